@@ -1,0 +1,85 @@
+# Lotse — the two commands that matter: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
+PYTEST_ARGS ?=
+
+.PHONY: run setup migrate demo worker test test-sqlite test-postgres test-e2e lint format check-migrations check-deploy messages bench clean
+
+## Set-up ------------------------------------------------------------------------------------
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lotse/locale/en/LC_MESSAGES/django.mo: lotse/locale/en/LC_MESSAGES/django.po $(VENV)/.installed
+	cd lotse && ../$(PY) ../manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+messages: $(VENV)/.installed  ## Refresh the translation catalogue after changing UI texts
+	cd lotse && ../$(PY) ../manage.py makemessages -l en --ignore=static --no-obsolete
+
+setup: $(VENV)/.installed node_modules/.installed lotse/locale/en/LC_MESSAGES/django.mo
+
+migrate: setup
+	$(PY) manage.py migrate --noinput -v 0
+
+## Run (SQLite demo with a task worker) ------------------------------------------------------
+var/.demo-loaded: | migrate
+	$(PY) manage.py load_demo
+	touch $@
+
+demo: migrate  ## (Re)load the demo data and print the demo accounts
+	$(PY) manage.py load_demo
+
+run: migrate var/.demo-loaded
+	@echo "Lotse runs on http://$(HOST):$(PORT)/ — back office: http://$(HOST):$(PORT)/admin/"
+	@echo "Demo accounts: see README.md (password lotse-demo-2026); 'make demo' resets them."
+	@$(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: migrate
+	$(PY) manage.py db_worker
+
+## Quality -----------------------------------------------------------------------------------
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check-migrations: setup
+	DJANGO_SETTINGS_MODULE=lotse.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+test-sqlite: setup
+	env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-postgres: setup
+	DATABASE_URL=$${DATABASE_URL:-$(POSTGRES_TEST_URL)} $(VENV)/bin/pytest -m "not e2e" $(PYTEST_ARGS)
+
+# The whole suite: lint, migrations, SQLite (with browser tests), and PostgreSQL when asked
+# (LOTSE_TEST_POSTGRES=1) or when DATABASE_URL is set.
+test: lint check-migrations test-sqlite
+	@if [ "$${LOTSE_TEST_POSTGRES:-0}" = "1" ] || [ -n "$${DATABASE_URL:-}" ]; then \
+		$(MAKE) --no-print-directory test-postgres; \
+	else \
+		echo "PostgreSQL pass skipped (set LOTSE_TEST_POSTGRES=1 to run it)."; \
+	fi
+
+## Benchmarks --------------------------------------------------------------------------------
+bench: setup
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+clean:
+	rm -rf var/lotse.sqlite3* var/.demo-loaded static_collected

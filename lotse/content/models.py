@@ -1,0 +1,151 @@
+"""Wagtail page types of the public portal."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+
+
+class HomePage(Page):
+    """The portal's start page (one per language)."""
+
+    intro = RichTextField(_("Einleitung"), features=["bold", "italic", "link"], blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Startseite")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import articles_latest, topic_pages_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["topic_pages"] = topic_pages_for(locale=self.locale)
+        context["latest_articles"] = articles_latest(locale=self.locale, limit=3)
+        return context
+
+
+class StandardPage(Page):
+    """An editorial page: legal texts, section introductions, contact."""
+
+    intro = models.TextField(_("Kurztext"), blank=True, max_length=500)
+    body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("Inhaltsseite")
+
+
+class KnowledgeIndexPage(Page):
+    """'Wissen': the topic fields and the latest articles."""
+
+    intro = models.TextField(_("Kurztext"), blank=True, max_length=500)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["content.TopicFieldPage", "content.ArticlePage", "content.StandardPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Wissen (Übersicht)")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import articles_latest, topic_pages_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["topic_pages"] = topic_pages_for(locale=self.locale)
+        context["latest_articles"] = articles_latest(locale=self.locale, limit=6)
+        return context
+
+
+class TopicFieldPage(Page):
+    """The page of one topic field (Themenfeld)."""
+
+    topic_field = models.ForeignKey(
+        "core.TopicField",
+        verbose_name=_("Themenfeld"),
+        on_delete=models.PROTECT,
+        related_name="pages",
+    )
+    intro = models.TextField(_("Kurztext"), blank=True, max_length=500)
+    body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("topic_field"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["content.KnowledgeIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("Themenfeld-Seite")
+
+    def clean(self) -> None:
+        super().clean()
+        duplicate = (
+            TopicFieldPage.objects.filter(topic_field_id=self.topic_field_id, locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .exists()
+        )
+        if duplicate:
+            raise ValidationError(
+                {"topic_field": _("Für dieses Themenfeld gibt es in dieser Sprache schon eine Seite.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import articles_latest
+
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = articles_latest(
+            locale=self.locale, topic_field=self.topic_field, limit=10
+        )
+        return context
+
+
+class ArticlePage(Page):
+    """A knowledge article tagged with topic fields and target groups."""
+
+    date = models.DateField(_("Datum"))
+    summary = models.TextField(_("Zusammenfassung"), max_length=500)
+    body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
+    topic_fields = ParentalManyToManyField(
+        "core.TopicField", verbose_name=_("Themenfelder"), related_name="articles", blank=True
+    )
+    target_groups = ParentalManyToManyField(
+        "core.TargetGroup", verbose_name=_("Zielgruppen"), related_name="articles", blank=True
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("topic_fields"),
+        FieldPanel("target_groups"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["content.KnowledgeIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("Artikel")
+        verbose_name_plural = _("Artikel")

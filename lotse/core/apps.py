@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "lotse.core"
+    label = "core"
+    verbose_name = _("Grundlagen")
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers system checks)
+        from .roles import sync_roles_after_migrate
+
+        post_migrate.connect(sync_roles_after_migrate, dispatch_uid="lotse.core.roles")

@@ -1,0 +1,79 @@
+"""The audit trail: who changed what, when.
+
+Lotse writes its audit entries into Wagtail's log (ModelLogEntry / PageLogEntry), so page edits,
+workflow steps and Lotse's own staff writes appear in one history, browsable in the back office
+under "Berichte → Verlauf" (Reports → Site history) and filterable by user, action and date.
+Every service that performs a staff write calls `audit_log`.
+"""
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+ACTIONS: dict[str, tuple[str, str]] = {
+    "lotse.create": (_("Angelegt"), _("Angelegt")),
+    "lotse.update": (_("Geändert"), _("Geändert")),
+    "lotse.status": (_("Status geändert"), _("Status geändert")),
+    "lotse.end": (_("Beendet"), _("Beendet")),
+    "lotse.delete": (_("Gelöscht"), _("Gelöscht")),
+    "lotse.import": (_("Importiert"), _("Importiert")),
+    "lotse.export": (_("Exportiert"), _("Exportiert")),
+    "lotse.anonymise": (_("Anonymisiert"), _("Personenbezogene Daten gelöscht")),
+    "lotse.mail": (_("E-Mail versandt"), _("E-Mail versandt")),
+}
+
+
+def register_actions(registry) -> None:
+    """Hook for Wagtail's `register_log_actions`."""
+    for action, (label, message) in ACTIONS.items():
+        registry.register_action(action, label, message)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return {"id": value.pk, "repr": str(value)}
+    if isinstance(value, list | tuple | set):
+        return [_jsonable(item) for item in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def model_snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """The values of the given fields, in a form the audit log can store."""
+    return {name: _jsonable(getattr(instance, name)) for name in fields}
+
+
+def audit_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Fields whose value differs, as {field: [old, new]}."""
+    return {
+        name: [before.get(name), after.get(name)]
+        for name in sorted(set(before) | set(after))
+        if before.get(name) != after.get(name)
+    }
+
+
+def audit_log(
+    *,
+    user,
+    action: str,
+    instance: models.Model,
+    changes: Mapping[str, Any] | None = None,
+    note: str = "",
+) -> models.Model | None:
+    """Record one staff write. `action` is one of ACTIONS or a Wagtail action."""
+    data: dict[str, Any] = {}
+    if changes:
+        data["changes"] = {key: _jsonable(value) for key, value in changes.items()}
+    if note:
+        data["note"] = note
+    return log(
+        instance,
+        action,
+        user=user if user is not None and user.is_authenticated else None,
+        data=data,
+        content_changed=action != "lotse.export",
+    )

@@ -1,0 +1,168 @@
+"""Reference data shared by every module: regions, topic fields, target groups, actor types."""
+
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class TranslatedNameMixin(models.Model):
+    """German name first, English second; `label` picks the active language."""
+
+    name = models.CharField(_("Name (deutsch)"), max_length=200)
+    name_en = models.CharField(_("Name (englisch)"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def label(self) -> str:
+        if (get_language() or "de").startswith("en") and self.name_en:
+            return self.name_en
+        return self.name
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class ReferenceQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class ReferenceItem(TranslatedNameMixin):
+    """A fixed list entry identified by a stable slug (used in URLs, imports and the API)."""
+
+    slug = models.SlugField(_("Kennung"), max_length=60, unique=True)
+    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    is_active = models.BooleanField(_("aktiv"), default=True)
+
+    objects = ReferenceQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "name"]
+
+
+class TopicField(ReferenceItem):
+    """Themenfeld: one of the centre's five fields of work."""
+
+    summary = models.TextField(_("Kurzbeschreibung (deutsch)"), blank=True)
+    summary_en = models.TextField(_("Kurzbeschreibung (englisch)"), blank=True)
+
+    class Meta(ReferenceItem.Meta):
+        verbose_name = _("Themenfeld")
+        verbose_name_plural = _("Themenfelder")
+
+    @property
+    def summary_label(self) -> str:
+        if (get_language() or "de").startswith("en") and self.summary_en:
+            return self.summary_en
+        return self.summary
+
+
+class TargetGroup(ReferenceItem):
+    """Zielgruppe: who an offer, page or event is for."""
+
+    class Meta(ReferenceItem.Meta):
+        verbose_name = _("Zielgruppe")
+        verbose_name_plural = _("Zielgruppen")
+
+
+class ActorType(ReferenceItem):
+    """Akteurstyp: the kind of organisation in the network."""
+
+    class Meta(ReferenceItem.Meta):
+        verbose_name = _("Akteurstyp")
+        verbose_name_plural = _("Akteurstypen")
+
+
+class RegionQuerySet(models.QuerySet):
+    def districts(self):
+        """Landkreise and kreisfreie Städte: the level offers and actors are placed on."""
+        return self.filter(kind__in=Region.DISTRICT_KINDS)
+
+    def in_state(self, state_code: str):
+        return self.filter(code__startswith=state_code)
+
+
+class Region(TranslatedNameMixin):
+    """An administrative region: a state, a former Direktionsbezirk or a district (AGS-coded)."""
+
+    class Kind(models.TextChoices):
+        STATE = "state", _("Bundesland")
+        GOVERNMENT_REGION = "government_region", _("Direktionsbezirk")
+        URBAN_DISTRICT = "urban_district", _("Kreisfreie Stadt")
+        RURAL_DISTRICT = "rural_district", _("Landkreis")
+
+    DISTRICT_KINDS = (Kind.URBAN_DISTRICT, Kind.RURAL_DISTRICT)
+
+    code = models.CharField(
+        _("Amtlicher Gemeindeschlüssel (AGS)"),
+        max_length=8,
+        unique=True,
+        validators=[RegexValidator(r"^\d{2,8}$", _("Der AGS besteht aus 2 bis 8 Ziffern."))],
+    )
+    kind = models.CharField(_("Art"), max_length=32, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("übergeordnete Region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    slug = models.SlugField(_("Kennung"), max_length=80, unique=True)
+    nuts_code = models.CharField(_("NUTS-Code"), max_length=5, blank=True)
+    area_km2 = models.DecimalField(
+        _("Fläche (km²)"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    population = models.PositiveIntegerField(_("Einwohnerzahl"), null=True, blank=True)
+    population_date = models.DateField(_("Stand der Einwohnerzahl"), null=True, blank=True)
+    seat = models.CharField(_("Verwaltungssitz"), max_length=120, blank=True)
+    seat_latitude = models.DecimalField(
+        _("Breitengrad des Sitzes"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("-90")), MaxValueValidator(Decimal("90"))],
+    )
+    seat_longitude = models.DecimalField(
+        _("Längengrad des Sitzes"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("-180")), MaxValueValidator(Decimal("180"))],
+    )
+    source = models.CharField(_("Quelle"), max_length=300, blank=True)
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Region")
+        verbose_name_plural = _("Regionen")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[0-9]{2,8}$"), name="region_code_digits"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="state") | Q(parent__isnull=False),
+                name="region_non_state_has_parent",
+            ),
+        ]
+
+    @property
+    def is_district(self) -> bool:
+        return self.kind in self.DISTRICT_KINDS
+
+    @property
+    def population_density(self) -> Decimal | None:
+        if not self.population or not self.area_km2:
+            return None
+        return (Decimal(self.population) / self.area_km2).quantize(Decimal("0.1"))

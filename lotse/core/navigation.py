@@ -1,0 +1,55 @@
+"""Main navigation and language links of the public portal."""
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    path: str
+    active: bool
+
+
+# Paths relative to the language root ("/" in German, "/en/" in English).
+MAIN_NAVIGATION = (
+    (_("Netzwerk"), "netzwerk/"),
+    (_("Angebote"), "angebote/"),
+    (_("Veranstaltungen"), "veranstaltungen/"),
+    (_("Tarifauskunft"), "tarifauskunft/"),
+    (_("Wissen"), "wissen/"),
+    (_("Kontakt"), "kontakt/"),
+)
+
+
+def language_root(language: str | None = None) -> str:
+    language = language or get_language() or "de"
+    return "/" if language == "de" else f"/{language}/"
+
+
+def main_navigation(request: HttpRequest) -> list[NavItem]:
+    root = language_root()
+    return [
+        NavItem(label=str(label), path=root + path, active=request.path.startswith(root + path))
+        for label, path in MAIN_NAVIGATION
+    ]
+
+
+def language_links(request: HttpRequest, page=None) -> list[dict]:
+    """One link per language to the same content (translated page or same view)."""
+    from django.conf import settings
+
+    current = get_language() or "de"
+    translations = {}
+    if page is not None:
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translation.locale.language_code] = translation.url
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = translations.get(code) or translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return links

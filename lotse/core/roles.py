@@ -1,0 +1,148 @@
+"""The roles of DESIGN.md as Django groups, and the permissions each one holds.
+
+Groups are created by a migration; permissions are granted after every `migrate` (post_migrate),
+because permissions of apps added later only exist then. Granting is additive: an administrator
+may give a group more, `migrate` never takes anything away.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext_lazy as _
+
+ADMINISTRATION = "Administration"
+EDITORS = "Redaktion"
+TARIFF_REGISTER = "Tarifregister"
+EVENTS_TEAM = "Veranstaltungsteam"
+DESK = "Lotsendienst"
+PARTNER = "Partner"
+
+ROLE_NAMES = (ADMINISTRATION, EDITORS, TARIFF_REGISTER, EVENTS_TEAM, DESK, PARTNER)
+STAFF_ROLES = (ADMINISTRATION, EDITORS, TARIFF_REGISTER, EVENTS_TEAM, DESK)
+
+ROLE_DESCRIPTIONS = {
+    ADMINISTRATION: _("Alles, einschließlich Benutzerkonten und Rollen"),
+    EDITORS: _("Angebote und Inhalte prüfen und veröffentlichen, Akteure pflegen"),
+    TARIFF_REGISTER: _("Tarifverträge pflegen, Tarifanfragen beantworten"),
+    EVENTS_TEAM: _("Veranstaltungen, Anmeldungen und Einlass verwalten"),
+    DESK: _("Anfragen bearbeiten und an Partner verweisen"),
+    PARTNER: _("Profil, Angebote und Veranstaltungen der eigenen Organisation pflegen"),
+}
+
+# "app_label.codename" or "app_label.*" (all permissions of an app). Permissions of apps that
+# are not installed (yet) are skipped, so later modules only add lines here.
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    ADMINISTRATION: ["*"],
+    EDITORS: [
+        "wagtailadmin.access_admin",
+        "wagtailimages.*",
+        "wagtaildocs.*",
+        "wagtailredirects.*",
+        "wagtailcore.view_modellogentry",
+        "wagtailcore.add_page",
+        "wagtailcore.change_page",
+        "wagtailcore.publish_page",
+        "wagtailcore.lock_page",
+        "wagtailcore.unlock_page",
+        "wagtailsearchpromotions.*",
+        "simple_translation.submit_translation",
+        "core.view_region",
+        "core.view_topicfield",
+        "core.view_targetgroup",
+        "core.view_actortype",
+    ],
+    TARIFF_REGISTER: ["wagtailadmin.access_admin", "wagtailimages.choose_image"],
+    EVENTS_TEAM: ["wagtailadmin.access_admin", "wagtailimages.choose_image"],
+    DESK: ["wagtailadmin.access_admin"],
+    PARTNER: ["wagtailadmin.access_admin"],
+}
+
+# Page-tree permissions (Wagtail) granted on the root page, and collection permissions.
+ROLE_PAGE_PERMISSIONS: dict[str, list[str]] = {
+    EDITORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
+ROLE_COLLECTION_PERMISSIONS: dict[str, list[str]] = {
+    EDITORS: [
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ],
+    TARIFF_REGISTER: ["wagtailimages.choose_image", "wagtaildocs.choose_document"],
+    EVENTS_TEAM: [
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.choose_document",
+    ],
+}
+
+
+def _permissions_for(spec: list[str]) -> list[Permission]:
+    queryset = Permission.objects.select_related("content_type")
+    if "*" in spec:
+        return list(queryset)
+    wildcard_apps = [item[:-2] for item in spec if item.endswith(".*")]
+    exact = [tuple(item.split(".", 1)) for item in spec if not item.endswith(".*")]
+    found = [p for p in queryset.filter(content_type__app_label__in=wildcard_apps)]
+    for app_label, codename in exact:
+        found.extend(queryset.filter(content_type__app_label=app_label, codename=codename))
+    return found
+
+
+def roles_sync() -> None:
+    """Make sure every role exists and holds at least the permissions declared above."""
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    for role in ROLE_NAMES:
+        group, _created = Group.objects.get_or_create(name=role)
+        group.permissions.add(*_permissions_for(ROLE_PERMISSIONS.get(role, [])))
+        if root_page is not None:
+            for codename in ROLE_PAGE_PERMISSIONS.get(role, []):
+                permission = Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                )
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root_page, permission=permission
+                )
+        if root_collection is not None:
+            for item in ROLE_COLLECTION_PERMISSIONS.get(role, []):
+                app_label, codename = item.split(".", 1)
+                permission = Permission.objects.get(
+                    content_type__app_label=app_label, codename=codename
+                )
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission
+                )
+
+
+def sync_roles_after_migrate(sender, app_config=None, **kwargs) -> None:
+    """post_migrate receiver: run once, after the last app (core is first in INSTALLED_APPS)."""
+    from django.apps import apps
+
+    # post_migrate is sent once per app that has models; act on the last one.
+    last_app = [config for config in apps.get_app_configs() if config.models_module][-1]
+    if app_config is not None and app_config.label != last_app.label:
+        return
+    using = kwargs.get("using", "default")
+    if using != "default":
+        return
+    roles_sync()
+
+
+def user_roles(user) -> set[str]:
+    """Names of the roles a user holds (superusers hold Administration)."""
+    if not user.is_authenticated:
+        return set()
+    names = {group.name for group in user.groups.all()}
+    if user.is_superuser:
+        names.add(ADMINISTRATION)
+    return names & set(ROLE_NAMES)
+
+
+def user_has_role(user, *roles: str) -> bool:
+    return bool(user_roles(user) & set(roles)) or (
+        user.is_authenticated and user.is_superuser
+    )

@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from lotse.api.api import api
+from lotse.core import views as core_views
+from lotse.core.auth import RateLimitedLoginView
+
+handler400 = "lotse.core.views.bad_request"
+handler403 = "lotse.core.views.permission_denied"
+handler404 = "lotse.core.views.page_not_found"
+handler500 = "lotse.core.views.server_error"
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
+    # The back-office login, rate limited (429 after too many attempts from one address).
+    path("admin/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Public portal: German at "/", English at "/en/". Wagtail serves the page tree of the language.
+urlpatterns += i18n_patterns(
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
