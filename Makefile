@@ -30,6 +30,7 @@ messages: $(VENV)/.installed  ## Refresh the translation catalogue after changin
 setup: $(VENV)/.installed node_modules/.installed lotse/locale/en/LC_MESSAGES/django.mo
 
 migrate: setup
+	mkdir -p var
 	$(PY) manage.py migrate --noinput -v 0
 
 ## Run (SQLite demo with a task worker) ------------------------------------------------------

@@ -1,9 +1,20 @@
 """StreamField blocks for editorial pages: few, accessible, styled by KERN."""
 
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+
+# An HTML id a link can jump to (".../barrierefreiheit/#feedback"): lower-case letters, digits
+# and hyphens, starting with a letter, so it is valid, readable and safe in a URL fragment.
+anchor_validator = RegexValidator(
+    regex=r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$",
+    message=_(
+        "Nur Kleinbuchstaben (a–z), Ziffern und einzelne Bindestriche; "
+        "mit einem Buchstaben beginnen, z. B. „feedback“ oder „kontakt-2“."
+    ),
+)
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -12,6 +23,16 @@ class HeadingBlock(blocks.StructBlock):
         label=_("Ebene"),
         choices=[("h2", _("Überschrift 2")), ("h3", _("Überschrift 3"))],
         default="h2",
+    )
+    anchor = blocks.CharBlock(
+        label=_("Sprungmarke"),
+        max_length=60,
+        required=False,
+        validators=[anchor_validator],
+        help_text=_(
+            "Optional: ein Name, unter dem Links direkt zu dieser Überschrift springen "
+            "(Adresse der Seite + „#“ + Name)."
+        ),
     )
 
     class Meta:
