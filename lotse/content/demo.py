@@ -105,7 +105,9 @@ def _link_translations(german_home: HomePage, english_home: HomePage) -> None:
     """Give each English page the translation key of its German counterpart (same path)."""
     english_home.translation_key = german_home.translation_key
     english_home.save(update_fields=["translation_key"])
-    german_pages = {page.url_path[len(german_home.url_path) :]: page for page in german_home.get_descendants()}
+    german_pages = {
+        page.url_path[len(german_home.url_path) :]: page for page in german_home.get_descendants()
+    }
     for page in english_home.get_descendants():
         german = german_pages.get(page.url_path[len(english_home.url_path) :])
         if german is not None and page.translation_key != german.translation_key:

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -97,13 +98,19 @@ class TopicFieldPage(Page):
     def clean(self) -> None:
         super().clean()
         duplicate = (
-            TopicFieldPage.objects.filter(topic_field_id=self.topic_field_id, locale_id=self.locale_id)
+            TopicFieldPage.objects.filter(
+                topic_field_id=self.topic_field_id, locale_id=self.locale_id
+            )
             .exclude(pk=self.pk)
             .exists()
         )
         if duplicate:
             raise ValidationError(
-                {"topic_field": _("Für dieses Themenfeld gibt es in dieser Sprache schon eine Seite.")}
+                {
+                    "topic_field": _(
+                        "Für dieses Themenfeld gibt es in dieser Sprache schon eine Seite."
+                    )
+                }
             )
 
     def get_context(self, request, *args, **kwargs):
@@ -148,4 +155,4 @@ class ArticlePage(Page):
 
     class Meta:
         verbose_name = _("Artikel")
-        verbose_name_plural = _("Artikel")
+        verbose_name_plural = pgettext_lazy("plural", "Artikel")
