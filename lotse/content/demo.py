@@ -33,13 +33,15 @@ def _home(locale: Locale, data: dict) -> HomePage:
 
 
 def _child(parent: Page, model: type[Page], slug: str, fields: dict) -> Page:
+    """Create or update a child page and publish it (relations in `fields` included)."""
     page = model.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = model(slug=slug, locale=parent.locale, **fields)
+    is_new = page is None
+    if is_new:
+        page = model(slug=slug, locale=parent.locale)
+    for name, value in fields.items():
+        setattr(page, name, value)
+    if is_new:
         parent.add_child(instance=page)
-    else:
-        for name, value in fields.items():
-            setattr(page, name, value)
     _publish(page)
     return page
 
@@ -84,7 +86,7 @@ def _build_tree(language: str) -> HomePage:
             },
         )
     for slug, article in demo_pages.ARTICLES.items():
-        page = _child(
+        _child(
             knowledge,
             ArticlePage,
             slug,
@@ -93,11 +95,10 @@ def _build_tree(language: str) -> HomePage:
                 "summary": article["summary"][language],
                 "date": datetime.date.fromisoformat(article["date"]),
                 "body": _stream(article["body"][language]),
+                "topic_fields": TopicField.objects.filter(slug__in=article["topic_fields"]),
+                "target_groups": TargetGroup.objects.filter(slug__in=article["target_groups"]),
             },
         )
-        page.topic_fields.set(TopicField.objects.filter(slug__in=article["topic_fields"]))
-        page.target_groups.set(TargetGroup.objects.filter(slug__in=article["target_groups"]))
-        _publish(page)
     return home
 
 
