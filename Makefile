@@ -43,7 +43,8 @@ demo: migrate  ## (Re)load the demo data and print the demo accounts
 
 run: migrate var/.demo-loaded
 	@echo "Lotse runs on http://$(HOST):$(PORT)/ — back office: http://$(HOST):$(PORT)/admin/"
-	@echo "Demo accounts: see README.md (password lotse-demo-2026); 'make demo' resets them."
+	@echo "Demo accounts for the back office ('make demo' reloads the demo data and resets them):"
+	@$(PY) manage.py demo_accounts
 	@$(PY) manage.py db_worker --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
