@@ -1,5 +1,19 @@
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+
+from lotse.core.demo import DEMO_PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """A fresh cache for every test: rate-limit counters and Wagtail's site root paths."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -15,6 +29,42 @@ def demo_users(db):
     from lotse.core.demo import load
 
     load()
+
+
+@pytest.fixture(scope="module")
+def demo_portal(django_db_setup, django_db_blocker):
+    """Demo page tree and demo users, loaded once per test module instead of once per test.
+
+    The data lives in a transaction around the whole module; every test runs in its own nested
+    transaction (pytest-django's `db`) and the module's transaction is rolled back at its end.
+    Only for tests with `db`, never with `transactional_db` or `live_server` (those flush).
+    """
+    from lotse.content.demo import load as load_site
+    from lotse.core.demo import load as load_users
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_site()
+        load_users()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def login():
+    """A client logged in as one of the demo users: `login("redaktion")`."""
+
+    def _login(username: str, **client_kwargs) -> Client:
+        client = Client(**client_kwargs)
+        user = get_user_model().objects.get(username=username)
+        client.force_login(user)
+        return client
+
+    return _login
+
+
+@pytest.fixture
+def demo_password() -> str:
+    return DEMO_PASSWORD
 
 
 @pytest.fixture

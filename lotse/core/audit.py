@@ -12,6 +12,7 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
+from wagtail.log_actions import registry as log_action_registry
 
 ACTIONS: dict[str, tuple[str, str]] = {
     "lotse.create": (_("Angelegt"), _("Angelegt")),
@@ -35,6 +36,8 @@ def register_actions(registry) -> None:
 def _jsonable(value: Any) -> Any:
     if isinstance(value, models.Model):
         return {"id": value.pk, "repr": str(value)}
+    if isinstance(value, Mapping):
+        return {str(key): _jsonable(item) for key, item in value.items()}
     if isinstance(value, list | tuple | set):
         return [_jsonable(item) for item in value]
     if value is None or isinstance(value, bool | int | float | str):
@@ -64,7 +67,13 @@ def audit_log(
     changes: Mapping[str, Any] | None = None,
     note: str = "",
 ) -> models.Model | None:
-    """Record one staff write. `action` is one of ACTIONS or a Wagtail action."""
+    """Record one staff write. `action` is one of ACTIONS or a registered Wagtail action.
+
+    An unknown action is a programming error: the entry could not be labelled in the history
+    and would be lost to the filters there, so it is refused instead of written.
+    """
+    if not log_action_registry.action_exists(action):
+        raise ValueError(f"Unknown audit action {action!r}; register it in lotse.core.audit.")
     data: dict[str, Any] = {}
     if changes:
         data["changes"] = {key: _jsonable(value) for key, value in changes.items()}

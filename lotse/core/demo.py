@@ -8,7 +8,7 @@ from django.db import transaction
 
 from . import roles
 
-DEMO_PASSWORD = "lotse-demo-2026"
+DEMO_PASSWORD = "lotse-demo-2026"  # noqa: S105 - published demo password, demo systems only
 
 
 @dataclass(frozen=True)

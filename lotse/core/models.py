@@ -18,14 +18,14 @@ class TranslatedNameMixin(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.label
+
     @property
     def label(self) -> str:
         if (get_language() or "de").startswith("en") and self.name_en:
             return self.name_en
         return self.name
-
-    def __str__(self) -> str:
-        return self.label
 
 
 class ReferenceQuerySet(models.QuerySet):

@@ -84,7 +84,7 @@ def _permissions_for(spec: list[str]) -> list[Permission]:
         return list(queryset)
     wildcard_apps = [item[:-2] for item in spec if item.endswith(".*")]
     exact = [tuple(item.split(".", 1)) for item in spec if not item.endswith(".*")]
-    found = [p for p in queryset.filter(content_type__app_label__in=wildcard_apps)]
+    found = list(queryset.filter(content_type__app_label__in=wildcard_apps))
     for app_label, codename in exact:
         found.extend(queryset.filter(content_type__app_label=app_label, codename=codename))
     return found
@@ -129,6 +129,13 @@ def sync_roles_after_migrate(sender, app_config=None, **kwargs) -> None:
     using = kwargs.get("using", "default")
     if using != "default":
         return
+    # This receiver was connected before django.contrib.auth's (core comes first in
+    # INSTALLED_APPS), so for the last app it runs before that app's permissions exist.
+    # Create them now (idempotent), or Administration would miss them until the next migrate.
+    from django.contrib.auth.management import create_permissions
+
+    for config in apps.get_app_configs():
+        create_permissions(config, verbosity=0, using=using)
     roles_sync()
 
 
@@ -143,6 +150,4 @@ def user_roles(user) -> set[str]:
 
 
 def user_has_role(user, *roles: str) -> bool:
-    return bool(user_roles(user) & set(roles)) or (
-        user.is_authenticated and user.is_superuser
-    )
+    return bool(user_roles(user) & set(roles)) or (user.is_authenticated and user.is_superuser)

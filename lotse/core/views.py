@@ -3,13 +3,13 @@
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .selectors import health_database, health_tasks
 
 
 @never_cache
-@require_GET
+@require_safe  # GET and HEAD: load balancers probe with either
 def healthz(request: HttpRequest) -> JsonResponse:
     """Liveness and readiness in one: 200 when the database answers, 503 otherwise."""
     database = health_database()

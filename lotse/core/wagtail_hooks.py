@@ -1,8 +1,39 @@
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .audit import register_actions
+
+PAGE_EDITING_ACTIONS = ("add", "change", "publish")
 
 
 @hooks.register("register_log_actions")
 def lotse_log_actions(actions) -> None:
     register_actions(actions)
+
+
+def user_edits_pages(user) -> bool:
+    """Whether the user holds any page-tree permission (Redaktion, Administration)."""
+    return PagePermissionPolicy().user_has_any_permission(user, PAGE_EDITING_ACTIONS)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def live_pages_only_for_non_editors(pages, request):
+    """Back-office users without page permissions (partners, desk, …) choose among live pages.
+
+    Wagtail's page chooser lists the whole tree to every back-office user, drafts included;
+    unpublished titles are not theirs to see.
+    """
+    if user_edits_pages(request.user):
+        return pages
+    return pages.filter(live=True)
+
+
+@hooks.register("before_move_page")
+def refuse_move_confirmation_without_permission(request, page_to_move: Page, destination: Page):
+    """Wagtail's "confirm move" screen checks permissions only when the move is posted; its GET
+    shows any page's title (drafts included) to every back-office user. Refuse it up front."""
+    if not page_to_move.permissions_for_user(request.user).can_move_to(destination):
+        return permission_denied(request)
+    return None

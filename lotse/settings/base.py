@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    # Serves the API documentation's Swagger UI from our own static files (no CDN, see api.py).
+    "ninja",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -55,8 +57,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "lotse.core.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Inside CSPMiddleware: it must choose the admin policy before CSPMiddleware writes the header.
+    "lotse.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -187,6 +190,7 @@ MEDIA_ROOT = Path(env_str("LOTSE_MEDIA_ROOT", str(VAR_DIR / "media")))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("LOTSE_DOCUMENT_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "odp", "csv", "txt"]
 
 # --- E-mail (console by default; SMTP via LOTSE_EMAIL_*) ------------------------------------

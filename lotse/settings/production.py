@@ -8,7 +8,9 @@ from .env import env_bool, env_int, env_str
 DEBUG = env_bool("LOTSE_DEBUG", False)
 SECRET_KEY = env_str("LOTSE_SECRET_KEY", required=True)
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("insecure"):
-    raise ImproperlyConfigured("LOTSE_SECRET_KEY must be a random string of at least 50 characters.")
+    raise ImproperlyConfigured(
+        "LOTSE_SECRET_KEY must be a random string of at least 50 characters."
+    )
 
 SECURE_SSL_REDIRECT = env_bool("LOTSE_SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -16,3 +16,7 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 LOTSE_LOGIN_RATE = "5/m"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Serve static files from the finders (no collectstatic before the tests; no warning about a
+# missing STATIC_ROOT).
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
