@@ -42,7 +42,11 @@ def footer_links():
         .filter(locale=locale, slug__in=[slug for slug, _label in FOOTER_PAGES])
         .only("url_path", "slug", "locale_id")
     }
-    links = [{"slug": slug, "label": label, "url": urls[slug]} for slug, label in FOOTER_PAGES if slug in urls]
+    links = [
+        {"slug": slug, "label": label, "url": urls[slug]}
+        for slug, label in FOOTER_PAGES
+        if slug in urls
+    ]
     if "barrierefreiheit" in urls:
         links.insert(
             3,

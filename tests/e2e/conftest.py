@@ -1,0 +1,199 @@
+"""Browser tests: Playwright for Python drives Debian's Chromium against the live server.
+
+Playwright's sync API runs an asyncio event loop in this thread for as long as the browser is
+open, and Django's async-safety check then refuses every ORM call from the tests and fixtures.
+DJANGO_ALLOW_ASYNC_UNSAFE switches that check off, but only while the browser runs: set for the
+whole session it would leak into the other tests (`check --deploy` reports it as an error).
+So Chromium is started by the first browser test and stopped after the last one in a row.
+"""
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+E2E_DIR = Path(__file__).resolve().parent
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
+
+
+def _is_e2e(item) -> bool:
+    return E2E_DIR in Path(str(item.path)).parents
+
+
+def _chromium_missing() -> str | None:
+    if CHROMIUM.exists():
+        return None
+    return f"Browser tests need Debian's Chromium at {CHROMIUM} (apt install chromium)."
+
+
+def _e2e_required() -> bool:
+    return os.environ.get("LOTSE_E2E_REQUIRED") == "1"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test in tests/e2e/ is a browser test (`-m "not e2e"` leaves them out).
+
+    Without Chromium they are skipped right here, before a test database is set up for them;
+    with LOTSE_E2E_REQUIRED=1 (CI) the `browser` fixture fails them instead.
+    """
+    missing = _chromium_missing()
+    for item in items:
+        if _is_e2e(item):
+            item.add_marker(pytest.mark.e2e)
+            if missing and not _e2e_required():
+                item.add_marker(pytest.mark.skip(reason=missing))
+
+
+class _Chromium:
+    """Playwright and its one Chromium, alive only while browser tests run."""
+
+    playwright = None
+    browser = None
+    saved_env: str | None = None
+
+    @classmethod
+    def start(cls):
+        if cls.browser is not None:
+            return cls.browser
+        missing = _chromium_missing()
+        if missing:
+            if _e2e_required():
+                pytest.fail(f"{missing} LOTSE_E2E_REQUIRED=1 is set, so this is an error.")
+            pytest.skip(missing)
+        from playwright.sync_api import sync_playwright
+
+        cls.saved_env = os.environ.get(ASYNC_UNSAFE)
+        os.environ[ASYNC_UNSAFE] = "true"
+        cls.playwright = sync_playwright().start()
+        try:
+            cls.browser = cls.playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+            )
+        except Exception:
+            cls.stop()
+            raise
+        return cls.browser
+
+    @classmethod
+    def stop(cls) -> None:
+        if cls.playwright is None:
+            return
+        try:
+            if cls.browser is not None:
+                cls.browser.close()
+            cls.playwright.stop()
+        finally:
+            cls.browser = cls.playwright = None
+            if cls.saved_env is None:
+                os.environ.pop(ASYNC_UNSAFE, None)
+            else:
+                os.environ[ASYNC_UNSAFE] = cls.saved_env
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After the fixtures of the last browser test in a row are torn down, close Chromium."""
+    try:
+        return (yield)
+    finally:
+        if _is_e2e(item) and (nextitem is None or not _is_e2e(nextitem)):
+            _Chromium.stop()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    _Chromium.stop()
+
+
+@pytest.fixture
+def browser():
+    """The shared Chromium; skipped (or, with LOTSE_E2E_REQUIRED=1, failed) if not installed."""
+    return _Chromium.start()
+
+
+def _take_snapshot(connection):
+    """A copy of the whole test database: SQLite's backup API (milliseconds), else serialized."""
+    if connection.vendor == "sqlite":
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(copy)
+        return copy
+    return connection.creation.serialize_db_to_string()
+
+
+def _restore_snapshot(connection, snapshot) -> None:
+    if isinstance(snapshot, sqlite3.Connection):
+        snapshot.backup(connection.connection)
+    else:
+        connection.creation.deserialize_db_from_string(snapshot)
+
+
+# The database with the demo data, as the first test that needed it left it (see `e2e_site`).
+_demo_snapshots: dict[str, object] = {}
+
+
+@pytest.fixture
+def e2e_site(transactional_db, django_db_serialized_rollback):
+    """The demo page tree and demo accounts, committed so the live server's thread sees them.
+
+    `transactional_db` commits (the live server reads through its own thread) and flushes every
+    table after the test; `django_db_serialized_rollback` brings back what the migrations created
+    (root page, default site, locales, topic fields, roles) before each test, and keeps the flush
+    from re-running post_migrate handlers.
+
+    The first test runs the demo loaders (`lotse.core.demo.load`, `lotse.content.demo.load`) for
+    real. That takes seconds (every page is saved, revised, published and indexed), so the
+    database is then copied, and the following tests restore the copy instead.
+    """
+    from django.core.cache import cache
+    from django.db import connection
+
+    from lotse.content.demo import load as load_pages
+    from lotse.core.demo import load as load_users
+
+    # Cached site root paths and rate-limit counters must not outlive the flushed database.
+    cache.clear()
+    connection.ensure_connection()
+    if connection.alias not in _demo_snapshots:
+        load_users()
+        load_pages()
+        _demo_snapshots[connection.alias] = _take_snapshot(connection)
+    else:
+        _restore_snapshot(connection, _demo_snapshots[connection.alias])
+    cache.clear()
+
+
+@pytest.fixture
+def base_url(live_server, e2e_site) -> str:
+    return live_server.url
+
+
+@pytest.fixture
+def context(browser, base_url):
+    """A fresh browser context (cookies, storage) per test."""
+    context = browser.new_context(base_url=base_url, locale="de-DE")
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
