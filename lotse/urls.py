@@ -30,6 +30,8 @@ if settings.DEBUG:
 
 # Public portal: German at "/", English at "/en/". Wagtail serves the page tree of the language.
 urlpatterns += i18n_patterns(
+    path("netzwerk/", include("lotse.network.urls")),
+    path("angebote/", include("lotse.offers.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

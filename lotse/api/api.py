@@ -3,6 +3,9 @@
 from ninja import NinjaAPI, Swagger
 
 from lotse.core.api import router as core_router
+from lotse.network.api import router as network_router
+from lotse.offers.api import router as offers_router
+from lotse.offers.api_coverage import router as coverage_router
 
 api = NinjaAPI(
     title="Lotse API",
@@ -18,3 +21,6 @@ api = NinjaAPI(
     docs=Swagger(settings={"validatorUrl": None}),
 )
 api.add_router("/", core_router)
+api.add_router("/actors", network_router)
+api.add_router("/offers", offers_router)
+api.add_router("/coverage", coverage_router)

@@ -80,6 +80,21 @@ class ActorType(ReferenceItem):
         verbose_name_plural = _("Akteurstypen")
 
 
+class Language(TranslatedNameMixin):
+    """A language of advice or of an offer (ISO 639-1; "dgs" for German Sign Language)."""
+
+    code = models.CharField(_("Sprachcode"), max_length=3, unique=True)
+    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    is_active = models.BooleanField(_("aktiv"), default=True)
+
+    objects = ReferenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Sprache")
+        verbose_name_plural = _("Sprachen")
+        ordering = ["order", "name"]
+
+
 class RegionQuerySet(models.QuerySet):
     def districts(self):
         """Landkreise and kreisfreie Städte: the level offers and actors are placed on."""

@@ -49,3 +49,13 @@ def load_reference_data(apps) -> None:
                 "source": source,
             },
         )
+
+
+def load_languages(apps) -> None:
+    """Create or update the languages of advice (core/data/languages.csv)."""
+    language_model = apps.get_model("core", "Language")
+    for row in read_rows("languages.csv"):
+        language_model.objects.update_or_create(
+            code=row["code"],
+            defaults={"name": row["name"], "name_en": row["name_en"], "order": int(row["order"])},
+        )

@@ -48,11 +48,24 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "core.view_topicfield",
         "core.view_targetgroup",
         "core.view_actortype",
+        "core.view_language",
+        "network.*",
+        "offers.*",
+        "imports.*",
     ],
     TARIFF_REGISTER: ["wagtailadmin.access_admin", "wagtailimages.choose_image"],
     EVENTS_TEAM: ["wagtailadmin.access_admin", "wagtailimages.choose_image"],
     DESK: ["wagtailadmin.access_admin"],
-    PARTNER: ["wagtailadmin.access_admin"],
+    # Partners edit only their own organisations' actors and offers: the object-level check is
+    # the permission policy in network/offers (membership), these are the model-level rights.
+    PARTNER: [
+        "wagtailadmin.access_admin",
+        "network.view_actor",
+        "network.change_actor",
+        "offers.view_offer",
+        "offers.add_offer",
+        "offers.change_offer",
+    ],
 }
 
 # Page-tree permissions (Wagtail) granted on the root page, and collection permissions.

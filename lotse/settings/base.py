@@ -19,6 +19,9 @@ INSTALLED_APPS = [
     # Lotse
     "lotse.core",
     "lotse.content",
+    "lotse.network",
+    "lotse.offers",
+    "lotse.imports",
     "lotse.api",
     # Wagtail
     "wagtail.contrib.forms",
@@ -273,10 +276,17 @@ LOTSE_DEMO_MODE = env_bool("LOTSE_DEMO_MODE", False)
 LOTSE_DEMO_LOADERS = [
     "lotse.core.demo.load",
     "lotse.content.demo.load",
+    "lotse.network.demo.load",
+    "lotse.offers.demo.load",
 ]
 LOTSE_BENCH_GENERATORS = [
     "lotse.content.bench.generate",
+    "lotse.network.bench.generate",
+    "lotse.offers.bench.generate",
 ]
+# Offers must be re-confirmed by their provider every N days; a reminder goes out M days before.
+LOTSE_OFFER_CONFIRMATION_DAYS = env_int("LOTSE_OFFER_CONFIRMATION_DAYS", 365)
+LOTSE_OFFER_REMINDER_DAYS = env_int("LOTSE_OFFER_REMINDER_DAYS", 30)
 # Retention of personal data in days; each module adds its own (see docs/data_protection.md).
 LOTSE_RETENTION_AUDIT_DAYS = env_int("LOTSE_RETENTION_AUDIT_DAYS", 3 * 365)
 

@@ -83,7 +83,17 @@ def test_redaktion_page_and_collection_permissions():
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        ("Partner", {"wagtailadmin.access_admin"}),
+        (
+            "Partner",
+            {
+                "wagtailadmin.access_admin",
+                "network.view_actor",
+                "network.change_actor",
+                "offers.view_offer",
+                "offers.add_offer",
+                "offers.change_offer",
+            },
+        ),
         ("Lotsendienst", {"wagtailadmin.access_admin"}),
         ("Tarifregister", {"wagtailadmin.access_admin", "wagtailimages.choose_image"}),
         ("Veranstaltungsteam", {"wagtailadmin.access_admin", "wagtailimages.choose_image"}),

@@ -1,0 +1,17 @@
+"""What of an actor is searchable (its `search_document`, see core.fulltext)."""
+
+from lotse.core.fulltext import search_document
+
+
+def actor_search_document(actor) -> str:
+    parts = [
+        actor.name,
+        actor.short_name,
+        actor.description,
+        actor.town,
+        actor.actor_type.name,
+    ]
+    parts += [item.name for item in actor.topic_fields.all()]
+    parts += [item.name for item in actor.target_groups.all()]
+    parts += [item.name for item in actor.districts.all()]
+    return search_document(parts)

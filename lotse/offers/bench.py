@@ -1,0 +1,5 @@
+"""Benchmark data generator."""
+
+
+def generate(*, scale: int, seed: int) -> str:
+    return "nothing generated"

@@ -1,0 +1,152 @@
+"""Support offers of the network's actors, reviewed by the centre before they are public.
+
+An offer is a Wagtail snippet with drafts, revisions, locking and a moderation workflow: the
+database row holds the published version, drafts live in revisions until the Redaktion approves.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+
+
+def confirmation_cutoff(now=None):
+    """Offers last confirmed before this moment are no longer public."""
+    now = now or timezone.now()
+    return now - timedelta(days=settings.LOTSE_OFFER_CONFIRMATION_DAYS)
+
+
+class OfferQuerySet(models.QuerySet):
+    def public(self, now=None):
+        """Published, confirmed within the last 12 months, and not expired."""
+        now = now or timezone.now()
+        today = timezone.localdate(now)
+        return self.filter(
+            live=True,
+            confirmed_at__gte=confirmation_cutoff(now),
+            actor__is_published=True,
+        ).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+
+    def for_user(self, user):
+        return self.filter(actor__memberships__user=user)
+
+
+class Offer(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    ClusterableModel,
+):
+    """Angebot: advice, a funding programme, a course, a service of an actor."""
+
+    class Kind(models.TextChoices):
+        ADVICE = "beratung", _("Beratung")
+        FUNDING = "foerderprogramm", _("Förderprogramm")
+        COURSE = "weiterbildung", _("Weiterbildung/Kurs")
+        SERIES = "veranstaltungsreihe", _("Veranstaltungsreihe")
+        SERVICE = "service", _("Service/Tool")
+        NETWORK = "netzwerk", _("Netzwerk")
+
+    class Cost(models.TextChoices):
+        FREE = "kostenfrei", _("kostenfrei")
+        PAID = "kostenpflichtig", _("kostenpflichtig")
+        FUNDED = "gefoerdert", _("gefördert mit Eigenanteil")
+
+    external_id = models.CharField(
+        _("Externe Kennung"), max_length=64, unique=True, null=True, blank=True
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(_("Kennung in der Adresse"), max_length=200, unique=True)
+    summary = models.CharField(_("Kurzbeschreibung"), max_length=400)
+    description = models.TextField(_("Beschreibung"), max_length=8000, blank=True)
+    actor = models.ForeignKey(
+        "network.Actor",
+        verbose_name=_("Anbieter"),
+        on_delete=models.PROTECT,
+        related_name="offers",
+    )
+    kind = models.CharField(_("Art"), max_length=32, choices=Kind.choices)
+    topic_fields = ParentalManyToManyField(
+        "core.TopicField", verbose_name=_("Themenfelder"), related_name="offers", blank=True
+    )
+    target_groups = ParentalManyToManyField(
+        "core.TargetGroup", verbose_name=_("Zielgruppen"), related_name="offers", blank=True
+    )
+    statewide = models.BooleanField(_("landesweit verfügbar"), default=False)
+    online = models.BooleanField(_("online verfügbar"), default=False)
+    districts = ParentalManyToManyField(
+        "core.Region",
+        verbose_name=_("Verfügbar in (Landkreise/Städte)"),
+        related_name="offers",
+        blank=True,
+        limit_choices_to={"kind__in": ["urban_district", "rural_district"]},
+    )
+    languages = ParentalManyToManyField(
+        "core.Language", verbose_name=_("Sprachen"), related_name="offers", blank=True
+    )
+    cost = models.CharField(_("Kosten"), max_length=32, choices=Cost.choices, default=Cost.FREE)
+    cost_note = models.CharField(_("Hinweis zu Kosten/Förderung"), max_length=300, blank=True)
+    eligibility = models.TextField(_("Voraussetzungen"), max_length=2000, blank=True)
+    for_micro = models.BooleanField(_("für Kleinstunternehmen (< 10)"), default=True)
+    for_small = models.BooleanField(_("für kleine Unternehmen (10–49)"), default=True)
+    for_medium = models.BooleanField(_("für mittlere Unternehmen (50–249)"), default=True)
+    for_large = models.BooleanField(_("für große Unternehmen (250+)"), default=True)
+    link = models.URLField(_("Weitere Informationen (Link)"), blank=True)
+    contact = models.ForeignKey(
+        "network.Contact",
+        verbose_name=_("Ansprechperson"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="offers",
+    )
+    valid_from = models.DateField(_("gültig ab"), null=True, blank=True)
+    valid_until = models.DateField(_("gültig bis"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("zuletzt bestätigt"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(_("Erinnerung versandt"), null=True, blank=True)
+    search_document = models.TextField(editable=False, blank=True, default="")
+    is_demo = models.BooleanField(_("Demodaten"), default=False)
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
+    objects = OfferQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Angebot")
+        verbose_name_plural = _("Angebote")
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_until__gte=F("valid_from")),
+                name="offer_valid_until_after_from",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["live", "confirmed_at"], name="offer_public_idx"),
+            models.Index(fields=["-first_published_at"], name="offer_newest_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_preview_template(self, request, mode_name):
+        return "offers/offer_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"offer": self, "is_preview": True}
