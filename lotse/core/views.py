@@ -41,8 +41,22 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     return render(request, "errors/404.html", status=404)
 
 
+FALLBACK_500 = (
+    '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Technischer Fehler – Lotse'
+    "</title></head><body><main><h1>Technischer Fehler</h1><p>Leider ist ein Fehler aufgetreten. "
+    'Bitte versuchen Sie es später erneut.</p><p lang="en">Sorry, something went wrong on our '
+    'side. Please try again later.</p><p><a href="/">Zur Startseite / Home</a></p></main></body>'
+    "</html>"
+)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     # No context processors that touch the database: the error may be the database itself.
+    # If even the template fails (e.g. static files missing), answer with plain HTML.
     from django.template import loader
 
-    return HttpResponse(loader.get_template("errors/500.html").render(), status=500)
+    try:
+        body = loader.get_template("errors/500.html").render()
+    except Exception:  # noqa: BLE001 - the error page must never fail
+        body = FALLBACK_500
+    return HttpResponse(body, status=500)

@@ -1,0 +1,1 @@
+"""Benchmarks: data generator hooks, load client, scenarios and the `make bench` runner."""

@@ -1,0 +1,706 @@
+"""`make bench`: load-test Lotse under gunicorn on loopback, per database, into result files.
+
+For each database (SQLite and/or PostgreSQL) this
+  1. recreates a dedicated database (var/bench.sqlite3, or `lotse_bench` on PostgreSQL),
+     migrates it and runs `manage.py generate_bench_data --scale N --seed S`, so every run
+     measures the same data for the code at hand (`--reuse-db` skips the rebuild);
+  2. starts gunicorn once to fetch the pages of bench/scenarios.py and writes their HTML into
+     STATIC_ROOT/bench-static/ (WhiteNoise only serves files that exist when a worker starts);
+  3. starts gunicorn again (production settings, loopback, free port >= 8700), warms up and
+     drives each URL with bench/loadclient.py for a fixed time;
+  4. writes bench/results/<date>-<db>.json and .md, and always stops gunicorn.
+
+Usage: .venv/bin/python bench/run.py [--db auto|sqlite|postgres|both] [--scale N]
+       [--duration S] [--concurrency C] ...   (make bench BENCH_ARGS="--db sqlite")
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import platform
+import secrets
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import loadclient, scenarios  # noqa: E402
+
+VENV_BIN = Path(sys.executable).parent
+RESULTS_DIR = ROOT / "bench" / "results"
+WORK_DIR = ROOT / "var" / "bench"
+STATIC_ROOT = WORK_DIR / "static"
+SQLITE_PATH = ROOT / "var" / "bench.sqlite3"
+POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
+POSTGRES_DB = "lotse_bench"
+FORBIDDEN_DATABASES = {"test", "test_test", "postgres", "template0", "template1"}
+HOST = "127.0.0.1"
+FIRST_PORT = 8700
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    """How gunicorn runs (recorded in the results)."""
+
+    worker_class: str
+    workers: int
+    threads: int
+    keep_alive: int
+
+    def args(self) -> list[str]:
+        args = ["--worker-class", self.worker_class, "--workers", str(self.workers)]
+        if self.worker_class == "gthread":
+            args += ["--threads", str(self.threads)]
+        return [*args, "--keep-alive", str(self.keep_alive)]
+
+    def describe(self) -> str:
+        if self.worker_class == "gthread":
+            return (
+                f"gthread, {self.workers} workers x {self.threads} threads, "
+                f"keep-alive {self.keep_alive} s"
+            )
+        return f"{self.worker_class}, {self.workers} workers"
+
+
+def log(message: str) -> None:
+    stamp = datetime.datetime.now(datetime.UTC).astimezone().strftime("%H:%M:%S")
+    print(f"[bench {stamp}] {message}", flush=True)
+
+
+# --- Databases ----------------------------------------------------------------------------------
+def postgres_reachable() -> bool:
+    """True when the benchmark PostgreSQL server answers."""
+    try:
+        import psycopg
+
+        with psycopg.connect(f"{POSTGRES_SERVER}/postgres", connect_timeout=3):
+            return True
+    except Exception:  # noqa: BLE001 - any failure means "not available"
+        return False
+
+
+def postgres_version() -> str:
+    import psycopg
+
+    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", connect_timeout=3) as connection:
+        return str(connection.execute("SHOW server_version").fetchone()[0])
+
+
+def prepare_database(db: str, *, fresh: bool) -> str:
+    """Create (or reset with `fresh`) the benchmark database; returns its DATABASE_URL."""
+    if db == "sqlite":
+        SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
+        if fresh:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{SQLITE_PATH}{suffix}").unlink(missing_ok=True)
+        return f"sqlite:///{SQLITE_PATH}"
+    import psycopg
+    from psycopg import sql
+
+    if POSTGRES_DB in FORBIDDEN_DATABASES:  # pragma: no cover - guard against edits
+        raise RuntimeError(f"refusing to use database {POSTGRES_DB}")
+    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
+        name = sql.Identifier(POSTGRES_DB)
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [POSTGRES_DB]
+        ).fetchone()
+        if exists and fresh:
+            connection.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(name))
+            exists = None
+        if not exists:
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(name))
+    return f"{POSTGRES_SERVER}/{POSTGRES_DB}"
+
+
+def database_version(db: str) -> str:
+    if db == "sqlite":
+        return f"SQLite {sqlite3.sqlite_version}"
+    return f"PostgreSQL {postgres_version()}"
+
+
+# --- Django and gunicorn ------------------------------------------------------------------------
+def django_env(database_url: str) -> dict[str, str]:
+    """Environment for manage.py and gunicorn: production settings on loopback, plain HTTP."""
+    env = dict(os.environ)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "lotse.settings.production",
+            "DATABASE_URL": database_url,
+            "LOTSE_SECRET_KEY": secrets.token_urlsafe(64),
+            "LOTSE_SECURE_SSL_REDIRECT": "0",
+            "LOTSE_ALLOWED_HOSTS": HOST,
+            "LOTSE_STATIC_ROOT": str(STATIC_ROOT),
+            "LOTSE_LOG_LEVEL": env.get("LOTSE_BENCH_LOG_LEVEL", "WARNING"),
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    env.pop("LOTSE_DEBUG", None)
+    return env
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    """Run a management command; returns its output, raises with the output on failure."""
+    command = [sys.executable, str(ROOT / "manage.py"), *args]
+    completed = subprocess.run(  # noqa: S603 - fixed command, our own interpreter
+        command, cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    if completed.returncode != 0:
+        raise RuntimeError(
+            f"manage.py {' '.join(args)} failed:\n{completed.stdout}\n{completed.stderr}"
+        )
+    return completed.stdout.strip()
+
+
+def free_port(start: int = FIRST_PORT) -> int:
+    """The first port >= start that nobody listens on at 127.0.0.1."""
+    for port in range(start, start + 200):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind((HOST, port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {start}..{start + 199}")
+
+
+@dataclass(frozen=True)
+class Server:
+    base: str  # http://127.0.0.1:PORT
+    pid: int  # the gunicorn master
+
+
+@contextmanager
+def gunicorn(env: dict[str, str], config: ServerConfig, log_path: Path):
+    """Start gunicorn on a free loopback port; yields the `Server`; always stops it."""
+    port = free_port()
+    command = [
+        str(VENV_BIN / "gunicorn"),
+        "lotse.wsgi:application",
+        "--bind",
+        f"{HOST}:{port}",
+        *config.args(),
+        "--log-level",
+        "warning",
+        "--error-logfile",
+        str(log_path),
+        "--worker-tmp-dir",
+        "/dev/shm" if Path("/dev/shm").is_dir() else "/tmp",  # noqa: S108
+    ]
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    process = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
+        command, cwd=ROOT, env=env, start_new_session=True
+    )
+    base = f"http://{HOST}:{port}"
+    try:
+        wait_ready(base, process, log_path)
+        yield Server(base, process.pid)
+    finally:
+        stop(process)
+
+
+def wait_ready(base: str, process: subprocess.Popen, log_path: Path, timeout: float = 60) -> None:
+    """Poll /healthz until it answers 200 (or fail with the end of the gunicorn log)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        try:
+            if loadclient.fetch(f"{base}/healthz", timeout=5).status == 200:
+                return
+        except (OSError, loadclient.ProtocolError):
+            pass
+        time.sleep(0.2)
+    tail = log_path.read_text(errors="replace")[-3000:] if log_path.exists() else ""
+    raise RuntimeError(f"gunicorn did not become ready at {base}\n{tail}")
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop the gunicorn master we started (TERM, then KILL its own process group)."""
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # the group of the master we started
+        process.wait(timeout=10)
+
+
+def snapshot(base: str, targets: list[scenarios.Target]) -> dict[str, int]:
+    """Fetch each page once and write its HTML as a static file; returns sizes in bytes."""
+    directory = STATIC_ROOT / scenarios.STATIC_SUBDIR
+    directory.mkdir(parents=True, exist_ok=True)
+    sizes = {}
+    for target in targets:
+        if not target.static_copy:
+            continue
+        response = loadclient.fetch(base + target.path)
+        if response.status != 200:
+            raise RuntimeError(f"{target.path} answered {response.status}, cannot snapshot it")
+        (directory / scenarios.static_file_name(target)).write_bytes(response.body)
+        sizes[target.name] = len(response.body)
+    return sizes
+
+
+def static_fingerprint() -> str:
+    """A hash over what collectstatic's output depends on: our static sources, the npm packages,
+    the settings and the versions of the installed packages that ship static files."""
+    digest = hashlib.sha256()
+    sources = [*sorted((ROOT / "lotse").glob("**/static")), ROOT / "node_modules"]
+    for source in sources:
+        for path in sorted(source.rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    for path in sorted((ROOT / "lotse" / "settings").glob("*.py")):
+        digest.update(path.read_bytes())
+    for distribution in sorted(
+        f"{dist.metadata['Name']}=={dist.version}" for dist in metadata.distributions()
+    ):
+        digest.update(distribution.encode())
+    return digest.hexdigest()
+
+
+def collect_static(*, force: bool) -> None:
+    """collectstatic into var/bench/static, skipped when nothing it depends on has changed."""
+    marker = STATIC_ROOT / ".bench-fingerprint"
+    fingerprint = static_fingerprint()
+    manifest = STATIC_ROOT / "staticfiles.json"
+    if not force and manifest.exists() and marker.exists() and marker.read_text() == fingerprint:
+        log(f"{STATIC_ROOT.relative_to(ROOT)} is up to date (no collectstatic)")
+        return
+    log(f"collectstatic into {STATIC_ROOT.relative_to(ROOT)}")
+    manage(django_env(f"sqlite:///{SQLITE_PATH}"), "collectstatic", "--noinput")
+    marker.write_text(fingerprint)
+
+
+# --- Measuring ----------------------------------------------------------------------------------
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def tree_cpu_seconds(root_pid: int) -> float:
+    """CPU seconds (user + system) of a process and its direct children (gunicorn workers)."""
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(entry.name) == root_pid or int(fields[1]) == root_pid:
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / CLOCK_TICKS
+
+
+def tree_rss_mb(root_pid: int) -> float:
+    """Resident memory (MB) of a process and its direct children (gunicorn master + workers)."""
+    total_kb = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        if int(entry.name) == root_pid or fields.get("PPid", "").strip() == str(root_pid):
+            total_kb += int(fields.get("VmRSS", "0 kB").split()[0])
+    return round(total_kb / 1024, 1)
+
+
+def cpu_busy_percent(seconds: float = 2.0) -> float | None:
+    """How busy all CPUs are (100 = every core busy), sampled from /proc/stat."""
+
+    def sample() -> tuple[int, int]:
+        values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        idle = values[3] + (values[4] if len(values) > 4 else 0)
+        return sum(values), idle
+
+    try:
+        total_before, idle_before = sample()
+        time.sleep(seconds)
+        total_after, idle_after = sample()
+    except (OSError, ValueError, IndexError):
+        return None
+    total = total_after - total_before
+    return round(100 * (1 - (idle_after - idle_before) / total), 1) if total else None
+
+
+def wait_for_quiet(limit_s: float) -> float | None:
+    """Sample how busy the CPUs are; with `limit_s`, wait up to that long for a quiet machine."""
+    deadline = time.monotonic() + limit_s
+    busy = cpu_busy_percent()
+    while busy is not None and busy > NOISY_BUSY_PCT and time.monotonic() < deadline:
+        log(f"CPU {busy} % busy, waiting for a quieter machine")
+        time.sleep(3)
+        busy = cpu_busy_percent()
+    return busy
+
+
+def measure(server: Server, targets: list[scenarios.Target], args: argparse.Namespace) -> list:
+    """Warm up and load every target in turn; returns one result dict per target."""
+    base = server.base
+    results = []
+    for target in targets:
+        options = {
+            "method": target.method,
+            "headers": target.headers,
+            "body": target.body,
+            "expect_status": target.expect_status,
+            "concurrency": args.concurrency,
+        }
+        size = len(loadclient.fetch(base + target.path).body)
+        if args.warmup > 0:
+            loadclient.run_load(base + target.path, duration=args.warmup, **options)
+        server_cpu_before = tree_cpu_seconds(server.pid)
+        result = loadclient.run_load(
+            base + target.path,
+            duration=args.duration,
+            max_requests=args.max_requests,
+            **options,
+        )
+        server_cpu = tree_cpu_seconds(server.pid) - server_cpu_before
+        row = {
+            "name": target.name,
+            "path": target.path,
+            "kind": target.kind,
+            "module": target.module,
+            "bytes": size,
+            **result.as_dict(),
+            "server_cpu_s": round(server_cpu, 2),
+            "server_cpu_ms_per_request": (
+                round(1000 * server_cpu / result.requests, 3) if result.requests else None
+            ),
+        }
+        log(
+            f"  {target.name:<14} {row['rps']:>8.1f} req/s  p50 {row['p50_ms']:>7.2f}  "
+            f"p95 {row['p95_ms']:>7.2f}  p99 {row['p99_ms']:>7.2f} ms  "
+            f"server CPU {row['server_cpu_ms_per_request']} ms/req  errors {row['errors']}"
+        )
+        results.append(row)
+    return results
+
+
+def ratios(results: list[dict]) -> list[dict]:
+    """Dynamic/static requests-per-second ratio for every page with a static twin."""
+    by_name = {row["name"]: row for row in results}
+    rows = []
+    for row in results:
+        twin = by_name.get(f"{row['name']}-static")
+        if row["kind"] != "dynamic" or twin is None:
+            continue
+        rows.append(
+            {
+                "page": row["name"],
+                "dynamic_rps": row["rps"],
+                "static_rps": twin["rps"],
+                "ratio": round(row["rps"] / twin["rps"], 4) if twin["rps"] else None,
+                "dynamic_p50_ms": row["p50_ms"],
+                "static_p50_ms": twin["p50_ms"],
+            }
+        )
+    return rows
+
+
+def machine_info() -> dict:
+    cpu_model = ""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu_model = line.split(":", 1)[1].strip()
+                break
+    memory_gb = None
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        first = meminfo.read_text().splitlines()[0].split()
+        memory_gb = round(int(first[1]) / 1024 / 1024, 1)
+
+    def version(package: str) -> str:
+        try:
+            return metadata.version(package)
+        except metadata.PackageNotFoundError:
+            return "?"
+
+    return {
+        "cores": os.cpu_count(),
+        "cpu": cpu_model,
+        "memory_gb": memory_gb,
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "django": version("django"),
+        "wagtail": version("wagtail"),
+        "gunicorn": version("gunicorn"),
+        "load_average_at_start": [round(value, 2) for value in os.getloadavg()],
+        "git": git_revision(),
+    }
+
+
+def git_revision() -> str:
+    git = shutil.which("git")
+    if git is None:
+        return "?"
+    try:
+        revision = subprocess.run(  # noqa: S603 - fixed read-only git command
+            [git, "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(  # noqa: S603 - fixed read-only git command
+            [git, "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    except OSError:
+        return "?"
+    return f"{revision}{' (modified)' if dirty else ''}" if revision else "?"
+
+
+# --- Reports ------------------------------------------------------------------------------------
+DB_LABELS = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
+NOISY_BUSY_PCT = 25.0
+
+
+def markdown(report: dict) -> str:
+    """The short human-readable summary of one run."""
+    machine, load, server = report["machine"], report["load"], report["server"]
+    busy = machine.get("cpu_busy_before_pct")
+    lines = [
+        f"# Lotse benchmark — {report['date']}, {DB_LABELS[report['db']]}",
+        "",
+        f"- Machine: {machine['cores']} cores ({machine['cpu'] or 'unknown CPU'}), "
+        f"{machine['memory_gb']} GB RAM; CPU busy just before the load: {busy} %, "
+        f"load average at start {machine['load_average_at_start']}",
+        f"- Software: Python {machine['python']}, Django {machine['django']}, "
+        f"Wagtail {machine['wagtail']}, gunicorn {machine['gunicorn']}, "
+        f"{report['database']['version']}; revision {machine['git']}",
+        f"- Server: gunicorn `lotse.wsgi` with production settings on {server['bind']}, "
+        f"{server['description']}; {server.get('rss_mb_after_load')} MB resident after the load",
+        f"- Load: {load['concurrency']} concurrent keep-alive clients (bench/loadclient.py, same "
+        f"machine), {load['duration_s']:g} s per URL after {load['warmup_s']:g} s warm-up",
+        f"- Data: `generate_bench_data --scale {report['data']['scale']} --seed "
+        f"{report['data']['seed']}` ({report['data']['articles']} live articles, all languages)",
+    ]
+    if busy is not None and busy > NOISY_BUSY_PCT:
+        lines.append(
+            f"- **Warning:** the machine was {busy} % busy before the load started; other "
+            "processes competed for the CPU, so req/s and latencies are pessimistic and noisy. "
+            "Server CPU per request is the steadier figure (`--wait-quiet S` waits for a "
+            "quiet moment)."
+        )
+    if report["db"] == "postgres":
+        lines.append(
+            "- Server CPU counts gunicorn's processes only; PostgreSQL's own CPU time is not "
+            "included (with SQLite the database work happens inside the workers)."
+        )
+    lines += [
+        "",
+        "| URL | kind | bytes | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms "
+        "| server CPU ms/req |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in report["results"]:
+        cpu = row.get("server_cpu_ms_per_request")
+        lines.append(
+            f"| `{row['path']}` ({row['name']}) | {row['kind']} | {row['bytes']} | "
+            f"{row['requests']} | {row['errors']} | {row['rps']:.1f} | {row['p50_ms']:.2f} | "
+            f"{row['p95_ms']:.2f} | {row['p99_ms']:.2f} | {row['max_ms']:.2f} | "
+            f"{'–' if cpu is None else f'{cpu:.2f}'} |"
+        )
+    if report["ratios"]:
+        lines += [
+            "",
+            "Dynamic page vs. the same HTML as a static file from the same server (ceiling):",
+            "",
+            "| page | dynamic req/s | static req/s | dynamic/static |",
+            "|---|---:|---:|---:|",
+        ]
+        for row in report["ratios"]:
+            ratio = row["ratio"]
+            shown = "–" if not ratio else f"{ratio:.3f} (1 : {1 / ratio:.0f})"
+            lines.append(
+                f"| {row['page']} | {row['dynamic_rps']:.1f} | {row['static_rps']:.1f} | {shown} |"
+            )
+    errors = [row for row in report["results"] if row["errors"]]
+    if errors:
+        lines += ["", "Errors:"]
+        lines += [
+            f"- {row['name']}: statuses {row['statuses']}, failures {row['error_kinds']}"
+            for row in errors
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def write_report(report: dict) -> tuple[Path, Path]:
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    stem = f"{report['date']}-{report['db']}"
+    json_path = RESULTS_DIR / f"{stem}.json"
+    md_path = RESULTS_DIR / f"{stem}.md"
+    json_path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    md_path.write_text(markdown(report))
+    return json_path, md_path
+
+
+# --- Main ---------------------------------------------------------------------------------------
+def bench_database(db: str, args: argparse.Namespace, config: ServerConfig) -> dict:
+    """Prepare one database, run every target against it, return the report."""
+    started = datetime.datetime.now(datetime.UTC).astimezone()
+    log(f"{DB_LABELS[db]}: preparing the database")
+    env = django_env(prepare_database(db, fresh=not args.reuse_db))
+    manage(env, "migrate", "--noinput", "-v", "0")
+    generated = manage(
+        env, "generate_bench_data", "--scale", str(args.scale), "--seed", str(args.seed)
+    )
+    log(f"{DB_LABELS[db]}: {generated}")
+    articles = int(
+        manage(
+            env,
+            "shell",
+            "-v",
+            "0",
+            "-c",
+            "from lotse.content.models import ArticlePage;"
+            "print(ArticlePage.objects.live().count())",
+        ).splitlines()[-1]
+    )
+    targets = scenarios.selected(args.only)
+    log_path = WORK_DIR / f"gunicorn-{db}.log"
+    log_path.unlink(missing_ok=True)
+    snapshot_config = ServerConfig("sync", 1, 1, config.keep_alive)
+    with gunicorn(env, snapshot_config, log_path) as server:
+        sizes = snapshot(server.base, targets)
+    log(f"{DB_LABELS[db]}: static copies written ({sizes})")
+    busy_before = wait_for_quiet(args.wait_quiet)
+    log(f"{DB_LABELS[db]}: CPU busy before the load: {busy_before} %; {config.describe()}")
+    with gunicorn(env, config, log_path) as server:
+        results = measure(server, targets, args)
+        rss_mb = tree_rss_mb(server.pid)
+        bind = server.base.removeprefix("http://")
+    return {
+        "schema": 1,
+        "date": started.date().isoformat(),
+        "db": db,
+        "started_at": started.isoformat(timespec="seconds"),
+        "finished_at": datetime.datetime.now(datetime.UTC)
+        .astimezone()
+        .isoformat(timespec="seconds"),
+        "machine": {**machine_info(), "cpu_busy_before_pct": busy_before},
+        "database": {"engine": db, "version": database_version(db)},
+        "data": {
+            "scale": args.scale,
+            "seed": args.seed,
+            "articles": articles,
+            "generator": generated,
+        },
+        "server": {
+            "command": "gunicorn lotse.wsgi:application",
+            "settings": "lotse.settings.production",
+            "bind": bind,
+            "worker_class": config.worker_class,
+            "workers": config.workers,
+            "threads": config.threads,
+            "keep_alive_s": config.keep_alive,
+            "description": config.describe(),
+            "rss_mb_after_load": rss_mb,
+        },
+        "load": {
+            "client": "bench/loadclient.py (threads, keep-alive, same machine)",
+            "concurrency": args.concurrency,
+            "duration_s": args.duration,
+            "warmup_s": args.warmup,
+            "max_requests": args.max_requests,
+            "percentiles": "nearest rank over successful responses",
+        },
+        "results": results,
+        "ratios": ratios(results),
+    }
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    cores = os.cpu_count() or 1
+    parser = argparse.ArgumentParser(description="Load-test Lotse under gunicorn on loopback.")
+    parser.add_argument(
+        "--db",
+        choices=["auto", "sqlite", "postgres", "both"],
+        default="auto",
+        help="auto = SQLite, plus PostgreSQL when it is reachable at 127.0.0.1:5432",
+    )
+    parser.add_argument("--scale", type=int, default=1, help="generate_bench_data --scale")
+    parser.add_argument("--seed", type=int, default=2026, help="generate_bench_data --seed")
+    parser.add_argument("--duration", type=float, default=15.0, help="seconds of load per URL")
+    parser.add_argument("--warmup", type=float, default=3.0, help="warm-up seconds per URL")
+    parser.add_argument("--concurrency", type=int, default=8, help="concurrent clients")
+    parser.add_argument("--max-requests", type=int, default=1_000_000, help="cap per URL")
+    parser.add_argument("--worker-class", choices=["gthread", "sync"], default="gthread")
+    parser.add_argument("--workers", type=int, default=2 * cores + 1)
+    parser.add_argument("--threads", type=int, default=2, help="threads per gthread worker")
+    parser.add_argument("--keep-alive", type=int, default=5, help="gunicorn --keep-alive")
+    parser.add_argument("--only", nargs="+", metavar="NAME", help="targets by name")
+    parser.add_argument(
+        "--wait-quiet",
+        type=float,
+        default=0,
+        metavar="S",
+        help=f"wait up to S seconds for the CPUs to be under {NOISY_BUSY_PCT:g} %% busy",
+    )
+    parser.add_argument(
+        "--reuse-db",
+        action="store_true",
+        help="keep the benchmark database of the last run (default: drop and recreate it)",
+    )
+    parser.add_argument(
+        "--collectstatic",
+        action="store_true",
+        help="run collectstatic even when the static sources look unchanged",
+    )
+    args = parser.parse_args(argv)
+    if not 0 < args.duration <= loadclient.MAX_DURATION_S:
+        parser.error(f"--duration must be in (0, {loadclient.MAX_DURATION_S:g}]")
+    if args.scale < 1 or args.concurrency < 1 or args.workers < 1 or args.threads < 1:
+        parser.error("--scale, --concurrency, --workers and --threads must be at least 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    began = time.monotonic()
+    if args.db == "auto":
+        databases = ["sqlite", "postgres"] if postgres_reachable() else ["sqlite"]
+        if databases == ["sqlite"]:
+            log("PostgreSQL at 127.0.0.1:5432 is not reachable: SQLite only")
+    elif args.db == "both":
+        databases = ["sqlite", "postgres"]
+    else:
+        databases = [args.db]
+    config = ServerConfig(args.worker_class, args.workers, args.threads, args.keep_alive)
+
+    collect_static(force=args.collectstatic)
+    written = []
+    for db in databases:
+        report = bench_database(db, args, config)
+        written += write_report(report)
+        for row in report["ratios"]:
+            log(f"  {row['page']}: dynamic/static = {row['ratio']}")
+    for path in written:
+        log(f"wrote {path.relative_to(ROOT)}")
+    log(f"done in {time.monotonic() - began:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
