@@ -1,6 +1,7 @@
 """Template tags of the portal layout."""
 
 from django import template
+from django.core.cache import cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -27,21 +28,34 @@ def language_links(context):
     return build_language_links(request, page=context.get("page"))
 
 
-@register.simple_tag
-def footer_links():
-    """Footer links resolved in one query; a page that does not exist yet is left out."""
-    from wagtail.models import Locale, Page
+FOOTER_CACHE_SECONDS = 300
 
-    try:
-        locale = Locale.objects.get(language_code=get_language() or "de")
-    except Locale.DoesNotExist:
-        return []
-    urls = {
+
+def footer_cache_key(language: str) -> str:
+    return f"lotse:footer-urls:{language}"
+
+
+def _footer_urls(language: str) -> dict[str, str]:
+    from wagtail.models import Page
+
+    return {
         page.slug: page.url
         for page in Page.objects.live()
-        .filter(locale=locale, slug__in=[slug for slug, _label in FOOTER_PAGES])
+        .filter(
+            locale__language_code=language,
+            slug__in=[slug for slug, _label in FOOTER_PAGES],
+        )
         .only("url_path", "slug", "locale_id")
     }
+
+
+@register.simple_tag
+def footer_links():
+    """Footer links, cached per language (cleared when pages are published or unpublished)."""
+    language = get_language() or "de"
+    urls = cache.get_or_set(
+        footer_cache_key(language), lambda: _footer_urls(language), FOOTER_CACHE_SECONDS
+    )
     links = [
         {"slug": slug, "label": label, "url": urls[slug]}
         for slug, label in FOOTER_PAGES
