@@ -1,3 +1,155 @@
-from ninja import Router
+"""Open API of the network directory: published actors, public data only.
 
-router = Router()
+Never returned: internal contacts, unpublished actors, street addresses of contacts, memberships.
+"""
+
+from django.http import Http404
+from ninja import Field, Query, Router, Schema
+
+from . import selectors
+from .models import Actor
+
+router = Router(tags=["Netzwerk"])
+
+MAX_LIMIT = 100
+
+
+class ReferenceOut(Schema):
+    slug: str = Field(description="Stabile Kennung")
+    name: str
+
+
+class LanguageOut(Schema):
+    code: str = Field(description="ISO 639-1 (dgs: Deutsche Gebärdensprache)")
+    name: str
+
+
+class DistrictOut(Schema):
+    code: str = Field(description="Amtlicher Gemeindeschlüssel (AGS)")
+    slug: str
+    name: str
+
+
+class ActorSummaryOut(Schema):
+    slug: str
+    name: str
+    short_name: str
+    actor_type: ReferenceOut
+    statewide: bool = Field(description="landesweit tätig: dient allen Kreisen")
+    town: str
+    districts: list[DistrictOut] = Field(description="Zuständig für (Kreise)")
+    topic_fields: list[ReferenceOut]
+    url: str = Field(description="Seite des Akteurs im Portal")
+
+    @staticmethod
+    def resolve_districts(obj) -> list:
+        return list(obj.districts.all())
+
+    @staticmethod
+    def resolve_topic_fields(obj) -> list:
+        return list(obj.topic_fields.all())
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return f"/netzwerk/{obj.slug}/"
+
+
+class ContactOut(Schema):
+    name: str
+    role: str
+    email: str
+    phone: str
+
+
+class ActorLinkOut(Schema):
+    slug: str
+    name: str
+
+
+class CooperationOut(Schema):
+    kind: str = Field(description="network_membership, joint_project oder referral_partner")
+    source: ActorLinkOut
+    target: ActorLinkOut
+    start_date: str
+
+    @staticmethod
+    def resolve_start_date(obj) -> str:
+        return obj.start_date.isoformat()
+
+
+class ActorDetailOut(ActorSummaryOut):
+    description: str
+    postcode: str
+    website: str
+    email: str
+    phone: str
+    target_groups: list[ReferenceOut]
+    languages: list[LanguageOut]
+    parent: ActorLinkOut | None
+    children: list[ActorLinkOut]
+    contacts: list[ContactOut] = Field(description="Nur öffentliche Ansprechpersonen")
+    cooperations: list[CooperationOut]
+
+    @staticmethod
+    def resolve_target_groups(obj) -> list:
+        return list(obj.target_groups.all())
+
+    @staticmethod
+    def resolve_languages(obj) -> list:
+        return list(obj.languages.all())
+
+    @staticmethod
+    def resolve_children(obj) -> list:
+        return obj.published_children
+
+    @staticmethod
+    def resolve_contacts(obj) -> list:
+        return obj.public_contacts
+
+    @staticmethod
+    def resolve_cooperations(obj) -> list:
+        return obj.public_cooperations
+
+
+class ActorListOut(Schema):
+    count: int = Field(description="Anzahl aller Treffer")
+    limit: int
+    offset: int
+    items: list[ActorSummaryOut]
+
+
+class ActorQuery(Schema):
+    q: str = Field("", description="Suchbegriff (Volltext, deutsche Wortstämme)")
+    typ: list[str] = Field([], description="Akteurstyp-Kennungen (ODER)")
+    kreis: list[str] = Field([], description="Kreis-Kennungen; landesweite Akteure passen immer")
+    thema: list[str] = Field([], description="Themenfeld-Kennungen (ODER)")
+    zielgruppe: list[str] = Field([], description="Zielgruppen-Kennungen (ODER)")
+    sprache: list[str] = Field([], description="Sprachcodes (ODER)")
+    limit: int = Field(20, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0)
+
+
+@router.get("", response=ActorListOut, summary="Akteure suchen und filtern")
+def actors_list(request, params: Query[ActorQuery]):
+    """Veröffentlichte Akteure; Filter wie im Verzeichnis (/netzwerk/), seitenweise."""
+    filters = selectors.filters_from_params(
+        {
+            "typ": params.typ,
+            "kreis": params.kreis,
+            "thema": params.thema,
+            "zielgruppe": params.zielgruppe,
+            "sprache": params.sprache,
+        }
+    )
+    queryset = selectors.actors_search(query=params.q, filters=filters)
+    count = queryset.count()
+    items = list(queryset[params.offset : params.offset + params.limit])
+    return {"count": count, "limit": params.limit, "offset": params.offset, "items": items}
+
+
+@router.get("/{slug}", response=ActorDetailOut, summary="Ein Akteur")
+def actor_get(request, slug: str):
+    try:
+        return selectors.actor_detail(slug=slug)
+    except Actor.DoesNotExist as exc:
+        raise Http404 from exc

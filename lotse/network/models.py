@@ -1,6 +1,7 @@
 """The network: actors (organisations), their contacts, partner memberships, cooperations."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
@@ -8,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
+
+# Paths under /netzwerk/ that are pages of the portal, not actors.
+RESERVED_SLUGS = frozenset({"struktur"})
 
 postcode_validator = RegexValidator(r"^\d{5}$", _("Die Postleitzahl besteht aus fünf Ziffern."))
 phone_validator = RegexValidator(
@@ -108,6 +112,15 @@ class Actor(ClusterableModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("Diese Kennung ist für eine Seite des Portals reserviert.")}
+            )
+        if self.pk and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("Ein Akteur kann nicht sein eigener Teil sein.")})
 
     @property
     def display_name(self) -> str:

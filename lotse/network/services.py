@@ -1,0 +1,187 @@
+"""Writes of the network: actors, cooperations, memberships (one function per use case)."""
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from lotse.core.audit import audit_changes, audit_log, model_snapshot
+
+from .models import Actor, Cooperation, Membership
+from .search import actor_search_document
+
+# Plain fields a service may set on an actor; many-to-many relations are passed separately.
+ACTOR_FIELDS = (
+    "external_id",
+    "name",
+    "short_name",
+    "slug",
+    "actor_type",
+    "statewide",
+    "description",
+    "street",
+    "postcode",
+    "town",
+    "district",
+    "website",
+    "email",
+    "phone",
+    "parent",
+    "is_published",
+    "is_demo",
+)
+ACTOR_RELATIONS = ("districts", "topic_fields", "target_groups", "languages")
+AUDITED_FIELDS = tuple(name for name in ACTOR_FIELDS if name != "is_demo")
+
+
+def _check_fields(fields: dict[str, Any]) -> None:
+    unknown = set(fields) - set(ACTOR_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown actor fields: {', '.join(sorted(unknown))}")
+
+
+def _unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify(name)[:100] or "akteur"
+    slug, number = base, 2
+    others = Actor.objects.exclude(pk=exclude_pk) if exclude_pk else Actor.objects.all()
+    while others.filter(slug=slug).exists():
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+def _set_relations(actor: Actor, relations: dict[str, Iterable | None]) -> None:
+    for name in ACTOR_RELATIONS:
+        items = relations.get(name)
+        if items is not None:
+            getattr(actor, name).set(list(items))
+    # ParentalManyToManyField keeps the values in memory until the actor is saved.
+    actor.save()
+
+
+def actor_index_refresh(*, actor: Actor) -> str:
+    """Recompute the actor's search_document from the database (after every edit)."""
+    fresh = (
+        Actor.objects.select_related("actor_type")
+        .prefetch_related("topic_fields", "target_groups", "districts")
+        .get(pk=actor.pk)
+    )
+    document = actor_search_document(fresh)
+    Actor.objects.filter(pk=actor.pk).update(search_document=document)
+    actor.search_document = document
+    return document
+
+
+@transaction.atomic
+def actor_create(
+    *,
+    user: AbstractBaseUser | None,
+    name: str,
+    districts: Iterable | None = None,
+    topic_fields: Iterable | None = None,
+    target_groups: Iterable | None = None,
+    languages: Iterable | None = None,
+    **fields: Any,
+) -> Actor:
+    """Create an actor; `fields` are model fields (ACTOR_FIELDS). Staff writes are audited."""
+    _check_fields(fields)
+    actor = Actor(name=name, **fields)
+    if not actor.slug:
+        actor.slug = _unique_slug(name)
+    actor.full_clean(exclude=["search_document"])
+    actor.save()
+    _set_relations(
+        actor,
+        {
+            "districts": districts,
+            "topic_fields": topic_fields,
+            "target_groups": target_groups,
+            "languages": languages,
+        },
+    )
+    actor_index_refresh(actor=actor)
+    if user is not None:
+        audit_log(user=user, action="lotse.create", instance=actor)
+    return actor
+
+
+@transaction.atomic
+def actor_update(
+    *,
+    actor: Actor,
+    user: AbstractBaseUser | None,
+    districts: Iterable | None = None,
+    topic_fields: Iterable | None = None,
+    target_groups: Iterable | None = None,
+    languages: Iterable | None = None,
+    **fields: Any,
+) -> Actor:
+    """Change an actor's fields and (if given) its relations; audited, index refreshed."""
+    _check_fields(fields)
+    before = model_snapshot(actor, AUDITED_FIELDS)
+    for name, value in fields.items():
+        setattr(actor, name, value)
+    if "slug" in fields and not actor.slug:
+        actor.slug = _unique_slug(actor.name, exclude_pk=actor.pk)
+    actor.full_clean(exclude=["search_document"])
+    actor.save()
+    _set_relations(
+        actor,
+        {
+            "districts": districts,
+            "topic_fields": topic_fields,
+            "target_groups": target_groups,
+            "languages": languages,
+        },
+    )
+    actor_index_refresh(actor=actor)
+    changes = audit_changes(before, model_snapshot(actor, AUDITED_FIELDS))
+    if user is not None and changes:
+        audit_log(user=user, action="lotse.update", instance=actor, changes=changes)
+    return actor
+
+
+@transaction.atomic
+def cooperation_create(
+    *,
+    user: AbstractBaseUser | None,
+    source: Actor,
+    target: Actor,
+    kind: str,
+    start_date: date,
+    note: str = "",
+) -> Cooperation:
+    """Link two actors. The same pair and kind exists at most once; no self-links."""
+    if source.pk == target.pk:
+        raise ValidationError(_("Ein Akteur kann nicht mit sich selbst kooperieren."))
+    if kind not in Cooperation.Kind.values:
+        raise ValidationError(_("Unbekannte Art der Kooperation."))
+    try:
+        with transaction.atomic():
+            cooperation = Cooperation.objects.create(
+                source=source, target=target, kind=kind, start_date=start_date, note=note
+            )
+    except IntegrityError as exc:
+        raise ValidationError(
+            _("Diese Kooperation zwischen %(source)s und %(target)s ist schon erfasst.")
+            % {"source": source, "target": target}
+        ) from exc
+    if user is not None:
+        audit_log(user=user, action="lotse.create", instance=cooperation)
+    return cooperation
+
+
+@transaction.atomic
+def membership_add(
+    *, user: AbstractBaseUser | None, member: AbstractBaseUser, actor: Actor
+) -> Membership:
+    """Let `member` (a partner account) edit `actor`. Idempotent: an existing one is returned."""
+    membership, created = Membership.objects.get_or_create(user=member, actor=actor)
+    if created and user is not None:
+        audit_log(user=user, action="lotse.create", instance=membership)
+    return membership
