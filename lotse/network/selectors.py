@@ -279,6 +279,17 @@ def actor_public_offers(*, actor: Actor) -> list:
     return list(manager.public().order_by("title")[:50])
 
 
+GRAPH_LABEL_ROOM = 220
+GRAPH_LABEL_LENGTH = 34
+
+
+def _graph_label(actor: Actor) -> str:
+    label = actor.short_name or actor.name
+    if len(label) > GRAPH_LABEL_LENGTH:
+        label = label[: GRAPH_LABEL_LENGTH - 1].rstrip() + "…"
+    return label
+
+
 @dataclass
 class Structure:
     districts: list
@@ -289,9 +300,10 @@ class Structure:
     nodes: list[dict]
     edges: list[dict]
     cooperations: list
+    graph_size: int = 960
 
 
-def network_structure(*, graph_size: int = 720) -> Structure:
+def network_structure(*, graph_size: int = 960) -> Structure:
     """District × actor type counts (two count queries) and the cooperation graph (one query)."""
     districts = list(Region.objects.districts().order_by("name"))
     local = (
@@ -336,7 +348,9 @@ def network_structure(*, graph_size: int = 720) -> Structure:
         actors.setdefault(item.target_id, item.target)
     ordered = sorted(actors.values(), key=lambda actor: actor.name)
     center = graph_size / 2
-    radius = graph_size / 2 - 150
+    # Room outside the circle for the labels, which point away from the centre (radially), so
+    # that neighbouring labels never overlap however many actors there are.
+    radius = graph_size / 2 - GRAPH_LABEL_ROOM
     positions: dict[int, tuple[float, float]] = {}
     nodes = []
     for index, actor in enumerate(ordered):
@@ -344,17 +358,20 @@ def network_structure(*, graph_size: int = 720) -> Structure:
         x = center + radius * math.cos(angle)
         y = center + radius * math.sin(angle)
         positions[actor.pk] = (x, y)
-        label_x = center + (radius + 10) * math.cos(angle)
-        label_y = center + (radius + 10) * math.sin(angle)
+        label_x = center + (radius + 8) * math.cos(angle)
+        label_y = center + (radius + 8) * math.sin(angle)
+        right_half = math.cos(angle) >= -1e-9
+        rotation = math.degrees(angle) if right_half else math.degrees(angle) + 180
         nodes.append(
             {
                 "actor": actor,
-                "label": actor.short_name or actor.name[:28],
+                "label": _graph_label(actor),
                 "x": round(x, 1),
                 "y": round(y, 1),
                 "label_x": round(label_x, 1),
-                "label_y": round(label_y + 3, 1),
-                "anchor": "start" if math.cos(angle) >= 0 else "end",
+                "label_y": round(label_y, 1),
+                "rotation": round(rotation, 1),
+                "anchor": "start" if right_half else "end",
             }
         )
     edges = [
@@ -376,4 +393,5 @@ def network_structure(*, graph_size: int = 720) -> Structure:
         nodes=nodes,
         edges=edges,
         cooperations=cooperations,
+        graph_size=graph_size,
     )

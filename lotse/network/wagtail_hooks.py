@@ -5,7 +5,14 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+)
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
@@ -15,7 +22,7 @@ from lotse.core.audit import audit_log
 from lotse.core.models import ActorType, Region
 
 from .models import Actor, Cooperation, Membership
-from .permissions import ActorPermissionPolicy, actors_for_user
+from .permissions import ActorPermissionPolicy, actors_for_user, user_sees_all_actors
 from .services import actor_index_refresh
 
 register_permission_policy(Actor, ActorPermissionPolicy(Actor), exact_class=True)
@@ -64,6 +71,25 @@ class ActorInspectView(ActorObjectPermissionMixin, snippet_views.InspectView):
     object_permission = "view"
 
 
+# Fields only Redaktion and Administration may change: whether the actor is listed publicly,
+# and its address (slug) in the directory.
+EDITOR_ONLY_FIELDS = ("is_published", "slug")
+
+
+class ActorAdminForm(WagtailAdminModelForm):
+    """The actor form; for partners (members of the actor) without EDITOR_ONLY_FIELDS.
+
+    The fields are removed from the form, not merely hidden: a partner's POST that carries them
+    anyway is ignored and the stored values stay. Their panels disappear with them.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is None or not user_sees_all_actors(self.for_user):
+            for name in EDITOR_ONLY_FIELDS:
+                self.fields.pop(name, None)
+
+
 class ActorFilterSet(WagtailFilterSet):
     actor_type = django_filters.ModelChoiceFilter(
         label=_("Akteurstyp"), queryset=ActorType.objects.order_by("order")
@@ -105,50 +131,53 @@ class ActorViewSet(SnippetViewSet):
     search_fields = ["name", "short_name", "town"]
     search_backend_name = None
     ordering = ["name"]
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("name"),
-                FieldRowPanel([FieldPanel("short_name"), FieldPanel("slug")]),
-                FieldPanel("actor_type"),
-                FieldPanel("parent"),
-                FieldPanel("description"),
-                FieldPanel("is_published"),
-            ],
-            heading=_("Organisation"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("statewide"),
-                FieldPanel("districts"),
-                FieldPanel("topic_fields"),
-                FieldPanel("target_groups"),
-                FieldPanel("languages"),
-            ],
-            heading=_("Zuständigkeit und Themen"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("street"),
-                FieldRowPanel([FieldPanel("postcode"), FieldPanel("town")]),
-                FieldPanel("district"),
-                FieldPanel("website"),
-                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
-            ],
-            heading=_("Erreichbarkeit (öffentlich)"),
-        ),
-        InlinePanel(
-            "contacts",
-            heading=_("Ansprechpersonen"),
-            label=_("Ansprechperson"),
-            panels=[
-                FieldPanel("name"),
-                FieldPanel("role"),
-                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
-                FieldPanel("is_public"),
-            ],
-        ),
-    ]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldPanel("name"),
+                    FieldRowPanel([FieldPanel("short_name"), FieldPanel("slug")]),
+                    FieldPanel("actor_type"),
+                    FieldPanel("parent"),
+                    FieldPanel("description"),
+                    FieldPanel("is_published"),
+                ],
+                heading=_("Organisation"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("statewide"),
+                    FieldPanel("districts"),
+                    FieldPanel("topic_fields"),
+                    FieldPanel("target_groups"),
+                    FieldPanel("languages"),
+                ],
+                heading=_("Zuständigkeit und Themen"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("street"),
+                    FieldRowPanel([FieldPanel("postcode"), FieldPanel("town")]),
+                    FieldPanel("district"),
+                    FieldPanel("website"),
+                    FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+                ],
+                heading=_("Erreichbarkeit (öffentlich)"),
+            ),
+            InlinePanel(
+                "contacts",
+                heading=_("Ansprechpersonen"),
+                label=_("Ansprechperson"),
+                panels=[
+                    FieldPanel("name"),
+                    FieldPanel("role"),
+                    FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+                    FieldPanel("is_public"),
+                ],
+            ),
+        ],
+        base_form_class=ActorAdminForm,
+    )
 
     def get_queryset(self, request):
         return actors_for_user(request.user, Actor.objects.select_related("actor_type"))

@@ -79,3 +79,56 @@ def test_policy_instances_for_partner(setup):
     assert policy.user_has_permission_for_instance(partner, "change", own)
     assert not policy.user_has_permission_for_instance(partner, "change", other)
     assert policy.user_has_permission_for_instance(editor, "change", other)
+
+
+def _actor_post_data(actor, **changes):
+    data = {
+        "name": actor.name,
+        "short_name": actor.short_name,
+        "slug": actor.slug,
+        "actor_type": actor.actor_type_id,
+        "description": actor.description,
+        "contacts-TOTAL_FORMS": "0",
+        "contacts-INITIAL_FORMS": "0",
+        "contacts-MIN_NUM_FORMS": "0",
+        "contacts-MAX_NUM_FORMS": "1000",
+    }
+    data.update(changes)
+    return data
+
+
+def test_partner_cannot_change_publication_or_slug_of_own_actor(client, setup):
+    own, _other, partner, _editor = setup
+    Actor.objects.filter(pk=own.pk).update(is_published=False)
+    own.refresh_from_db()
+    slug = own.slug
+    client.force_login(partner)
+    url = f"/admin/snippets/network/actor/edit/{own.pk}/"
+
+    body = client.get(url).content.decode()
+    assert 'name="is_published"' not in body
+    assert 'name="slug"' not in body
+    assert 'name="name"' in body
+
+    data = _actor_post_data(own, name="Eigene Organisation neu", is_published="on", slug="gekapert")
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    own.refresh_from_db()
+    assert own.name == "Eigene Organisation neu"  # the partner's other changes are saved
+    assert own.is_published is False
+    assert own.slug == slug
+
+
+def test_editor_can_change_publication_and_slug(client, setup):
+    own, _other, _partner, editor = setup
+    Actor.objects.filter(pk=own.pk).update(is_published=False)
+    own.refresh_from_db()
+    client.force_login(editor)
+    url = f"/admin/snippets/network/actor/edit/{own.pk}/"
+    body = client.get(url).content.decode()
+    assert 'name="is_published"' in body and 'name="slug"' in body
+    response = client.post(url, _actor_post_data(own, is_published="on", slug="neue-adresse"))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    own.refresh_from_db()
+    assert own.is_published is True
+    assert own.slug == "neue-adresse"

@@ -1,0 +1,136 @@
+"""Network pages in the browser: no axe violations, search without JavaScript, screenshots."""
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import _restore_snapshot, _take_snapshot
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+
+# The database with the demo site *and* the network demo, as the first test here left it.
+_network_snapshots: dict[str, object] = {}
+
+
+@pytest.fixture
+def network_site(e2e_site):
+    """`e2e_site` (demo users and pages) plus the 71 demo actors of the network.
+
+    The network loader needs the demo account "partner" (made by `e2e_site`'s user loader). Like
+    `e2e_site`, the first test loads for real and the others restore a copy of the database.
+    """
+    from django.core.cache import cache
+    from django.db import connection
+
+    from lotse.network.demo import load as load_network
+
+    if connection.alias not in _network_snapshots:
+        load_network()
+        _network_snapshots[connection.alias] = _take_snapshot(connection)
+    else:
+        _restore_snapshot(connection, _network_snapshots[connection.alias])
+    cache.clear()
+
+
+@pytest.fixture
+def base_url(live_server, network_site) -> str:
+    return live_server.url
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+PAGES = [
+    pytest.param("/netzwerk/", id="directory"),
+    pytest.param("/netzwerk/?q=Anerkennung&kreis=chemnitz", id="directory-filtered"),
+    pytest.param("/netzwerk/?q=gibtesnicht", id="directory-empty"),
+    pytest.param("/netzwerk/ihk-chemnitz/", id="actor"),
+    pytest.param("/netzwerk/struktur/", id="structure"),
+    pytest.param("/en/netzwerk/", id="directory-en"),
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_axe_violations(page, axe, path):
+    response = page.goto(path)
+    assert response is not None
+    assert response.status == 200
+    results = axe.run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, f"axe on {path}:\n{results.generate_report()}"
+
+
+def test_filtered_directory_shows_results(page):
+    page.goto("/netzwerk/?q=Anerkennung&kreis=chemnitz")
+    expect(page.get_by_role("heading", level=2, name="Akteure gefunden")).to_be_visible()
+    assert page.locator(".network-results > li").count() > 0
+    expect(page.locator("#network-q")).to_have_value("Anerkennung")
+    expect(page.locator('input[name="kreis"][value="chemnitz"]')).to_be_checked()
+
+
+def test_search_and_facet_without_javascript(browser, base_url):
+    """Keyboard only, JavaScript off: type a word, tick a facet, submit, open an actor."""
+    context = browser.new_context(base_url=base_url, locale="de-DE", java_script_enabled=False)
+    context.set_default_timeout(10_000)
+    try:
+        page = context.new_page()
+        page.goto("/netzwerk/")
+        total_before = page.locator(".network-results > li").count()
+        assert total_before > 0
+
+        search = page.get_by_label("Suchbegriff")
+        search.focus()
+        page.keyboard.type("Anerkennung")
+        checkbox = page.locator('input[name="kreis"][value="chemnitz"]')
+        checkbox.focus()
+        page.keyboard.press("Space")
+        expect(checkbox).to_be_checked()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Filter anwenden").press("Enter")
+
+        params = parse_qs(urlparse(page.url).query)
+        assert params.get("q") == ["Anerkennung"]
+        assert params.get("kreis") == ["chemnitz"]
+        expect(page.locator("#network-q")).to_have_value("Anerkennung")
+        expect(page.locator('input[name="kreis"][value="chemnitz"]')).to_be_checked()
+        results = page.locator(".network-results > li")
+        assert results.count() > 0
+        expect(page.get_by_role("link", name="Alle Filter zurücksetzen")).to_be_visible()
+
+        link = results.first.get_by_role("link").first
+        name = link.inner_text().strip()
+        link.focus()
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert urlparse(page.url).path.startswith("/netzwerk/")
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        heading = page.get_by_role("heading", level=1).inner_text().strip()
+        assert name in heading or heading in name
+    finally:
+        context.close()
+
+
+SCREENSHOTS = [
+    pytest.param("/netzwerk/", "network-directory", id="directory"),
+    pytest.param("/netzwerk/ihk-chemnitz/", "network-actor", id="actor"),
+    pytest.param("/netzwerk/struktur/", "network-structure", id="structure"),
+]
+
+
+@pytest.mark.parametrize(("path", "name"), SCREENSHOTS)
+def test_screenshot_and_reflow(page, artifacts, path, name):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    response = page.goto(path)
+    assert response is not None
+    assert response.ok
+    page.evaluate("document.fonts.ready")
+    page.screenshot(path=artifacts / f"{name}.png", full_page=True)
+
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.screenshot(path=artifacts / f"{name}-320px.png", full_page=True)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= 320, f"{path} scrolls sideways at 320 px ({scroll_width} px wide)"
