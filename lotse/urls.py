@@ -3,11 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.documents import urls as wagtaildocs_urls
 
 from lotse.api.api import api
 from lotse.core import views as core_views
-from lotse.core.auth import RateLimitedLoginView
+from lotse.core.auth import RateLimitedLoginView, staff_only
 
 handler400 = "lotse.core.views.bad_request"
 handler403 = "lotse.core.views.permission_denied"
@@ -19,6 +20,17 @@ urlpatterns = [
     path("api/v1/", api.urls),
     # The back-office login, rate limited (429 after too many attempts from one address).
     path("admin/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),
+    # The site history spans all organisations: staff roles only (others are turned away).
+    path(
+        "admin/reports/site-history/",
+        staff_only(LogEntriesView.as_view()),
+        name="lotse_site_history",
+    ),
+    path(
+        "admin/reports/site-history/results/",
+        staff_only(LogEntriesView.as_view(results_only=True)),
+        name="lotse_site_history_results",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

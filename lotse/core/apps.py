@@ -13,3 +13,13 @@ class CoreConfig(AppConfig):
         from .roles import sync_roles_after_migrate
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="lotse.core.roles")
+        post_migrate.connect(fulltext_after_migrate, dispatch_uid="lotse.core.fulltext")
+
+
+def fulltext_after_migrate(sender, app_config=None, using="default", **kwargs) -> None:
+    """After every migrate (all migrations are applied by then): repair full-text indexes."""
+    if app_config is None or app_config.label != "core":
+        return
+    from .fulltext_db import fulltext_ensure
+
+    fulltext_ensure(using=using)

@@ -12,3 +12,22 @@ from wagtail.admin.views.account import LoginView
 )
 class RateLimitedLoginView(LoginView):
     """Wagtail's login; django-ratelimit answers 429 (RATELIMIT_VIEW) when the limit is hit."""
+
+
+def staff_only(view):
+    """A back-office view for the centre's staff roles only: anonymous users go to the login
+    (Wagtail's admin access check), other roles get 403."""
+    from functools import wraps
+
+    from django.core.exceptions import PermissionDenied
+    from wagtail.admin.auth import require_admin_access
+
+    from .roles import STAFF_ROLES, user_has_role
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not user_has_role(request.user, *STAFF_ROLES):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return require_admin_access(wrapped)

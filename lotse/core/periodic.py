@@ -11,6 +11,7 @@ DAILY_TASKS = [
     "lotse.core.tasks.audit_retention_prune",
     "lotse.core.tasks.sessions_clear",
     "lotse.core.tasks.task_results_prune",
+    "lotse.offers.tasks.offers_confirmation_reminders",
 ]
 
 

@@ -4,6 +4,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .audit import register_actions
+from .roles import STAFF_ROLES, user_has_role
 
 PAGE_EDITING_ACTIONS = ("add", "change", "publish")
 
@@ -37,3 +38,11 @@ def refuse_move_confirmation_without_permission(request, page_to_move: Page, des
     if not page_to_move.permissions_for_user(request.user).can_move_to(destination):
         return permission_denied(request)
     return None
+
+
+@hooks.register("construct_reports_menu")
+def site_history_for_staff_only(request, menu_items) -> None:
+    """The site history lists every object a role may view, across organisations; partners
+    see their own objects' history on the object itself instead."""
+    if not user_has_role(request.user, *STAFF_ROLES):
+        menu_items[:] = [item for item in menu_items if item.name != "site-history"]

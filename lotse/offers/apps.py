@@ -6,3 +6,14 @@ class OffersConfig(AppConfig):
     name = "lotse.offers"
     label = "offers"
     verbose_name = _("Angebote")
+
+    def ready(self) -> None:
+        from wagtail.signals import published, unpublished
+
+        from .models import Offer
+        from .signals import offer_published_receiver, offer_unpublished_receiver
+
+        published.connect(offer_published_receiver, sender=Offer, dispatch_uid="offers.published")
+        unpublished.connect(
+            offer_unpublished_receiver, sender=Offer, dispatch_uid="offers.unpublished"
+        )

@@ -8,7 +8,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -41,6 +42,49 @@ class OfferQuerySet(models.QuerySet):
 
     def for_user(self, user):
         return self.filter(actor__memberships__user=user)
+
+    def with_admin_state(self):
+        """Workflow state and schedule for every row at once (the back-office list).
+
+        Wagtail does this for pages (`prefetch_workflow_states`, `annotate_approved_schedule`);
+        without it the status column costs two queries per offer.
+        """
+        from wagtail.models import Revision, WorkflowState
+
+        return self.prefetch_related(
+            Prefetch(
+                "_workflow_states",
+                queryset=WorkflowState.objects.active().select_related("current_task_state__task"),
+                to_attr="_current_workflow_states",
+            )
+        ).annotate(
+            _approved_schedule=Exists(
+                Revision.objects.filter(
+                    base_content_type__app_label="offers",
+                    base_content_type__model="offer",
+                    approved_go_live_at__isnull=False,
+                    object_id=Cast(OuterRef("pk"), output_field=models.CharField()),
+                )
+            )
+        )
+
+    def confirmation_expired(self, now=None):
+        """Published offers that dropped out of the catalogue: not confirmed for 12 months."""
+        return self.filter(live=True).filter(
+            Q(confirmed_at__isnull=True) | Q(confirmed_at__lt=confirmation_cutoff(now))
+        )
+
+    def confirmation_due(self, now=None):
+        """Published offers still public whose confirmation runs out within the reminder window."""
+        now = now or timezone.now()
+        reminder_from = confirmation_cutoff(now) + timedelta(
+            days=settings.LOTSE_OFFER_REMINDER_DAYS
+        )
+        return self.filter(
+            live=True,
+            confirmed_at__gte=confirmation_cutoff(now),
+            confirmed_at__lte=reminder_from,
+        )
 
 
 class Offer(
@@ -118,6 +162,8 @@ class Offer(
     valid_until = models.DateField(_("gültig bis"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("zuletzt bestätigt"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("Erinnerung versandt"), null=True, blank=True)
+    rejected_at = models.DateTimeField(_("endgültig abgelehnt am"), null=True, blank=True)
+    rejection_reason = models.TextField(_("Begründung der Ablehnung"), max_length=2000, blank=True)
     search_document = models.TextField(editable=False, blank=True, default="")
     is_demo = models.BooleanField(_("Demodaten"), default=False)
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
@@ -144,6 +190,50 @@ class Offer(
 
     def __str__(self) -> str:
         return self.title
+
+    # Fields that belong to the offer as a whole, not to one revision: publishing an older
+    # draft must never roll back a confirmation, a reminder or a rejection (see with_content_json).
+    STATE_FIELDS = (
+        "confirmed_at",
+        "reminder_sent_at",
+        "rejected_at",
+        "rejection_reason",
+        "search_document",
+        "is_demo",
+        "created_at",
+    )
+
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        for name in self.STATE_FIELDS:
+            setattr(obj, name, getattr(self, name))
+        return obj
+
+    @property
+    def approved_schedule(self):
+        if hasattr(self, "_approved_schedule"):  # OfferQuerySet.with_admin_state
+            return self._approved_schedule
+        return super().approved_schedule
+
+    @property
+    def confirmation_expires_at(self):
+        if self.confirmed_at is None:
+            return None
+        return self.confirmed_at + timedelta(days=settings.LOTSE_OFFER_CONFIRMATION_DAYS)
+
+    def confirmation_status(self, now=None) -> str:
+        """ "rejected", "draft", "expired", "due", "ok" – the offer's state for staff lists."""
+        now = now or timezone.now()
+        if self.rejected_at is not None:
+            return "rejected"
+        if not self.live:
+            return "draft"
+        expires = self.confirmation_expires_at
+        if expires is None or expires < now:
+            return "expired"
+        if expires - timedelta(days=settings.LOTSE_OFFER_REMINDER_DAYS) <= now:
+            return "due"
+        return "ok"
 
     def get_preview_template(self, request, mode_name):
         return "offers/offer_detail.html"

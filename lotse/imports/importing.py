@@ -1,0 +1,378 @@
+"""A small importer framework: parse CSV/XLSX, validate every row, then write in one transaction.
+
+An importer (see actors.py, offers.py) declares its columns and knows how to clean one row and how
+to write a cleaned row (upsert by `external_id`). `import_run` ties it together:
+
+- mode "dry_run": validate only; nothing is written; the result says what would be created/updated
+- mode "all_or_nothing": write only when the whole file is clean, otherwise write nothing
+- mode "valid_only": write the valid rows, skip the rows with errors
+
+Row numbers are the line numbers a spreadsheet shows: the header is row 1, data starts at row 2.
+All messages are German (the back office is German).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import PurePath
+from typing import Any, Literal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db import IntegrityError, transaction
+
+MAX_FILE_SIZE = 5 * 1024 * 1024
+ALLOWED_SUFFIXES = (".csv", ".xlsx")
+LIST_SEPARATOR = "|"
+TRUE_WORDS = {"ja", "j", "yes", "y", "true", "wahr", "1", "x"}
+FALSE_WORDS = {"nein", "n", "no", "false", "falsch", "0", ""}
+
+Mode = Literal["dry_run", "all_or_nothing", "valid_only"]
+MODES: tuple[str, ...] = ("dry_run", "all_or_nothing", "valid_only")
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read (wrong type, encoding, no header)."""
+
+
+@dataclass(frozen=True)
+class RowError:
+    row_number: int  # 0 = the file as a whole; 1 = header; 2 … = data rows
+    field: str
+    message: str
+
+
+@dataclass
+class ImportResult:
+    valid_rows: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    total_rows: int = 0
+    mode: str = "dry_run"
+    written: bool = False
+    # per valid row: (row number, external id, "neu" / "aktualisiert")
+    actions: list[tuple[int, str, str]] = field(default_factory=list)
+
+    @property
+    def is_clean(self) -> bool:
+        return not self.errors
+
+    @property
+    def error_rows(self) -> int:
+        return len({error.row_number for error in self.errors})
+
+    @property
+    def file_error(self) -> bool:
+        return any(error.row_number <= 1 for error in self.errors)
+
+
+@dataclass
+class Column:
+    name: str
+    required: bool = False
+    help: str = ""
+
+
+class RowContext:
+    """Collects the errors of one row while the importer cleans it."""
+
+    def __init__(self, row_number: int, raw: dict[str, str]):
+        self.row_number = row_number
+        self.raw = raw
+        self.errors: list[RowError] = []
+
+    def error(self, field_name: str, message: str) -> None:
+        self.errors.append(RowError(self.row_number, field_name, message))
+
+    # Value helpers: each returns a cleaned value and records a German message when invalid.
+    def text(self, name: str, *, required: bool = False, max_length: int | None = None) -> str:
+        value = (self.raw.get(name) or "").strip()
+        if required and not value:
+            self.error(name, f"Pflichtfeld „{name}“ fehlt.")
+        if max_length and len(value) > max_length:
+            self.error(
+                name, f"Zu lang: höchstens {max_length} Zeichen erlaubt (hier {len(value)})."
+            )
+        return value
+
+    def boolean(self, name: str) -> bool:
+        value = (self.raw.get(name) or "").strip().lower()
+        if value in TRUE_WORDS:
+            return True
+        if value not in FALSE_WORDS:
+            self.error(name, f"„{value}“ ist kein gültiger Wert; bitte „ja“ oder „nein“ angeben.")
+        return False
+
+    def items(self, name: str) -> list[str]:
+        value = self.raw.get(name) or ""
+        return [item.strip() for item in value.split(LIST_SEPARATOR) if item.strip()]
+
+    def lookup(
+        self, name: str, table: dict[str, Any], *, what: str, required: bool = False
+    ) -> list[Any]:
+        found = []
+        values = self.items(name)
+        if required and not values:
+            self.error(name, f"Pflichtfeld „{name}“ fehlt.")
+        for value in values:
+            item = table.get(value.lower())
+            if item is None:
+                self.error(name, f"Unbekannte(r) {what}: „{value}“.")
+            elif item not in found:
+                found.append(item)
+        return found
+
+    def email(self, name: str) -> str:
+        value = self.text(name, max_length=254)
+        if value:
+            try:
+                validate_email(value)
+            except ValidationError:
+                self.error(name, f"Ungültige E-Mail-Adresse: „{value}“.")
+        return value
+
+    def url(self, name: str) -> str:
+        value = self.text(name, max_length=200)
+        if value:
+            try:
+                URLValidator(schemes=["http", "https"])(value)
+            except ValidationError:
+                self.error(name, f"Ungültige Internetadresse: „{value}“ (mit https:// angeben).")
+        return value
+
+    def date(self, name: str) -> date | None:
+        value = (self.raw.get(name) or "").strip()
+        if not value:
+            return None
+        for pattern in ("%Y-%m-%d", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S"):
+            try:
+                return datetime.strptime(value, pattern).date()  # noqa: DTZ007 - a plain date
+            except ValueError:
+                continue
+        self.error(name, f"Ungültiges Datum: „{value}“ (erwartet TT.MM.JJJJ oder JJJJ-MM-TT).")
+        return None
+
+    def choice(self, name: str, choices, *, required: bool = False) -> str:
+        value = self.text(name, required=required)
+        if not value:
+            return ""
+        by_key = {key.lower(): key for key, _label in choices}
+        by_label = {str(label).lower(): key for key, label in choices}
+        key = by_key.get(value.lower()) or by_label.get(value.lower())
+        if key is None:
+            allowed = ", ".join(key for key, _label in choices)
+            self.error(name, f"Unbekannter Wert „{value}“; erlaubt: {allowed}.")
+            return ""
+        return key
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _rows_from_csv(content: bytes) -> tuple[list[str], list[list[str]]]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportFileError(
+            "Die Datei ist nicht UTF-8-kodiert. Bitte als „CSV UTF-8“ speichern."
+        ) from error
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+    with contextlib.suppress(csv.Error):
+        delimiter = csv.Sniffer().sniff(first_line, delimiters=";,").delimiter
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows = list(reader)
+    if not rows:
+        raise ImportFileError("Die Datei ist leer.")
+    return rows[0], rows[1:]
+
+
+def _rows_from_xlsx(content: bytes) -> tuple[list[str], list[list[str]]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as error:  # any parser error means "not a valid file"
+        raise ImportFileError("Die Excel-Datei kann nicht gelesen werden.") from error
+    sheet = workbook.worksheets[0]
+    rows = [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    workbook.close()
+    if not rows:
+        raise ImportFileError("Die Datei ist leer.")
+    return rows[0], rows[1:]
+
+
+def parse_file(name: str, content: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """Header (normalised) and data rows as (row number, {column: text}); empty rows skipped."""
+    suffix = PurePath(name or "").suffix.lower()
+    if suffix not in ALLOWED_SUFFIXES:
+        raise ImportFileError("Nur Dateien im Format .csv oder .xlsx können importiert werden.")
+    if len(content) > MAX_FILE_SIZE:
+        raise ImportFileError("Die Datei ist größer als 5 MB.")
+    header, body = _rows_from_csv(content) if suffix == ".csv" else _rows_from_xlsx(content)
+    columns = [(item or "").strip().lower() for item in header]
+    rows = []
+    for offset, values in enumerate(body, start=2):
+        cells = [(value or "").strip() for value in values]
+        if not any(cells):
+            continue
+        rows.append((offset, dict(zip(columns, cells, strict=False))))
+    return columns, rows
+
+
+class Importer:
+    """Base class: subclasses define `columns`, `label`, `prepare`, `clean_row`, `write_row`."""
+
+    label = ""
+    columns: list[Column] = []
+
+    def __init__(self, *, user=None, publish: bool = False):
+        self.user = user
+        self.publish = publish
+
+    # -- to be defined by subclasses -------------------------------------------------------
+    def prepare(self, rows: list[tuple[int, dict[str, str]]]) -> None:
+        """Load reference tables and existing objects for the whole file (few queries)."""
+
+    def clean_row(self, row: RowContext) -> dict[str, Any] | None:
+        raise NotImplementedError
+
+    def exists(self, cleaned: dict[str, Any]) -> bool:
+        raise NotImplementedError
+
+    def write_row(self, cleaned: dict[str, Any], *, file_name: str) -> str:
+        """Create or update; returns "created" or "updated"."""
+        raise NotImplementedError
+
+    # -- shared ----------------------------------------------------------------------------
+    def check_header(self, header: list[str]) -> list[RowError]:
+        errors = []
+        known = {column.name for column in self.columns}
+        for column in self.columns:
+            if column.required and column.name not in header:
+                errors.append(RowError(1, column.name, f"Pflichtspalte „{column.name}“ fehlt."))
+        for name in header:
+            if name and name not in known:
+                errors.append(RowError(1, name, f"Unbekannte Spalte „{name}“ wird ignoriert."))
+        return errors
+
+
+def _read_upload(file) -> tuple[str, bytes]:
+    if isinstance(file, tuple):
+        return file[0], file[1]
+    name = getattr(file, "name", "") or ""
+    if hasattr(file, "seek"):
+        file.seek(0)
+    return name, file.read()
+
+
+def import_run(*, importer: Importer, file, user=None, mode: Mode = "dry_run") -> ImportResult:
+    """Validate `file` (an uploaded file or a (name, bytes) tuple) and write according to `mode`."""
+    if mode not in MODES:
+        raise ValueError(f"Unknown import mode {mode!r}")
+    if user is not None:
+        importer.user = user
+    result = ImportResult(mode=mode)
+    name, content = _read_upload(file)
+    try:
+        header, rows = parse_file(name, content)
+    except ImportFileError as error:
+        result.errors.append(RowError(0, "", str(error)))
+        return result
+    header_errors = importer.check_header(header)
+    # Unknown columns are only a warning (row 1 with a column name, not blocking the import);
+    # missing required columns make every row invalid, so the file is refused.
+    blocking = [error for error in header_errors if "Pflichtspalte" in error.message]
+    result.errors.extend(blocking)
+    result.total_rows = len(rows)
+    if blocking:
+        return result
+    if not rows:
+        result.errors.append(RowError(0, "", "Die Datei enthält keine Datenzeilen."))
+        return result
+
+    with transaction.atomic():
+        importer.prepare(rows)
+        cleaned_rows: list[tuple[int, dict[str, Any]]] = []
+        seen: dict[str, int] = {}
+        for row_number, raw in rows:
+            context = RowContext(row_number, raw)
+            cleaned = importer.clean_row(context)
+            key = (raw.get("external_id") or "").strip()
+            if key:
+                if key in seen:
+                    context.error(
+                        "external_id",
+                        f"Doppelte externe Kennung „{key}“: kommt schon in Zeile {seen[key]} vor.",
+                    )
+                else:
+                    seen[key] = row_number
+            if context.errors or cleaned is None:
+                result.errors.extend(context.errors)
+                continue
+            cleaned_rows.append((row_number, cleaned))
+        result.valid_rows = len(cleaned_rows)
+
+        if mode == "dry_run" or (mode == "all_or_nothing" and result.errors):
+            for row_number, cleaned in cleaned_rows:
+                action = "aktualisiert" if importer.exists(cleaned) else "neu"
+                result.actions.append((row_number, cleaned["external_id"], action))
+                if action == "neu":
+                    result.created += 1
+                else:
+                    result.updated += 1
+            if mode == "all_or_nothing":
+                result.created = result.updated = 0
+                result.actions = []
+            return result
+
+        write_errors = _write(importer, cleaned_rows, result, file_name=name)
+        if write_errors and mode == "all_or_nothing":
+            result.errors.extend(write_errors)
+            result.created = result.updated = 0
+            result.actions = []
+            transaction.set_rollback(True)
+            return result
+        result.errors.extend(write_errors)
+        result.valid_rows -= len({error.row_number for error in write_errors})
+        result.written = True
+    result.errors.sort(key=lambda error: error.row_number)
+    return result
+
+
+def _write(
+    importer: Importer, cleaned_rows: Iterable[tuple[int, dict[str, Any]]], result, *, file_name
+) -> list[RowError]:
+    errors: list[RowError] = []
+    for row_number, cleaned in cleaned_rows:
+        try:
+            with transaction.atomic():
+                outcome = importer.write_row(cleaned, file_name=file_name)
+        except (ValidationError, IntegrityError) as error:
+            messages = getattr(error, "messages", None) or [str(error)]
+            errors.append(
+                RowError(row_number, "", "Nicht gespeichert: " + " ".join(map(str, messages)))
+            )
+            continue
+        if outcome == "created":
+            result.created += 1
+            result.actions.append((row_number, cleaned["external_id"], "neu"))
+        else:
+            result.updated += 1
+            result.actions.append((row_number, cleaned["external_id"], "aktualisiert"))
+    return errors

@@ -1,0 +1,504 @@
+"""Reads of the public catalogue: search, facets, suggestions, detail, related offers, export rows.
+
+Search semantics (see docs/search.md):
+- Full text: German Snowball stems (core.fulltext) matched as prefixes in the database's full-text
+  index (core.fulltext_db); every term is required.
+- Filters: several values within one facet are OR-ed, facets are AND-ed.
+- District: an offer matches a district if it is available there, OR statewide, OR online. The
+  special values "landesweit" and "online" select only statewide / only online offers.
+- Facet counts are "disjunctive": a facet's counts are computed with its own filter removed,
+  so every count says how many results there would be if that value were added.
+
+Queries are constant in the number of results: one per reference list, one count, one page, one
+prefetch per relation of the page, one GROUP BY per facet (two for the district facet) over the
+filtered id set (as a subquery, never as a list of ids).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field, fields
+from typing import NamedTuple
+
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from lotse.core.fulltext import query_stems, tokens
+from lotse.core.fulltext_db import fulltext_filter, fulltext_match
+from lotse.core.models import Language, Region, TargetGroup, TopicField
+
+from .models import Offer
+
+FACETS = ("topic_field", "target_group", "kind", "district", "language", "cost")
+SORTS = ("relevance", "newest", "title")
+PER_PAGE = 20
+STATEWIDE = "landesweit"
+ONLINE = "online"
+VOCABULARY_CACHE_KEY = "offers:vocabulary:v1"
+VOCABULARY_TIMEOUT = 600
+VOCABULARY_MAX_WORDS = 50_000
+
+
+@dataclass(frozen=True)
+class OfferFilters:
+    """Selected facet values (slugs; language codes; kind/cost choice values)."""
+
+    topic_field: tuple[str, ...] = ()
+    target_group: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    district: tuple[str, ...] = ()
+    language: tuple[str, ...] = ()
+    cost: tuple[str, ...] = ()
+
+    def active(self) -> list[tuple[str, str]]:
+        """(facet, value) of every selected value."""
+        return [(item.name, value) for item in fields(self) for value in getattr(self, item.name)]
+
+    def without(self, facet: str, value: str | None = None) -> OfferFilters:
+        """These filters without one value of a facet (or without the whole facet)."""
+        current = getattr(self, facet)
+        kept = () if value is None else tuple(item for item in current if item != value)
+        return OfferFilters(**{**self.as_dict(), facet: kept})
+
+    def as_dict(self) -> dict[str, tuple[str, ...]]:
+        return {item.name: getattr(self, item.name) for item in fields(self)}
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, item.name) for item in fields(self))
+
+
+class FacetOption(NamedTuple):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchResult:
+    page: Page
+    total: int
+    facets: dict[str, list[FacetOption]]
+    suggestion: str = ""
+    suggestion_total: int = 0
+    suggestion_without_filters: bool = False
+    query: str = ""
+    filters: OfferFilters = field(default_factory=OfferFilters)
+    sort: str = "relevance"
+
+    @property
+    def offers(self) -> list[Offer]:
+        return list(self.page.object_list)
+
+
+@dataclass
+class _RefItem:
+    id: int
+    value: str
+    label: str
+
+
+@dataclass
+class CatalogueReference:
+    """The facets' possible values with database ids and labels (loaded once per request)."""
+
+    items: dict[str, list[_RefItem]]
+
+    def ids(self, facet: str, values: tuple[str, ...]) -> list[int]:
+        wanted = set(values)
+        return [item.id for item in self.items[facet] if item.value in wanted]
+
+    def choices(self) -> dict[str, list[tuple[str, str]]]:
+        return {
+            facet: [(item.value, item.label) for item in items]
+            for facet, items in self.items.items()
+        }
+
+
+def catalogue_reference() -> CatalogueReference:
+    """Four small queries: topic fields, target groups, districts, languages."""
+    items: dict[str, list[_RefItem]] = {
+        "topic_field": [
+            _RefItem(row.pk, row.slug, row.label) for row in TopicField.objects.active()
+        ],
+        "target_group": [
+            _RefItem(row.pk, row.slug, row.label) for row in TargetGroup.objects.active()
+        ],
+        "kind": [_RefItem(0, value, str(label)) for value, label in Offer.Kind.choices],
+        "district": [
+            _RefItem(0, STATEWIDE, _("landesweit")),
+            _RefItem(0, ONLINE, _("online")),
+        ]
+        + [
+            _RefItem(row.pk, row.slug, row.label)
+            for row in Region.objects.districts().order_by("name")
+        ],
+        "language": [_RefItem(row.pk, row.code, row.label) for row in Language.objects.active()],
+        "cost": [_RefItem(0, value, str(label)) for value, label in Offer.Cost.choices],
+    }
+    return CatalogueReference(items)
+
+
+def facet_choices() -> dict[str, list[tuple[str, str]]]:
+    return catalogue_reference().choices()
+
+
+# --- filtering ------------------------------------------------------------------------------
+
+
+def _through(name: str):
+    return getattr(Offer, name).through
+
+
+_M2M = {
+    "topic_field": ("topic_fields", "topicfield_id"),
+    "target_group": ("target_groups", "targetgroup_id"),
+    "language": ("languages", "language_id"),
+}
+
+
+def _district_q(values: tuple[str, ...], ref: CatalogueReference) -> Q:
+    condition = Q()
+    ids = ref.ids("district", tuple(v for v in values if v not in (STATEWIDE, ONLINE)))
+    if ids:
+        through = _through("districts")
+        in_district = through.objects.filter(region_id__in=ids).values("offer_id")
+        condition |= Q(pk__in=in_district) | Q(statewide=True) | Q(online=True)
+    if STATEWIDE in values:
+        condition |= Q(statewide=True)
+    if ONLINE in values:
+        condition |= Q(online=True)
+    return condition
+
+
+def _apply_filters(
+    queryset: QuerySet, filters: OfferFilters, ref: CatalogueReference, *, skip: str = ""
+) -> QuerySet:
+    for facet, (relation, column) in _M2M.items():
+        values = getattr(filters, facet)
+        if values and facet != skip:
+            ids = ref.ids(facet, values)
+            subquery = _through(relation).objects.filter(**{f"{column}__in": ids})
+            queryset = queryset.filter(pk__in=subquery.values("offer_id"))
+    if filters.kind and skip != "kind":
+        queryset = queryset.filter(kind__in=filters.kind)
+    if filters.cost and skip != "cost":
+        queryset = queryset.filter(cost__in=filters.cost)
+    if filters.district and skip != "district":
+        queryset = queryset.filter(_district_q(filters.district, ref))
+    return queryset
+
+
+def offers_matching(
+    *, query: str, filters: OfferFilters, reference: CatalogueReference | None = None
+) -> QuerySet:
+    """Public offers matching the text and the filters (no rank, no ordering): nestable."""
+    ref = reference or catalogue_reference()
+    queryset = fulltext_match(Offer.objects.public(), query_stems(query))
+    return _apply_filters(queryset, filters, ref)
+
+
+# --- facets ---------------------------------------------------------------------------------
+
+
+def _facet_counts(facet: str, base_ids: QuerySet, ref: CatalogueReference) -> dict[str, int]:
+    if facet in _M2M:
+        relation, column = _M2M[facet]
+        rows = (
+            _through(relation)
+            .objects.filter(offer_id__in=base_ids)
+            .values(column)
+            .annotate(n=Count("offer_id"))
+            .order_by()
+        )
+        by_id = {row[column]: row["n"] for row in rows}
+        return {item.value: by_id.get(item.id, 0) for item in ref.items[facet]}
+    if facet in ("kind", "cost"):
+        rows = (
+            Offer.objects.filter(pk__in=base_ids).values(facet).annotate(n=Count("id")).order_by()
+        )
+        return {row[facet]: row["n"] for row in rows}
+    # district: (in the district and neither statewide nor online) + (statewide or online)
+    everywhere = Q(statewide=True) | Q(online=True)
+    totals = Offer.objects.filter(pk__in=base_ids).aggregate(
+        n_statewide=Count("id", filter=Q(statewide=True)),
+        n_online=Count("id", filter=Q(online=True)),
+        n_everywhere=Count("id", filter=everywhere),
+    )
+    local_ids = Offer.objects.filter(pk__in=base_ids).exclude(everywhere).values("pk")
+    rows = (
+        _through("districts")
+        .objects.filter(offer_id__in=local_ids)
+        .values("region_id")
+        .annotate(n=Count("offer_id"))
+        .order_by()
+    )
+    by_id = {row["region_id"]: row["n"] for row in rows}
+    counts = {STATEWIDE: totals["n_statewide"], ONLINE: totals["n_online"]}
+    for item in ref.items["district"]:
+        if item.id:
+            counts[item.value] = by_id.get(item.id, 0) + totals["n_everywhere"]
+    return counts
+
+
+def offer_facets(
+    *, query: str, filters: OfferFilters, reference: CatalogueReference
+) -> dict[str, list[FacetOption]]:
+    """Disjunctive facet counts: each facet counted with its own filter removed."""
+    stems = query_stems(query)
+    public = fulltext_match(Offer.objects.public(), stems)
+    facets: dict[str, list[FacetOption]] = {}
+    for facet in FACETS:
+        base_ids = _apply_filters(public, filters, reference, skip=facet).values("pk")
+        counts = _facet_counts(facet, base_ids, reference)
+        selected = set(getattr(filters, facet))
+        facets[facet] = [
+            FacetOption(item.value, item.label, counts.get(item.value, 0), item.value in selected)
+            for item in reference.items[facet]
+            if counts.get(item.value, 0) or item.value in selected
+        ]
+    return facets
+
+
+UNFILTERED_FACETS_TIMEOUT = 60
+
+
+def _facets_cached(
+    *, query: str, filters: OfferFilters, reference: CatalogueReference
+) -> dict[str, list[FacetOption]]:
+    """Facets; those of the unfiltered catalogue (its landing page) are cached for a minute.
+
+    The landing page is by far the most requested state and the only one whose facets scan every
+    public offer; a minute of lag in its counts is acceptable.
+    """
+    if query_stems(query) or filters:
+        return offer_facets(query=query, filters=filters, reference=reference)
+    key = f"offers:facets:v1:{get_language() or 'de'}"
+    facets = cache.get(key)
+    if facets is None:
+        facets = offer_facets(query=query, filters=filters, reference=reference)
+        cache.set(key, facets, UNFILTERED_FACETS_TIMEOUT)
+    return facets
+
+
+# --- search ---------------------------------------------------------------------------------
+
+
+def _ordered(queryset: QuerySet, *, sort: str, ranked: bool) -> QuerySet:
+    if sort == "title":
+        return queryset.order_by("title", "pk")
+    if sort == "relevance" and ranked:
+        return queryset.order_by("-fulltext_rank", "-first_published_at", "pk")
+    return queryset.order_by("-first_published_at", "pk")
+
+
+def offer_list_queryset(queryset: QuerySet) -> QuerySet:
+    """What a result list shows of each offer: provider and topic fields (prefetched per page)."""
+    return queryset.select_related("actor").prefetch_related(
+        Prefetch("topic_fields", queryset=TopicField.objects.order_by("order", "name"))
+    )
+
+
+def offers_search(
+    *,
+    query: str,
+    filters: OfferFilters,
+    sort: str,
+    page: int | str = 1,
+    per_page: int = PER_PAGE,
+    reference: CatalogueReference | None = None,
+    with_facets: bool = True,
+) -> SearchResult:
+    """One page of public offers for a query and filters, with facets and a suggestion."""
+    ref = reference or catalogue_reference()
+    sort = sort if sort in SORTS else "relevance"
+    stems = query_stems(query)
+    queryset = _apply_filters(fulltext_filter(Offer.objects.public(), stems), filters, ref)
+    queryset = offer_list_queryset(_ordered(queryset, sort=sort, ranked=bool(stems)))
+    paginator = Paginator(queryset, per_page)
+    result_page = paginator.get_page(page)
+    result_page.object_list = list(result_page.object_list)
+    total = paginator.count
+    facets = _facets_cached(query=query, filters=filters, reference=ref) if with_facets else {}
+    suggestion, suggestion_total, without_filters = "", 0, False
+    if total == 0 and stems:
+        suggestion = offer_query_suggestion(query=query)
+        if suggestion:
+            suggestion_total = offers_matching(
+                query=suggestion, filters=filters, reference=ref
+            ).count()
+            if not suggestion_total:
+                # Perhaps the filters are what is too narrow: suggest the words without them.
+                suggestion_total = offers_matching(
+                    query=suggestion, filters=OfferFilters(), reference=ref
+                ).count()
+                without_filters = bool(suggestion_total)
+                if not suggestion_total:
+                    suggestion = ""
+    return SearchResult(
+        page=result_page,
+        total=total,
+        facets=facets,
+        suggestion=suggestion,
+        suggestion_total=suggestion_total,
+        suggestion_without_filters=without_filters,
+        query=query,
+        filters=filters,
+        sort=sort,
+    )
+
+
+# --- suggestions ("Meinten Sie …?") ---------------------------------------------------------
+
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def fold(word: str) -> str:
+    """Lower case, umlauts and ß as their ASCII spellings, other accents removed."""
+    word = word.lower().translate(_FOLD)
+    return "".join(
+        char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char)
+    )
+
+
+def offer_vocabulary() -> dict[str, str]:
+    """Folded word → its most frequent spelling, from public offers' titles and summaries.
+
+    Cached (VOCABULARY_TIMEOUT seconds): built only when a search finds nothing.
+    """
+    vocabulary = cache.get(VOCABULARY_CACHE_KEY)
+    if vocabulary is not None:
+        return vocabulary
+    spellings: Counter[str] = Counter()
+    rows = Offer.objects.public().order_by().values_list("title", "summary")
+    for title, summary in rows.iterator(chunk_size=2000):
+        for token in tokens(f"{title} {summary}"):
+            if len(token) >= 3:
+                spellings[token] += 1
+    best: dict[str, tuple[int, str]] = {}
+    for word, count in spellings.most_common(VOCABULARY_MAX_WORDS):
+        key = fold(word)
+        if key not in best or count > best[key][0]:
+            best[key] = (count, word)
+    vocabulary = {key: word for key, (_count, word) in best.items()}
+    cache.set(VOCABULARY_CACHE_KEY, vocabulary, VOCABULARY_TIMEOUT)
+    return vocabulary
+
+
+def offer_query_suggestion(*, query: str) -> str:
+    """The query with every unknown word replaced by the closest known word ("" if none)."""
+    from rapidfuzz import fuzz, process
+
+    vocabulary = offer_vocabulary()
+    if not vocabulary:
+        return ""
+    keys = list(vocabulary)
+    words = tokens(query)[:8]
+    corrected: list[str] = []
+    changed = False
+    for word in words:
+        key = fold(word)
+        if key in vocabulary or len(key) < 3:
+            corrected.append(word)
+            continue
+        match = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=75)
+        if match is None:
+            corrected.append(word)
+            continue
+        corrected.append(vocabulary[match[0]])
+        changed = True
+    return " ".join(corrected) if changed else ""
+
+
+# --- detail, related, export ----------------------------------------------------------------
+
+
+def offer_public_detail(*, slug: str) -> Offer | None:
+    """A public offer with everything its page shows (constant number of queries)."""
+    return (
+        Offer.objects.public()
+        .select_related("actor", "contact")
+        .prefetch_related(
+            Prefetch("topic_fields", queryset=TopicField.objects.order_by("order", "name")),
+            Prefetch("target_groups", queryset=TargetGroup.objects.order_by("order", "name")),
+            Prefetch("districts", queryset=Region.objects.order_by("name")),
+            Prefetch("languages", queryset=Language.objects.order_by("order", "name")),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def offers_related(*, offer: Offer, limit: int = 4) -> list[Offer]:
+    """Other public offers sharing a topic field with this one, newest first."""
+    through = _through("topic_fields")
+    topic_ids = through.objects.filter(offer_id=offer.pk).values("topicfield_id")
+    same_topic = through.objects.filter(topicfield_id__in=topic_ids).values("offer_id")
+    queryset = (
+        Offer.objects.public()
+        .filter(pk__in=same_topic)
+        .exclude(pk=offer.pk)
+        .select_related("actor")
+        .order_by("-first_published_at", "pk")
+    )
+    return list(queryset[:limit])
+
+
+EXPORT_MAX_ROWS = 20_000
+
+
+def offers_export_rows(*, query: str, filters: OfferFilters, sort: str) -> list[dict]:
+    """Public fields of every matching offer (at most EXPORT_MAX_ROWS), constant queries."""
+    ref = catalogue_reference()
+    stems = query_stems(query)
+    queryset = _apply_filters(fulltext_filter(Offer.objects.public(), stems), filters, ref)
+    queryset = _ordered(queryset, sort=sort if sort in SORTS else "relevance", ranked=bool(stems))
+    rows = list(
+        queryset.values(
+            "pk",
+            "slug",
+            "title",
+            "summary",
+            "kind",
+            "cost",
+            "cost_note",
+            "statewide",
+            "online",
+            "valid_from",
+            "valid_until",
+            "link",
+            "actor__name",
+            "actor__slug",
+        )[:EXPORT_MAX_ROWS]
+    )
+    ids = _apply_filters(fulltext_match(Offer.objects.public(), stems), filters, ref).values("pk")
+    names: dict[str, dict[int, list[str]]] = {}
+    for key, relation, label in (
+        ("topic_fields", "topic_fields", "topicfield__name"),
+        ("target_groups", "target_groups", "targetgroup__name"),
+        ("districts", "districts", "region__name"),
+        ("languages", "languages", "language__name"),
+    ):
+        by_offer: dict[int, list[str]] = {}
+        pairs = (
+            _through(relation)
+            .objects.filter(offer_id__in=ids)
+            .values_list("offer_id", label)
+            .order_by(label)
+        )
+        for offer_id, name in pairs:
+            by_offer.setdefault(offer_id, []).append(name)
+        names[key] = by_offer
+    kinds = dict(Offer.Kind.choices)
+    costs = dict(Offer.Cost.choices)
+    for row in rows:
+        pk = row["pk"]
+        row["kind"] = str(kinds.get(row["kind"], row["kind"]))
+        row["cost"] = str(costs.get(row["cost"], row["cost"]))
+        for key, by_offer in names.items():
+            row[key] = by_offer.get(pk, [])
+    return rows

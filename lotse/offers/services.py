@@ -1,0 +1,193 @@
+"""Writes on offers: publication bookkeeping, re-confirmation, final rejection, reminders.
+
+Drafts, submission, approval and "request changes" are Wagtail's own workflow machinery
+(WorkflowMixin / GroupApprovalTask "Prüfung durch die Redaktion"); these services only add what
+Wagtail does not know: the yearly confirmation and a final rejection.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from lotse.core.audit import audit_changes, audit_log, model_snapshot
+
+from .models import Offer
+from .permissions import user_can_confirm_offer, user_is_offer_staff
+from .search import offer_search_document
+
+logger = logging.getLogger(__name__)
+
+STATE_AUDIT_FIELDS = ("confirmed_at", "reminder_sent_at", "rejected_at", "rejection_reason")
+
+
+def offer_search_refresh(*, offer: Offer) -> None:
+    """Recompute the stored search document from the row (the published version)."""
+    row = Offer.objects.select_related("actor").get(pk=offer.pk)
+    Offer.objects.filter(pk=offer.pk).update(search_document=offer_search_document(row))
+
+
+@transaction.atomic
+def offer_published(*, offer: Offer, user=None) -> Offer:
+    """Bookkeeping after Wagtail published a revision (signal `published`).
+
+    A first publication counts as the first confirmation. A later publication (an approved
+    change) does not renew the yearly confirmation: that is the provider's explicit act
+    (`offer_confirm`). Publishing lifts a final rejection (the Redaktion changed its mind).
+    """
+    row = Offer.objects.select_for_update().get(pk=offer.pk)
+    before = model_snapshot(row, STATE_AUDIT_FIELDS)
+    updates = {}
+    if row.confirmed_at is None:
+        updates["confirmed_at"] = timezone.now()
+    if row.rejected_at is not None:
+        updates.update(rejected_at=None, rejection_reason="")
+    if updates:
+        Offer.objects.filter(pk=row.pk).update(**updates)
+        for name, value in updates.items():
+            setattr(row, name, value)
+            setattr(offer, name, value)
+    offer_search_refresh(offer=row)
+    if updates:
+        audit_log(
+            user=user,
+            action="lotse.status",
+            instance=row,
+            changes=audit_changes(before, model_snapshot(row, STATE_AUDIT_FIELDS)),
+            note="Veröffentlicht",
+        )
+    return offer
+
+
+@transaction.atomic
+def offer_confirm(*, offer: Offer, user) -> Offer:
+    """The provider (a member of the offer's actor) or the Redaktion confirms it is current."""
+    if not user_can_confirm_offer(user=user, offer=offer):
+        raise PermissionDenied("Nur der Anbieter oder die Redaktion kann das Angebot bestätigen.")
+    row = Offer.objects.select_for_update().get(pk=offer.pk)
+    if row.rejected_at is not None:
+        raise ValidationError("Ein abgelehntes Angebot kann nicht bestätigt werden.")
+    before = model_snapshot(row, STATE_AUDIT_FIELDS)
+    now = timezone.now()
+    Offer.objects.filter(pk=row.pk).update(confirmed_at=now, reminder_sent_at=None)
+    row.confirmed_at = offer.confirmed_at = now
+    row.reminder_sent_at = offer.reminder_sent_at = None
+    audit_log(
+        user=user,
+        action="lotse.status",
+        instance=row,
+        changes=audit_changes(before, model_snapshot(row, STATE_AUDIT_FIELDS)),
+        note="Angebot bestätigt",
+    )
+    return offer
+
+
+@transaction.atomic
+def offer_reject(*, offer: Offer, user, reason: str) -> Offer:
+    """Final rejection by the Redaktion: cancel the workflow, take the offer offline, keep the
+    reason for the provider. ("Request changes" is the workflow's own action, not this.)"""
+    if not user_is_offer_staff(user):
+        raise PermissionDenied("Nur die Redaktion kann ein Angebot ablehnen.")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Bitte begründen Sie die Ablehnung."})
+    row = Offer.objects.select_for_update().get(pk=offer.pk)
+    before = model_snapshot(row, STATE_AUDIT_FIELDS)
+    workflow_state = row.current_workflow_state
+    if workflow_state is not None:
+        workflow_state.cancel(user=user)
+    if row.live:
+        row.unpublish(user=user)
+    now = timezone.now()
+    Offer.objects.filter(pk=row.pk).update(rejected_at=now, rejection_reason=reason)
+    row.rejected_at = offer.rejected_at = now
+    row.rejection_reason = offer.rejection_reason = reason
+    offer_search_refresh(offer=row)
+    audit_log(
+        user=user,
+        action="lotse.status",
+        instance=row,
+        changes=audit_changes(before, model_snapshot(row, STATE_AUDIT_FIELDS)),
+        note="Endgültig abgelehnt",
+    )
+    _mail_provider(
+        offer=row,
+        subject=f"Ihr Angebot „{row.title}“ wurde abgelehnt",
+        template="offers/email/offer_rejected.txt",
+    )
+    return offer
+
+
+def offer_recipients(*, offer: Offer) -> list[str]:
+    """E-mail addresses of the provider: its partner users and its public address."""
+    users = (
+        get_user_model()
+        .objects.filter(memberships__actor_id=offer.actor_id, is_active=True)
+        .exclude(email="")
+    )
+    addresses = sorted({user.email.lower() for user in users})
+    if offer.actor.email and offer.actor.email.lower() not in addresses:
+        addresses.append(offer.actor.email.lower())
+    return addresses
+
+
+def offer_admin_url(offer: Offer, name: str = "edit") -> str:
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return base + reverse(f"wagtailsnippets_offers_offer:{name}", args=[offer.pk])
+
+
+def _mail_provider(*, offer: Offer, subject: str, template: str) -> int:
+    recipients = offer_recipients(offer=offer)
+    if not recipients:
+        return 0
+    body = render_to_string(
+        template,
+        {
+            "offer": offer,
+            "centre_name": settings.LOTSE_CENTRE_NAME,
+            "edit_url": offer_admin_url(offer),
+            "confirm_url": offer_admin_url(offer, "confirm"),
+            "expires_at": offer.confirmation_expires_at,
+        },
+    )
+    message = EmailMessage(subject=subject, body=body, to=recipients)
+    return message.send()
+
+
+def offer_reminder_send(*, offer: Offer, now=None) -> bool:
+    """Send the re-confirmation reminder for one offer, at most once per confirmation period.
+
+    The reminder is claimed by a conditional UPDATE first, so two workers never both send it.
+    """
+    now = now or timezone.now()
+    claimed = Offer.objects.filter(pk=offer.pk, reminder_sent_at__isnull=True).update(
+        reminder_sent_at=now
+    )
+    if not claimed:
+        return False
+    offer.reminder_sent_at = now
+    try:
+        sent = _mail_provider(
+            offer=offer,
+            subject=f"Bitte bestätigen Sie Ihr Angebot „{offer.title}“",
+            template="offers/email/confirmation_reminder.txt",
+        )
+    except Exception:
+        Offer.objects.filter(pk=offer.pk).update(reminder_sent_at=None)
+        offer.reminder_sent_at = None
+        logger.exception("Reminder for offer %s could not be sent", offer.pk)
+        raise
+    audit_log(
+        user=None,
+        action="lotse.mail",
+        instance=offer,
+        note="Erinnerung an die jährliche Bestätigung"
+        + ("" if sent else " (keine Empfängeradresse hinterlegt)"),
+    )
+    return True

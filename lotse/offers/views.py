@@ -1,0 +1,205 @@
+"""Public catalogue of offers: search page, htmx partial, detail page, CSV/XLSX export.
+
+Thin views: the GET parameters are parsed by `OfferSearchForm` (bad input is ignored, never an
+error), the reads live in `selectors.py`.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import tablib
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from wagtail.models import Page
+
+from .forms_search import OfferSearchForm
+from .selectors import (
+    FACETS,
+    OfferFilters,
+    catalogue_reference,
+    offer_public_detail,
+    offers_export_rows,
+    offers_related,
+    offers_search,
+)
+
+# Paths below /angebote/ that are not offers (the coverage map, exports).
+RESERVED_SLUGS = frozenset({"abdeckung", "export"})
+
+
+def _facet_legend(facet: str) -> str:
+    labels = {
+        "topic_field": _("Themenfeld"),
+        "target_group": _("Zielgruppe"),
+        "kind": _("Art des Angebots"),
+        "district": _("Region"),
+        "language": _("Sprache"),
+        "cost": _("Kosten"),
+    }
+    return labels[facet]
+
+
+def search_url(path: str, *, query: str, filters: OfferFilters, sort: str = "") -> str:
+    """The shareable address of a search state (parameters in a stable order)."""
+    params: list[tuple[str, str]] = []
+    if query:
+        params.append(("q", query))
+    for facet, value in filters.active():
+        params.append((facet, value))
+    if sort and sort != "relevance":
+        params.append(("sort", sort))
+    return f"{path}?{urlencode(params)}" if params else path
+
+
+def _intro_page():
+    """The Wagtail page "angebote" of the active language (for its title and intro), if any."""
+    page = (
+        Page.objects.live()
+        .public()
+        .filter(slug="angebote", locale__language_code=get_language() or "de")
+        .select_related("content_type")
+        .first()
+    )
+    return page.specific if page else None
+
+
+@require_safe
+def catalogue(request: HttpRequest) -> HttpResponse:
+    reference = catalogue_reference()
+    form = OfferSearchForm(request.GET, choices=reference.choices())
+    query, filters, sort = form.search_arguments()
+    result = offers_search(
+        query=query,
+        filters=filters,
+        sort=sort,
+        page=request.GET.get("page") or 1,
+        reference=reference,
+    )
+    path = reverse("offers:catalogue")
+    labels = {facet: dict(choices) for facet, choices in reference.choices().items()}
+    remove_links = [
+        {
+            "label": f"{_facet_legend(facet)}: {labels[facet].get(value, value)}",
+            "url": search_url(path, query=query, filters=filters.without(facet, value), sort=sort),
+        }
+        for facet, value in filters.active()
+    ]
+    facets = [
+        {"name": facet, "legend": _facet_legend(facet), "options": result.facets[facet]}
+        for facet in FACETS
+    ]
+    suggestion_filters = OfferFilters() if result.suggestion_without_filters else filters
+    context = {
+        "form": form,
+        "result": result,
+        "offers": result.page.object_list,
+        "page_obj": result.page,
+        "query": query,
+        "sort": result.sort,
+        "filters": filters,
+        "facets": facets,
+        "remove_links": remove_links,
+        "reset_url": search_url(path, query=query, filters=OfferFilters()),
+        "without_query_url": search_url(path, query="", filters=filters, sort=sort),
+        "suggestion_url": search_url(path, query=result.suggestion, filters=suggestion_filters)
+        if result.suggestion
+        else "",
+        "export_params": search_url("", query=query, filters=filters, sort=sort),
+        "catalogue_url": path,
+        "sort_choices": [
+            ("relevance", _("Relevanz")),
+            ("newest", _("Neueste zuerst")),
+            ("title", _("Titel A–Z")),
+        ],
+    }
+    if request.headers.get("HX-Request") == "true" and not request.headers.get(
+        "HX-History-Restore-Request"
+    ):
+        response = render(request, "offers/_results.html", {**context, "is_partial": True})
+    else:
+        context["intro_page"] = _intro_page()
+        response = render(request, "offers/catalogue.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_safe
+def offer_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    if slug in RESERVED_SLUGS:
+        raise Http404
+    offer = offer_public_detail(slug=slug)
+    if offer is None:
+        raise Http404
+    context = {
+        "offer": offer,
+        "related": offers_related(offer=offer),
+        "catalogue_url": reverse("offers:catalogue"),
+    }
+    return render(request, "offers/offer_detail.html", context)
+
+
+EXPORT_HEADERS = [
+    ("slug", "Kennung"),
+    ("title", "Titel"),
+    ("summary", "Kurzbeschreibung"),
+    ("kind", "Art"),
+    ("actor__name", "Anbieter"),
+    ("topic_fields", "Themenfelder"),
+    ("target_groups", "Zielgruppen"),
+    ("statewide", "landesweit"),
+    ("online", "online"),
+    ("districts", "Landkreise/Städte"),
+    ("languages", "Sprachen"),
+    ("cost", "Kosten"),
+    ("cost_note", "Hinweis zu Kosten"),
+    ("valid_from", "gültig ab"),
+    ("valid_until", "gültig bis"),
+    ("link", "Link"),
+    ("url", "Adresse im Portal"),
+]
+
+
+def _cell(value):
+    if isinstance(value, list):
+        return "; ".join(value)
+    if isinstance(value, bool):
+        return _("ja") if value else _("nein")
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        # No formula injection when the file is opened in a spreadsheet program.
+        return "'" + value
+    return value
+
+
+@require_safe
+def export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The catalogue with the same filters as CSV (UTF-8 with BOM, ";") or XLSX; public fields."""
+    form = OfferSearchForm(request.GET)
+    query, filters, sort = form.search_arguments()
+    rows = offers_export_rows(query=query, filters=filters, sort=sort or "title")
+    base = request.build_absolute_uri(reverse("offers:catalogue"))
+    data = tablib.Dataset(headers=[label for _key, label in EXPORT_HEADERS], title="Angebote")
+    for row in rows:
+        row["url"] = f"{base}{row['slug']}/"
+        data.append([_cell(row[key]) for key, _label in EXPORT_HEADERS])
+    stamp = timezone.localdate().isoformat()
+    if fmt == "xlsx":
+        response = HttpResponse(
+            data.export("xlsx"),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        fmt = "csv"
+        response = HttpResponse(
+            "\ufeff" + data.export("csv", delimiter=";"), content_type="text/csv; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="angebote-{stamp}.{fmt}"'
+    return response

@@ -1,0 +1,88 @@
+"""The public catalogue in a real browser: search, two facets, open an offer; axe finds nothing."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.offers.conftest import create_offer
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+TRAINING = "ausbildung-weiterbildung"
+INTEGRATION = "integration-fachkraefteeinwanderung"
+
+
+@pytest.fixture
+def offers(base_url):
+    """Published the way the back office does (revision, publish), after the demo site is set up."""
+    handwerk = create_offer(
+        title="Ausbildung im Handwerk",
+        summary="Betriebliche Ausbildung in Dresdner Handwerksbetrieben.",
+        description='Mit <script>document.title="pwned"</script> Begleitung.',
+        topic_fields=[TRAINING],
+        districts=["dresden"],
+        publish=True,
+    )
+    create_offer(
+        title="Ausbildung in Leipzig", topic_fields=[TRAINING], districts=["leipzig"], publish=True
+    )
+    create_offer(
+        title="Ausbildung für Zugewanderte",
+        topic_fields=[INTEGRATION],
+        districts=["dresden"],
+        publish=True,
+    )
+    create_offer(title="Pflegekurs", topic_fields=[TRAINING], statewide=True, publish=True)
+    return handwerk
+
+
+def _axe(page, label):
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, f"axe on {label}:\n{results.generate_report()}"
+
+
+def test_search_filter_and_open_offer(page, offers):
+    page.goto("/angebote/")
+    _axe(page, "catalogue")
+    page.get_by_label("Suchbegriff").fill("Ausbildungen")
+    page.get_by_role("button", name="Suchen").click()
+    status = page.locator("#result-count")
+    expect(status).to_contain_text("3 Angebote gefunden")
+    expect(page).to_have_url(re.compile(r"q=Ausbildungen"))
+
+    page.locator(f"#f-topic_field-{TRAINING}").check()
+    expect(status).to_contain_text("2 Angebote gefunden")
+    page.locator("#f-district-dresden").check()
+    expect(status).to_contain_text("1 Angebot gefunden")
+    expect(page).to_have_url(re.compile(r"district=dresden"))
+    expect(page).to_have_url(re.compile(rf"topic_field={TRAINING}"))
+    _axe(page, "catalogue with filters")
+
+    page.get_by_role("link", name="Ausbildung im Handwerk").click()
+    expect(page).to_have_url(re.compile(rf"/angebote/{offers.slug}/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ausbildung im Handwerk")
+    # The script in the description is shown as text and never runs.
+    expect(page.locator("article")).to_contain_text('<script>document.title="pwned"</script>')
+    assert page.title() != "pwned"
+    expect(page.get_by_role("heading", name="Ähnliche Angebote")).to_be_visible()
+    _axe(page, "offer detail")
+
+
+def test_works_without_javascript(browser, base_url, offers):
+    context = browser.new_context(base_url=base_url, locale="de-DE", java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("/angebote/")
+        page.get_by_label("Suchbegriff").fill("Ausbildung")
+        page.locator("#f-district-dresden").check()
+        page.get_by_role("button", name="Filter anwenden").click()
+        expect(page).to_have_url(re.compile(r"q=Ausbildung.*district=dresden"))
+        expect(page.locator("#result-count")).to_contain_text("2 Angebote gefunden")
+        page.goto("/angebote/?q=Ausbildnug")
+        expect(page.get_by_text("Meinten Sie")).to_be_visible()
+        page.get_by_role("link", name="„Ausbildung“").click()
+        expect(page.locator("#result-count")).to_contain_text("3 Angebote gefunden")
+    finally:
+        context.close()
