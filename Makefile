@@ -62,7 +62,7 @@ format: setup
 	$(VENV)/bin/ruff check --fix .
 
 check-migrations: setup
-	DJANGO_SETTINGS_MODULE=lotse.settings.test $(PY) manage.py makemigrations --check --dry-run
+	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=lotse.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 test-sqlite: setup
 	env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)

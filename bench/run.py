@@ -365,7 +365,16 @@ def measure(server: Server, targets: list[scenarios.Target], args: argparse.Name
             "expect_status": target.expect_status,
             "concurrency": args.concurrency,
         }
-        size = len(loadclient.fetch(base + target.path).body)
+        first = loadclient.fetch(base + target.path)
+        size = len(first.body)
+        check_ok = first.status == target.expect_status and (
+            not target.expect_text or target.expect_text.encode() in first.body
+        )
+        if not check_ok:
+            log(
+                f"  WARNING {target.name}: {target.path} answered {first.status} "
+                f"({size} bytes) without {target.expect_text!r}"
+            )
         if args.warmup > 0:
             loadclient.run_load(base + target.path, duration=args.warmup, **options)
         server_cpu_before = tree_cpu_seconds(server.pid)
@@ -382,6 +391,7 @@ def measure(server: Server, targets: list[scenarios.Target], args: argparse.Name
             "kind": target.kind,
             "module": target.module,
             "bytes": size,
+            "check_ok": check_ok,
             **result.as_dict(),
             "server_cpu_s": round(server_cpu, 2),
             "server_cpu_ms_per_request": (
@@ -562,11 +572,15 @@ def bench_database(db: str, args: argparse.Namespace, config: ServerConfig) -> d
     started = datetime.datetime.now(datetime.UTC).astimezone()
     log(f"{DB_LABELS[db]}: preparing the database")
     env = django_env(prepare_database(db, fresh=not args.reuse_db))
+    clock = time.monotonic()
     manage(env, "migrate", "--noinput", "-v", "0")
+    migrate_s = round(time.monotonic() - clock, 1)
+    clock = time.monotonic()
     generated = manage(
         env, "generate_bench_data", "--scale", str(args.scale), "--seed", str(args.seed)
     )
-    log(f"{DB_LABELS[db]}: {generated}")
+    generate_s = round(time.monotonic() - clock, 1)
+    log(f"{DB_LABELS[db]}: migrate {migrate_s} s, generate {generate_s} s: {generated}")
     articles = int(
         manage(
             env,
@@ -606,6 +620,8 @@ def bench_database(db: str, args: argparse.Namespace, config: ServerConfig) -> d
             "seed": args.seed,
             "articles": articles,
             "generator": generated,
+            "migrate_s": migrate_s,
+            "generate_s": generate_s,
         },
         "server": {
             "command": "gunicorn lotse.wsgi:application",

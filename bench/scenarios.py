@@ -25,6 +25,9 @@ class Target:
     kind: str = "dynamic"  # "dynamic" or "static"
     module: str = "content"  # the app that contributed it
     description: str = ""
+    # Checked once before the load: the body must contain this text (e.g. proof that a search
+    # found something); a mismatch is logged and recorded as `check_ok: false`, not fatal.
+    expect_text: str = ""
 
 
 TARGETS: list[Target] = [
@@ -39,6 +42,51 @@ TARGETS: list[Target] = [
         "/wissen/tarifvertraege/",
         static_copy=True,
         description="Topic page 'Tarifverträge': its ten latest articles",
+    ),
+    # Issue 3: search, directory, coverage and API under the bench data (scale 100: 100 000
+    # offers, 20 000 actors). The query words and facet values match the generators in
+    # lotse/offers/bench.py and lotse/network/bench.py, so every search has hits.
+    Target(
+        "catalogue-search",
+        "/angebote/?q=Beratung&topic_field=gute-arbeitsbedingungen&district=dresden",
+        module="offers",
+        expect_text="bench-angebot-",
+        description="Catalogue: full text 'Beratung' + topic field + district, facet counts",
+    ),
+    Target(
+        "catalogue",
+        "/angebote/",
+        module="offers",
+        expect_text="bench-angebot-",
+        description="Catalogue without query or filters (newest first, all facet counts)",
+    ),
+    Target(
+        "directory-search",
+        "/netzwerk/?q=Beratung&typ=beratungsstelle",
+        module="network",
+        expect_text="bench-akteur-",
+        description="Network directory: full text 'Beratung' + actor type",
+    ),
+    Target(
+        "coverage",
+        "/angebote/abdeckung/",
+        module="offers",
+        expect_text="<table",
+        description="Coverage page: districts x topic fields table and schematic map",
+    ),
+    Target(
+        "api-offers",
+        "/api/v1/offers?q=Beratung&limit=20",
+        module="offers",
+        expect_text='"slug": "bench-angebot-',
+        description="API: offer search 'Beratung', first 20",
+    ),
+    Target(
+        "api-actors",
+        "/api/v1/actors?q=Beratung",
+        module="network",
+        expect_text='"slug": "bench-akteur-',
+        description="API: actor search 'Beratung', first 20",
     ),
 ]
 
