@@ -8,10 +8,10 @@ import tablib
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from lotse.core.exports import dataset_response
 from lotse.core.roles import ADMINISTRATION, EDITORS, user_has_role
 
 from .coverage import CoverageMatrix, coverage_matrix, coverage_matrix_cached
@@ -156,19 +156,7 @@ def coverage_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """Staff-only download (Redaktion, Administration) as CSV or XLSX; anonymous users get 403."""
     _require_staff(request)
     data = coverage_dataset(coverage_matrix())
-    stamp = timezone.localdate().isoformat()
-    if fmt == "xlsx":
-        response = HttpResponse(
-            data.export("xlsx"),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        fmt = "csv"
-        # With BOM: spreadsheet programs then read the umlauts correctly.
-        response = HttpResponse(
-            "\ufeff" + data.export("csv", delimiter=";"), content_type="text/csv; charset=utf-8"
-        )
-    response["Content-Disposition"] = f'attachment; filename="abdeckung-{stamp}.{fmt}"'
+    response = dataset_response(data, fmt=fmt, basename="abdeckung")
     response["Cache-Control"] = "no-store"
     return response
 

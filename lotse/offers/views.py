@@ -12,12 +12,13 @@ import tablib
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
+
+from lotse.core.exports import dataset_response
 
 from .forms_search import OfferSearchForm
 from .selectors import (
@@ -190,16 +191,4 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     for row in rows:
         row["url"] = f"{base}{row['slug']}/"
         data.append([_cell(row[key]) for key, _label in EXPORT_HEADERS])
-    stamp = timezone.localdate().isoformat()
-    if fmt == "xlsx":
-        response = HttpResponse(
-            data.export("xlsx"),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        fmt = "csv"
-        response = HttpResponse(
-            "\ufeff" + data.export("csv", delimiter=";"), content_type="text/csv; charset=utf-8"
-        )
-    response["Content-Disposition"] = f'attachment; filename="angebote-{stamp}.{fmt}"'
-    return response
+    return dataset_response(data, fmt=fmt, basename="angebote")
