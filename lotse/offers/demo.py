@@ -21,26 +21,12 @@ from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from lotse.core.models import Language, TargetGroup, TopicField
+from lotse.network.demo import AGS, AS, AUS, AZ, GUT, IF, INT, NP, TV, B, U  # topic/group slugs
 from lotse.network.models import Actor
 
 from .models import Offer
 from .search import offer_search_document
 
-INT, AUS, GUT, AGS, TV = (
-    "integration-fachkraefteeinwanderung",
-    "ausbildung-weiterbildung",
-    "gute-arbeitsbedingungen",
-    "arbeits-gesundheitsschutz",
-    "tarifvertraege",
-)
-U, B, IF, AZ, AS, NP = (
-    "unternehmen",
-    "beschaeftigte",
-    "internationale-fachkraefte",
-    "auszubildende",
-    "arbeitsuchende",
-    "netzwerkpartner",
-)
 K = Offer.Kind
 C = Offer.Cost
 
