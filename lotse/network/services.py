@@ -77,6 +77,14 @@ def actor_index_refresh(*, actor: Actor) -> str:
     return document
 
 
+def _save_and_index(actor: Actor, **relations: Iterable | None) -> None:
+    """Validate and save the actor, set the given relations, then refresh its search index."""
+    actor.full_clean(exclude=["search_document"])
+    actor.save()
+    _set_relations(actor, relations)
+    actor_index_refresh(actor=actor)
+
+
 @transaction.atomic
 def actor_create(
     *,
@@ -93,18 +101,13 @@ def actor_create(
     actor = Actor(name=name, **fields)
     if not actor.slug:
         actor.slug = _unique_slug(name)
-    actor.full_clean(exclude=["search_document"])
-    actor.save()
-    _set_relations(
+    _save_and_index(
         actor,
-        {
-            "districts": districts,
-            "topic_fields": topic_fields,
-            "target_groups": target_groups,
-            "languages": languages,
-        },
+        districts=districts,
+        topic_fields=topic_fields,
+        target_groups=target_groups,
+        languages=languages,
     )
-    actor_index_refresh(actor=actor)
     if user is not None:
         audit_log(user=user, action="lotse.create", instance=actor)
     return actor
@@ -128,18 +131,13 @@ def actor_update(
         setattr(actor, name, value)
     if "slug" in fields and not actor.slug:
         actor.slug = _unique_slug(actor.name, exclude_pk=actor.pk)
-    actor.full_clean(exclude=["search_document"])
-    actor.save()
-    _set_relations(
+    _save_and_index(
         actor,
-        {
-            "districts": districts,
-            "topic_fields": topic_fields,
-            "target_groups": target_groups,
-            "languages": languages,
-        },
+        districts=districts,
+        topic_fields=topic_fields,
+        target_groups=target_groups,
+        languages=languages,
     )
-    actor_index_refresh(actor=actor)
     changes = audit_changes(before, model_snapshot(actor, AUDITED_FIELDS))
     if user is not None and changes:
         audit_log(user=user, action="lotse.update", instance=actor, changes=changes)

@@ -197,3 +197,21 @@ def page(context):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+def screenshot_wide(page, artifacts: Path, path: str, name: str) -> None:
+    """Open `path` at 1280 px once the fonts are ready and save a full-page screenshot."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    response = page.goto(path)
+    assert response is not None
+    assert response.ok
+    page.evaluate("document.fonts.ready")
+    page.screenshot(path=artifacts / f"{name}.png", full_page=True)
+
+
+def assert_reflows_at_320px(page, artifacts: Path, path: str, name: str) -> None:
+    """At 320 CSS pixels nothing may scroll sideways (WCAG 1.4.10 Reflow); saves a screenshot."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.screenshot(path=artifacts / f"{name}-320px.png", full_page=True)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= 320, f"{path} scrolls sideways at 320 px ({scroll_width} px wide)"

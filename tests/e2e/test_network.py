@@ -6,7 +6,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import _restore_snapshot, _take_snapshot
+from tests.e2e.conftest import (
+    _restore_snapshot,
+    _take_snapshot,
+    assert_reflows_at_320px,
+    screenshot_wide,
+)
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
@@ -123,14 +128,6 @@ SCREENSHOTS = [
 
 @pytest.mark.parametrize(("path", "name"), SCREENSHOTS)
 def test_screenshot_and_reflow(page, artifacts, path, name):
-    page.set_viewport_size({"width": 1280, "height": 900})
-    response = page.goto(path)
-    assert response is not None
-    assert response.ok
-    page.evaluate("document.fonts.ready")
-    page.screenshot(path=artifacts / f"{name}.png", full_page=True)
+    screenshot_wide(page, artifacts, path, name)
 
-    page.set_viewport_size({"width": 320, "height": 640})
-    page.screenshot(path=artifacts / f"{name}-320px.png", full_page=True)
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll_width <= 320, f"{path} scrolls sideways at 320 px ({scroll_width} px wide)"
+    assert_reflows_at_320px(page, artifacts, path, name)
