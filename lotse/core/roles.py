@@ -53,9 +53,20 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "offers.*",
         "imports.*",
     ],
-    TARIFF_REGISTER: ["wagtailadmin.access_admin", "wagtailimages.choose_image"],
-    EVENTS_TEAM: ["wagtailadmin.access_admin", "wagtailimages.choose_image"],
-    DESK: ["wagtailadmin.access_admin"],
+    TARIFF_REGISTER: [
+        "wagtailadmin.access_admin",
+        "wagtailimages.choose_image",
+        "wagtailcore.view_modellogentry",
+        "tariffs.*",
+        "desk.*",
+    ],
+    EVENTS_TEAM: [
+        "wagtailadmin.access_admin",
+        "wagtailimages.choose_image",
+        "network.view_actor",
+        "events.*",
+    ],
+    DESK: ["wagtailadmin.access_admin", "network.view_actor", "desk.*"],
     # Partners edit only their own organisations' actors and offers: the object-level check is
     # the permission policy in network/offers (membership), these are the model-level rights.
     PARTNER: [
@@ -65,6 +76,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "offers.view_offer",
         "offers.add_offer",
         "offers.change_offer",
+        "events.view_event",
+        "events.add_event",
+        "events.change_event",
+        "events.view_registration",
     ],
 }
 

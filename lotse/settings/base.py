@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "lotse.content",
     "lotse.network",
     "lotse.offers",
+    "lotse.events",
     "lotse.imports",
     "lotse.api",
     # Wagtail
@@ -271,6 +272,8 @@ LOTSE_CENTRE_NAME = env_str(
     "LOTSE_CENTRE_NAME", "Zentrum für Fachkräftesicherung und Gute Arbeit Sachsen"
 )
 LOTSE_CENTRE_SHORT_NAME = env_str("LOTSE_CENTRE_SHORT_NAME", "ZEFAS")
+# Personal data of event participants is deleted this many days after the event (per event).
+LOTSE_EVENT_RETENTION_DAYS = env_int("LOTSE_EVENT_RETENTION_DAYS", 90)
 LOTSE_DEMO_MODE = env_bool("LOTSE_DEMO_MODE", False)
 # Each app contributes demo data and benchmark data through these hooks (see core/registry.py).
 LOTSE_DEMO_LOADERS = [
