@@ -15,7 +15,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from lotse.core.fulltext import query_stems
-from lotse.core.fulltext_db import fulltext_filter
+from lotse.core.fulltext_db import fulltext_filter, fulltext_match
 from lotse.core.models import ActorType, Language, Region, TargetGroup, TopicField
 
 from .models import Actor, Contact, Cooperation
@@ -130,9 +130,10 @@ def _filtered(
             queryset = queryset.filter(_facet_condition(key, values))
     stems = query_stems(clean_query(query))
     if stems:
+        if not rank:  # facet counts: the match alone, no relevance to compute
+            return fulltext_match(queryset, stems).order_by("name", "pk")
         queryset = fulltext_filter(queryset, stems)
-        if rank:
-            return queryset.order_by("-fulltext_rank", "name", "pk")
+        return queryset.order_by("-fulltext_rank", "name", "pk")
     return queryset.order_by("name", "pk")
 
 
