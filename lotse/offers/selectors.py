@@ -9,21 +9,24 @@ Search semantics (see docs/search.md):
 - Facet counts are "disjunctive": a facet's counts are computed with its own filter removed,
   so every count says how many results there would be if that value were added.
 
-Queries are constant in the number of results: one per reference list, one count, one page, one
-prefetch per relation of the page, one GROUP BY per facet (two for the district facet) over the
-filtered id set (as a subquery, never as a list of ids).
+Queries are constant in the number of results: one per reference list, one page, one prefetch
+per relation of the page, and one statement for all facet counts (the matches computed once as a
+materialised CTE, one GROUP BY per facet over it); the total comes from the kind facet.
 """
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import NamedTuple
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db import connections
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -205,43 +208,90 @@ def offers_matching(
 # --- facets ---------------------------------------------------------------------------------
 
 
-def _facet_counts(facet: str, base_ids: QuerySet, ref: CatalogueReference) -> dict[str, int]:
+def _facet_flag(facet: str, filters: OfferFilters, ref: CatalogueReference) -> Q | None:
+    """The condition of one facet's filter on an offer row (None when the facet is unfiltered)."""
+    values = getattr(filters, facet)
+    if not values:
+        return None
     if facet in _M2M:
         relation, column = _M2M[facet]
-        rows = (
-            _through(relation)
-            .objects.filter(offer_id__in=base_ids)
-            .values(column)
-            .annotate(n=Count("offer_id"))
-            .order_by()
+        ids = ref.ids(facet, values)
+        return Q(
+            pk__in=_through(relation).objects.filter(**{f"{column}__in": ids}).values("offer_id")
         )
-        by_id = {row[column]: row["n"] for row in rows}
-        return {item.value: by_id.get(item.id, 0) for item in ref.items[facet]}
     if facet in ("kind", "cost"):
-        rows = (
-            Offer.objects.filter(pk__in=base_ids).values(facet).annotate(n=Count("id")).order_by()
+        return Q(**{f"{facet}__in": values})
+    return _district_q(values, ref)
+
+
+def _facet_counts_all(
+    stems: list[str], filters: OfferFilters, ref: CatalogueReference
+) -> dict[str, dict[str, int]]:
+    """Every facet's disjunctive counts in one statement.
+
+    The matching public offers are computed once (a materialised CTE `m`, with one boolean
+    column per active facet filter); each facet then counts over `m` with the other facets'
+    columns as its condition: one GROUP BY per facet on the small CTE instead of seven queries
+    that each repeat the full-text match (2.6 s -> a few hundred ms for 74 000 hits).
+    """
+    flags = {facet: _facet_flag(facet, filters, ref) for facet in FACETS}
+    active = [facet for facet, flag in flags.items() if flag is not None]
+    base = fulltext_match(Offer.objects.public(), stems).annotate(
+        **{
+            f"f_{facet}": ExpressionWrapper(flags[facet], output_field=BooleanField())
+            for facet in active
+        }
+    )
+    base = base.values(
+        "id", "kind", "cost", "statewide", "online", *[f"f_{f}" for f in active]
+    ).order_by()
+    base_sql, base_params = base.query.sql_with_params()
+    quote = connections[base.db].ops.quote_name
+
+    def others(facet: str, extra: str = "") -> str:
+        terms = [f"m.f_{other}" for other in active if other != facet]
+        if extra:
+            terms.append(extra)
+        return " AND ".join(terms) if terms else "1 = 1"
+
+    parts = [
+        f"SELECT 'kind', m.kind, COUNT(*) FROM m WHERE {others('kind')} GROUP BY m.kind",
+        f"SELECT 'cost', m.cost, COUNT(*) FROM m WHERE {others('cost')} GROUP BY m.cost",
+    ]
+    for facet, (relation, column) in _M2M.items():
+        table = quote(_through(relation)._meta.db_table)
+        parts.append(
+            f"SELECT '{facet}', CAST(t.{quote(column)} AS TEXT), COUNT(*) FROM m "
+            f"JOIN {table} t ON t.{quote('offer_id')} = m.id WHERE {others(facet)} "
+            f"GROUP BY t.{quote(column)}"
         )
-        return {row[facet]: row["n"] for row in rows}
-    # district: (in the district and neither statewide nor online) + (statewide or online)
-    everywhere = Q(statewide=True) | Q(online=True)
-    totals = Offer.objects.filter(pk__in=base_ids).aggregate(
-        n_statewide=Count("id", filter=Q(statewide=True)),
-        n_online=Count("id", filter=Q(online=True)),
-        n_everywhere=Count("id", filter=everywhere),
-    )
-    local_ids = Offer.objects.filter(pk__in=base_ids).exclude(everywhere).values("pk")
-    rows = (
-        _through("districts")
-        .objects.filter(offer_id__in=local_ids)
-        .values("region_id")
-        .annotate(n=Count("offer_id"))
-        .order_by()
-    )
-    by_id = {row["region_id"]: row["n"] for row in rows}
-    counts = {STATEWIDE: totals["n_statewide"], ONLINE: totals["n_online"]}
+    everywhere = "(m.statewide OR m.online)"
+    district_table = quote(_through("districts")._meta.db_table)
+    parts += [
+        f"SELECT 'district', '{STATEWIDE}', COUNT(*) FROM m "
+        f"WHERE {others('district', 'm.statewide')}",
+        f"SELECT 'district', '{ONLINE}', COUNT(*) FROM m WHERE {others('district', 'm.online')}",
+        f"SELECT 'district', '*', COUNT(*) FROM m WHERE {others('district', everywhere)}",
+        f"SELECT 'district', CAST(t.{quote('region_id')} AS TEXT), COUNT(*) FROM m "
+        f"JOIN {district_table} t ON t.{quote('offer_id')} = m.id "
+        f"WHERE {others('district', 'NOT ' + everywhere)} GROUP BY t.{quote('region_id')}",
+    ]
+    sql = f"WITH m AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(parts)
+    raw: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+    with connections[base.db].cursor() as cursor:
+        cursor.execute(sql, base_params)
+        for facet, key, n in cursor.fetchall():
+            raw[facet][str(key)] = n
+    counts: dict[str, dict[str, int]] = {"kind": raw["kind"], "cost": raw["cost"]}
+    for facet in _M2M:
+        by_id = raw[facet]
+        counts[facet] = {item.value: by_id.get(str(item.id), 0) for item in ref.items[facet]}
+    district = raw["district"]
+    everywhere_n = district.get("*", 0)
+    counts["district"] = {STATEWIDE: district.get(STATEWIDE, 0), ONLINE: district.get(ONLINE, 0)}
     for item in ref.items["district"]:
         if item.id:
-            counts[item.value] = by_id.get(item.id, 0) + totals["n_everywhere"]
+            counts["district"][item.value] = district.get(str(item.id), 0) + everywhere_n
     return counts
 
 
@@ -249,17 +299,16 @@ def offer_facets(
     *, query: str, filters: OfferFilters, reference: CatalogueReference
 ) -> dict[str, list[FacetOption]]:
     """Disjunctive facet counts: each facet counted with its own filter removed."""
-    stems = query_stems(query)
-    public = fulltext_match(Offer.objects.public(), stems)
+    counts = _facet_counts_all(query_stems(query), filters, reference)
     facets: dict[str, list[FacetOption]] = {}
     for facet in FACETS:
-        base_ids = _apply_filters(public, filters, reference, skip=facet).values("pk")
-        counts = _facet_counts(facet, base_ids, reference)
         selected = set(getattr(filters, facet))
         facets[facet] = [
-            FacetOption(item.value, item.label, counts.get(item.value, 0), item.value in selected)
+            FacetOption(
+                item.value, item.label, counts[facet].get(item.value, 0), item.value in selected
+            )
             for item in reference.items[facet]
-            if counts.get(item.value, 0) or item.value in selected
+            if counts[facet].get(item.value, 0) or item.value in selected
         ]
     return facets
 
@@ -303,27 +352,44 @@ def offer_list_queryset(queryset: QuerySet) -> QuerySet:
     )
 
 
-def offers_search(
+@dataclass(frozen=True)
+class _SearchSnapshot:
+    """What a search state computes, without the offers themselves (cacheable)."""
+
+    ids: list[int]
+    number: int
+    total: int
+    facets: dict[str, list[FacetOption]]
+    suggestion: str
+    suggestion_total: int
+    suggestion_without_filters: bool
+
+
+def _search_snapshot(
     *,
+    stems: list[str],
     query: str,
     filters: OfferFilters,
     sort: str,
-    page: int | str = 1,
-    per_page: int = PER_PAGE,
-    reference: CatalogueReference | None = None,
-    with_facets: bool = True,
-) -> SearchResult:
-    """One page of public offers for a query and filters, with facets and a suggestion."""
-    ref = reference or catalogue_reference()
-    sort = sort if sort in SORTS else "relevance"
-    stems = query_stems(query)
+    page: int | str,
+    per_page: int,
+    ref: CatalogueReference,
+    with_facets: bool,
+) -> tuple[_SearchSnapshot, Page]:
     queryset = _apply_filters(fulltext_filter(Offer.objects.public(), stems), filters, ref)
     queryset = offer_list_queryset(_ordered(queryset, sort=sort, ranked=bool(stems)))
+    facets = _facets_cached(query=query, filters=filters, reference=ref) if with_facets else {}
     paginator = Paginator(queryset, per_page)
+    if with_facets:
+        # Every offer has exactly one kind, and the kind facet is counted without the kind
+        # filter: the selected kinds' counts (all kinds when none is selected) are the total,
+        # which saves the paginator's COUNT over all matches.
+        paginator.count = sum(
+            option.count for option in facets["kind"] if option.selected or not filters.kind
+        )
     result_page = paginator.get_page(page)
     result_page.object_list = list(result_page.object_list)
     total = paginator.count
-    facets = _facets_cached(query=query, filters=filters, reference=ref) if with_facets else {}
     suggestion, suggestion_total, without_filters = "", 0, False
     if total == 0 and stems:
         suggestion = offer_query_suggestion(query=query)
@@ -339,13 +405,83 @@ def offers_search(
                 without_filters = bool(suggestion_total)
                 if not suggestion_total:
                     suggestion = ""
-    return SearchResult(
-        page=result_page,
+    snapshot = _SearchSnapshot(
+        ids=[offer.pk for offer in result_page.object_list],
+        number=result_page.number,
         total=total,
         facets=facets,
         suggestion=suggestion,
         suggestion_total=suggestion_total,
         suggestion_without_filters=without_filters,
+    )
+    return snapshot, result_page
+
+
+def _search_cache_key(**state) -> str:
+    digest = hashlib.sha256(repr(sorted(state.items())).encode()).hexdigest()[:32]
+    return f"offers:search:v1:{digest}"
+
+
+def offers_search(
+    *,
+    query: str,
+    filters: OfferFilters,
+    sort: str,
+    page: int | str = 1,
+    per_page: int = PER_PAGE,
+    reference: CatalogueReference | None = None,
+    with_facets: bool = True,
+) -> SearchResult:
+    """One page of public offers for a query and filters, with facets and a suggestion.
+
+    A search state (words, filters, sort, page) is cached for LOTSE_CATALOGUE_CACHE_SECONDS as
+    ids + counts: a repeated search only loads its page's offers, again through `public()`, so
+    an offer withdrawn in the meantime never shows; counts may lag by that many seconds.
+    """
+    ref = reference or catalogue_reference()
+    sort = sort if sort in SORTS else "relevance"
+    stems = query_stems(query)
+    arguments = {
+        "stems": stems,
+        "query": query,
+        "filters": filters,
+        "sort": sort,
+        "page": page,
+        "per_page": per_page,
+        "ref": ref,
+        "with_facets": with_facets,
+    }
+    timeout = settings.LOTSE_CATALOGUE_CACHE_SECONDS
+    key = _search_cache_key(
+        language=get_language() or "de",
+        stems=tuple(stems),
+        filters=filters,
+        sort=sort,
+        page=str(page),
+        per_page=per_page,
+        with_facets=with_facets,
+        suggest=bool(stems),
+    )
+    snapshot = cache.get(key) if timeout else None
+    if snapshot is None:
+        snapshot, result_page = _search_snapshot(**arguments)
+        if timeout:
+            cache.set(key, snapshot, timeout)
+    else:
+        found = offer_list_queryset(Offer.objects.public().filter(pk__in=snapshot.ids))
+        by_id = {offer.pk: offer for offer in found}
+        paginator = Paginator(Offer.objects.none(), per_page)
+        paginator.count = snapshot.total
+        result_page = Page(
+            [by_id[pk] for pk in snapshot.ids if pk in by_id], snapshot.number, paginator
+        )
+    return SearchResult(
+        page=result_page,
+        total=snapshot.total,
+        facets=snapshot.facets,
+        suggestion=snapshot.suggestion,
+        suggestion_total=snapshot.suggestion_total,
+        suggestion_without_filters=snapshot.suggestion_without_filters,
         query=query,
         filters=filters,
         sort=sort,

@@ -66,8 +66,12 @@ def test_api_never_fails(offers, pairs):
 @given(slug=st.text(max_size=80))
 @example(slug="\x00")
 @example(slug="a" * 300)
+@example(slug="0/0")
 def test_api_detail_never_fails(offers, slug):
     client = Client(raise_request_exception=False)
     from urllib.parse import quote
 
-    assert client.get("/api/v1/offers/" + quote(slug, safe="")).status_code in {200, 404, 422}
+    # An encoded "/" is a path separator again for the URL resolver: such a path matches no
+    # route, and CommonMiddleware redirects it to the same path with a trailing slash.
+    allowed = {200, 404, 422} | ({301} if "/" in slug else set())
+    assert client.get("/api/v1/offers/" + quote(slug, safe="")).status_code in allowed

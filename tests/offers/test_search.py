@@ -256,3 +256,53 @@ def test_fulltext_ensure_repairs_a_dropped_index():
     assert fulltext_ensure() == ["offers_offer"]
     assert fulltext_installed(connection, "offers_offer")
     assert fulltext_ensure() == []
+
+
+@pytest.mark.django_db
+def test_search_state_cache_serves_counts_and_rechecks_offers(
+    settings, offer_factory, django_assert_max_num_queries
+):
+    """A repeated search reuses ids and counts, but loads its offers through `public()` again."""
+    settings.LOTSE_CATALOGUE_CACHE_SECONDS = 60
+    first, second = (
+        offer_factory(title=f"Anerkennungsberatung {n}", topic_fields=[TOPIC_A]) for n in (1, 2)
+    )
+    filters = OfferFilters(topic_field=(TOPIC_A,))
+    cold = offers_search(query="Anerkennung", filters=filters, sort="relevance")
+    assert cold.total == 2
+    assert {offer.pk for offer in cold.offers} == {first.pk, second.pk}
+
+    # The cached state costs the reference lists, the page and its prefetch only: no facet
+    # statement, no ranking over all matches.
+    with django_assert_max_num_queries(7) as captured:
+        warm = offers_search(query="Anerkennung", filters=filters, sort="relevance")
+    assert not any("WITH m AS" in query["sql"] for query in captured.captured_queries)
+    assert warm.total == 2
+    assert [offer.pk for offer in warm.offers] == [offer.pk for offer in cold.offers]
+    assert warm.facets == cold.facets
+
+    # Withdrawn within the cache's lifetime: gone from the page at once (counts may lag).
+    Offer.objects.filter(pk=first.pk).update(live=False)
+    again = offers_search(query="Anerkennung", filters=filters, sort="relevance")
+    assert [offer.pk for offer in again.offers] == [second.pk]
+
+    # Without the cache every search computes everything again.
+    settings.LOTSE_CATALOGUE_CACHE_SECONDS = 0
+    fresh = offers_search(query="Anerkennung", filters=filters, sort="relevance")
+    assert fresh.total == 1
+
+
+@pytest.mark.django_db
+def test_total_equals_count_of_all_matches(offer_factory):
+    """The total is derived from the kind facet; it must equal a plain COUNT."""
+    offer_factory(title="Beratung A", kind=Offer.Kind.ADVICE, topic_fields=[TOPIC_A])
+    offer_factory(title="Beratung B", kind=Offer.Kind.ADVICE)
+    offer_factory(title="Beratung C", kind=Offer.Kind.COURSE, topic_fields=[TOPIC_A])
+    for filters in (
+        OfferFilters(),
+        OfferFilters(topic_field=(TOPIC_A,)),
+        OfferFilters(kind=(Offer.Kind.COURSE,)),
+        OfferFilters(kind=(Offer.Kind.COURSE, Offer.Kind.ADVICE), topic_field=(TOPIC_A,)),
+    ):
+        result = offers_search(query="Beratung", filters=filters, sort="relevance")
+        assert result.total == offers_matching(query="Beratung", filters=filters).count()
