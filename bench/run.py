@@ -151,6 +151,28 @@ def database_version(db: str) -> str:
     return f"PostgreSQL {postgres_version()}"
 
 
+# --- Cache ------------------------------------------------------------------------------------
+REDIS_BENCH_URL = "redis://127.0.0.1:6379/15"
+
+
+def bench_cache_url() -> str:
+    """The shared cache of the run: Redis (as in production) when it answers, else none.
+
+    LOTSE_BENCH_REDIS_URL overrides; "none" runs with each worker's local memory cache.
+    """
+    url = os.environ.get("LOTSE_BENCH_REDIS_URL", REDIS_BENCH_URL)
+    if url == "none":
+        return ""
+    try:
+        import redis
+
+        client = redis.Redis.from_url(url, socket_connect_timeout=2)
+        client.flushdb()  # a cold cache for every run; database 15 belongs to the bench
+    except Exception:  # noqa: BLE001 - any failure means "no Redis"
+        return ""
+    return url
+
+
 # --- Django and gunicorn ------------------------------------------------------------------------
 def django_env(database_url: str) -> dict[str, str]:
     """Environment for manage.py and gunicorn: production settings on loopback, plain HTTP."""
@@ -168,6 +190,11 @@ def django_env(database_url: str) -> dict[str, str]:
         }
     )
     env.pop("LOTSE_DEBUG", None)
+    cache_url = bench_cache_url()
+    if cache_url:
+        env["LOTSE_REDIS_URL"] = cache_url
+    else:
+        env.pop("LOTSE_REDIS_URL", None)
     return env
 
 
@@ -532,7 +559,8 @@ def markdown(report: dict) -> str:
         f"Wagtail {machine['wagtail']}, gunicorn {machine['gunicorn']}, "
         f"{report['database']['version']}; revision {machine['git']}",
         f"- Server: gunicorn `lotse.wsgi` with production settings on {server['bind']}, "
-        f"{server['description']}; {server.get('rss_mb_after_load')} MB resident after the load",
+        f"{server['description']}; {server.get('rss_mb_after_load')} MB resident after the load; "
+        f"cache: {server.get('cache', 'local memory per worker')}",
         f"- Load: {load['concurrency']} concurrent keep-alive clients (bench/loadclient.py, same "
         f"machine), {load['duration_s']:g} s per URL after {load['warmup_s']:g} s warm-up",
         f"- Data: `generate_bench_data --scale {report['data']['scale']} --seed "
@@ -676,6 +704,7 @@ def bench_database(db: str, args: argparse.Namespace, config: ServerConfig) -> d
             "keep_alive_s": config.keep_alive,
             "description": config.describe(),
             "rss_mb_after_load": rss_mb,
+            "cache": env.get("LOTSE_REDIS_URL") or "local memory per worker",
         },
         "load": {
             "client": "bench/loadclient.py (threads, keep-alive, same machine)",

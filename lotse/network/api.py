@@ -5,6 +5,9 @@ Never returned: internal contacts, unpublished actors, street addresses of conta
 
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
+
+from lotse.core.caching import anonymous_response_cache
 
 from . import selectors
 from .models import Actor
@@ -130,6 +133,7 @@ class ActorQuery(Schema):
 
 
 @router.get("", response=ActorListOut, summary="Akteure suchen und filtern")
+@decorate_view(anonymous_response_cache)
 def actors_list(request, params: Query[ActorQuery]):
     """Veröffentlichte Akteure; Filter wie im Verzeichnis (/netzwerk/), seitenweise."""
     filters = selectors.filters_from_params(

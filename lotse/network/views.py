@@ -7,6 +7,8 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from lotse.core.caching import anonymous_response_cache
+
 from . import selectors
 from .models import Actor
 
@@ -23,6 +25,7 @@ def _intro_page():
     return page
 
 
+@anonymous_response_cache
 def directory(request: HttpRequest) -> HttpResponse:
     options = selectors.facet_options()
     filters = selectors.filters_from_params(request.GET, options)

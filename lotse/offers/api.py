@@ -14,8 +14,10 @@ from typing import Literal
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.errors import ValidationError
 
+from lotse.core.caching import anonymous_response_cache
 from lotse.core.fulltext import MAX_QUERY_TERMS
 
 from .forms_search import MAX_QUERY_LENGTH, MAX_VALUES_PER_FACET, OfferSearchForm
@@ -144,6 +146,7 @@ def _item(offer) -> dict:
 
 
 @router.get("", response=OfferList, url_name="offer_list", summary="Öffentliche Angebote suchen")
+@decorate_view(anonymous_response_cache)
 def offer_list(request: HttpRequest, params: Query[OfferFilterParams]):
     """Public offers with the catalogue's full text and filters, paginated."""
     reference = catalogue_reference()

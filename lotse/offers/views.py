@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
+from lotse.core.caching import anonymous_response_cache
 from lotse.core.exports import dataset_response
 
 from .forms_search import OfferSearchForm
@@ -72,6 +73,7 @@ def _intro_page():
 
 
 @require_safe
+@anonymous_response_cache
 def catalogue(request: HttpRequest) -> HttpResponse:
     reference = catalogue_reference()
     form = OfferSearchForm(request.GET, choices=reference.choices())
