@@ -21,11 +21,17 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-lotse/locale/en/LC_MESSAGES/django.mo: lotse/locale/en/LC_MESSAGES/django.po $(VENV)/.installed
+# One catalogue for the project, one per app (lotse/<app>/locale); compilemessages does them all.
+PO_FILES := $(wildcard lotse/locale/en/LC_MESSAGES/django.po lotse/*/locale/en/LC_MESSAGES/django.po)
+
+lotse/locale/en/LC_MESSAGES/django.mo: $(PO_FILES) $(VENV)/.installed
 	cd lotse && ../$(PY) ../manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 messages: $(VENV)/.installed  ## Refresh the translation catalogue after changing UI texts
 	cd lotse && ../$(PY) ../manage.py makemessages -l en --ignore=static --no-obsolete
+	for dir in $(patsubst %/locale,%,$(wildcard lotse/*/locale)); do \
+		(cd $$dir && ../../$(PY) ../../manage.py makemessages -l en --ignore=static --no-obsolete); \
+	done
 
 setup: $(VENV)/.installed node_modules/.installed lotse/locale/en/LC_MESSAGES/django.mo
 
