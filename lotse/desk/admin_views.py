@@ -135,11 +135,11 @@ def inquiry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _action(request: HttpRequest, pk: int, form_class, apply, **form_kwargs) -> HttpResponse:
+def _action(request: HttpRequest, pk: int, form_class, apply, form_kwargs=None) -> HttpResponse:
     if (denied := _forbidden(request)) is not None:
         return denied
     inquiry = _inquiry(request, pk)
-    form = form_class(request.POST, **form_kwargs(inquiry) if form_kwargs else {})
+    form = form_class(request.POST, **(form_kwargs(inquiry) if form_kwargs else {}))
     if not form.is_valid():
         for errors in form.errors.values():
             messages.error(request, " ".join(errors))

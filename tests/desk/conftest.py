@@ -56,7 +56,7 @@ _counter = iter(range(1, 100000))
 
 def make_inquiry(**overrides) -> Inquiry:
     number = next(_counter)
-    received = overrides.pop("received_at", timezone.now())
+    received = overrides.pop("received_at", timezone.now() - dt.timedelta(hours=1))
     values = {
         "reference": f"TA-TEST-{number:05d}",
         "topic": Topic.TARIFF,
