@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/status/", admin_views.inquiry_status, name="status"),
     path("<int:pk>/zuweisen/", admin_views.inquiry_assign, name="assign"),
     path("<int:pk>/frist/", admin_views.inquiry_due_date, name="due_date"),
+    path("<int:pk>/loeschen/", admin_views.inquiry_erase, name="erase"),
 ]

@@ -19,7 +19,7 @@ from lotse.core.exports import dataset_response
 from lotse.core.views import permission_denied
 
 from . import access, selectors, services
-from .forms import AnswerForm, AssignForm, ComposeForm, DueDateForm, StatusForm
+from .forms import AnswerForm, AssignForm, ComposeForm, DueDateForm, EraseForm, StatusForm
 from .models import TRANSITIONS, Inquiry, QuestionKind, Status
 
 
@@ -131,6 +131,8 @@ def inquiry_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "has_templates": templates.exists(),
             "can_answer": inquiry.status in (Status.NEW, Status.IN_PROGRESS)
             and not inquiry.personal_data_deleted,
+            "can_erase": inquiry.status in (Status.ANSWERED, Status.CLOSED)
+            and not inquiry.personal_data_deleted,
         },
     )
 
@@ -186,6 +188,18 @@ def inquiry_due_date(request: HttpRequest, pk: int) -> HttpResponse:
         DueDateForm,
         lambda inquiry, data: services.inquiry_due_date_set(
             inquiry=inquiry, due_date=data["due_date"], user=request.user
+        ),
+    )
+
+
+@require_POST
+def inquiry_erase(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(
+        request,
+        pk,
+        EraseForm,
+        lambda inquiry, data: services.inquiry_personal_data_erase(
+            inquiry=inquiry, user=request.user
         ),
     )
 

@@ -129,3 +129,10 @@ class AnswerForm(forms.Form):
         max_length=20000,
         error_messages={"required": _("Bitte geben Sie einen Antworttext ein.")},
     )
+
+
+class EraseForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Ja, Kontaktdaten, Frage und Antwort dieser Anfrage jetzt endgültig löschen."),
+        error_messages={"required": _("Bitte bestätigen Sie das Löschen.")},
+    )

@@ -252,6 +252,25 @@ def inquiry_answer_send(*, inquiry: Inquiry, answer_text: str, user) -> Inquiry:
     return _refresh(inquiry, fresh)
 
 
+@transaction.atomic
+def inquiry_personal_data_erase(*, inquiry: Inquiry, user) -> Inquiry:
+    """Delete the personal data of one answered or closed inquiry now (erasure request)."""
+    access.require_topic(user=user, topic=inquiry.topic)
+    fresh = _locked(inquiry)
+    if fresh.status not in (Status.ANSWERED, Status.CLOSED):
+        raise ValidationError(
+            _("Bitte beantworten oder schließen Sie die Anfrage, bevor Sie die Daten löschen.")
+        )
+    if fresh.personal_data_deleted:
+        return _refresh(inquiry, fresh)
+    for name in PERSONAL_FIELDS:
+        setattr(fresh, name, "")
+    fresh.personal_data_deleted_at = timezone.now()
+    fresh.save(update_fields=[*PERSONAL_FIELDS, "personal_data_deleted_at"])
+    audit_log(user=user, action="lotse.anonymise", instance=fresh)
+    return _refresh(inquiry, fresh)
+
+
 def retention_cutoff(now: dt.datetime) -> dt.datetime:
     """`now` minus LOTSE_DESK_RETENTION_MONTHS calendar months (end of month clamped)."""
     months = settings.LOTSE_DESK_RETENTION_MONTHS

@@ -40,7 +40,7 @@ def test_other_roles_get_403(inquiry, client_for, role):
     client = client_for(make_user(role, "other"))
     for url in staff_urls(inquiry):
         assert client.get(url).status_code == 403, url
-    for action in ("status/", "zuweisen/", "frist/"):
+    for action in ("status/", "zuweisen/", "frist/", "loeschen/"):
         assert (
             client.post(detail(inquiry) + action, {"status": "in_bearbeitung"}).status_code == 403
         )
@@ -199,3 +199,24 @@ def test_answer_templates_snippets_for_tarif_staff_only(client_for, tariff_staff
     url = "/admin/snippets/desk/answertemplate/"
     assert client_for(tariff_staff).get(url).status_code == 200
     assert client_for(partner).get(url).status_code in (302, 403)
+
+
+def test_erase_on_request(client_for, tariff_staff):
+    inquiry = make_inquiry()
+    client = client_for(tariff_staff)
+    client.post(detail(inquiry) + "loeschen/", {"confirm": "on"})
+    inquiry.refresh_from_db()
+    assert inquiry.personal_data_deleted_at is None  # still open: refused
+    client.post(detail(inquiry), {"answer_text": "Antwort"})
+    client.post(detail(inquiry) + "loeschen/", {})  # not confirmed
+    inquiry.refresh_from_db()
+    assert inquiry.contact_email == "erika@example.org"
+    assert 'id="erase-form"' in client.get(detail(inquiry)).content.decode()
+    client.post(detail(inquiry) + "loeschen/", {"confirm": "on"})
+    inquiry.refresh_from_db()
+    assert inquiry.personal_data_deleted_at is not None
+    assert (inquiry.contact_email, inquiry.message, inquiry.answer_text) == ("", "", "")
+    assert inquiry.turnaround_days is not None
+    page = client.get(detail(inquiry)).content.decode()
+    assert "wurden am" in page
+    assert 'id="erase-form"' not in page
