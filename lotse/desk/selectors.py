@@ -1,6 +1,7 @@
 """Reads of the inquiry desk: lists, the answer composer, the Tarif lookup seam, statistics."""
 
 import datetime as dt
+import logging
 import re
 import statistics
 from collections import defaultdict
@@ -15,8 +16,9 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from . import access
-from .models import AnswerTemplate, Inquiry, QuestionKind, Status
+from .models import AnswerTemplate, Inquiry, InquiryQuerySet, QuestionKind, Status
 
+logger = logging.getLogger(__name__)
 PLACEHOLDER = re.compile(r"\{(anrede|name|reference|lookup)\}")
 
 
@@ -28,8 +30,8 @@ class InquiryFilters:
     question_kind: str = ""
 
 
-def inquiries_for_user(*, user) -> QuerySet[Inquiry]:
-    return Inquiry.objects.filter(topic__in=access.topics_for(user))
+def inquiries_for_user(*, user) -> InquiryQuerySet:
+    return InquiryQuerySet(Inquiry).filter(topic__in=access.topics_for(user))
 
 
 def inquiries_list(*, user, filters: InquiryFilters, today: dt.date | None = None):
@@ -109,9 +111,18 @@ def answer_compose(
         elif lookup_on is None:
             values["lookup"] = _("[Bitte einen Stichtag für die Tarifauskunft wählen]")
         else:
-            values["lookup"] = lookup(
-                query=inquiry.sector, wz=inquiry.wz_code, on=lookup_on, language=inquiry.language
-            )
+            try:
+                values["lookup"] = lookup(
+                    query=inquiry.sector,
+                    wz=inquiry.wz_code,
+                    on=lookup_on,
+                    language=inquiry.language,
+                )
+            except Exception:
+                logger.exception("Tarif lookup failed for inquiry %s", inquiry.pk)
+                values["lookup"] = _(
+                    "[Tarifauskunft fehlgeschlagen – bitte Ergebnis von Hand einfügen]"
+                )
     # One pass: a placeholder inside an inserted value (e.g. a name) is not replaced again.
     return PLACEHOLDER.sub(lambda match: values.get(match[1], match[0]), body)
 

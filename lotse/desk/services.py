@@ -85,6 +85,8 @@ def inquiry_submit(
     """Record a new inquiry from the public form; the confirmation mail goes out after commit."""
     if not consent:
         raise ValidationError(_("Bitte willigen Sie in die Verarbeitung Ihrer Angaben ein."))
+    if not message.strip() or not contact_email.strip():
+        raise ValidationError(_("Bitte geben Sie Ihre Frage und Ihre E-Mail-Adresse an."))
     now = timezone.now()
     inquiry = Inquiry(
         reference=reference_next(topic=topic, year=timezone.localdate(now).year),

@@ -8,7 +8,9 @@ from django.db import connection, connections, transaction
 from lotse.desk import services
 from lotse.desk.models import ReferenceCounter
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Real commits from several connections. serialized_rollback: the flush afterwards skips
+# post_migrate, and the next transactional test (e.g. a browser test) restores the migrated data.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 THREADS = 8
 

@@ -196,3 +196,20 @@ def test_compose_braces_in_user_data_are_harmless(template, settings):
     inquiry = make_inquiry(contact_name="{reference} {0}", language="en")
     text = selectors.answer_compose(inquiry=inquiry, template=template, lookup_on=ON)
     assert text.startswith("Dear {reference} {0},")
+
+
+def failing_lookup(**kwargs) -> str:
+    raise RuntimeError("register unavailable")
+
+
+def test_compose_survives_a_failing_lookup(inquiry, template, settings):
+    settings.LOTSE_DESK_TARIFF_LOOKUP = "tests.desk.test_services.failing_lookup"
+    text = selectors.answer_compose(inquiry=inquiry, template=template, lookup_on=ON)
+    assert "Tarifauskunft fehlgeschlagen" in text
+    assert inquiry.reference in text
+
+
+def test_submit_refuses_empty_question():
+    with pytest.raises(ValidationError):
+        services.inquiry_submit(**{**FORM, "message": "   "})
+    assert not Inquiry.objects.exists()
