@@ -8,6 +8,8 @@ from playwright.sync_api import expect
 
 from lotse.desk.models import Inquiry
 
+from .conftest import assert_reflows_at_320px
+
 URL = "/tarifauskunft/anfrage/"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
@@ -100,3 +102,10 @@ def test_without_javascript(browser, base_url):
         assert any(reference in message.subject for message in mail.outbox)
     finally:
         context.close()
+
+
+def test_form_with_errors_reflows_at_320px(page, artifacts):
+    page.goto(URL)
+    page.locator("button[type=submit]").click()
+    expect(page.locator("#error-summary")).to_be_visible()
+    assert_reflows_at_320px(page, artifacts, URL, "desk-form-errors")
