@@ -220,3 +220,12 @@ def test_erase_on_request(client_for, tariff_staff):
     page = client.get(detail(inquiry)).content.decode()
     assert "wurden am" in page
     assert 'id="erase-form"' not in page
+
+
+def test_detail_shows_the_service_level(client_for, tariff_staff):
+    today = timezone.localdate()
+    late = make_inquiry(due_date=today - dt.timedelta(days=2))
+    on_time = make_inquiry(due_date=today + dt.timedelta(days=2))
+    client = client_for(tariff_staff)
+    assert 'id="overdue-notice"' in client.get(detail(late)).content.decode()
+    assert 'id="overdue-notice"' not in client.get(detail(on_time)).content.decode()
