@@ -12,6 +12,7 @@ DAILY_TASKS = [
     "lotse.core.tasks.sessions_clear",
     "lotse.core.tasks.task_results_prune",
     "lotse.offers.tasks.offers_confirmation_reminders",
+    "lotse.desk.tasks.inquiries_retention_delete",
 ]
 
 

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "lotse.network",
     "lotse.offers",
     "lotse.events",
+    "lotse.desk",
     "lotse.imports",
     "lotse.api",
     # Wagtail
@@ -281,6 +282,7 @@ LOTSE_DEMO_LOADERS = [
     "lotse.content.demo.load",
     "lotse.network.demo.load",
     "lotse.offers.demo.load",
+    "lotse.desk.demo.load",
 ]
 LOTSE_BENCH_GENERATORS = [
     "lotse.content.bench.generate",
@@ -295,6 +297,13 @@ LOTSE_OFFER_CONFIRMATION_DAYS = env_int("LOTSE_OFFER_CONFIRMATION_DAYS", 365)
 LOTSE_OFFER_REMINDER_DAYS = env_int("LOTSE_OFFER_REMINDER_DAYS", 30)
 # Retention of personal data in days; each module adds its own (see docs/data_protection.md).
 LOTSE_RETENTION_AUDIT_DAYS = env_int("LOTSE_RETENTION_AUDIT_DAYS", 3 * 365)
+# Inquiry desk (docs/desk.md): personal data of inquiries is deleted this many months after the
+# answer (or closing); service level in working days; rate of the public form per address; the
+# Tarif lookup used for the {lookup} placeholder (hidden when it cannot be imported).
+LOTSE_DESK_RETENTION_MONTHS = env_int("LOTSE_DESK_RETENTION_MONTHS", 12)
+LOTSE_DESK_SERVICE_DAYS = env_int("LOTSE_DESK_SERVICE_DAYS", 5)
+LOTSE_DESK_FORM_RATE = env_str("LOTSE_DESK_FORM_RATE", "5/m")
+LOTSE_DESK_TARIFF_LOOKUP = "lotse.tariffs.selectors.lookup_summary"
 
 LOGGING = {
     "version": 1,

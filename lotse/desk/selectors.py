@@ -1,0 +1,205 @@
+"""Reads of the inquiry desk: lists, the answer composer, the Tarif lookup seam, statistics."""
+
+import datetime as dt
+import logging
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
+from django.utils import timezone, translation
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+
+from . import access
+from .models import AnswerTemplate, Inquiry, InquiryQuerySet, QuestionKind, Status
+
+logger = logging.getLogger(__name__)
+PLACEHOLDER = re.compile(r"\{(anrede|name|reference|lookup)\}")
+
+
+@dataclass(frozen=True)
+class InquiryFilters:
+    status: str = ""
+    assignee: str = ""  # a user id, "me" or "none"
+    overdue: bool = False
+    question_kind: str = ""
+
+
+def inquiries_for_user(*, user) -> InquiryQuerySet:
+    return InquiryQuerySet(Inquiry).filter(topic__in=access.topics_for(user))
+
+
+def inquiries_list(*, user, filters: InquiryFilters, today: dt.date | None = None):
+    """The inquiries a staff member may see, filtered, with the assignee in the same query."""
+    queryset = inquiries_for_user(user=user).select_related("assignee")
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.question_kind:
+        queryset = queryset.filter(question_kind=filters.question_kind)
+    if filters.assignee == "me":
+        queryset = queryset.filter(assignee=user)
+    elif filters.assignee == "none":
+        queryset = queryset.filter(assignee__isnull=True)
+    elif filters.assignee.isdigit():
+        queryset = queryset.filter(assignee_id=int(filters.assignee))
+    if filters.overdue:
+        queryset = queryset.overdue(today)
+    return queryset.order_by("due_date", "received_at", "pk")
+
+
+def assignee_choices(*, topic: str | None = None):
+    """Active users who may handle inquiries (of `topic`, or of any topic)."""
+    topics = [topic] if topic else list(access.TOPIC_ROLES)
+    roles = {role for item in topics for role in access.TOPIC_ROLES[item]}
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(groups__name__in=roles) | Q(is_superuser=True))
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def answer_templates(*, topic: str) -> QuerySet[AnswerTemplate]:
+    return AnswerTemplate.objects.filter(topic=topic, active=True).order_by("title")
+
+
+def tariff_lookup() -> Callable[..., str] | None:
+    """The Tarif lookup of the tariffs app (LOTSE_DESK_TARIFF_LOOKUP), or None when missing."""
+    path = getattr(settings, "LOTSE_DESK_TARIFF_LOOKUP", "")
+    if not path:
+        return None
+    try:
+        return import_string(path)
+    except ImportError:
+        return None
+
+
+def salutation(*, inquiry: Inquiry) -> str:
+    with translation.override(inquiry.language):
+        if inquiry.contact_name:
+            return _("Guten Tag %(name)s,") % {"name": inquiry.contact_name}
+        return _("Sehr geehrte Damen und Herren,")
+
+
+def answer_compose(
+    *, inquiry: Inquiry, template: AnswerTemplate, lookup_on: dt.date | None = None
+) -> str:
+    """The template's text with its placeholders filled for this inquiry.
+
+    `{lookup}` becomes the Tarif lookup for the inquiry's sector (and WZ code) on `lookup_on`;
+    without a lookup function, or without a date, a bracketed note tells the staff member.
+    Placeholders are replaced literally (no str.format: other braces in the text are harmless).
+    """
+    body = template.body
+    values = {
+        "anrede": salutation(inquiry=inquiry),
+        "name": inquiry.contact_name,
+        "reference": inquiry.reference,
+    }
+    if "{lookup}" in body:
+        lookup = tariff_lookup()
+        if lookup is None:
+            values["lookup"] = _(
+                "[Tarifauskunft nicht verfügbar – bitte Ergebnis von Hand einfügen]"
+            )
+        elif lookup_on is None:
+            values["lookup"] = _("[Bitte einen Stichtag für die Tarifauskunft wählen]")
+        else:
+            try:
+                values["lookup"] = lookup(
+                    query=inquiry.sector,
+                    wz=inquiry.wz_code,
+                    on=lookup_on,
+                    language=inquiry.language,
+                )
+            except Exception:
+                logger.exception("Tarif lookup failed for inquiry %s", inquiry.pk)
+                values["lookup"] = _(
+                    "[Tarifauskunft fehlgeschlagen – bitte Ergebnis von Hand einfügen]"
+                )
+    # One pass: a placeholder inside an inserted value (e.g. a name) is not replaced again.
+    return PLACEHOLDER.sub(lambda match: values.get(match[1], match[0]), body)
+
+
+# --- Statistics (no personal data: topic, sector, question kind, dates, turnaround) -----------
+
+
+@dataclass
+class StatRow:
+    key: str
+    label: str
+    count: int = 0
+    answered: int = 0
+    turnarounds: list[int] = field(default_factory=list)
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.turnarounds) if self.turnarounds else None
+
+    @property
+    def mean(self) -> float | None:
+        return round(statistics.fmean(self.turnarounds), 1) if self.turnarounds else None
+
+
+@dataclass
+class DeskStatistics:
+    total: StatRow
+    by_month: list[StatRow]
+    by_kind: list[StatRow]
+    by_sector: list[StatRow]
+
+    def tables(self) -> list[tuple[str, list[StatRow]]]:
+        return [
+            (_("Nach Monat des Eingangs"), self.by_month),
+            (_("Nach Art der Frage"), self.by_kind),
+            (_("Nach Branche"), self.by_sector),
+        ]
+
+
+def desk_statistics(*, user, year: int | None = None) -> DeskStatistics:
+    """Counts and turnaround (working days, median and mean) by month, question kind, sector.
+
+    One query over the non-personal columns; the aggregation is done here because the median
+    is not portable SQL. Still available after the personal data is deleted.
+    """
+    queryset = inquiries_for_user(user=user)
+    if year:
+        queryset = queryset.filter(received_at__year=year)
+    rows = queryset.values_list(
+        "received_at", "question_kind", "sector", "wz_code", "status", "turnaround_days"
+    )
+    total = StatRow(key="all", label=_("Alle Anfragen"))
+    months: dict[str, StatRow] = {}
+    kinds: dict[str, StatRow] = {}
+    sectors: dict[str, StatRow] = defaultdict(lambda: StatRow(key="", label=""))
+    kind_labels = dict(QuestionKind.choices)
+    for received_at, kind, sector, wz_code, status, turnaround in rows.iterator():
+        month = timezone.localtime(received_at).strftime("%Y-%m")
+        sector_key = (wz_code or sector.strip().casefold())[:200]
+        groups = [
+            total,
+            months.setdefault(month, StatRow(key=month, label=month)),
+            kinds.setdefault(kind, StatRow(key=kind, label=str(kind_labels.get(kind, kind)))),
+        ]
+        sector_row = sectors[sector_key]
+        if not sector_row.key:
+            sector_row.key = sector_key
+            sector_row.label = f"{sector.strip()} ({wz_code})" if wz_code else sector.strip()
+        groups.append(sector_row)
+        for row in groups:
+            row.count += 1
+            if status in (Status.ANSWERED, Status.CLOSED) and turnaround is not None:
+                row.answered += 1
+                row.turnarounds.append(turnaround)
+    return DeskStatistics(
+        total=total,
+        by_month=sorted(months.values(), key=lambda row: row.key),
+        by_kind=sorted(kinds.values(), key=lambda row: (-row.count, row.label)),
+        by_sector=sorted(sectors.values(), key=lambda row: (-row.count, row.label.casefold())),
+    )

@@ -1,0 +1,25 @@
+"""Background jobs of the desk: the confirmation mail and the daily retention job."""
+
+import logging
+
+from django_tasks import task
+
+from .models import Inquiry
+from .services import inquiries_personal_data_delete, inquiry_confirmation_mail
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def inquiry_confirmation_send(inquiry_id: int) -> int:
+    """Mail the confirmation with the reference number (enqueued after the inquiry is saved)."""
+    inquiry = Inquiry.objects.filter(pk=inquiry_id).first()
+    if inquiry is None:
+        return 0
+    return inquiry_confirmation_mail(inquiry=inquiry)
+
+
+@task()
+def inquiries_retention_delete() -> int:
+    """Daily: delete personal data of inquiries past LOTSE_DESK_RETENTION_MONTHS."""
+    return len(inquiries_personal_data_delete())

@@ -1,0 +1,89 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lotse.desk.workdays import (
+    add_working_days,
+    easter_sunday,
+    is_working_day,
+    repentance_day,
+    saxony_holidays,
+    working_days_between,
+)
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("year", "easter"),
+    [
+        (2024, D(2024, 3, 31)),
+        (2025, D(2025, 4, 20)),
+        (2026, D(2026, 4, 5)),
+        (2027, D(2027, 3, 28)),
+        (2000, D(2000, 4, 23)),
+        (2038, D(2038, 4, 25)),
+    ],
+)
+def test_easter_sunday(year, easter):
+    assert easter_sunday(year) == easter
+
+
+@pytest.mark.parametrize(
+    ("year", "day"),
+    [
+        (2023, D(2023, 11, 22)),
+        (2024, D(2024, 11, 20)),
+        (2025, D(2025, 11, 19)),
+        (2026, D(2026, 11, 18)),
+        (2028, D(2028, 11, 22)),
+    ],
+)
+def test_repentance_day_is_the_wednesday_before_23_november(year, day):
+    assert repentance_day(year) == day
+    assert day.weekday() == 2
+
+
+def test_saxony_holidays_2026():
+    holidays = saxony_holidays(2026)
+    assert len(holidays) == 11
+    assert holidays[D(2026, 4, 3)] == "Karfreitag"
+    assert holidays[D(2026, 4, 6)] == "Ostermontag"
+    assert holidays[D(2026, 5, 14)] == "Christi Himmelfahrt"
+    assert holidays[D(2026, 5, 25)] == "Pfingstmontag"
+    assert holidays[D(2026, 10, 31)] == "Reformationstag"
+    assert holidays[D(2026, 11, 18)] == "Buß- und Bettag"
+    # Fronleichnam is not a statewide holiday in Saxony.
+    assert D(2026, 6, 4) not in holidays
+
+
+@pytest.mark.parametrize(
+    ("start", "due"),
+    [
+        (D(2026, 3, 2), D(2026, 3, 9)),  # Monday → next Monday
+        (D(2026, 3, 7), D(2026, 3, 13)),  # Saturday → Friday
+        (D(2025, 10, 29), D(2025, 11, 6)),  # across Reformationstag (Friday 31.10.2025)
+        (D(2025, 11, 17), D(2025, 11, 25)),  # across Buß- und Bettag (19.11.2025)
+        (D(2026, 4, 2), D(2026, 4, 13)),  # across Karfreitag and Ostermontag
+        (D(2025, 12, 23), D(2026, 1, 2)),  # across Christmas and New Year
+        (D(2026, 5, 13), D(2026, 5, 21)),  # across Christi Himmelfahrt
+    ],
+)
+def test_due_date_is_five_working_days_later(start, due):
+    assert add_working_days(start, 5) == due
+    assert working_days_between(start, due) == 5
+
+
+def test_working_days_between_same_or_earlier_day_is_zero():
+    assert working_days_between(D(2026, 3, 2), D(2026, 3, 2)) == 0
+    assert working_days_between(D(2026, 3, 5), D(2026, 3, 2)) == 0
+    assert working_days_between(D(2026, 3, 6), D(2026, 3, 9)) == 1  # Friday → Monday
+
+
+@given(st.dates(min_value=D(2000, 1, 1), max_value=D(2090, 12, 31)), st.integers(0, 30))
+def test_add_and_count_are_inverse(start, days):
+    due = add_working_days(start, days)
+    assert working_days_between(start, due) == days
+    assert days == 0 or is_working_day(due)
