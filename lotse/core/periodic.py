@@ -12,6 +12,9 @@ DAILY_TASKS = [
     "lotse.core.tasks.sessions_clear",
     "lotse.core.tasks.task_results_prune",
     "lotse.offers.tasks.offers_confirmation_reminders",
+    "lotse.events.tasks.holds_expire_task",
+    "lotse.events.tasks.offers_expire_task",
+    "lotse.events.tasks.reminders_send",
 ]
 
 
