@@ -78,3 +78,12 @@ def assert_counters(event: Event) -> None:
 @pytest.fixture
 def make_event(db):
     return create_event
+
+
+@pytest.fixture(autouse=True)
+def _german():
+    """Each test starts in German (a request to /en/ leaves English active in the thread)."""
+    from django.utils import translation
+
+    with translation.override("de"):
+        yield
