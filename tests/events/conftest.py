@@ -26,7 +26,8 @@ def create_event(
     organiser = kwargs.pop("organiser", None) or Actor.objects.create(
         name=f"Veranstalter {number}",
         slug=f"veranstalter-{number}",
-        actor_type=ActorType.objects.order_by("pk").first(),
+        actor_type=ActorType.objects.order_by("pk").first()
+        or ActorType.objects.create(slug="testtyp", name="Testtyp"),
         is_published=True,
     )
     starts_at = timezone.now() + starts_in
