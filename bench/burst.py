@@ -266,7 +266,7 @@ def burst_database(db: str, args: argparse.Namespace) -> dict:
     )
     return {
         "schema": 1,
-        "date": datetime.date.today().isoformat(),
+        "date": datetime.datetime.now(datetime.UTC).astimezone().date().isoformat(),
         "db": db,
         "database_version": run.database_version(db),
         "machine": f"{run.machine_info().get('cores')} cores",

@@ -89,7 +89,9 @@ def test_errors_are_counted(fake_server):
     client = burst.Client(fake_server.replace("127.0.0.1", "localhost"))
     result = client.attempt(1, 0)
     assert "error" not in result
-    summary = burst.summarise([result, {"number": 2, "seconds": 0.1, "error": "ValueError: x"}], 1.0)
+    summary = burst.summarise(
+        [result, {"number": 2, "seconds": 0.1, "error": "ValueError: x"}], 1.0
+    )
     assert summary["errors"] == 1 and summary["error_kinds"] == {"ValueError: x": 1}
 
 
@@ -104,8 +106,12 @@ def test_markdown_report():
         "server": "gthread",
         "database_version": "SQLite 3",
         "machine": "2 cores",
-        "summary": burst.summarise([{"number": 1, "seconds": 0.2, "outcome": "seated", "site": "1"}], 1.0),
-        "database_counts": {"Standort 1": {"capacity": 1, "seated": 1, "booked": 1, "waitlisted": 0}},
+        "summary": burst.summarise(
+            [{"number": 1, "seconds": 0.2, "outcome": "seated", "site": "1"}], 1.0
+        ),
+        "database_counts": {
+            "Standort 1": {"capacity": 1, "seated": 1, "booked": 1, "waitlisted": 0}
+        },
         "exact": True,
     }
     text = burst.markdown(report)

@@ -72,7 +72,9 @@ class RegistrationForm(forms.Form):
                 empty_label=_("– bitte wählen –"),
             )
         if event.ask_role:
-            self.fields["role"] = forms.CharField(label=_("Funktion"), max_length=120, required=False)
+            self.fields["role"] = forms.CharField(
+                label=_("Funktion"), max_length=120, required=False
+            )
         if event.ask_dietary_needs:
             self.fields["dietary_needs"] = forms.CharField(
                 label=_("Wünsche zur Verpflegung"), max_length=300, required=False
@@ -106,14 +108,18 @@ class RegistrationForm(forms.Form):
                     choices=[("ja", _("Ja")), ("nein", _("Nein"))], widget=forms.RadioSelect
                 )
             else:
-                field = forms.CharField(max_length=TEXT_ANSWER_MAX, widget=forms.Textarea(attrs={"rows": 2}))
+                field = forms.CharField(
+                    max_length=TEXT_ANSWER_MAX, widget=forms.Textarea(attrs={"rows": 2})
+                )
             field.label = question.label
             field.help_text = question.help_text
             field.required = question.required
             self.fields[name] = field
         if event.ask_participant_list_consent:
             self.fields["consent_participant_list"] = forms.BooleanField(
-                label=_("Mein Name und meine Organisation dürfen auf der Teilnehmendenliste stehen."),
+                label=_(
+                    "Mein Name und meine Organisation dürfen auf der Teilnehmendenliste stehen."
+                ),
                 required=False,
             )
         if event.ask_photo_consent:
@@ -204,7 +210,9 @@ class MoveForm(forms.Form):
     def __init__(self, *args, registration, **kwargs):
         super().__init__(*args, **kwargs)
         self.sites = {
-            site.pk: site for site in registration.event.sites.all() if site.pk != registration.site_id
+            site.pk: site
+            for site in registration.event.sites.all()
+            if site.pk != registration.site_id
         }
         self.fields["site"].choices = [(pk, site_label(site)) for pk, site in self.sites.items()]
 

@@ -10,7 +10,6 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from .models import (
-    PUBLIC_STATUSES,
     Event,
     EventKind,
     Registration,
@@ -43,12 +42,17 @@ def _list_queryset() -> QuerySet[Event]:
         .select_related("organiser")
         .prefetch_related(
             "topic_fields",
-            Prefetch("sites", queryset=Site.objects.select_related("district").order_by("sort_order", "pk")),
+            Prefetch(
+                "sites",
+                queryset=Site.objects.select_related("district").order_by("sort_order", "pk"),
+            ),
         )
     )
 
 
-def events_upcoming(*, filters: EventFilters | None = None, now: datetime | None = None) -> list[Event]:
+def events_upcoming(
+    *, filters: EventFilters | None = None, now: datetime | None = None
+) -> list[Event]:
     """Published events that have not ended yet, soonest first."""
     now = now or timezone.now()
     queryset = (filters or EventFilters()).apply(_list_queryset().filter(ends_at__gte=now))

@@ -438,7 +438,9 @@ def registration_move(*, registration: Registration, site: Site, staff_user=None
     if site.event_id != row.event_id:
         raise RegistrationError(_("Der gewählte Standort gehört nicht zu dieser Veranstaltung."))
     if row.status not in (*SEAT_STATUSES, RegistrationStatus.WAITLISTED):
-        raise RegistrationError(_("Diese Anmeldung ist nicht mehr gültig (storniert oder verfallen)."))
+        raise RegistrationError(
+            _("Diese Anmeldung ist nicht mehr gültig (storniert oder verfallen).")
+        )
     if site.pk == row.site_id:
         return ChangeResult(row, changed=False)
     old_site = row.site
@@ -494,7 +496,9 @@ def registration_groups_change(
     """Change the chosen working groups (places are taken/given back for seated people)."""
     row = _locked(registration)
     if row.status not in (*SEAT_STATUSES, RegistrationStatus.WAITLISTED):
-        raise RegistrationError(_("Diese Anmeldung ist nicht mehr gültig (storniert oder verfallen)."))
+        raise RegistrationError(
+            _("Diese Anmeldung ist nicht mehr gültig (storniert oder verfallen).")
+        )
     for group in working_groups:
         if group.event_id != row.event_id or (group.site_id and group.site_id != row.site_id):
             raise RegistrationError(

@@ -26,8 +26,8 @@ from .selectors import (
     agenda_slots,
     event_for_registration,
     event_public_detail,
-    events_upcoming,
     events_past,
+    events_upcoming,
     registration_by_token,
     registrations_by_ids,
     sites_with_room,
@@ -206,7 +206,9 @@ def registration_manage(request: HttpRequest, token: str) -> HttpResponse:
                 messages.success(request, _("Sie haben den Platz angenommen. Willkommen!"))
             elif action == "decline":
                 services.offer_decline(registration=registration)
-                messages.success(request, _("Sie haben den Platz abgelehnt; er geht an die nächste Person."))
+                messages.success(
+                    request, _("Sie haben den Platz abgelehnt; er geht an die nächste Person.")
+                )
             elif action == "cancel":
                 result = services.registration_cancel(registration=registration)
                 messages.success(
@@ -224,14 +226,17 @@ def registration_manage(request: HttpRequest, token: str) -> HttpResponse:
                 )
                 if result.registration.status == RegistrationStatus.WAITLISTED:
                     messages.warning(
-                        request, _("Der neue Standort ist ausgebucht; Sie stehen dort auf der Warteliste.")
+                        request,
+                        _("Der neue Standort ist ausgebucht; Sie stehen dort auf der Warteliste."),
                     )
                 else:
                     messages.success(request, _("Ihr Standort wurde geändert."))
             elif action == "groups":
                 groups_form = GroupsForm(request.POST, registration=registration)
                 if not groups_form.is_valid():
-                    raise services.RegistrationError(_("Bitte prüfen Sie die Auswahl der Arbeitsgruppen."))
+                    raise services.RegistrationError(
+                        _("Bitte prüfen Sie die Auswahl der Arbeitsgruppen.")
+                    )
                 services.registration_groups_change(
                     registration=registration,
                     working_groups=groups_form.cleaned_data["working_groups"],
@@ -284,13 +289,15 @@ def registration_confirm(request: HttpRequest, token: str) -> HttpResponse:
                 _("Vielen Dank! Ihre Anmeldung ist bestätigt. Ihr Ticket kommt per E-Mail."),
             )
         else:
-            messages.info(request, _("Ihre Anmeldung war bereits bestätigt; es hat sich nichts geändert."))
+            messages.info(
+                request, _("Ihre Anmeldung war bereits bestätigt; es hat sich nichts geändert.")
+            )
     return redirect("events:manage", token=token)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def registration_release(request: HttpRequest, token: str) -> HttpResponse:
-    """"Platz freigeben": asks once more (a GET never cancels), then cancels on POST."""
+    """ "Platz freigeben": asks once more (a GET never cancels), then cancels on POST."""
     registration = _registration_or_404(token)
     if request.method == "POST":
         result = services.registration_cancel(registration=registration)
@@ -352,6 +359,8 @@ def calendar_feed(request: HttpRequest) -> HttpResponse:
     def url_for(event):
         return request.build_absolute_uri(reverse("events:detail", args=[event.slug]))
 
-    response = HttpResponse(events_feed(events, url_for=url_for), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        events_feed(events, url_for=url_for), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = 'inline; filename="veranstaltungen.ics"'
     return response

@@ -35,13 +35,21 @@ def events_data(e2e_site):
         max_group_size=2,
     )
     goerlitz = Site.objects.create(
-        event=event, name="Görlitz", city="Görlitz", postcode="02826", street="Markt 1",
-        capacity=1, step_free=True, sort_order=0,
+        event=event,
+        name="Görlitz",
+        city="Görlitz",
+        postcode="02826",
+        street="Markt 1",
+        capacity=1,
+        step_free=True,
+        sort_order=0,
     )
     Site.objects.create(event=event, name="Online", is_online=True, capacity=None, sort_order=1)
     WorkingGroup.objects.create(event=event, title="AG Zuwanderung", capacity=10)
     Session.objects.create(event=event, starts_at=start, title="Begrüßung")
-    Session.objects.create(event=event, starts_at=start + timedelta(hours=1), title="AG", site=goerlitz)
+    Session.objects.create(
+        event=event, starts_at=start + timedelta(hours=1), title="AG", site=goerlitz
+    )
     past_start = timezone.now() - timedelta(days=30)
     Event.objects.create(
         title="Netzwerktreffen 2026",

@@ -7,8 +7,15 @@ import pytest
 from django.utils import timezone
 
 from lotse.core.models import ActorType
-from lotse.events.models import Event, EventKind, EventStatus, Registration, Site, WorkingGroup
-from lotse.events.models import SEAT_STATUSES
+from lotse.events.models import (
+    SEAT_STATUSES,
+    Event,
+    EventKind,
+    EventStatus,
+    Registration,
+    Site,
+    WorkingGroup,
+)
 from lotse.network.models import Actor
 
 _counter = itertools.count(1)

@@ -42,7 +42,10 @@ def test_detail_with_agenda_and_no_personal_data(client, make_event):
         event=event, site=site, people=[services.Person("Max", "Geheim", "geheim@example.org")]
     )
     data = client.get(f"/api/v1/events/{event.slug}").json()
-    assert data["agenda"][0]["site"] is None and data["agenda"][0]["speakers"][0]["name"] == "Dr. Beispiel"
+    assert (
+        data["agenda"][0]["site"] is None
+        and data["agenda"][0]["speakers"][0]["name"] == "Dr. Beispiel"
+    )
     assert data["working_groups"][0]["free_places"] == 5
     body = client.get(f"/api/v1/events/{event.slug}").content
     assert b"Geheim" not in body and b"geheim@example.org" not in body
@@ -68,6 +71,8 @@ def test_query_count_constant(client, make_event, django_assert_max_num_queries)
     with django_assert_max_num_queries(15) as detail:
         client.get(f"/api/v1/events/{event.slug}")
     for n in range(5):
-        Session.objects.create(event=event, starts_at=event.starts_at, title=f"S{n}", site=event.sites.first())
+        Session.objects.create(
+            event=event, starts_at=event.starts_at, title=f"S{n}", site=event.sites.first()
+        )
     with django_assert_max_num_queries(len(detail.captured_queries)):
         client.get(f"/api/v1/events/{event.slug}")

@@ -118,7 +118,11 @@ def request(port, method, path, *, body=None, headers=None, timeout=60):
     try:
         conn.request(method, path, body=body, headers=headers or {})
         response = conn.getresponse()
-        return response.status, dict(response.getheaders()), response.read().decode("utf-8", "replace")
+        return (
+            response.status,
+            dict(response.getheaders()),
+            response.read().decode("utf-8", "replace"),
+        )
     finally:
         conn.close()
 

@@ -28,10 +28,15 @@ def test_filters(make_event):
     site.district = district
     site.save()
     other = make_event(kind="webinar")
-    filters = selectors.EventFilters(kind="workshop", topic_field=topic.slug, district=district.slug)
+    filters = selectors.EventFilters(
+        kind="workshop", topic_field=topic.slug, district=district.slug
+    )
     assert selectors.events_upcoming(filters=filters) == [matching]
     assert selectors.events_upcoming(filters=selectors.EventFilters(kind="webinar")) == [other]
-    assert set(selectors.events_upcoming(filters=selectors.EventFilters(kind="unsinn"))) == {matching, other}
+    assert set(selectors.events_upcoming(filters=selectors.EventFilters(kind="unsinn"))) == {
+        matching,
+        other,
+    }
 
 
 def test_detail_queries_are_constant(make_event, django_assert_num_queries):
@@ -49,7 +54,9 @@ def test_agenda_slots_group_parallel_sessions(make_event):
     event = make_event()
     a = Session.objects.create(event=event, starts_at=event.starts_at, title="A")
     b = Session.objects.create(event=event, starts_at=event.starts_at, title="B")
-    c = Session.objects.create(event=event, starts_at=event.starts_at + timedelta(hours=1), title="C")
+    c = Session.objects.create(
+        event=event, starts_at=event.starts_at + timedelta(hours=1), title="C"
+    )
     slots = selectors.agenda_slots([a, b, c])
     assert [[s.title for s in items] for _start, items in slots] == [["A", "B"], ["C"]]
 

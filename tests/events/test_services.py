@@ -13,7 +13,7 @@ from lotse.events import services
 from lotse.events.models import Registration, RegistrationStatus, Site, WorkingGroup
 from lotse.events.services import Person, RegistrationError
 
-from .conftest import assert_counters, create_event
+from .conftest import assert_counters
 
 S = RegistrationStatus
 
@@ -58,13 +58,15 @@ def test_full_site_puts_people_on_the_waiting_list_in_order(make_event):
 def test_colleagues_each_get_their_own_registration(make_event, django_capture_on_commit_callbacks):
     event = make_event(capacities=(2,), max_group_size=3)
     with django_capture_on_commit_callbacks(execute=True):
-        created = register(
-            event, None, person(1, organisation="IHK"), person(2), person(3)
-        )
+        created = register(event, None, person(1, organisation="IHK"), person(2), person(3))
     assert [r.status for r in created] == [S.HELD, S.HELD, S.WAITLISTED]
     assert created[1].registered_by == created[0] and created[2].registered_by == created[0]
     assert len({r.token for r in created}) == 3
-    assert sorted(m.to[0] for m in mail.outbox) == ["p1@example.org", "p2@example.org", "p3@example.org"]
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "p1@example.org",
+        "p2@example.org",
+        "p3@example.org",
+    ]
     assert_counters(event)
 
 
@@ -97,7 +99,8 @@ def test_site_of_another_event_is_refused(make_event):
 def test_registration_window_is_respected(make_event):
     now = timezone.now()
     event = make_event(
-        registration_opens_at=now + timedelta(days=1), registration_closes_at=now + timedelta(days=5)
+        registration_opens_at=now + timedelta(days=1),
+        registration_closes_at=now + timedelta(days=5),
     )
     with pytest.raises(RegistrationError, match="keine Anmeldung"):
         register(event)
@@ -116,7 +119,9 @@ def test_staff_adds_confirmed_with_audit_entry(make_event, django_capture_on_com
     with django_capture_on_commit_callbacks(execute=True):
         (registration,) = register(event, staff_user=staff)
     assert registration.status == S.CONFIRMED and registration.confirmed_at
-    assert ModelLogEntry.objects.filter(action="lotse.create", object_id=str(registration.pk)).exists()
+    assert ModelLogEntry.objects.filter(
+        action="lotse.create", object_id=str(registration.pk)
+    ).exists()
     (message,) = mail.outbox
     assert "bestätigt" in message.subject
     names = [a[0] for a in message.attachments if isinstance(a, tuple)]
@@ -141,9 +146,11 @@ def test_confirm_then_replay_changes_nothing(make_event, django_capture_on_commi
 def test_confirm_after_the_hold_expired_is_refused(make_event):
     event = make_event(capacities=(1,))
     (registration,) = register(event)
-    with time_machine.travel(timezone.now() + timedelta(hours=25)):
-        with pytest.raises(RegistrationError, match="abgelaufen"):
-            services.registration_confirm(registration=registration)
+    with (
+        time_machine.travel(timezone.now() + timedelta(hours=25)),
+        pytest.raises(RegistrationError, match="abgelaufen"),
+    ):
+        services.registration_confirm(registration=registration)
     assert_counters(event)
 
 
@@ -257,7 +264,9 @@ def test_staff_move_and_cancel_are_audited(make_event):
     services.registration_move(registration=registration, site=site_b, staff_user=staff)
     services.registration_cancel(registration=reload(registration), staff_user=staff)
     actions = set(
-        ModelLogEntry.objects.filter(object_id=str(registration.pk)).values_list("action", flat=True)
+        ModelLogEntry.objects.filter(object_id=str(registration.pk)).values_list(
+            "action", flat=True
+        )
     )
     assert {"lotse.update", "lotse.status"} <= actions
     assert_counters(event)
@@ -302,9 +311,8 @@ def test_stream_link_only_after_confirmation(make_event, django_capture_on_commi
 def test_no_mail_when_the_transaction_rolls_back(make_event, django_capture_on_commit_callbacks):
     event = make_event(max_group_size=2)
     register(event, None, person(9))
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RegistrationError):
-            register(event, None, person(1), person(9))
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RegistrationError):
+        register(event, None, person(1), person(9))
     assert mail.outbox == []
     assert Registration.objects.count() == 1
     assert_counters(event)

@@ -66,7 +66,9 @@ def test_reminder_the_day_before_once(make_event):
 
 
 def test_mail_task_skips_missing_registration(db):
-    assert tasks.registration_mail_send.enqueue(registration_id=999999, kind="held").return_value == 0
+    assert (
+        tasks.registration_mail_send.enqueue(registration_id=999999, kind="held").return_value == 0
+    )
     assert mail.outbox == []
 
 

@@ -5,8 +5,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.core import mail
-from django.core import signing
+from django.core import mail, signing
 from django.urls import reverse
 from django.utils import timezone
 
@@ -22,7 +21,7 @@ from lotse.events.models import (
 )
 from lotse.events.views import DONE_SALT
 
-from .conftest import assert_counters, create_event
+from .conftest import assert_counters
 
 S = RegistrationStatus
 
@@ -52,7 +51,12 @@ def test_list_shows_upcoming_and_past_and_filters(client, make_event):
     body = response.content.decode()
     assert response.status_code == 200
     assert upcoming.title in body and past.title in body and draft.title not in body
-    assert body.index("Kommende") < body.index(upcoming.title) < body.index("Vergangene") < body.index(past.title)
+    assert (
+        body.index("Kommende")
+        < body.index(upcoming.title)
+        < body.index("Vergangene")
+        < body.index(past.title)
+    )
     filtered = client.get(reverse("events:list"), {"art": "workshop"}).content.decode()
     assert upcoming.title not in filtered
     filtered = client.get(reverse("events:list"), {"art": "fachforum"}).content.decode()
@@ -81,7 +85,9 @@ def test_detail_page(client, make_event, django_assert_max_num_queries):
         starts_at=event.starts_at + timedelta(hours=1),
         title="AG vor Ort",
         site=site_a,
-        speakers=[("speaker", {"name": "Dr. Erika Muster", "organisation": "BA", "role": "Leitung"})],
+        speakers=[
+            ("speaker", {"name": "Dr. Erika Muster", "organisation": "BA", "role": "Leitung"})
+        ],
     )
     services.registrations_create(
         event=event, site=site_a, people=[services.Person("A", "B", "a@example.org")]
@@ -96,13 +102,17 @@ def test_detail_page(client, make_event, django_assert_max_num_queries):
     assert reverse("network:actor", args=[event.organiser.slug]) in body
     assert reverse("events:register", args=[event.slug]) in body
     for n in range(5):
-        Session.objects.create(event=event, starts_at=event.starts_at, title=f"Parallel {n}", site=site_a)
+        Session.objects.create(
+            event=event, starts_at=event.starts_at, title=f"Parallel {n}", site=site_a
+        )
     with django_assert_max_num_queries(len(captured.captured_queries)):
         client.get(url)
 
 
 def test_detail_after_the_event_shows_documentation(client, make_event):
-    event = make_event(starts_in=timedelta(days=-3), status="documented", documentation="<p>Ergebnisbericht</p>")
+    event = make_event(
+        starts_in=timedelta(days=-3), status="documented", documentation="<p>Ergebnisbericht</p>"
+    )
     WorkingGroup.objects.create(event=event, title="AG Wohnen", results="<p>Drei Vorschläge</p>")
     body = client.get(reverse("events:detail", args=[event.slug])).content.decode()
     assert "Ergebnisbericht" in body and "Drei Vorschläge" in body
@@ -169,9 +179,13 @@ def test_expired_confirmation_link(client, make_event):
     _register(client, event)
     registration = Registration.objects.get()
     with time_machine.travel(timezone.now() + timedelta(hours=30)):
-        body = client.get(reverse("events:confirm", args=[registration.token]), follow=True).content.decode()
+        body = client.get(
+            reverse("events:confirm", args=[registration.token]), follow=True
+        ).content.decode()
     assert "Frist zur Bestätigung ist abgelaufen" in body
-    assert Registration.objects.get().status == S.HELD  # the task expires it; the link changed nothing
+    assert (
+        Registration.objects.get().status == S.HELD
+    )  # the task expires it; the link changed nothing
     assert_counters(event)
 
 
@@ -227,11 +241,19 @@ def test_duplicate_email_message(client, make_event):
     assert Registration.objects.count() == 1
 
 
-def test_group_registration_with_formset_and_questions(client, make_event, django_capture_on_commit_callbacks):
+def test_group_registration_with_formset_and_questions(
+    client, make_event, django_capture_on_commit_callbacks
+):
     event = make_event(capacities=(10,), max_group_size=3)
-    question = CustomQuestion.objects.create(event=event, label="Erwartungen?", kind=QuestionKind.TEXT, required=True)
+    question = CustomQuestion.objects.create(
+        event=event, label="Erwartungen?", kind=QuestionKind.TEXT, required=True
+    )
     choice = CustomQuestion.objects.create(
-        event=event, label="Mittag?", kind=QuestionKind.CHOICE, choices="vegetarisch\nvegan", required=False
+        event=event,
+        label="Mittag?",
+        kind=QuestionKind.CHOICE,
+        choices="vegetarisch\nvegan",
+        required=False,
     )
     missing = _register(client, event)
     assert missing.status_code == 400 and Registration.objects.count() == 0
@@ -336,10 +358,14 @@ def test_register_page_query_count_constant(client, make_event, django_assert_ma
         client.get(url)
 
 
-def test_mail_links_are_absolute_and_in_the_language(client, make_event, django_capture_on_commit_callbacks):
+def test_mail_links_are_absolute_and_in_the_language(
+    client, make_event, django_capture_on_commit_callbacks
+):
     event = make_event()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/en/veranstaltungen/{event.slug}/anmelden/", form_data(event))
     registration = Registration.objects.get()
     assert registration.language == "en"
-    assert re.search(r"http://testserver/en/veranstaltungen/anmeldung/[\w-]+/bestaetigen/", mail.outbox[0].body)
+    assert re.search(
+        r"http://testserver/en/veranstaltungen/anmeldung/[\w-]+/bestaetigen/", mail.outbox[0].body
+    )
