@@ -101,8 +101,10 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
     if event is None:
         raise Http404
     if not services.registration_window_open(event):
-        response = render(request, "events/registration_closed.html", {"event": event}, status=200)
-        return response
+        not_yet = bool(event.registration_opens_at and event.registration_opens_at > timezone.now())
+        return render(
+            request, "events/registration_closed.html", {"event": event, "not_yet": not_yet}
+        )
     error = ""
     if request.method == "POST":
         form = RegistrationForm(request.POST, event=event)
