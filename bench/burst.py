@@ -36,7 +36,8 @@ from bench import loadclient, run  # noqa: E402
 
 SLUG = "bench-burst"
 TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-COOKIE_RE = re.compile(r"csrftoken=([^;]+)")
+# "csrftoken" in development/test settings, "__Host-lotse_csrftoken" in production.
+COOKIE_RE = re.compile(r"((?:__Host-)?[\w-]*csrftoken)=([^;,\s]+)")
 SITE_RE = re.compile(r'name="site" value="(\d+)"')
 
 CREATE_EVENT = """
@@ -77,12 +78,12 @@ print(json.dumps(rows))
 
 
 def extract_form(headers: dict[str, str], body: str) -> tuple[str, str, list[str]]:
-    """CSRF cookie, CSRF form token and the site ids of the registration form."""
+    """CSRF cookie ("name=value"), CSRF form token and the site ids of the registration form."""
     cookie = COOKIE_RE.search(headers.get("set-cookie", ""))
     token = TOKEN_RE.search(body)
     if not cookie or not token:
         raise ValueError("no CSRF cookie/token in the registration form")
-    return cookie.group(1), token.group(1), SITE_RE.findall(body)
+    return f"{cookie.group(1)}={cookie.group(2)}", token.group(1), SITE_RE.findall(body)
 
 
 class Client:
@@ -102,7 +103,11 @@ class Client:
                 self.conn.request(method, path, body=body, headers=headers or {})
                 response = self.conn.getresponse()
                 data = response.read().decode("utf-8", "replace")
-                return response.status, {k.lower(): v for k, v in response.getheaders()}, data
+                headers: dict[str, str] = {}
+                for name, value in response.getheaders():  # several Set-Cookie headers
+                    key = name.lower()
+                    headers[key] = f"{headers[key]}, {value}" if key in headers else value
+                return response.status, headers, data
             except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
                 self.conn.close()
                 self.conn = None
@@ -138,7 +143,7 @@ class Client:
                 body=urlencode(form),
                 headers={
                     "Content-Type": "application/x-www-form-urlencoded",
-                    "Cookie": f"csrftoken={cookie}",
+                    "Cookie": cookie,
                 },
             )
             result["post_status"] = status

@@ -70,7 +70,9 @@ def fake_server():
 
 def test_extract_form():
     cookie, token, sites = burst.extract_form({"set-cookie": "csrftoken=abc; Path=/"}, FORM)
-    assert (cookie, token, sites) == ("abc", "tok123", ["11", "12"])
+    assert (cookie, token, sites) == ("csrftoken=abc", "tok123", ["11", "12"])
+    production = {"set-cookie": "lang=de; Path=/, __Host-lotse_csrftoken=xyz; Secure; Path=/"}
+    assert burst.extract_form(production, FORM)[0] == "__Host-lotse_csrftoken=xyz"
     with pytest.raises(ValueError):
         burst.extract_form({}, "<form></form>")
 
