@@ -240,7 +240,16 @@ def markdown(report: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _patient_wait_ready(base, process, log_path, timeout: float = 180):
+    """gunicorn may need longer than run.py's 60 s to start on a busy shared machine."""
+    return _wait_ready(base, process, log_path, timeout=timeout)
+
+
+_wait_ready = run.wait_ready
+
+
 def burst_database(db: str, args: argparse.Namespace) -> dict:
+    run.wait_ready = _patient_wait_ready
     run.SQLITE_PATH = ROOT / "var" / "bench-burst.sqlite3"
     run.POSTGRES_DB = "lotse_bench_burst"
     env = run.django_env(run.prepare_database(db, fresh=True))
