@@ -303,7 +303,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seats", type=int, default=50)
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=8)
     args = parser.parse_args(argv)
     if min(args.attempts, args.sites, args.seats, args.clients, args.workers, args.threads) < 1:
         parser.error("all counts must be at least 1")
