@@ -88,6 +88,30 @@ TARGETS: list[Target] = [
         expect_text='"slug": "bench-akteur-',
         description="API: actor search 'Beratung', first 20",
     ),
+    # Issue 4: event pages. The registration POST with its write and e-mail hand-off cannot be
+    # a fixed-body target (every registration needs its own e-mail address and CSRF pair, and
+    # the public form is rate limited); bench/burst.py measures it as full visitor attempts.
+    Target(
+        "events",
+        "/veranstaltungen/",
+        module="events",
+        expect_text="Kommende Veranstaltungen",
+        description="Event list: upcoming and past events with sites",
+    ),
+    Target(
+        "event-page",
+        "/veranstaltungen/bench-veranstaltung-1/",
+        module="events",
+        expect_text="Programm",
+        description="Event page: sites with free places, agenda (bench event 1)",
+    ),
+    Target(
+        "event-register-form",
+        "/veranstaltungen/bench-veranstaltung-1/anmelden/",
+        module="events",
+        expect_text="csrfmiddlewaretoken",
+        description="Registration form of bench event 1 (the GET of every registration)",
+    ),
 ]
 
 

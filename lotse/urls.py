@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("netzwerk/", include("lotse.network.urls")),
     path("angebote/", include("lotse.offers.urls")),
     path("tarifauskunft/anfrage/", include("lotse.desk.urls")),
+    path("veranstaltungen/", include("lotse.events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

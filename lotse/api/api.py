@@ -3,6 +3,7 @@
 from ninja import NinjaAPI, Swagger
 
 from lotse.core.api import router as core_router
+from lotse.events.api import router as events_router
 from lotse.network.api import router as network_router
 from lotse.offers.api import router as offers_router
 from lotse.offers.api_coverage import router as coverage_router
@@ -24,3 +25,4 @@ api.add_router("/", core_router)
 api.add_router("/actors", network_router)
 api.add_router("/offers", offers_router)
 api.add_router("/coverage", coverage_router)
+api.add_router("/events", events_router)

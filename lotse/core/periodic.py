@@ -13,6 +13,9 @@ DAILY_TASKS = [
     "lotse.core.tasks.task_results_prune",
     "lotse.offers.tasks.offers_confirmation_reminders",
     "lotse.desk.tasks.inquiries_retention_delete",
+    "lotse.events.tasks.holds_expire_task",
+    "lotse.events.tasks.offers_expire_task",
+    "lotse.events.tasks.reminders_send",
 ]
 
 

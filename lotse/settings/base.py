@@ -275,6 +275,9 @@ LOTSE_CENTRE_NAME = env_str(
 LOTSE_CENTRE_SHORT_NAME = env_str("LOTSE_CENTRE_SHORT_NAME", "ZEFAS")
 # Personal data of event participants is deleted this many days after the event (per event).
 LOTSE_EVENT_RETENTION_DAYS = env_int("LOTSE_EVENT_RETENTION_DAYS", 90)
+# Registration POSTs per client address (django-ratelimit). "off" switches the limit off: only
+# for the registration burst benchmark (bench/burst.py), whose clients all come from 127.0.0.1.
+LOTSE_EVENT_REGISTRATION_RATE = env_str("LOTSE_EVENT_REGISTRATION_RATE", "20/h")
 LOTSE_DEMO_MODE = env_bool("LOTSE_DEMO_MODE", False)
 # Each app contributes demo data and benchmark data through these hooks (see core/registry.py).
 LOTSE_DEMO_LOADERS = [

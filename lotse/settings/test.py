@@ -22,3 +22,11 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Query-count and freshness tests measure the search itself; the cache's own tests switch it on.
 LOTSE_CATALOGUE_CACHE_SECONDS = 0
+# The concurrency tests of the events app start a real server process against the test
+# database, so on SQLite the test database is a file (not ":memory:").
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-lotse.sqlite3")}  # noqa: F405
+# Test-only switch for the race control of tests/events/test_concurrency.py: with "0" the
+# registration service counts and then inserts without the conditional UPDATE (never in
+# production settings: services default to the guard when the setting is missing).
+LOTSE_EVENT_CAPACITY_GUARD = env_bool("LOTSE_EVENT_CAPACITY_GUARD", True)  # noqa: F405

@@ -1,0 +1,125 @@
+"""The burst client against a tiny fake registration server (no Django, no timing assertions)."""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+import pytest
+
+from bench import burst
+
+FORM = (
+    '<form><input type="hidden" name="csrfmiddlewaretoken" value="tok123">'
+    '<input type="radio" name="site" value="11"><input type="radio" name="site" value="12">'
+    "</form>"
+)
+
+
+class _Fake(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    seats = {"11": 1, "12": 1}
+    lock = threading.Lock()
+    posts: list = []
+
+    def log_message(self, *args):
+        pass
+
+    def _send(self, status, body=b"", headers=None):
+        self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        if self.path.endswith("/anmelden/"):
+            self._send(200, FORM.encode(), {"Set-Cookie": "csrftoken=abc; Path=/"})
+        elif self.path.startswith("/done/"):
+            status = self.path.split("/")[2]
+            self._send(200, f'<li data-status="{status}">'.encode())
+        else:
+            self._send(404)
+
+    def do_POST(self):
+        data = parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
+        if data.get("csrfmiddlewaretoken") != ["tok123"] or "csrftoken=abc" not in self.headers.get(
+            "Cookie", ""
+        ):
+            self._send(403)
+            return
+        with self.lock:
+            site = data["site"][0]
+            self.posts.append(site)
+            seated = self.seats[site] > 0
+            self.seats[site] -= int(seated)
+        self._send(302, headers={"Location": f"/done/{'held' if seated else 'waitlisted'}/"})
+
+
+@pytest.fixture
+def fake_server():
+    _Fake.seats = {"11": 1, "12": 1}
+    _Fake.posts = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Fake)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_extract_form():
+    cookie, token, sites = burst.extract_form({"set-cookie": "csrftoken=abc; Path=/"}, FORM)
+    assert (cookie, token, sites) == ("csrftoken=abc", "tok123", ["11", "12"])
+    production = {"set-cookie": "lang=de; Path=/, __Host-lotse_csrftoken=xyz; Secure; Path=/"}
+    assert burst.extract_form(production, FORM)[0] == "__Host-lotse_csrftoken=xyz"
+    with pytest.raises(ValueError):
+        burst.extract_form({}, "<form></form>")
+
+
+def test_drive_and_summarise(fake_server):
+    results, drain = burst.drive(fake_server, attempts=8, clients=3)
+    assert len(results) == 8 and all("error" not in r for r in results)
+    assert sorted(_Fake.posts) == ["11"] * 4 + ["12"] * 4  # round robin over the sites
+    summary = burst.summarise(results, drain)
+    assert summary["outcomes"] == {"seated": 2, "waitlisted": 6}
+    assert summary["seated_per_site_seen_by_clients"] == {"11": 1, "12": 1}
+    assert summary["errors"] == 0 and summary["p95_ms"] >= summary["p50_ms"] > 0
+
+
+def test_errors_are_counted(fake_server):
+    client = burst.Client(fake_server.replace("127.0.0.1", "localhost"))
+    result = client.attempt(1, 0)
+    assert "error" not in result
+    summary = burst.summarise(
+        [result, {"number": 2, "seconds": 0.1, "error": "ValueError: x"}], 1.0
+    )
+    assert summary["errors"] == 1 and summary["error_kinds"] == {"ValueError: x": 1}
+
+
+def test_markdown_report():
+    report = {
+        "date": "2026-11-22",
+        "db": "sqlite",
+        "attempts": 4,
+        "sites": 2,
+        "seats": 1,
+        "clients": 2,
+        "server": "gthread",
+        "database_version": "SQLite 3",
+        "machine": "2 cores",
+        "summary": burst.summarise(
+            [{"number": 1, "seconds": 0.2, "outcome": "seated", "site": "1"}], 1.0
+        ),
+        "database_counts": {
+            "Standort 1": {"capacity": 1, "seated": 1, "booked": 1, "waitlisted": 0}
+        },
+        "exact": True,
+    }
+    text = burst.markdown(report)
+    assert "| Standort 1 | 1 | 1 | 1 | 0 |" in text and "**True**" in text
+
+
+def test_only_loopback():
+    with pytest.raises(ValueError):
+        burst.Client("http://192.0.2.1:80")

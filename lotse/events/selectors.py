@@ -1,0 +1,164 @@
+"""Reads of the public event pages, the registration flow and the open data (no writes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import groupby
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from .models import (
+    Event,
+    EventKind,
+    Registration,
+    RegistrationStatus,
+    Session,
+    Site,
+    WorkingGroup,
+)
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    kind: str = ""
+    topic_field: str = ""  # TopicField slug
+    district: str = ""  # Region slug
+
+    def apply(self, queryset: QuerySet[Event]) -> QuerySet[Event]:
+        if self.kind in EventKind.values:
+            queryset = queryset.filter(kind=self.kind)
+        if self.topic_field:
+            queryset = queryset.filter(topic_fields__slug=self.topic_field)
+        if self.district:
+            queryset = queryset.filter(sites__district__slug=self.district)
+        return queryset.distinct() if self.topic_field or self.district else queryset
+
+
+def _list_queryset() -> QuerySet[Event]:
+    return (
+        Event.objects.public()
+        .select_related("organiser")
+        .prefetch_related(
+            "topic_fields",
+            Prefetch(
+                "sites",
+                queryset=Site.objects.select_related("district").order_by("sort_order", "pk"),
+            ),
+        )
+    )
+
+
+def events_upcoming(
+    *, filters: EventFilters | None = None, now: datetime | None = None
+) -> list[Event]:
+    """Published events that have not ended yet, soonest first."""
+    now = now or timezone.now()
+    queryset = (filters or EventFilters()).apply(_list_queryset().filter(ends_at__gte=now))
+    return list(queryset.order_by("starts_at", "title"))
+
+
+def events_past(
+    *, filters: EventFilters | None = None, now: datetime | None = None, limit: int = 20
+) -> list[Event]:
+    """Published events that are over, latest first."""
+    now = now or timezone.now()
+    queryset = (filters or EventFilters()).apply(_list_queryset().filter(ends_at__lt=now))
+    return list(queryset.order_by("-starts_at", "title")[:limit])
+
+
+def event_public_detail(*, slug: str) -> Event | None:
+    """One public event with everything its page shows, in a constant number of queries."""
+    return (
+        Event.objects.public()
+        .filter(slug=slug)
+        .select_related("organiser")
+        .prefetch_related(
+            "topic_fields",
+            "languages",
+            "co_organisers",
+            Prefetch(
+                "sites",
+                queryset=Site.objects.select_related("district")
+                .annotate(
+                    waiting=Count(
+                        "registrations",
+                        filter=Q(registrations__status=RegistrationStatus.WAITLISTED),
+                    )
+                )
+                .order_by("sort_order", "pk"),
+            ),
+            Prefetch(
+                "working_groups",
+                queryset=WorkingGroup.objects.select_related("site").order_by("sort_order", "pk"),
+            ),
+            Prefetch(
+                "sessions",
+                queryset=Session.objects.select_related("site", "working_group")
+                .prefetch_related("documents")
+                .order_by("starts_at", "sort_order", "pk"),
+            ),
+            "questions",
+        )
+        .first()
+    )
+
+
+def event_for_registration(*, slug: str) -> Event | None:
+    """The event behind the registration form, with its sites, working groups and questions."""
+    return (
+        Event.objects.public()
+        .filter(slug=slug)
+        .prefetch_related(
+            Prefetch("sites", queryset=Site.objects.order_by("sort_order", "pk")),
+            Prefetch(
+                "working_groups",
+                queryset=WorkingGroup.objects.select_related("site").order_by("sort_order", "pk"),
+            ),
+            "questions",
+        )
+        .first()
+    )
+
+
+def agenda_slots(sessions: list[Session]) -> list[tuple[datetime, list[Session]]]:
+    """Sessions grouped by their start time (parallel sessions share one slot)."""
+    return [(start, list(items)) for start, items in groupby(sessions, key=lambda s: s.starts_at)]
+
+
+def registration_by_token(*, token: str) -> Registration | None:
+    """The live (not anonymised) registration behind a personal link, or None."""
+    if not token or len(token) > 64:
+        return None
+    return (
+        Registration.objects.filter(token=token, anonymised_at__isnull=True)
+        .select_related("event", "site", "event__organiser")
+        .prefetch_related("working_groups")
+        .first()
+    )
+
+
+def registrations_by_ids(*, ids: list[int]) -> list[Registration]:
+    return list(
+        Registration.objects.filter(pk__in=ids, anonymised_at__isnull=True)
+        .select_related("site", "event")
+        .order_by("pk")
+    )
+
+
+def waitlist_position(*, registration: Registration) -> int | None:
+    """1-based place on the site's waiting list (arrival order), or None when not waiting."""
+    if registration.status != RegistrationStatus.WAITLISTED:
+        return None
+    return Registration.objects.filter(
+        site_id=registration.site_id,
+        status=RegistrationStatus.WAITLISTED,
+        pk__lte=registration.pk,
+    ).count()
+
+
+def sites_with_room(*, event: Event, exclude_site_id: int | None = None) -> list[Site]:
+    """Sites of the event that have a free place now (alternatives to a full site)."""
+    sites = [site for site in event.sites.all() if site.pk != exclude_site_id]
+    return [site for site in sites if site.capacity is None or site.booked < site.capacity]

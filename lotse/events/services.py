@@ -1,0 +1,596 @@
+"""Every write of the registration core: register, confirm, cancel, move, waiting list, expiry.
+
+Capacity is taken with ONE conditional UPDATE on the site row (`booked + n <= capacity`, or
+unlimited when `capacity` is NULL) and the row count is checked; on PostgreSQL the UPDATE also
+locks the site row until the transaction ends, on SQLite the IMMEDIATE transaction holds the
+write lock. The CheckConstraint `booked <= capacity` is the last line of defence. Invariant:
+`site.booked` equals the number of its registrations in SEAT_STATUSES (the same for working
+groups). E-mails are handed to a task after the commit, so a rolled-back registration never
+mails anyone.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lotse.core.audit import audit_log
+
+from .models import (
+    SEAT_STATUSES,
+    Event,
+    EventStatus,
+    Registration,
+    RegistrationStatus,
+    Site,
+    WorkingGroup,
+)
+
+# Ticket codes: no 0/O, 1/I/L, so they can be typed at the door without mix-ups.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 8
+
+
+class RegistrationError(Exception):
+    """A registration could not be written; the message is for the visitor (translated)."""
+
+
+@dataclass
+class Person:
+    """One person of a (group) registration, as the form or the back office supplies it."""
+
+    first_name: str
+    last_name: str
+    email: str
+    organisation: str = ""
+    actor_type: object | None = None  # core.ActorType
+    district: object | None = None  # core.Region
+    role: str = ""
+    dietary_needs: str = ""
+    accessibility_needs: str = ""
+
+
+@dataclass
+class Consents:
+    participant_list: bool = False
+    photos: bool = False
+    stream: bool = False
+
+
+@dataclass
+class ChangeResult:
+    """What a status change did (for the view's message); `changed` is False for replays."""
+
+    registration: Registration
+    changed: bool
+    promoted: list[Registration] = field(default_factory=list)
+
+
+# --- Helpers ---------------------------------------------------------------------------------
+def _new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def _new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def _capacity_guard_on() -> bool:
+    """The guard can be switched off ONLY in the test settings, for the race control test."""
+    return getattr(settings, "LOTSE_EVENT_CAPACITY_GUARD", True)
+
+
+def _mail_after_commit(registration: Registration, kind: str) -> None:
+    """Hand the e-mail to the task queue once the transaction has committed."""
+    from .tasks import registration_mail_send
+
+    registration_id = registration.pk
+    transaction.on_commit(
+        lambda: registration_mail_send.enqueue(registration_id=registration_id, kind=kind)
+    )
+
+
+def seat_take(*, site: Site, count: int = 1) -> bool:
+    """Take `count` places at the site with one conditional UPDATE; False when it is full."""
+    updated = (
+        Site.objects.filter(pk=site.pk)
+        .filter(Q(capacity__isnull=True) | Q(booked__lte=F("capacity") - count))
+        .update(booked=F("booked") + count)
+    )
+    return updated == 1
+
+
+def _seat_release(*, site_id: int, count: int = 1) -> None:
+    Site.objects.filter(pk=site_id, booked__gte=count).update(booked=F("booked") - count)
+
+
+def _group_take(*, group: WorkingGroup) -> bool:
+    updated = (
+        WorkingGroup.objects.filter(pk=group.pk)
+        .filter(Q(capacity__isnull=True) | Q(booked__lt=F("capacity")))
+        .update(booked=F("booked") + 1)
+    )
+    return updated == 1
+
+
+def _groups_release(registration: Registration) -> None:
+    ids = list(registration.working_groups.values_list("pk", flat=True))
+    if ids:
+        WorkingGroup.objects.filter(pk__in=ids, booked__gte=1).update(booked=F("booked") - 1)
+
+
+def _groups_take_all(registration: Registration, groups: list[WorkingGroup]) -> None:
+    """Book the chosen working groups for a seated registration, or raise when one is full."""
+    for group in groups:
+        if not _group_take(group=group):
+            raise RegistrationError(
+                _("Die Arbeitsgruppe „%(title)s“ ist leider ausgebucht.") % {"title": group.title}
+            )
+
+
+def _groups_take_available(registration: Registration) -> None:
+    """On promotion: keep the chosen working groups that still have room, drop the others."""
+    kept = [group for group in registration.working_groups.all() if _group_take(group=group)]
+    registration.working_groups.set(kept)
+
+
+def registration_window_open(event: Event, now: datetime | None = None) -> bool:
+    """True when the event takes registrations now (status and window)."""
+    now = now or timezone.now()
+    if event.status != EventStatus.REGISTRATION_OPEN:
+        return False
+    if event.registration_opens_at and now < event.registration_opens_at:
+        return False
+    if event.registration_closes_at and now > event.registration_closes_at:
+        return False
+    return now < event.ends_at
+
+
+def _expire_at_site(*, site_id: int, now: datetime) -> list[Registration]:
+    """Lazily expire overdue holds and offers of one site; returns the registrations offered."""
+    promoted: list[Registration] = []
+    overdue = Registration.objects.filter(site_id=site_id).filter(
+        Q(status=RegistrationStatus.HELD, hold_expires_at__lt=now)
+        | Q(status=RegistrationStatus.OFFERED, offer_expires_at__lt=now)
+    )
+    for registration in overdue.order_by("pk"):
+        promoted += _expire_one(registration, now=now)
+    return promoted
+
+
+def _expire_one(registration: Registration, *, now: datetime) -> list[Registration]:
+    claimed = Registration.objects.filter(
+        pk=registration.pk, status=registration.status, anonymised_at__isnull=True
+    ).update(status=RegistrationStatus.EXPIRED, updated_at=now)
+    if not claimed:
+        return []
+    _seat_release(site_id=registration.site_id)
+    _groups_release(registration)
+    registration.status = RegistrationStatus.EXPIRED
+    return waitlist_promote(site=registration.site, now=now)
+
+
+def waitlist_promote(*, site: Site, now: datetime | None = None) -> list[Registration]:
+    """Offer free places to the first people on the site's waiting list (in arrival order)."""
+    now = now or timezone.now()
+    promoted: list[Registration] = []
+    event = Event.objects.only("offer_hours").get(pk=site.event_id)
+    while True:
+        candidate = (
+            Registration.objects.filter(site_id=site.pk, status=RegistrationStatus.WAITLISTED)
+            .order_by("pk")
+            .first()
+        )
+        if candidate is None or not seat_take(site=site):
+            return promoted
+        claimed = Registration.objects.filter(
+            pk=candidate.pk, status=RegistrationStatus.WAITLISTED
+        ).update(
+            status=RegistrationStatus.OFFERED,
+            offer_expires_at=now + timedelta(hours=event.offer_hours),
+            updated_at=now,
+        )
+        if not claimed:  # taken by someone else meanwhile: give the seat back and look again
+            _seat_release(site_id=site.pk)
+            continue
+        candidate.refresh_from_db()
+        _groups_take_available(candidate)
+        _mail_after_commit(candidate, "offered")
+        promoted.append(candidate)
+
+
+def _locked(registration: Registration) -> Registration:
+    """The current row (locked on PostgreSQL) of a live registration."""
+    try:
+        return Registration.objects.select_for_update().get(
+            pk=registration.pk, anonymised_at__isnull=True
+        )
+    except Registration.DoesNotExist as exc:
+        raise RegistrationError(_("Diese Anmeldung gibt es nicht mehr.")) from exc
+
+
+# --- Registration ----------------------------------------------------------------------------
+def registrations_create(
+    *,
+    event: Event,
+    site: Site,
+    people: list[Person],
+    working_groups: list[WorkingGroup] | None = None,
+    answers: dict | None = None,
+    consents: Consents | None = None,
+    language: str = "de",
+    staff_user=None,
+) -> list[Registration]:
+    """Register one person and their colleagues (same organisation) for one site.
+
+    Each person gets a seat while there is one (held until the e-mail link is clicked; or
+    confirmed at once when `staff_user` adds them), else a place on the site's waiting list.
+    Raises RegistrationError with a message for the visitor; then nothing is written.
+    """
+    if not _capacity_guard_on():
+        # Race control for the concurrency test ONLY: count outside the write transaction,
+        # then insert (what a count-then-insert system does). Never active outside tests.
+        seated_before = Registration.objects.filter(site=site, status__in=SEAT_STATUSES).count()
+        time.sleep(0.005)
+    else:
+        seated_before = None
+    return _registrations_create(
+        event=event,
+        site=site,
+        people=people,
+        working_groups=working_groups or [],
+        answers=answers or {},
+        consents=consents or Consents(),
+        language=language,
+        staff_user=staff_user,
+        seated_before=seated_before,
+    )
+
+
+@transaction.atomic
+def _registrations_create(
+    *,
+    event: Event,
+    site: Site,
+    people: list[Person],
+    working_groups: list[WorkingGroup],
+    answers: dict,
+    consents: Consents,
+    language: str,
+    staff_user,
+    seated_before: int | None,
+) -> list[Registration]:
+    now = timezone.now()
+    if site.event_id != event.pk:
+        raise RegistrationError(_("Der gewählte Standort gehört nicht zu dieser Veranstaltung."))
+    if staff_user is None and not registration_window_open(event, now):
+        raise RegistrationError(_("Für diese Veranstaltung ist keine Anmeldung möglich."))
+    if not people:
+        raise RegistrationError(_("Bitte geben Sie mindestens eine Person an."))
+    if len(people) > event.max_group_size:
+        raise RegistrationError(
+            _("Sie können höchstens %(count)s Personen auf einmal anmelden.")
+            % {"count": event.max_group_size}
+        )
+    for group in working_groups:
+        if group.event_id != event.pk or (group.site_id and group.site_id != site.pk):
+            raise RegistrationError(
+                _("Die gewählte Arbeitsgruppe gehört nicht zu diesem Standort.")
+            )
+    emails = [person.email.strip().lower() for person in people]
+    if len(set(emails)) != len(emails):
+        raise RegistrationError(_("Jede Person braucht eine eigene E-Mail-Adresse."))
+    taken = set(
+        Registration.objects.filter(
+            event=event,
+            email__in=emails,
+            status__in=[*SEAT_STATUSES, RegistrationStatus.WAITLISTED],
+            anonymised_at__isnull=True,
+        ).values_list("email", flat=True)
+    )
+    if taken:
+        raise RegistrationError(
+            _("Für %(emails)s besteht bereits eine Anmeldung zu dieser Veranstaltung.")
+            % {"emails": ", ".join(sorted(taken))}
+        )
+    _expire_at_site(site_id=site.pk, now=now)
+
+    created: list[Registration] = []
+    for index, (person, email) in enumerate(zip(people, emails, strict=True)):
+        if seated_before is not None:  # race control (tests only): the stale count decides
+            seated = site.capacity is None or seated_before + index < site.capacity
+            if seated:
+                Site.objects.filter(pk=site.pk).update(booked=seated_before + index + 1)
+        else:
+            seated = seat_take(site=site)
+        if seated:
+            status = RegistrationStatus.CONFIRMED if staff_user else RegistrationStatus.HELD
+        else:
+            status = RegistrationStatus.WAITLISTED
+        own_consents = consents if index == 0 else Consents()
+        registration = Registration(
+            event=event,
+            site=site,
+            status=status,
+            token=_new_token(),
+            code=_new_code(),
+            registered_by=created[0] if created else None,
+            first_name=person.first_name.strip(),
+            last_name=person.last_name.strip(),
+            email=email,
+            organisation=person.organisation.strip(),
+            actor_type=person.actor_type,
+            district=person.district,
+            role=person.role.strip(),
+            dietary_needs=person.dietary_needs.strip(),
+            accessibility_needs=person.accessibility_needs.strip(),
+            answers=answers,
+            consent_participant_list=own_consents.participant_list,
+            consent_photos=own_consents.photos,
+            consent_stream=own_consents.stream,
+            language=language[:8],
+            hold_expires_at=(
+                now + timedelta(hours=event.hold_hours)
+                if status == RegistrationStatus.HELD
+                else None
+            ),
+            confirmed_at=now if status == RegistrationStatus.CONFIRMED else None,
+        )
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError as exc:
+            raise RegistrationError(
+                _("Für %(email)s besteht bereits eine Anmeldung zu dieser Veranstaltung.")
+                % {"email": email}
+            ) from exc
+        if working_groups:
+            registration.working_groups.set(working_groups)
+            if seated:
+                _groups_take_all(registration, working_groups)
+        created.append(registration)
+        if staff_user is not None:
+            audit_log(user=staff_user, action="lotse.create", instance=registration)
+        kind = {
+            RegistrationStatus.HELD: "held",
+            RegistrationStatus.CONFIRMED: "confirmed",
+            RegistrationStatus.WAITLISTED: "waitlisted",
+        }[status]
+        _mail_after_commit(registration, kind)
+    return created
+
+
+@transaction.atomic
+def registration_confirm(*, registration: Registration) -> ChangeResult:
+    """Double opt-in: the e-mail link was clicked. Idempotent for a confirmed registration."""
+    now = timezone.now()
+    row = _locked(registration)
+    if row.status == RegistrationStatus.CONFIRMED:
+        return ChangeResult(row, changed=False)
+    if row.status == RegistrationStatus.HELD and row.hold_expires_at and row.hold_expires_at < now:
+        _expire_one(row, now=now)
+        raise RegistrationError(
+            _(
+                "Die Frist zur Bestätigung ist abgelaufen; der Platz wurde freigegeben. "
+                "Bitte melden Sie sich erneut an."
+            )
+        )
+    if row.status != RegistrationStatus.HELD:
+        raise RegistrationError(_confirm_refusal(row))
+    Registration.objects.filter(pk=row.pk).update(
+        status=RegistrationStatus.CONFIRMED, confirmed_at=now, hold_expires_at=None, updated_at=now
+    )
+    row.refresh_from_db()
+    _mail_after_commit(row, "confirmed")
+    return ChangeResult(row, changed=True)
+
+
+def _confirm_refusal(row: Registration) -> str:
+    if row.status in (RegistrationStatus.CANCELLED, RegistrationStatus.EXPIRED):
+        return _("Diese Anmeldung ist nicht mehr gültig (storniert oder verfallen).")
+    if row.status == RegistrationStatus.WAITLISTED:
+        return _("Sie stehen auf der Warteliste; wir schreiben Ihnen, sobald ein Platz frei wird.")
+    return _("Bitte nehmen Sie zuerst den angebotenen Platz an.")
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration, staff_user=None) -> ChangeResult:
+    """Cancel ("Platz freigeben"); a freed place is offered to the first person waiting."""
+    now = timezone.now()
+    row = _locked(registration)
+    if row.status not in (*SEAT_STATUSES, RegistrationStatus.WAITLISTED):
+        return ChangeResult(row, changed=False)
+    had_seat = row.status in SEAT_STATUSES
+    before = row.status
+    Registration.objects.filter(pk=row.pk).update(
+        status=RegistrationStatus.CANCELLED, cancelled_at=now, updated_at=now
+    )
+    promoted: list[Registration] = []
+    if had_seat:
+        _seat_release(site_id=row.site_id)
+        _groups_release(row)
+        promoted = waitlist_promote(site=row.site, now=now)
+    row.refresh_from_db()
+    if staff_user is not None:
+        audit_log(
+            user=staff_user,
+            action="lotse.status",
+            instance=row,
+            changes={"status": [before, row.status]},
+        )
+    _mail_after_commit(row, "cancelled")
+    return ChangeResult(row, changed=True, promoted=promoted)
+
+
+@transaction.atomic
+def registration_move(*, registration: Registration, site: Site, staff_user=None) -> ChangeResult:
+    """Move to another site of the same event: a seat there, or its waiting list when full."""
+    now = timezone.now()
+    row = _locked(registration)
+    if site.event_id != row.event_id:
+        raise RegistrationError(_("Der gewählte Standort gehört nicht zu dieser Veranstaltung."))
+    if row.status not in (*SEAT_STATUSES, RegistrationStatus.WAITLISTED):
+        raise RegistrationError(
+            _("Diese Anmeldung ist nicht mehr gültig (storniert oder verfallen).")
+        )
+    if site.pk == row.site_id:
+        return ChangeResult(row, changed=False)
+    old_site = row.site
+    before = {"site": old_site.name, "status": row.status}
+    had_seat = row.status in SEAT_STATUSES
+    _expire_at_site(site_id=site.pk, now=now)
+    seated = seat_take(site=site)
+    if had_seat:
+        _seat_release(site_id=old_site.pk)
+        _groups_release(row)
+    # Working groups of another site do not travel along.
+    keep = [g for g in row.working_groups.all() if g.site_id in (None, site.pk)]
+    row.working_groups.set(keep)
+    event = row.event
+    if seated:
+        if row.confirmed_at or staff_user is not None:
+            status, hold = RegistrationStatus.CONFIRMED, None
+        else:
+            status, hold = RegistrationStatus.HELD, now + timedelta(hours=event.hold_hours)
+        for group in keep:
+            if not _group_take(group=group):
+                row.working_groups.remove(group)
+    else:
+        status, hold = RegistrationStatus.WAITLISTED, None
+    Registration.objects.filter(pk=row.pk).update(
+        site=site,
+        status=status,
+        hold_expires_at=hold,
+        offer_expires_at=None,
+        confirmed_at=row.confirmed_at or (now if status == RegistrationStatus.CONFIRMED else None),
+        updated_at=now,
+    )
+    promoted = waitlist_promote(site=old_site, now=now) if had_seat else []
+    row.refresh_from_db()
+    if staff_user is not None:
+        audit_log(
+            user=staff_user,
+            action="lotse.update",
+            instance=row,
+            changes={
+                "site": [before["site"], site.name],
+                "status": [before["status"], row.status],
+            },
+        )
+    _mail_after_commit(row, "moved")
+    return ChangeResult(row, changed=True, promoted=promoted)
+
+
+@transaction.atomic
+def registration_groups_change(
+    *, registration: Registration, working_groups: list[WorkingGroup]
+) -> ChangeResult:
+    """Change the chosen working groups (places are taken/given back for seated people)."""
+    row = _locked(registration)
+    if row.status not in (*SEAT_STATUSES, RegistrationStatus.WAITLISTED):
+        raise RegistrationError(
+            _("Diese Anmeldung ist nicht mehr gültig (storniert oder verfallen).")
+        )
+    for group in working_groups:
+        if group.event_id != row.event_id or (group.site_id and group.site_id != row.site_id):
+            raise RegistrationError(
+                _("Die gewählte Arbeitsgruppe gehört nicht zu diesem Standort.")
+            )
+    current = set(row.working_groups.values_list("pk", flat=True))
+    wanted = {group.pk for group in working_groups}
+    if current == wanted:
+        return ChangeResult(row, changed=False)
+    if row.status in SEAT_STATUSES:
+        removed = current - wanted
+        if removed:
+            WorkingGroup.objects.filter(pk__in=removed, booked__gte=1).update(
+                booked=F("booked") - 1
+            )
+        _groups_take_all(row, [g for g in working_groups if g.pk not in current])
+    row.working_groups.set(working_groups)
+    return ChangeResult(row, changed=True)
+
+
+@transaction.atomic
+def offer_accept(*, registration: Registration) -> ChangeResult:
+    """Accept a place offered from the waiting list (within `offer_hours`)."""
+    now = timezone.now()
+    row = _locked(registration)
+    if row.status == RegistrationStatus.CONFIRMED:
+        return ChangeResult(row, changed=False)
+    if row.status != RegistrationStatus.OFFERED:
+        raise RegistrationError(_("Für diese Anmeldung liegt kein Platzangebot vor."))
+    if row.offer_expires_at and row.offer_expires_at < now:
+        _expire_one(row, now=now)
+        raise RegistrationError(
+            _("Die Frist zur Annahme ist abgelaufen; der Platz ging an die nächste Person.")
+        )
+    Registration.objects.filter(pk=row.pk).update(
+        status=RegistrationStatus.CONFIRMED,
+        confirmed_at=now,
+        offer_expires_at=None,
+        hold_expires_at=None,
+        updated_at=now,
+    )
+    row.refresh_from_db()
+    _mail_after_commit(row, "confirmed")
+    return ChangeResult(row, changed=True)
+
+
+@transaction.atomic
+def offer_decline(*, registration: Registration) -> ChangeResult:
+    """Decline an offered place: it goes to the next person waiting."""
+    row = _locked(registration)
+    if row.status != RegistrationStatus.OFFERED:
+        raise RegistrationError(_("Für diese Anmeldung liegt kein Platzangebot vor."))
+    return registration_cancel(registration=row)
+
+
+@transaction.atomic
+def holds_expire(*, now: datetime | None = None) -> int:
+    """Expire holds whose e-mail link was not clicked in time; frees and re-offers the seats."""
+    now = now or timezone.now()
+    count = 0
+    overdue = Registration.objects.filter(
+        status=RegistrationStatus.HELD, hold_expires_at__lt=now
+    ).select_related("site")
+    for registration in overdue.order_by("pk"):
+        if Registration.objects.filter(pk=registration.pk, status=RegistrationStatus.HELD).exists():
+            _expire_one(registration, now=now)
+            count += 1
+    return count
+
+
+@transaction.atomic
+def offers_expire(*, now: datetime | None = None) -> int:
+    """Expire offers not accepted in time; the place goes to the next person waiting."""
+    now = now or timezone.now()
+    count = 0
+    overdue = Registration.objects.filter(
+        status=RegistrationStatus.OFFERED, offer_expires_at__lt=now
+    ).select_related("site")
+    for registration in overdue.order_by("pk"):
+        if Registration.objects.filter(
+            pk=registration.pk, status=RegistrationStatus.OFFERED
+        ).exists():
+            _expire_one(registration, now=now)
+            count += 1
+    return count
+
+
+def reminder_claim(*, registration: Registration, now: datetime | None = None) -> bool:
+    """Claim the reminder of one registration (conditional UPDATE: sent at most once)."""
+    now = now or timezone.now()
+    return bool(
+        Registration.objects.filter(
+            pk=registration.pk, reminder_sent_at__isnull=True, status=RegistrationStatus.CONFIRMED
+        ).update(reminder_sent_at=now)
+    )

@@ -1,0 +1,368 @@
+"""Public event pages, the registration and the personal registration link (thin views)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core import signing
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+from django_ratelimit.decorators import ratelimit
+
+from lotse.core.models import Region, TopicField
+
+from . import services
+from .forms import GroupsForm, MoveForm, RegistrationForm, colleague_formset
+from .ics import event_ics, events_feed
+from .models import EventKind, RegistrationStatus
+from .selectors import (
+    EventFilters,
+    agenda_slots,
+    event_for_registration,
+    event_public_detail,
+    events_past,
+    events_upcoming,
+    registration_by_token,
+    registrations_by_ids,
+    sites_with_room,
+    waitlist_position,
+)
+from .tickets import qr_svg, ticket_pdf
+
+DONE_SALT = "lotse.events.registered"
+DONE_MAX_AGE = 60 * 60
+
+
+def _registration_rate(group, request) -> str | None:
+    """Rate of registration POSTs per address; LOTSE_EVENT_REGISTRATION_RATE=off: no limit."""
+    rate = settings.LOTSE_EVENT_REGISTRATION_RATE
+    return None if not rate or rate == "off" else rate
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """Pages with personal data: never cached, not indexed."""
+    add_never_cache_headers(response)
+    patch_cache_control(response, no_store=True, private=True)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_safe
+def event_list(request: HttpRequest) -> HttpResponse:
+    kind = request.GET.get("art", "")
+    topic = request.GET.get("thema", "")
+    district = request.GET.get("kreis", "")
+    filters = EventFilters(kind=kind[:40], topic_field=topic[:60], district=district[:80])
+    context = {
+        "upcoming": events_upcoming(filters=filters),
+        "past": events_past(filters=filters),
+        "filters": filters,
+        "kinds": EventKind.choices,
+        "topic_fields": list(TopicField.objects.active()),
+        "districts": list(Region.objects.districts().order_by("name")),
+        "filtered": bool(kind or topic or district),
+    }
+    return render(request, "events/event_list.html", context)
+
+
+@require_safe
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    event = event_public_detail(slug=slug)
+    if event is None:
+        raise Http404
+    now = timezone.now()
+    sessions = list(event.sessions.all())
+    context = {
+        "event": event,
+        "sites": list(event.sites.all()),
+        "working_groups": list(event.working_groups.all()),
+        "agenda": agenda_slots(sessions),
+        "has_documents": bool(
+            event.documentation
+            or any(group.results for group in event.working_groups.all())
+            or any(session.documents.all() for session in sessions)
+        ),
+        "is_past": event.ends_at < now,
+        "registration_open": services.registration_window_open(event, now),
+    }
+    return render(request, "events/event_detail.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@ratelimit(key="ip", rate=_registration_rate, method="POST", block=True)
+def event_register(request: HttpRequest, slug: str) -> HttpResponse:
+    event = event_for_registration(slug=slug)
+    if event is None:
+        raise Http404
+    if not services.registration_window_open(event):
+        not_yet = bool(event.registration_opens_at and event.registration_opens_at > timezone.now())
+        return render(
+            request, "events/registration_closed.html", {"event": event, "not_yet": not_yet}
+        )
+    error = ""
+    if request.method == "POST":
+        form = RegistrationForm(request.POST, event=event)
+        formset = colleague_formset(event, request.POST)
+        if form.is_valid() and formset.is_valid():
+            people = [form.person()]
+            organisation = people[0].organisation
+            for row in formset.cleaned_data:
+                if row:
+                    people.append(
+                        services.Person(
+                            first_name=row["first_name"],
+                            last_name=row["last_name"],
+                            email=row["email"],
+                            organisation=organisation,
+                            actor_type=people[0].actor_type,
+                            district=people[0].district,
+                            role=row.get("role", ""),
+                        )
+                    )
+            try:
+                created = services.registrations_create(
+                    event=event,
+                    site=form.cleaned_data["site"],
+                    people=people,
+                    working_groups=form.cleaned_data.get("working_groups") or [],
+                    answers=form.answers(),
+                    consents=form.consents(),
+                    language=get_language() or "de",
+                )
+            except services.RegistrationError as exc:
+                error = str(exc)
+            else:
+                signed = signing.dumps([r.pk for r in created], salt=DONE_SALT, compress=True)
+                return redirect("events:registered", slug=event.slug, signed=signed)
+        else:
+            error = _("Bitte prüfen Sie Ihre Angaben; die Hinweise stehen an den Feldern.")
+    else:
+        form = RegistrationForm(event=event)
+        formset = colleague_formset(event)
+    response = render(
+        request,
+        "events/register.html",
+        {
+            "event": event,
+            "form": form,
+            "formset": formset,
+            "error": error,
+            "retention_days": event.retention_days,
+        },
+        status=400 if error else 200,
+    )
+    return _private(response)
+
+
+@require_safe
+def event_registered(request: HttpRequest, slug: str, signed: str) -> HttpResponse:
+    """The acknowledgement after the POST (stateless: the ids are signed and time-limited)."""
+    try:
+        ids = signing.loads(signed, salt=DONE_SALT, max_age=DONE_MAX_AGE)
+    except signing.BadSignature as exc:
+        raise Http404 from exc
+    registrations = [r for r in registrations_by_ids(ids=ids) if r.event.slug == slug]
+    if not registrations:
+        raise Http404
+    event = registrations[0].event
+    rows = [
+        {"registration": r, "position": waitlist_position(registration=r)} for r in registrations
+    ]
+    waiting = [row for row in rows if row["position"]]
+    alternatives = (
+        sites_with_room(event=event, exclude_site_id=registrations[0].site_id) if waiting else []
+    )
+    response = render(
+        request,
+        "events/registered.html",
+        {"event": event, "rows": rows, "waiting": waiting, "alternatives": alternatives},
+    )
+    return _private(response)
+
+
+def _registration_or_404(token: str):
+    registration = registration_by_token(token=token)
+    if registration is None:
+        raise Http404(_("Dieser Link ist ungültig oder die Anmeldung wurde gelöscht."))
+    return registration
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def registration_manage(request: HttpRequest, token: str) -> HttpResponse:
+    """See, change and cancel one's registration through the personal link."""
+    registration = _registration_or_404(token)
+    move_form = MoveForm(registration=registration)
+    groups_form = GroupsForm(registration=registration)
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        try:
+            if action == "accept":
+                services.offer_accept(registration=registration)
+                messages.success(request, _("Sie haben den Platz angenommen. Willkommen!"))
+            elif action == "decline":
+                services.offer_decline(registration=registration)
+                messages.success(
+                    request, _("Sie haben den Platz abgelehnt; er geht an die nächste Person.")
+                )
+            elif action == "cancel":
+                result = services.registration_cancel(registration=registration)
+                messages.success(
+                    request,
+                    _("Ihre Anmeldung ist storniert. Danke, dass Sie den Platz freigegeben haben.")
+                    if result.changed
+                    else _("Diese Anmeldung war bereits storniert."),
+                )
+            elif action == "move":
+                move_form = MoveForm(request.POST, registration=registration)
+                if not move_form.is_valid():
+                    raise services.RegistrationError(_("Bitte wählen Sie einen Standort."))
+                result = services.registration_move(
+                    registration=registration, site=move_form.cleaned_data["site"]
+                )
+                if result.registration.status == RegistrationStatus.WAITLISTED:
+                    messages.warning(
+                        request,
+                        _("Der neue Standort ist ausgebucht; Sie stehen dort auf der Warteliste."),
+                    )
+                else:
+                    messages.success(request, _("Ihr Standort wurde geändert."))
+            elif action == "groups":
+                groups_form = GroupsForm(request.POST, registration=registration)
+                if not groups_form.is_valid():
+                    raise services.RegistrationError(
+                        _("Bitte prüfen Sie die Auswahl der Arbeitsgruppen.")
+                    )
+                services.registration_groups_change(
+                    registration=registration,
+                    working_groups=groups_form.cleaned_data["working_groups"],
+                )
+                messages.success(request, _("Ihre Arbeitsgruppen wurden gespeichert."))
+            else:
+                raise services.RegistrationError(_("Unbekannte Aktion."))
+        except services.RegistrationError as exc:
+            messages.error(request, str(exc))
+            status = 400
+        else:
+            return redirect("events:manage", token=token)
+        registration = _registration_or_404(token)
+    response = render(
+        request,
+        "events/manage.html",
+        {
+            "registration": registration,
+            "event": registration.event,
+            "site": registration.site,
+            "position": waitlist_position(registration=registration),
+            "move_form": move_form,
+            "groups_form": groups_form,
+            "has_groups": bool(groups_form.groups),
+            "is_active": registration.status
+            in (*services.SEAT_STATUSES, RegistrationStatus.WAITLISTED),
+            "alternatives": sites_with_room(
+                event=registration.event, exclude_site_id=registration.site_id
+            )
+            if registration.status == RegistrationStatus.WAITLISTED
+            else [],
+        },
+        status=status,
+    )
+    return _private(response)
+
+
+@require_safe
+def registration_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The double opt-in link from the e-mail: confirms the held place (replays change nothing)."""
+    registration = _registration_or_404(token)
+    try:
+        result = services.registration_confirm(registration=registration)
+    except services.RegistrationError as exc:
+        messages.error(request, str(exc))
+    else:
+        if result.changed:
+            messages.success(
+                request,
+                _("Vielen Dank! Ihre Anmeldung ist bestätigt. Ihr Ticket kommt per E-Mail."),
+            )
+        else:
+            messages.info(
+                request, _("Ihre Anmeldung war bereits bestätigt; es hat sich nichts geändert.")
+            )
+    return redirect("events:manage", token=token)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def registration_release(request: HttpRequest, token: str) -> HttpResponse:
+    """ "Platz freigeben": asks once more (a GET never cancels), then cancels on POST."""
+    registration = _registration_or_404(token)
+    if request.method == "POST":
+        result = services.registration_cancel(registration=registration)
+        messages.success(
+            request,
+            _("Ihre Anmeldung ist storniert. Danke, dass Sie den Platz freigegeben haben.")
+            if result.changed
+            else _("Diese Anmeldung war bereits storniert."),
+        )
+        return redirect("events:manage", token=token)
+    response = render(
+        request,
+        "events/release.html",
+        {"registration": registration, "event": registration.event},
+    )
+    return _private(response)
+
+
+def _ticket_registration(token: str):
+    registration = _registration_or_404(token)
+    if registration.status != RegistrationStatus.CONFIRMED:
+        raise Http404(_("Ein Ticket gibt es erst nach der Bestätigung."))
+    return registration
+
+
+@require_safe
+def registration_ticket_pdf(request: HttpRequest, token: str) -> HttpResponse:
+    registration = _ticket_registration(token)
+    manage_url = request.build_absolute_uri(reverse("events:manage", args=[token]))
+    response = HttpResponse(
+        ticket_pdf(registration, manage_url=manage_url), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="ticket-{registration.code}.pdf"'
+    return _private(response)
+
+
+@require_safe
+def registration_ticket_svg(request: HttpRequest, token: str) -> HttpResponse:
+    registration = _ticket_registration(token)
+    return _private(HttpResponse(qr_svg(registration), content_type="image/svg+xml"))
+
+
+@require_safe
+def event_calendar_file(request: HttpRequest, slug: str) -> HttpResponse:
+    event = event_public_detail(slug=slug)
+    if event is None:
+        raise Http404
+    url = request.build_absolute_uri(reverse("events:detail", args=[slug]))
+    response = HttpResponse(event_ics(event, url=url), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{slug}.ics"'
+    return response
+
+
+@require_safe
+def calendar_feed(request: HttpRequest) -> HttpResponse:
+    """All upcoming published events as one iCalendar feed (subscribable)."""
+    events = events_upcoming()
+
+    def url_for(event):
+        return request.build_absolute_uri(reverse("events:detail", args=[event.slug]))
+
+    response = HttpResponse(
+        events_feed(events, url_for=url_for), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'inline; filename="veranstaltungen.ics"'
+    return response

@@ -1,0 +1,177 @@
+"""Event pages in the browser: axe (zero violations), keyboard-only registration, no JavaScript."""
+
+from datetime import timedelta
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.utils import timezone
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+
+
+@pytest.fixture
+def events_data(e2e_site):
+    from lotse.core.models import ActorType
+    from lotse.events.models import Event, Session, Site, WorkingGroup
+    from lotse.network.models import Actor
+
+    actor = Actor.objects.create(
+        name="Fachkräfteallianz Testregion",
+        slug="fka-testregion",
+        actor_type=ActorType.objects.order_by("pk").first(),
+        is_published=True,
+    )
+    start = timezone.now() + timedelta(days=10)
+    event = Event.objects.create(
+        title="Forum Fachkräfte 2027",
+        slug="forum-fachkraefte",
+        summary="Ein Tag an zwei Orten mit Livestream",
+        kind="fachforum",
+        status="registration_open",
+        organiser=actor,
+        starts_at=start,
+        ends_at=start + timedelta(hours=6),
+        max_group_size=2,
+    )
+    goerlitz = Site.objects.create(
+        event=event,
+        name="Görlitz",
+        city="Görlitz",
+        postcode="02826",
+        street="Markt 1",
+        capacity=1,
+        step_free=True,
+        sort_order=0,
+    )
+    Site.objects.create(event=event, name="Online", is_online=True, capacity=None, sort_order=1)
+    WorkingGroup.objects.create(event=event, title="AG Zuwanderung", capacity=10)
+    Session.objects.create(event=event, starts_at=start, title="Begrüßung")
+    Session.objects.create(
+        event=event, starts_at=start + timedelta(hours=1), title="AG", site=goerlitz
+    )
+    past_start = timezone.now() - timedelta(days=30)
+    Event.objects.create(
+        title="Netzwerktreffen 2026",
+        slug="netzwerktreffen-2026",
+        summary="Rückblick",
+        kind="netzwerktreffen",
+        status="documented",
+        organiser=actor,
+        starts_at=past_start,
+        ends_at=past_start + timedelta(hours=5),
+        documentation="<p>Ergebnisse</p>",
+    )
+    return event
+
+
+@pytest.fixture
+def base_url(live_server, events_data) -> str:
+    return live_server.url
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+def _no_violations(axe, page, label):
+    results = axe.run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, f"axe on {label}:\n{results.generate_report()}"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/veranstaltungen/",
+        "/veranstaltungen/?art=fachforum",
+        "/veranstaltungen/forum-fachkraefte/",
+        "/veranstaltungen/netzwerktreffen-2026/",
+        "/veranstaltungen/forum-fachkraefte/anmelden/",
+        "/en/veranstaltungen/forum-fachkraefte/",
+    ],
+)
+def test_no_axe_violations(page, axe, path):
+    response = page.goto(path)
+    assert response is not None and response.status == 200
+    _no_violations(axe, page, path)
+
+
+def test_form_error_confirmation_and_manage_pages(page, axe):
+    from lotse.events.models import Registration
+
+    page.goto("/veranstaltungen/forum-fachkraefte/anmelden/")
+    page.get_by_role("button", name="Verbindlich anmelden").click()
+    assert page.locator("#form-error").is_visible()
+    _no_violations(axe, page, "register with errors")
+    page.get_by_label("Görlitz").check()
+    page.get_by_label("Vorname").first.fill("Erika")
+    page.get_by_label("Nachname").first.fill("Muster")
+    page.get_by_label("E-Mail-Adresse").first.fill("erika@example.org")
+    page.get_by_role("button", name="Verbindlich anmelden").click()
+    assert page.get_by_role("heading", name="Anmeldung eingegangen").is_visible()
+    _no_violations(axe, page, "registered")
+    registration = Registration.objects.get(email="erika@example.org")
+    page.goto(f"/veranstaltungen/anmeldung/{registration.token}/bestaetigen/")
+    assert page.locator("#registration-status").inner_text().startswith("Bestätigt")
+    _no_violations(axe, page, "manage (confirmed)")
+    page.goto(f"/veranstaltungen/anmeldung/{registration.token}/freigeben/")
+    _no_violations(axe, page, "release")
+
+
+def _tab_until(page, predicate, limit=120):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(predicate):
+            return
+    raise AssertionError(f"focus never reached: {predicate}")
+
+
+def test_keyboard_only_registration(page):
+    from lotse.events.models import Registration
+
+    page.goto("/veranstaltungen/forum-fachkraefte/")
+    _tab_until(page, "document.activeElement.textContent.trim() === 'Jetzt anmelden'")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/anmelden/")
+    _tab_until(page, "document.activeElement.name === 'site'")
+    page.keyboard.press("Space")
+    _tab_until(page, "document.activeElement.id === 'id_first_name'")
+    page.keyboard.type("Karl")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Tastatur")
+    page.keyboard.press("Tab")
+    page.keyboard.type("karl@example.org")
+    _tab_until(page, "document.activeElement.type === 'submit'")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/angemeldet/**")
+    assert Registration.objects.filter(email="karl@example.org").exists()
+
+
+def test_registration_and_waiting_list_without_javascript(browser, base_url):
+    from lotse.events.models import Registration
+
+    context = browser.new_context(base_url=base_url, java_script_enabled=False, locale="de-DE")
+    try:
+        page = context.new_page()
+        for number in (1, 2):
+            page.goto("/veranstaltungen/forum-fachkraefte/anmelden/")
+            page.get_by_label("Görlitz").check()
+            page.locator("#id_first_name").fill("Ohne")
+            page.locator("#id_last_name").fill(f"Skript {number}")
+            page.locator("#id_email").fill(f"nojs{number}@example.org")
+            if number == 2:
+                page.locator("#id_colleagues-0-first_name").fill("Kollegin")
+                page.locator("#id_colleagues-0-last_name").fill("Mit")
+                page.locator("#id_colleagues-0-email").fill("kollegin@example.org")
+            page.get_by_role("button", name="Verbindlich anmelden").click()
+            assert page.get_by_role("heading", name="Anmeldung eingegangen").is_visible()
+        assert "Warteliste, Platz" in page.locator("#registration-results").inner_text()
+        statuses = dict(Registration.objects.values_list("email", "status"))
+        assert statuses == {
+            "nojs1@example.org": "held",
+            "nojs2@example.org": "waitlisted",
+            "kollegin@example.org": "waitlisted",
+        }
+    finally:
+        context.close()
