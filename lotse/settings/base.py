@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "lotse.network",
     "lotse.offers",
     "lotse.events",
+    "lotse.tariffs",
     "lotse.imports",
     "lotse.api",
     # Wagtail
@@ -281,11 +282,13 @@ LOTSE_DEMO_LOADERS = [
     "lotse.content.demo.load",
     "lotse.network.demo.load",
     "lotse.offers.demo.load",
+    "lotse.tariffs.demo.load",
 ]
 LOTSE_BENCH_GENERATORS = [
     "lotse.content.bench.generate",
     "lotse.network.bench.generate",
     "lotse.offers.bench.generate",
+    "lotse.tariffs.bench.generate",
 ]
 # Offers must be re-confirmed by their provider every N days; a reminder goes out M days before.
 LOTSE_OFFER_CONFIRMATION_DAYS = env_int("LOTSE_OFFER_CONFIRMATION_DAYS", 365)
@@ -301,3 +304,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOTSE_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Tarifregister -----------------------------------------------------------------------------
+# Originals of collective agreements: outside MEDIA_ROOT, served only to the Tarifregister role.
+LOTSE_TARIFF_DOCUMENT_ROOT = Path(
+    env_str("LOTSE_TARIFF_DOCUMENT_ROOT", str(VAR_DIR / "private" / "tariffs"))
+)
