@@ -44,6 +44,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("netzwerk/", include("lotse.network.urls")),
     path("angebote/", include("lotse.offers.urls")),
+    path("tarifauskunft/", include("lotse.tariffs.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -455,3 +455,7 @@ class MinimumTraineePay(models.Model):
 
     def for_year(self, training_year: int):
         return getattr(self, f"year_{training_year}")
+
+    @property
+    def years(self) -> list[tuple[int, object]]:
+        return [(n, self.for_year(n)) for n in range(1, 5)]
