@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 
 class PrivateDocumentStorage(LazyObject):
@@ -73,7 +75,7 @@ class SectorSynonym(models.Model):
         return f"{self.term} → {self.canonical}"
 
 
-class CollectiveAgreement(models.Model):
+class CollectiveAgreement(ClusterableModel):
     """Tarifvertrag as registered (§ 6 TVG, § 14 TVGDV)."""
 
     class Kind(models.TextChoices):
@@ -291,7 +293,7 @@ class GeneralApplicability(models.Model):
         return f"AVE {self.agreement.register_number} ({self.get_status_display()})"
 
 
-class MinimumWageOrdinance(models.Model):
+class MinimumWageOrdinance(ClusterableModel):
     """A sector minimum wage ordinance (§ 7/7a AEntG, Pflege) or an AVE'd minimum wage."""
 
     class Basis(models.TextChoices):
@@ -329,9 +331,7 @@ class MinimumWageOrdinance(models.Model):
 class MinimumWageRate(models.Model):
     """One amount of an ordinance for one category (e.g. Pflegehilfskraft) and period."""
 
-    ordinance = models.ForeignKey(
-        MinimumWageOrdinance, on_delete=models.PROTECT, related_name="rates"
-    )
+    ordinance = ParentalKey(MinimumWageOrdinance, on_delete=models.PROTECT, related_name="rates")
     category = models.CharField(_("Beschäftigtengruppe"), max_length=120)
     amount = models.DecimalField(_("Betrag (€ je Stunde)"), max_digits=7, decimal_places=2)
     valid_from = models.DateField(_("gilt ab"))
@@ -373,7 +373,7 @@ class Provision(models.Model):
         PERCENT = "percent", _("% eines Monatsentgelts")
         EUR = "eur", _("€ einmalig")
 
-    agreement = models.ForeignKey(
+    agreement = ParentalKey(
         CollectiveAgreement, on_delete=models.PROTECT, related_name="provisions"
     )
     kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)

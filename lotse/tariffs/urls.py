@@ -13,4 +13,5 @@ urlpatterns = [
     path("ausbildungsverguetung/", views.trainee, name="trainee_check"),
     path("ausbildungsverguetung.pdf", views.trainee, {"pdf": True}, name="trainee_check_pdf"),
     path("intern/dokument/<int:pk>/", views.document, name="document"),
+    path("intern/datei/<path:name>", views.document_file, name="document_file"),
 ]

@@ -110,17 +110,35 @@ def trainee(request: HttpRequest, pdf: bool = False) -> HttpResponse:
     )
 
 
-def document(request: HttpRequest, pk: int) -> HttpResponse:
-    """The original of an agreement: Tarifregister and Administration only, never cached."""
+def _check_register_staff(request: HttpRequest) -> HttpResponse | None:
     if not request.user.is_authenticated:
         from django.contrib.auth.views import redirect_to_login
 
         return redirect_to_login(request.get_full_path(), login_url="/admin/login/")
     if not user_has_role(request.user, TARIFF_REGISTER, ADMINISTRATION):
         raise PermissionDenied(_("Nur für das Tarifregister."))
-    agreement = get_object_or_404(CollectiveAgreement, pk=pk)
+    return None
+
+
+def _file_response(agreement: CollectiveAgreement) -> HttpResponse:
     if not agreement.document:
         raise Http404
     response = FileResponse(agreement.document.open("rb"), as_attachment=True)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def document(request: HttpRequest, pk: int) -> HttpResponse:
+    """The original of an agreement: Tarifregister and Administration only, never cached."""
+    denied = _check_register_staff(request)
+    if denied:
+        return denied
+    return _file_response(get_object_or_404(CollectiveAgreement, pk=pk))
+
+
+def document_file(request: HttpRequest, name: str) -> HttpResponse:
+    """The same, addressed by the stored file name (the link the back-office form shows)."""
+    denied = _check_register_staff(request)
+    if denied:
+        return denied
+    return _file_response(get_object_or_404(CollectiveAgreement, document=name))
