@@ -45,7 +45,11 @@ def equivalents(code: str, version: str) -> list[tuple[str, str]]:
 
 def expand(code: str) -> set[str]:
     """A code in any version plus its equivalents and the classes below it (both versions)."""
-    code = normalise(code)
+    return set(_expand(normalise(code)))
+
+
+@lru_cache(maxsize=2048)
+def _expand(code: str) -> frozenset[str]:
     result: set[str] = set()
     for version in versions_of(code):
         node = _wz(version).get(code)
@@ -53,4 +57,4 @@ def expand(code: str) -> set[str]:
         for item in nodes:
             result.add(item.code)
             result.update(other for _v, other in equivalents(item.code, version))
-    return result
+    return frozenset(result)
