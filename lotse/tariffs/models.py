@@ -370,7 +370,7 @@ class Provision(models.Model):
         HOURS = "hours", _("Stunden je Woche")
         DAYS = "days", _("Tage je Jahr")
         WEEKS = "weeks", _("Wochen")
-        PERCENT = "percent", _("% eines Monatsentgelts")
+        PERCENT = "percent", _("Prozent eines Monatsentgelts")
         EUR = "eur", _("€ einmalig")
 
     agreement = ParentalKey(

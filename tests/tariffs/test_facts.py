@@ -163,3 +163,19 @@ class TestProperties(TestCase):
         ]
         assert len(applying) == 1
         assert selectors.statutory_minimum_on(day) == applying[0]
+
+
+def test_lookup_summary_contract_for_the_desk(register):
+    """The desk inserts this text into answers: typed keyword-only, plain text, as-of date last."""
+    import inspect
+
+    signature = inspect.signature(selectors.lookup_summary)
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in signature.parameters.values())
+    assert signature.return_annotation in (str, "str")
+    text = selectors.lookup_summary(query="Friseur", on=D(2010, 1, 1))
+    assert "Lohntarifvertrag Friseurhandwerk Sachsen (in Kraft, allgemeinverbindlich)" in text
+    assert "Gesetzlicher Mindestlohn: 8,50 €" not in text  # no statutory minimum before 2015
+    english = selectors.lookup_summary(wz="43.99.1", on=D(2025, 11, 15), language="en")
+    assert "gap" in english
+    assert "Statutory minimum wage: 12,82 € per hour" in english
+    assert english.endswith("As of: 15.11.2025. This is information, not legal advice.")

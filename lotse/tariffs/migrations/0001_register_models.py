@@ -164,7 +164,7 @@ class Migration(migrations.Migration):
                 ('step', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Stufe')),
                 ('training_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Ausbildungsjahr')),
                 ('amount', models.DecimalField(decimal_places=2, max_digits=9, verbose_name='Wert')),
-                ('unit', models.CharField(choices=[('hourly', '€ je Stunde'), ('monthly', '€ je Monat'), ('hours', 'Stunden je Woche'), ('days', 'Tage je Jahr'), ('weeks', 'Wochen'), ('percent', '% eines Monatsentgelts'), ('eur', '€ einmalig')], max_length=10, verbose_name='Einheit')),
+                ('unit', models.CharField(choices=[('hourly', '€ je Stunde'), ('monthly', '€ je Monat'), ('hours', 'Stunden je Woche'), ('days', 'Tage je Jahr'), ('weeks', 'Wochen'), ('percent', 'Prozent eines Monatsentgelts'), ('eur', '€ einmalig')], max_length=10, verbose_name='Einheit')),
                 ('text', models.CharField(blank=True, max_length=300, verbose_name='Erläuterung')),
                 ('valid_from', models.DateField(verbose_name='gilt ab')),
                 ('valid_to', models.DateField(blank=True, null=True, verbose_name='gilt bis')),
