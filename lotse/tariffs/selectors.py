@@ -211,7 +211,7 @@ def tariff_lookup(
         return result
     found = agreements_on(matching_agreements(query=query, wz=wz, territory=territory), on)
     public = found.filter(level="sector", confidential=False)
-    result.not_public_count = found.exclude(pk__in=public.values("pk")).count()
+    result.not_public_count = found.filter(Q(level="company") | Q(confidential=True)).count()
     rows = (
         public.prefetch_related(
             "parties",

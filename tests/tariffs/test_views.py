@@ -125,3 +125,45 @@ def test_private_document_only_for_tarifregister(
     assert response["Cache-Control"] == "no-store"
     # never under a public URL
     assert not str(agreement.document.path).startswith(str(settings.MEDIA_ROOT))
+
+
+def _sector_agreement(n: int):
+    import datetime
+    from decimal import Decimal
+
+    from lotse.tariffs import services
+
+    agreement = services.agreement_register(
+        user=None,
+        register_number=f"Q-{n}",
+        title=f"Entgelttarifvertrag Gerüstbau {n}",
+        kind="pay",
+        level="sector",
+        territory="saxony",
+        concluded_on=datetime.date(2024, 1, 1),
+        valid_from=datetime.date(2024, 1, 1),
+        codes=["43.99.1"],
+        parties=[services.party_create(user=None, name=f"Verband {n}", kind="union")],
+    )
+    for grade in ("1", "2"):
+        services.provision_add(
+            user=None,
+            agreement=agreement,
+            kind="pay",
+            grade=grade,
+            amount=Decimal("15"),
+            unit="hourly",
+            valid_from=datetime.date(2024, 1, 1),
+        )
+
+
+def test_answer_page_constant_queries(client, django_assert_max_num_queries):
+    url = "/tarifauskunft/auskunft/?wz=43.99.1&stand=2025-01-01"
+    _sector_agreement(0)
+    with django_assert_max_num_queries(16) as one:
+        assert client.get(url).status_code == 200
+    for n in range(1, 15):
+        _sector_agreement(n)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        html = client.get(url).content.decode()
+    assert html.count("Entgelttarifvertrag Gerüstbau") == 15
