@@ -33,6 +33,8 @@ from .models import (
 CENT = Decimal("0.01")
 WEEKS_PER_MONTH = Decimal(13) / Decimal(3)
 FUZZY_CUTOFF = 85
+NOT_PUBLIC_CAP = 1000
+MAX_SHOWN = 50
 
 
 def money(value: Decimal) -> Decimal:
@@ -126,8 +128,9 @@ def matching_agreements(*, query: str = "", wz: str = "", territory: str = "") -
 
 def agreements_on(queryset: QuerySet, on: datetime.date) -> QuerySet:
     """In force on the date, or in after-effect (expired, not yet replaced by a successor)."""
+    # `predecessor__isnull=False` keeps PostgreSQL's hashed subplan to the few successors.
     successor_started = CollectiveAgreement.objects.filter(
-        predecessor=OuterRef("pk"), valid_from__lte=on
+        predecessor__isnull=False, predecessor=OuterRef("pk"), valid_from__lte=on
     )
     return queryset.filter(
         in_force_q(on)
@@ -162,6 +165,10 @@ class LookupResult:
     pending_applications: list[GeneralApplicability] = field(default_factory=list)
     statutory: StatutoryMinimumWage | None = None
     trainee_pay: MinimumTraineePay | None = None
+
+    @property
+    def not_public_capped(self) -> bool:
+        return self.not_public_count > NOT_PUBLIC_CAP
 
     @property
     def nothing_registered(self) -> bool:
@@ -211,7 +218,9 @@ def tariff_lookup(
         return result
     found = agreements_on(matching_agreements(query=query, wz=wz, territory=territory), on)
     public = found.filter(level="sector", confidential=False)
-    result.not_public_count = found.filter(Q(level="company") | Q(confidential=True)).count()
+    # Counted up to a cap: the exact number of hidden entries is not worth a full scan.
+    hidden = found.filter(Q(level="company") | Q(confidential=True)).order_by("pk").values("pk")
+    result.not_public_count = hidden[: NOT_PUBLIC_CAP + 1].count()
     rows = (
         public.prefetch_related(
             "parties",
@@ -229,9 +238,11 @@ def tariff_lookup(
             ),
         )
         .select_related("predecessor")
-        .order_by("title")[:50]
+        # pk order lets the database stop after MAX_SHOWN matches (index on code, agreement);
+        # the page sorts the shown ones by title.
+        .order_by("pk")[:MAX_SHOWN]
     )
-    for agreement in rows:
+    for agreement in sorted(rows, key=lambda row: row.title):
         declared = None
         for ave in agreement.procedures:
             if (
