@@ -203,3 +203,22 @@ class TestNonOverlapProperty(TestCase):
         rows = list(Provision.objects.filter(agreement=agreement).order_by("valid_from"))
         for earlier, later in zip(rows, rows[1:], strict=False):
             assert earlier.valid_to is not None and earlier.valid_to < later.valid_from
+
+
+def test_demo_load_is_idempotent(register):
+    from lotse.tariffs.demo import load
+
+    counts = (
+        CollectiveAgreement.objects.count(),
+        MinimumWageRate.objects.count(),
+        Provision.objects.count(),
+        GeneralApplicability.objects.count(),
+    )
+    load()
+    assert counts == (
+        CollectiveAgreement.objects.count(),
+        MinimumWageRate.objects.count(),
+        Provision.objects.count(),
+        GeneralApplicability.objects.count(),
+    )
+    assert CollectiveAgreement.objects.filter(is_demo=True).count() == counts[0]
