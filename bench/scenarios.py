@@ -112,6 +112,37 @@ TARGETS: list[Target] = [
         expect_text="csrfmiddlewaretoken",
         description="Registration form of bench event 1 (the GET of every registration)",
     ),
+    # Issue 5: Tarifauskunft under the bench data (scale 100: 100 000 agreements, 1 000 000
+    # provision rows); WZ 43.21.0 and the word "Elektroinstallation" match lotse/tariffs/bench.py.
+    Target(
+        "tariff-lookup",
+        "/tarifauskunft/auskunft/?wz=43.21.0&stand=2024-06-01",
+        module="tariffs",
+        expect_text="Bench Tarifvertrag Elektroinstallation",
+        description="Tarifauskunft: WZ 43.21.0 on 2024-06-01 (agreements in force, floors)",
+    ),
+    Target(
+        "tariff-wage-check",
+        "/tarifauskunft/lohncheck/?betrag=2300&einheit=monthly&stunden=40&wz=43.21.0"
+        "&stand=2024-06-01",
+        module="tariffs",
+        expect_text="Gesetzlicher Mindestlohn",
+        description="Wage check: monthly pay, 40 h, WZ 43.21.0 on 2024-06-01",
+    ),
+    Target(
+        "api-tariff-agreements",
+        "/api/v1/tariffs/agreements?limit=20",
+        module="tariffs",
+        expect_text='"register_number": "BENCH-',
+        description="API: public sector agreements (metadata), first 20",
+    ),
+    Target(
+        "api-tariff-lookup",
+        "/api/v1/tariffs/lookup?wz=43.21.0&date=2024-06-01",
+        module="tariffs",
+        expect_text='"as_of": "Stand: 01.06.2024"',
+        description="API: lookup WZ 43.21.0 on 2024-06-01",
+    ),
 ]
 
 

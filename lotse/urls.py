@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("angebote/", include("lotse.offers.urls")),
     path("tarifauskunft/anfrage/", include("lotse.desk.urls")),
     path("veranstaltungen/", include("lotse.events.urls")),
+    path("tarifauskunft/", include("lotse.tariffs.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -7,6 +7,7 @@ from lotse.events.api import router as events_router
 from lotse.network.api import router as network_router
 from lotse.offers.api import router as offers_router
 from lotse.offers.api_coverage import router as coverage_router
+from lotse.tariffs.api import router as tariffs_router
 
 api = NinjaAPI(
     title="Lotse API",
@@ -26,3 +27,4 @@ api.add_router("/actors", network_router)
 api.add_router("/offers", offers_router)
 api.add_router("/coverage", coverage_router)
 api.add_router("/events", events_router)
+api.add_router("/tariffs", tariffs_router)

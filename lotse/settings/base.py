@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "lotse.offers",
     "lotse.events",
     "lotse.desk",
+    "lotse.tariffs",
     "lotse.imports",
     "lotse.api",
     # Wagtail
@@ -286,11 +287,13 @@ LOTSE_DEMO_LOADERS = [
     "lotse.network.demo.load",
     "lotse.offers.demo.load",
     "lotse.desk.demo.load",
+    "lotse.tariffs.demo.load",
 ]
 LOTSE_BENCH_GENERATORS = [
     "lotse.content.bench.generate",
     "lotse.network.bench.generate",
     "lotse.offers.bench.generate",
+    "lotse.tariffs.bench.generate",
 ]
 # Offers must be re-confirmed by their provider every N days; a reminder goes out M days before.
 # A catalogue search state (words, filters, sort, page) is cached this long as ids and counts
@@ -316,3 +319,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOTSE_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Tarifregister -----------------------------------------------------------------------------
+# Originals of collective agreements: outside MEDIA_ROOT, served only to the Tarifregister role.
+LOTSE_TARIFF_DOCUMENT_ROOT = Path(
+    env_str("LOTSE_TARIFF_DOCUMENT_ROOT", str(VAR_DIR / "private" / "tariffs"))
+)

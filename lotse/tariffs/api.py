@@ -1,0 +1,236 @@
+"""Open API of the Tarifauskunft: public metadata and answers only.
+
+Never returned: company agreements (only counted), confidential entries, original documents,
+the texts of agreements.
+"""
+
+import datetime
+from decimal import Decimal
+from typing import Literal
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+
+from . import selectors
+
+router = Router(tags=["Tarifauskunft"])
+
+MAX_LIMIT = 100
+NOTE = "Dies ist eine Information, keine Rechtsberatung."
+
+
+def _error(exc: ValidationError) -> HttpError:
+    return HttpError(422, " ".join(exc.messages))
+
+
+class PartyOut(Schema):
+    name: str
+    kind: str = Field(description="union, employers_association oder employer")
+
+
+class AgreementOut(Schema):
+    register_number: str
+    title: str
+    kind: str
+    territory: str = Field(description="federal, states, saxony oder regions")
+    concluded_on: datetime.date
+    valid_from: datetime.date
+    valid_to: datetime.date | None
+    after_effect: bool = Field(description="Nachwirkung bis zur Ablösung")
+    parties: list[PartyOut]
+    wz_codes: list[str] = Field(description="WZ 2008 und WZ 2025 (über die Umsteigetabelle)")
+
+    @staticmethod
+    def resolve_parties(obj) -> list:
+        return list(obj.parties.all())
+
+    @staticmethod
+    def resolve_wz_codes(obj) -> list[str]:
+        return sorted(f"{item.version}:{item.code}" for item in obj.codes.all())
+
+
+class AgreementListOut(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[AgreementOut]
+
+
+class AgreementQuery(Schema):
+    q: str = Field("", description="Branche in Worten (mit Synonymen) oder Tarifpartei")
+    wz: str = Field("", description="WZ-Code der WZ 2008 oder WZ 2025")
+    limit: int = Field(20, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0)
+
+
+@router.get("/agreements", response=AgreementListOut, summary="Branchentarifverträge (Metadaten)")
+def agreements_list(request, params: Query[AgreementQuery]):
+    """Registrierte Branchentarifverträge, ohne Firmentarifverträge und vertrauliche Einträge."""
+    queryset = selectors.public_agreements()
+    if params.q or params.wz:
+        try:
+            matching = selectors.matching_agreements(query=params.q, wz=params.wz)
+        except ValidationError as exc:
+            raise _error(exc) from exc
+        queryset = queryset.filter(pk__in=matching.values("pk"))
+    count = queryset.count()
+    items = list(queryset[params.offset : params.offset + params.limit])
+    return {"count": count, "limit": params.limit, "offset": params.offset, "items": items}
+
+
+class RateOut(Schema):
+    category: str
+    amount: Decimal = Field(description="€ je Stunde")
+    valid_from: datetime.date
+    valid_to: datetime.date | None
+
+
+class SectorMinimumOut(Schema):
+    title: str
+    sector: str
+    basis: str
+    valid_from: datetime.date
+    valid_to: datetime.date | None
+    rates: list[RateOut]
+
+
+class AgreementAnswerOut(Schema):
+    register_number: str
+    title: str
+    in_after_effect: bool
+    generally_binding: bool
+
+
+class FloorsOut(Schema):
+    date: datetime.date
+    statutory_minimum_wage: Decimal | None = Field(description="€ brutto je Stunde (MiLoG)")
+    minimum_trainee_pay: dict[str, Decimal] | None = Field(
+        description="§ 17 BBiG: Ausbildungsbeginn in diesem Jahr, je Ausbildungsjahr (€/Monat)"
+    )
+    as_of: str
+    note: str
+
+
+class LookupOut(FloorsOut):
+    agreements: list[AgreementAnswerOut]
+    company_or_confidential_count: int
+    sector_minimums: list[SectorMinimumOut]
+    sector_minimum_gap: bool
+    nothing_registered: bool
+
+
+class LookupQuery(Schema):
+    q: str = Field("", description="Branche in Worten")
+    wz: str = Field("", description="WZ-Code der WZ 2008 oder WZ 2025")
+    territory: str = Field("", description="'' (alle), 'sachsen' oder Kennung eines Kreises")
+    date: datetime.date | None = Field(None, description="Stand; Standard: heute")
+
+
+def _floors(on: datetime.date) -> dict:
+    statutory = selectors.statutory_minimum_on(on)
+    trainee = selectors.trainee_minimum_for(on.year)
+    return {
+        "date": on,
+        "statutory_minimum_wage": statutory.amount if statutory else None,
+        "minimum_trainee_pay": {str(n): amount for n, amount in trainee.years} if trainee else None,
+        "as_of": f"Stand: {on:%d.%m.%Y}",
+        "note": NOTE,
+    }
+
+
+@router.get("/lookup", response=LookupOut, summary="Tarifauskunft für Branche und Datum")
+def lookup(request, params: Query[LookupQuery]):
+    on = params.date or timezone.localdate()
+    if not (params.q or params.wz):
+        raise HttpError(422, "Bitte nennen Sie eine Branche (q) oder einen WZ-Code (wz).")
+    try:
+        result = selectors.tariff_lookup(
+            query=params.q, wz=params.wz, territory=params.territory, on=on
+        )
+    except ValidationError as exc:
+        raise _error(exc) from exc
+    return {
+        **_floors(on),
+        "agreements": [
+            {
+                "register_number": item.agreement.register_number,
+                "title": item.agreement.title,
+                "in_after_effect": item.in_after_effect,
+                "generally_binding": item.applicability is not None,
+            }
+            for item in result.agreements
+        ],
+        "company_or_confidential_count": result.not_public_count,
+        "sector_minimums": [
+            {
+                "title": item.ordinance.title,
+                "sector": item.ordinance.sector_label,
+                "basis": item.ordinance.basis,
+                "valid_from": item.ordinance.valid_from,
+                "valid_to": item.ordinance.valid_to,
+                "rates": item.rates,
+            }
+            for item in result.sector_minimums
+        ],
+        "sector_minimum_gap": result.minimum_gap,
+        "nothing_registered": result.nothing_registered,
+    }
+
+
+@router.get("/minimum-wage", response=FloorsOut, summary="Gesetzliche Untergrenzen an einem Tag")
+def minimum_wage(request, date: datetime.date | None = None):
+    """Gesetzlicher Mindestlohn und Mindestausbildungsvergütung (Beginn im Jahr des Datums)."""
+    return _floors(date or timezone.localdate())
+
+
+class FloorCheckOut(Schema):
+    label: str
+    floor: Decimal
+    below: bool
+    difference: Decimal
+
+
+class WageCheckOut(Schema):
+    date: datetime.date
+    hourly: Decimal = Field(description="Stundenlohn (Monatsentgelt ÷ (Wochenstunden × 13/3))")
+    monthly_hours: Decimal | None
+    below_any: bool
+    floors: list[FloorCheckOut]
+    as_of: str
+    note: str
+
+
+class WageCheckQuery(Schema):
+    amount: Decimal = Field(description="Bruttoentgelt in Euro")
+    unit: Literal["hourly", "monthly"] = "hourly"
+    hours_per_week: Decimal | None = Field(None, description="nur bei unit=monthly")
+    q: str = ""
+    wz: str = ""
+    date: datetime.date | None = None
+
+
+@router.get("/wage-check", response=WageCheckOut, summary="Lohn mit Mindestlöhnen vergleichen")
+def wage_check(request, params: Query[WageCheckQuery]):
+    on = params.date or timezone.localdate()
+    try:
+        result = selectors.wage_check(
+            amount=params.amount,
+            unit=params.unit,
+            hours_per_week=params.hours_per_week,
+            wz=params.wz,
+            query=params.q,
+            on=on,
+        )
+    except ValidationError as exc:
+        raise _error(exc) from exc
+    return {
+        "date": on,
+        "hourly": selectors.money(result.hourly),
+        "monthly_hours": selectors.money(result.monthly_hours) if result.monthly_hours else None,
+        "below_any": result.below_any,
+        "floors": result.floors,
+        "as_of": f"Stand: {on:%d.%m.%Y}",
+        "note": NOTE,
+    }

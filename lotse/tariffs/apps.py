@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+FULLTEXT_TABLE = "tariffs_collectiveagreement"
+
+
+def ensure_fulltext(sender, using="default", **kwargs) -> None:
+    """Re-create the agreements' full-text index if a migration dropped it (SQLite triggers)."""
+    from django.db import connections
+
+    from lotse.core.fulltext_db import CursorEditor, fulltext_install, fulltext_installed
+
+    connection = connections[using]
+    if FULLTEXT_TABLE in connection.introspection.table_names() and not fulltext_installed(
+        connection, FULLTEXT_TABLE
+    ):
+        fulltext_install(CursorEditor(connection), FULLTEXT_TABLE)
+
+
+class TariffsConfig(AppConfig):
+    name = "lotse.tariffs"
+    label = "tariffs"
+    verbose_name = _("Tarifregister")
+
+    def ready(self) -> None:
+        post_migrate.connect(ensure_fulltext, sender=self, dispatch_uid="tariffs.fulltext")

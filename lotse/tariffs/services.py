@@ -1,0 +1,463 @@
+"""Every write on the register: keyword-only, one transaction, validated, audited.
+
+Nothing is deleted. Periods are ended (`valid_to`) or corrected; overlapping periods of one kind
+are refused under a row lock on the parent (`select_for_update`), so two concurrent writers
+cannot both pass the check (PostgreSQL additionally has exclusion constraints).
+"""
+
+import datetime
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
+
+from lotse.core.audit import audit_changes, audit_log, model_snapshot
+
+from . import wz
+from .models import (
+    AgreementParty,
+    CollectiveAgreement,
+    GeneralApplicability,
+    MinimumWageOrdinance,
+    MinimumWageRate,
+    Provision,
+    SectorCode,
+    StatutoryMinimumWage,
+)
+from .search import agreement_search_document, ordinance_search_document
+
+AGREEMENT_FIELDS = (
+    "register_number",
+    "title",
+    "kind",
+    "level",
+    "territory",
+    "states",
+    "sector_text",
+    "personal_scope",
+    "concluded_on",
+    "valid_from",
+    "earliest_termination_on",
+    "terminated_on",
+    "valid_to",
+    "after_effect",
+    "predecessor",
+    "amends",
+    "confidential",
+)
+AVE_FIELDS = (
+    "status",
+    "applied_on",
+    "announcement",
+    "committee_on",
+    "decided_on",
+    "valid_from",
+    "valid_to",
+)
+
+
+def overlapping(
+    queryset: QuerySet,
+    *,
+    valid_from: datetime.date,
+    valid_to: datetime.date | None,
+    exclude_pk: int | None = None,
+) -> QuerySet:
+    """Rows of `queryset` whose period [valid_from, valid_to] meets the given one."""
+    queryset = queryset.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=valid_from))
+    if valid_to is not None:
+        queryset = queryset.filter(valid_from__lte=valid_to)
+    if exclude_pk is not None:
+        queryset = queryset.exclude(pk=exclude_pk)
+    return queryset
+
+
+def _check_period(valid_from: datetime.date | None, valid_to: datetime.date | None) -> None:
+    if valid_from is None:
+        raise ValidationError({"valid_from": "Bitte geben Sie an, ab wann es gilt."})
+    if valid_to is not None and valid_to < valid_from:
+        raise ValidationError({"valid_to": "Das Ende darf nicht vor dem Beginn liegen."})
+
+
+def _set_codes(*, owner: dict, codes: Iterable[str]) -> None:
+    """Store the given WZ codes and their equivalents in the other version."""
+    unknown = [code for code in codes if not wz.versions_of(code)]
+    if unknown:
+        raise ValidationError(
+            {"codes": f"Unbekannter WZ-Code: {', '.join(unknown)} (WZ 2008 oder WZ 2025)."}
+        )
+    SectorCode.objects.filter(**owner).delete()  # the scope list is replaced, not history
+    rows: dict[tuple[str, str], bool] = {}
+    for raw in codes:
+        code = wz.normalise(raw)
+        for version in wz.versions_of(code):
+            rows[(version, code)] = False
+            for other_version, other in wz.equivalents(code, version):
+                rows.setdefault((other_version, other), True)
+    SectorCode.objects.bulk_create(
+        [
+            SectorCode(version=version, code=code, derived=derived, **owner)
+            for (version, code), derived in rows.items()
+        ]
+    )
+
+
+def _refresh_search(agreement: CollectiveAgreement) -> None:
+    row = CollectiveAgreement.objects.prefetch_related("parties", "codes").get(pk=agreement.pk)
+    document = agreement_search_document(row)
+    CollectiveAgreement.objects.filter(pk=row.pk).update(search_document=document)
+    agreement.search_document = document
+
+
+@transaction.atomic
+def party_create(
+    *, user, name: str, kind: str, address: str = "", town: str = "", website: str = ""
+) -> AgreementParty:
+    """Add a party to the party index (or return the existing one of that name and kind)."""
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": "Bitte geben Sie den Namen der Partei an."})
+    if kind not in AgreementParty.Kind.values:
+        raise ValidationError({"kind": "Unbekannte Art der Tarifvertragspartei."})
+    party, created = AgreementParty.objects.get_or_create(
+        name=name, kind=kind, defaults={"address": address, "town": town, "website": website}
+    )
+    if created:
+        audit_log(user=user, action="lotse.create", instance=party)
+    return party
+
+
+@transaction.atomic
+def agreement_register(
+    *,
+    user,
+    register_number: str,
+    title: str,
+    kind: str,
+    level: str,
+    territory: str,
+    concluded_on: datetime.date,
+    valid_from: datetime.date,
+    parties: Iterable[AgreementParty] = (),
+    codes: Iterable[str] = (),
+    regions: Iterable = (),
+    valid_to: datetime.date | None = None,
+    **fields,
+) -> CollectiveAgreement:
+    """Register an agreement with its parties and scope; WZ codes of either version."""
+    _check_period(valid_from, valid_to)
+    if not (register_number or "").strip() or not (title or "").strip():
+        raise ValidationError("Registernummer und Titel sind Pflichtangaben.")
+    if territory == CollectiveAgreement.Territory.STATES and not fields.get("states"):
+        raise ValidationError({"states": "Bitte nennen Sie die Länder des Geltungsbereichs."})
+    agreement = CollectiveAgreement(
+        register_number=register_number.strip(),
+        title=title.strip(),
+        kind=kind,
+        level=level,
+        territory=territory,
+        concluded_on=concluded_on,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        **fields,
+    )
+    agreement.full_clean(exclude=["parties", "regions", "predecessor"], validate_unique=False)
+    try:
+        with transaction.atomic():
+            agreement.save()
+    except IntegrityError as exc:
+        raise ValidationError(
+            {"register_number": f"Die Registernummer {register_number} ist schon vergeben."}
+        ) from exc
+    agreement.parties.set(list(parties))
+    agreement.regions.set(list(regions))
+    _set_codes(owner={"agreement": agreement}, codes=list(codes))
+    _refresh_search(agreement)
+    audit_log(
+        user=user,
+        action="lotse.create",
+        instance=agreement,
+        changes=audit_changes({}, model_snapshot(agreement, AGREEMENT_FIELDS)),
+    )
+    return agreement
+
+
+@transaction.atomic
+def agreement_correct(
+    *, user, agreement: CollectiveAgreement, codes: Iterable[str] | None = None, **changes
+) -> CollectiveAgreement:
+    """Correct fields of an entry (the old values stay in the audit trail)."""
+    row = CollectiveAgreement.objects.select_for_update().get(pk=agreement.pk)
+    before = model_snapshot(row, AGREEMENT_FIELDS)
+    for name, value in changes.items():
+        if name not in AGREEMENT_FIELDS:
+            raise ValidationError(f"Feld {name} kann hier nicht geändert werden.")
+        setattr(row, name, value)
+    _check_period(row.valid_from, row.valid_to)
+    row.save()
+    if codes is not None:
+        _set_codes(owner={"agreement": row}, codes=list(codes))
+    _refresh_search(row)
+    audit_log(
+        user=user,
+        action="lotse.update",
+        instance=row,
+        changes=audit_changes(before, model_snapshot(row, AGREEMENT_FIELDS)),
+    )
+    return row
+
+
+@transaction.atomic
+def agreement_end(
+    *,
+    user,
+    agreement: CollectiveAgreement,
+    valid_to: datetime.date,
+    terminated_on: datetime.date | None = None,
+) -> CollectiveAgreement:
+    """The agreement expires (by termination or its term); after-effect follows from the flag."""
+    row = CollectiveAgreement.objects.select_for_update().get(pk=agreement.pk)
+    before = model_snapshot(row, AGREEMENT_FIELDS)
+    _check_period(row.valid_from, valid_to)
+    row.valid_to = valid_to
+    if terminated_on is not None:
+        row.terminated_on = terminated_on
+    row.save(update_fields=["valid_to", "terminated_on", "updated_at"])
+    audit_log(
+        user=user,
+        action="lotse.end",
+        instance=row,
+        changes=audit_changes(before, model_snapshot(row, AGREEMENT_FIELDS)),
+    )
+    return row
+
+
+@transaction.atomic
+def provision_add(
+    *,
+    user,
+    agreement: CollectiveAgreement,
+    kind: str,
+    amount: Decimal,
+    unit: str,
+    valid_from: datetime.date,
+    valid_to: datetime.date | None = None,
+    grade: str = "",
+    step: int | None = None,
+    training_year: int | None = None,
+    text: str = "",
+) -> Provision:
+    """Add a provision; its period must not overlap the same provision's other periods."""
+    _check_period(valid_from, valid_to)
+    if amount is None or Decimal(amount) < 0:
+        raise ValidationError({"amount": "Der Wert darf nicht negativ sein."})
+    if kind == Provision.Kind.TRAINEE_PAY and training_year not in (1, 2, 3, 4):
+        raise ValidationError({"training_year": "Das Ausbildungsjahr muss 1 bis 4 sein."})
+    CollectiveAgreement.objects.select_for_update().get(pk=agreement.pk)
+    same = Provision.objects.filter(
+        agreement=agreement, kind=kind, grade=grade, step=step, training_year=training_year
+    )
+    if overlapping(same, valid_from=valid_from, valid_to=valid_to).exists():
+        raise ValidationError(
+            "Für diese Bestimmung gibt es in diesem Zeitraum schon einen Wert. "
+            "Beenden Sie den bisherigen Wert zuerst."
+        )
+    provision = Provision.objects.create(
+        agreement=agreement,
+        kind=kind,
+        amount=Decimal(amount),
+        unit=unit,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        grade=grade,
+        step=step,
+        training_year=training_year,
+        text=text,
+    )
+    audit_log(
+        user=user,
+        action="lotse.create",
+        instance=provision,
+        changes={"agreement": [None, agreement.register_number], "amount": [None, str(amount)]},
+    )
+    return provision
+
+
+@transaction.atomic
+def provision_end(*, user, provision: Provision, valid_to: datetime.date) -> Provision:
+    row = Provision.objects.select_for_update().get(pk=provision.pk)
+    _check_period(row.valid_from, valid_to)
+    before = model_snapshot(row, ("valid_to",))
+    row.valid_to = valid_to
+    row.save(update_fields=["valid_to"])
+    audit_log(
+        user=user,
+        action="lotse.end",
+        instance=row,
+        changes=audit_changes(before, model_snapshot(row, ("valid_to",))),
+    )
+    return row
+
+
+@transaction.atomic
+def ave_apply(
+    *, user, agreement: CollectiveAgreement, applied_on: datetime.date, announcement: str = ""
+) -> GeneralApplicability:
+    """Record an application for general applicability (with its Bundesanzeiger notice)."""
+    ave = GeneralApplicability.objects.create(
+        agreement=agreement,
+        status=GeneralApplicability.Status.APPLIED_FOR,
+        applied_on=applied_on,
+        announcement=announcement,
+    )
+    audit_log(
+        user=user,
+        action="lotse.create",
+        instance=ave,
+        changes=audit_changes({}, model_snapshot(ave, AVE_FIELDS)),
+    )
+    return ave
+
+
+@transaction.atomic
+def ave_transition(
+    *,
+    user,
+    ave: GeneralApplicability,
+    status: str,
+    on: datetime.date,
+    valid_from: datetime.date | None = None,
+    valid_to: datetime.date | None = None,
+    note: str = "",
+) -> GeneralApplicability:
+    """Move the procedure on: committee → declared / rejected / withdrawn → ended."""
+    CollectiveAgreement.objects.select_for_update().get(pk=ave.agreement_id)
+    row = GeneralApplicability.objects.select_for_update().get(pk=ave.pk)
+    status = GeneralApplicability.Status(status)
+    if status not in GeneralApplicability.TRANSITIONS[GeneralApplicability.Status(row.status)]:
+        raise ValidationError(
+            f"Ein Verfahren im Stand „{row.get_status_display()}“ kann nicht "
+            f"in den Stand „{status.label}“ wechseln."
+        )
+    before = model_snapshot(row, AVE_FIELDS)
+    row.status = status
+    if status == GeneralApplicability.Status.COMMITTEE:
+        row.committee_on = on
+    elif status in (GeneralApplicability.Status.REJECTED, GeneralApplicability.Status.WITHDRAWN):
+        row.decided_on = on
+    elif status == GeneralApplicability.Status.DECLARED:
+        row.decided_on = on
+        _check_period(valid_from, valid_to)
+        declared = GeneralApplicability.objects.filter(
+            agreement_id=row.agreement_id, status__in=["declared", "ended"]
+        )
+        if overlapping(
+            declared, valid_from=valid_from, valid_to=valid_to, exclude_pk=row.pk
+        ).exists():
+            raise ValidationError(
+                "Für diesen Tarifvertrag gilt in diesem Zeitraum schon eine "
+                "Allgemeinverbindlicherklärung."
+            )
+        row.valid_from, row.valid_to = valid_from, valid_to
+    elif status == GeneralApplicability.Status.ENDED:
+        end = valid_to or on
+        _check_period(row.valid_from, end)
+        row.valid_to = end
+    if note:
+        row.note = (row.note + "\n" + note).strip()
+    row.save()
+    audit_log(
+        user=user,
+        action="lotse.status",
+        instance=row,
+        changes=audit_changes(before, model_snapshot(row, AVE_FIELDS)),
+    )
+    return row
+
+
+@transaction.atomic
+def ordinance_register(
+    *,
+    user,
+    title: str,
+    basis: str,
+    sector_label: str,
+    valid_from: datetime.date,
+    valid_to: datetime.date | None = None,
+    agreement: CollectiveAgreement | None = None,
+    codes: Iterable[str] = (),
+    source: str = "",
+    is_demo: bool = False,
+) -> MinimumWageOrdinance:
+    """Register a minimum wage ordinance (or AVE'd minimum wage) with its own validity."""
+    _check_period(valid_from, valid_to)
+    ordinance = MinimumWageOrdinance.objects.create(
+        title=title,
+        basis=basis,
+        sector_label=sector_label,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        agreement=agreement,
+        source=source,
+        is_demo=is_demo,
+    )
+    _set_codes(owner={"ordinance": ordinance}, codes=list(codes))
+    ordinance.search_document = ordinance_search_document(ordinance)
+    ordinance.save(update_fields=["search_document"])
+    audit_log(user=user, action="lotse.create", instance=ordinance)
+    return ordinance
+
+
+@transaction.atomic
+def rate_add(
+    *,
+    user,
+    ordinance: MinimumWageOrdinance,
+    category: str,
+    amount: Decimal,
+    valid_from: datetime.date,
+    valid_to: datetime.date | None = None,
+) -> MinimumWageRate:
+    """Add an amount for a category; periods of one category never overlap."""
+    _check_period(valid_from, valid_to)
+    if Decimal(amount) <= 0:
+        raise ValidationError({"amount": "Der Mindestlohn muss größer als 0 sein."})
+    parent = MinimumWageOrdinance.objects.select_for_update().get(pk=ordinance.pk)
+    end = parent.valid_to
+    if valid_from < parent.valid_from or (end and (valid_to is None or valid_to > end)):
+        raise ValidationError("Der Satz muss innerhalb der Geltung der Verordnung liegen.")
+    same = MinimumWageRate.objects.filter(ordinance=parent, category=category)
+    if overlapping(same, valid_from=valid_from, valid_to=valid_to).exists():
+        raise ValidationError(
+            f"Für „{category}“ gibt es in diesem Zeitraum schon einen Mindestlohn."
+        )
+    rate = MinimumWageRate.objects.create(
+        ordinance=parent,
+        category=category,
+        amount=Decimal(amount),
+        valid_from=valid_from,
+        valid_to=valid_to,
+    )
+    audit_log(
+        user=user,
+        action="lotse.create",
+        instance=rate,
+        changes={"amount": [None, str(rate.amount)], "valid_from": [None, str(valid_from)]},
+    )
+    return rate
+
+
+@transaction.atomic
+def statutory_wage_add(
+    *, user, valid_from: datetime.date, amount: Decimal, source: str
+) -> StatutoryMinimumWage:
+    """A new statutory minimum wage applies from `valid_from` (until the next one)."""
+    if Decimal(amount) <= 0:
+        raise ValidationError({"amount": "Der Mindestlohn muss größer als 0 sein."})
+    if StatutoryMinimumWage.objects.filter(valid_from=valid_from).exists():
+        raise ValidationError({"valid_from": "Für diesen Tag ist schon ein Mindestlohn erfasst."})
+    row = StatutoryMinimumWage.objects.create(valid_from=valid_from, amount=amount, source=source)
+    audit_log(user=user, action="lotse.create", instance=row)
+    return row

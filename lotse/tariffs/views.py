@@ -1,0 +1,144 @@
+"""Public Tarifauskunft (thin views): search, answer, wage check, trainee pay check, PDFs.
+
+All forms are GET: every answer has a permanent URL. The original document of an agreement is
+served only to the Tarifregister and Administration roles.
+"""
+
+from urllib.parse import urlencode
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from lotse.core.roles import ADMINISTRATION, TARIFF_REGISTER, user_has_role
+
+from . import selectors
+from .forms import LookupForm, TraineeCheckForm, WageCheckForm
+from .models import CollectiveAgreement
+
+
+def _params(request: HttpRequest) -> str:
+    return urlencode([(key, value) for key, value in request.GET.items() if value])
+
+
+def _respond(request, template, context, *, pdf: bool, status: int = 200, filename: str = ""):
+    context["params"] = _params(request)
+    if pdf and status == 200:
+        from weasyprint import HTML
+
+        html = render_to_string(f"tariffs/pdf/{template}", context, request=request)
+        document = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+        response = HttpResponse(document, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
+        return response
+    return render(request, f"tariffs/{template}", context, status=status)
+
+
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    return render(request, "tariffs/search.html", {"form": LookupForm()})
+
+
+@require_safe
+def answer(request: HttpRequest, pdf: bool = False) -> HttpResponse:
+    form = LookupForm(request.GET)
+    if not form.is_valid():
+        return _respond(request, "answer.html", {"form": form}, pdf=pdf, status=400)
+    data = form.cleaned_data
+    try:
+        result = selectors.tariff_lookup(
+            query=data["q"], wz=data["wz"], territory=data["gebiet"], on=data["stand"]
+        )
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return _respond(request, "answer.html", {"form": form}, pdf=pdf, status=400)
+    return _respond(
+        request, "answer.html", {"form": form, "result": result}, pdf=pdf, filename="tarifauskunft"
+    )
+
+
+@require_safe
+def wage(request: HttpRequest, pdf: bool = False) -> HttpResponse:
+    if not request.GET:
+        return render(request, "tariffs/wage_check.html", {"form": WageCheckForm()})
+    form = WageCheckForm(request.GET)
+    if not form.is_valid():
+        return _respond(request, "wage_check.html", {"form": form}, pdf=pdf, status=400)
+    data = form.cleaned_data
+    try:
+        result = selectors.wage_check(
+            amount=data["betrag"],
+            unit=data["einheit"],
+            hours_per_week=data.get("stunden"),
+            wz=data["wz"],
+            query=data["q"],
+            on=data["stand"],
+        )
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return _respond(request, "wage_check.html", {"form": form}, pdf=pdf, status=400)
+    return _respond(
+        request, "wage_check.html", {"form": form, "result": result}, pdf=pdf, filename="lohncheck"
+    )
+
+
+@require_safe
+def trainee(request: HttpRequest, pdf: bool = False) -> HttpResponse:
+    if not request.GET:
+        return render(request, "tariffs/trainee_check.html", {"form": TraineeCheckForm()})
+    form = TraineeCheckForm(request.GET)
+    if not form.is_valid():
+        return _respond(request, "trainee_check.html", {"form": form}, pdf=pdf, status=400)
+    data = form.cleaned_data
+    try:
+        result = selectors.trainee_pay_check(
+            start_year=data["beginn"], training_year=data["jahr"], monthly_pay=data["verguetung"]
+        )
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return _respond(request, "trainee_check.html", {"form": form}, pdf=pdf, status=400)
+    return _respond(
+        request,
+        "trainee_check.html",
+        {"form": form, "result": result, "today": timezone.localdate()},
+        pdf=pdf,
+        filename="ausbildungsverguetung",
+    )
+
+
+def _check_register_staff(request: HttpRequest) -> HttpResponse | None:
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path(), login_url="/admin/login/")
+    if not user_has_role(request.user, TARIFF_REGISTER, ADMINISTRATION):
+        raise PermissionDenied(_("Nur für das Tarifregister."))
+    return None
+
+
+def _file_response(agreement: CollectiveAgreement) -> HttpResponse:
+    if not agreement.document:
+        raise Http404
+    response = FileResponse(agreement.document.open("rb"), as_attachment=True)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def document(request: HttpRequest, pk: int) -> HttpResponse:
+    """The original of an agreement: Tarifregister and Administration only, never cached."""
+    denied = _check_register_staff(request)
+    if denied:
+        return denied
+    return _file_response(get_object_or_404(CollectiveAgreement, pk=pk))
+
+
+def document_file(request: HttpRequest, name: str) -> HttpResponse:
+    """The same, addressed by the stored file name (the link the back-office form shows)."""
+    denied = _check_register_staff(request)
+    if denied:
+        return denied
+    return _file_response(get_object_or_404(CollectiveAgreement, document=name))

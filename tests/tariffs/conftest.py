@@ -1,0 +1,9 @@
+import pytest
+
+
+@pytest.fixture
+def register(db):
+    """The demo register (real sector minimum wages, gap, AVE cases, invented agreements)."""
+    from lotse.tariffs.demo import load
+
+    load()

@@ -1,0 +1,224 @@
+import contextlib
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase
+from wagtail.models import ModelLogEntry
+
+from lotse.tariffs import services
+from lotse.tariffs.models import (
+    CollectiveAgreement,
+    GeneralApplicability,
+    MinimumWageOrdinance,
+    MinimumWageRate,
+    Provision,
+    SectorCode,
+)
+
+D = datetime.date
+pytestmark = pytest.mark.django_db
+
+
+def _agreement(number="T-1", **fields):
+    defaults = {
+        "title": "Testtarifvertrag Gerüstbau",
+        "kind": "pay",
+        "level": "sector",
+        "territory": "saxony",
+        "concluded_on": D(2024, 1, 1),
+        "valid_from": D(2024, 1, 1),
+        "codes": ["43.91.1"],
+    }
+    defaults.update(fields)
+    return services.agreement_register(user=None, register_number=number, **defaults)
+
+
+def test_register_adds_wz_equivalents_and_audits():
+    agreement = _agreement()
+    codes = set(SectorCode.objects.filter(agreement=agreement).values_list("version", "code"))
+    assert codes == {("2008", "43.91.1"), ("2025", "43.41.1")}
+    assert "dachdeck" in agreement.search_document
+    entry = ModelLogEntry.objects.get(object_id=str(agreement.pk), action="lotse.create")
+    assert entry.data["changes"]["register_number"] == [None, "T-1"]
+
+
+def test_register_number_unique_and_unknown_wz_rejected():
+    _agreement()
+    with pytest.raises(ValidationError, match="schon vergeben"):
+        _agreement()
+    with pytest.raises(ValidationError, match="Unbekannter WZ-Code"):
+        _agreement("T-2", codes=["12.34.5"])
+    assert not CollectiveAgreement.objects.filter(register_number="T-2").exists()
+
+
+def test_period_end_before_start_rejected_by_service_and_database():
+    with pytest.raises(ValidationError, match="nicht vor dem Beginn"):
+        _agreement(valid_to=D(2023, 1, 1))
+    agreement = _agreement()
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CollectiveAgreement.objects.filter(pk=agreement.pk).update(valid_to=D(2000, 1, 1))
+
+
+def test_end_and_correct_are_audited_nothing_deleted():
+    agreement = _agreement()
+    services.agreement_end(user=None, agreement=agreement, valid_to=D(2025, 12, 31))
+    services.agreement_correct(user=None, agreement=agreement, title="Korrigierter Titel")
+    actions = list(
+        ModelLogEntry.objects.filter(object_id=str(agreement.pk)).values_list("action", flat=True)
+    )
+    assert sorted(actions) == ["lotse.create", "lotse.end", "lotse.update"]
+    update = ModelLogEntry.objects.get(object_id=str(agreement.pk), action="lotse.update")
+    assert update.data["changes"]["title"] == ["Testtarifvertrag Gerüstbau", "Korrigierter Titel"]
+
+
+def test_provision_overlap_refused():
+    agreement = _agreement()
+    kwargs = {"agreement": agreement, "kind": "pay", "grade": "E1", "step": 1, "unit": "monthly"}
+    services.provision_add(
+        user=None, amount=Decimal("2000"), valid_from=D(2024, 1, 1), valid_to=None, **kwargs
+    )
+    with pytest.raises(ValidationError, match="schon einen Wert"):
+        services.provision_add(
+            user=None, amount=Decimal("2100"), valid_from=D(2025, 1, 1), **kwargs
+        )
+    first = Provision.objects.get()
+    services.provision_end(user=None, provision=first, valid_to=D(2024, 12, 31))
+    services.provision_add(user=None, amount=Decimal("2100"), valid_from=D(2025, 1, 1), **kwargs)
+    # another grade may share the period
+    services.provision_add(
+        user=None,
+        amount=Decimal("2500"),
+        valid_from=D(2024, 1, 1),
+        **{**kwargs, "grade": "E2"},
+    )
+    with pytest.raises(ValidationError, match="negativ"):
+        services.provision_add(user=None, amount=Decimal("-1"), valid_from=D(2030, 1, 1), **kwargs)
+
+
+def test_ave_procedure_states():
+    agreement = _agreement()
+    ave = services.ave_apply(
+        user=None, agreement=agreement, applied_on=D(2024, 2, 1), announcement="BAnz AT 1"
+    )
+    with pytest.raises(ValidationError, match="kann nicht"):
+        services.ave_transition(user=None, ave=ave, status="ended", on=D(2024, 3, 1))
+    ave = services.ave_transition(user=None, ave=ave, status="committee", on=D(2024, 3, 1))
+    ave = services.ave_transition(
+        user=None, ave=ave, status="declared", on=D(2024, 4, 1), valid_from=D(2024, 5, 1)
+    )
+    second = services.ave_apply(user=None, agreement=agreement, applied_on=D(2025, 1, 1))
+    second = services.ave_transition(user=None, ave=second, status="committee", on=D(2025, 2, 1))
+    with pytest.raises(ValidationError, match="schon eine Allgemeinverbindlicherklärung"):
+        services.ave_transition(
+            user=None, ave=second, status="declared", on=D(2025, 3, 1), valid_from=D(2025, 4, 1)
+        )
+    ave = services.ave_transition(
+        user=None, ave=ave, status="ended", on=D(2025, 3, 31), valid_to=D(2025, 3, 31)
+    )
+    second = services.ave_transition(
+        user=None, ave=second, status="declared", on=D(2025, 3, 1), valid_from=D(2025, 4, 1)
+    )
+    assert GeneralApplicability.objects.filter(status="declared").count() == 1
+    statuses = ModelLogEntry.objects.filter(action="lotse.status").count()
+    assert statuses == 5
+
+
+def _ordinance():
+    return MinimumWageOrdinance.objects.create(
+        title="Testverordnung", basis="aentg", sector_label="Test", valid_from=D(2020, 1, 1)
+    )
+
+
+def test_rate_must_lie_within_the_ordinance():
+    ordinance = MinimumWageOrdinance.objects.create(
+        title="V",
+        basis="aentg",
+        sector_label="T",
+        valid_from=D(2024, 1, 1),
+        valid_to=D(2024, 12, 31),
+    )
+    with pytest.raises(ValidationError, match="innerhalb der Geltung"):
+        services.rate_add(
+            user=None,
+            ordinance=ordinance,
+            category="A",
+            amount=Decimal("14"),
+            valid_from=D(2024, 1, 1),
+            valid_to=None,
+        )
+
+
+periods = st.tuples(
+    st.dates(min_value=D(2020, 1, 1), max_value=D(2030, 12, 31)),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=2000)),
+)
+
+
+class TestNonOverlapProperty(TestCase):
+    """Whatever sequence of periods is offered, the stored periods of one kind never overlap."""
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(periods, min_size=1, max_size=8))
+    def test_rates_never_overlap(self, offered):
+        ordinance = _ordinance()
+        for start, length in offered:
+            end = None if length is None else start + datetime.timedelta(days=length)
+            with contextlib.suppress(ValidationError):
+                services.rate_add(
+                    user=None,
+                    ordinance=ordinance,
+                    category="A",
+                    amount=Decimal("13"),
+                    valid_from=start,
+                    valid_to=end,
+                )
+        rows = list(MinimumWageRate.objects.filter(ordinance=ordinance).order_by("valid_from"))
+        assert rows
+        for earlier, later in zip(rows, rows[1:], strict=False):
+            assert earlier.valid_to is not None and earlier.valid_to < later.valid_from
+
+    @settings(max_examples=30, deadline=None)
+    @given(st.lists(periods, min_size=1, max_size=6))
+    def test_provisions_never_overlap(self, offered):
+        agreement = _agreement(f"P-{CollectiveAgreement.objects.count()}")
+        for start, length in offered:
+            end = None if length is None else start + datetime.timedelta(days=length)
+            with contextlib.suppress(ValidationError):
+                services.provision_add(
+                    user=None,
+                    agreement=agreement,
+                    kind="trainee_pay",
+                    training_year=1,
+                    amount=Decimal("900"),
+                    unit="monthly",
+                    valid_from=start,
+                    valid_to=end,
+                )
+        rows = list(Provision.objects.filter(agreement=agreement).order_by("valid_from"))
+        for earlier, later in zip(rows, rows[1:], strict=False):
+            assert earlier.valid_to is not None and earlier.valid_to < later.valid_from
+
+
+def test_demo_load_is_idempotent(register):
+    from lotse.tariffs.demo import load
+
+    counts = (
+        CollectiveAgreement.objects.count(),
+        MinimumWageRate.objects.count(),
+        Provision.objects.count(),
+        GeneralApplicability.objects.count(),
+    )
+    load()
+    assert counts == (
+        CollectiveAgreement.objects.count(),
+        MinimumWageRate.objects.count(),
+        Provision.objects.count(),
+        GeneralApplicability.objects.count(),
+    )
+    assert CollectiveAgreement.objects.filter(is_demo=True).count() == counts[0]
