@@ -25,7 +25,12 @@ class PrivateDocumentStorage(LazyObject):
         )
 
 
-private_storage = PrivateDocumentStorage()
+_private_storage = PrivateDocumentStorage()
+
+
+def private_storage() -> PrivateDocumentStorage:
+    """The storage as a callable, so migrations record this function, not a machine's path."""
+    return _private_storage
 
 
 def _period_constraint(name: str) -> models.CheckConstraint:
