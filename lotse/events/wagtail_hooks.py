@@ -185,7 +185,30 @@ class EventViewSet(SnippetViewSet):
             ),
             ObjectList(
                 [
-                    InlinePanel("sessions", heading=_("Programm"), label=_("Programmpunkt")),
+                    InlinePanel(
+                        "sessions",
+                        heading=_("Programm"),
+                        label=_("Programmpunkt"),
+                        panels=[
+                            FieldRowPanel(
+                                [
+                                    FieldPanel("starts_at", widget=AdminDateTimeInput),
+                                    FieldPanel("ends_at", widget=AdminDateTimeInput),
+                                ]
+                            ),
+                            FieldPanel("title"),
+                            FieldPanel("description"),
+                            FieldRowPanel([FieldPanel("site"), FieldPanel("working_group")]),
+                            FieldPanel("speakers"),
+                            FieldPanel(
+                                "documents",
+                                help_text=_(
+                                    "Folien und Ergebnisse; neue Dokumente zuerst unter "
+                                    "„Dokumente“ hochladen. Mehrfachauswahl mit Strg."
+                                ),
+                            ),
+                        ],
+                    ),
                     InlinePanel(
                         "working_groups", heading=_("Arbeitsgruppen"), label=_("Arbeitsgruppe")
                     ),
