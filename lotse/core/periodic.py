@@ -12,6 +12,8 @@ DAILY_TASKS = [
     "lotse.core.tasks.sessions_clear",
     "lotse.core.tasks.task_results_prune",
     "lotse.offers.tasks.offers_confirmation_reminders",
+    "lotse.events.retention.events_personal_data_retention",
+    "lotse.events.after.events_thanks_send",
 ]
 
 

@@ -52,9 +52,7 @@ class EventAdminForm(WagtailAdminModelForm):
         status = self.cleaned_data.get("status")
         user = self.for_user
         if user is not None and status not in allowed_statuses(user):
-            raise forms.ValidationError(
-                _("Diesen Status kann nur das Veranstaltungsteam setzen.")
-            )
+            raise forms.ValidationError(_("Diesen Status kann nur das Veranstaltungsteam setzen."))
         return status
 
 

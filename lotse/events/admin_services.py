@@ -2,9 +2,8 @@
 
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.utils import translation
-
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from lotse.core.audit import audit_log
 
@@ -35,9 +34,7 @@ def event_message_send(
     include_waiting: bool = False,
 ) -> EventMessage:
     """Record the message and mail it to every recipient (one e-mail each, no shared To:)."""
-    recipients = list(
-        message_recipients(event=event, site=site, include_waiting=include_waiting)
-    )
+    recipients = list(message_recipients(event=event, site=site, include_waiting=include_waiting))
     message = EventMessage.objects.create(
         event=event,
         site=site,

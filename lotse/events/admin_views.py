@@ -27,7 +27,6 @@ from .admin_services import event_message_send
 from .after import event_thanks_send
 from .models import (
     ACTIVE_STATUSES,
-
     Event,
     Registration,
     RegistrationStatus,
@@ -37,8 +36,12 @@ from .models import (
 from .pdf import badges_pdf, checkin_list_pdf, participant_list_pdf, pdf_response, report_pdf
 from .permissions import user_can_access_event, user_can_view_registrations, user_is_event_staff
 from .reports import chart, press_sentences, report_dataset, structure_report
-from .retention import deletion_due_at, event_personal_data_delete, events_due_for_deletion
-from .retention import events_due_soon
+from .retention import (
+    deletion_due_at,
+    event_personal_data_delete,
+    events_due_for_deletion,
+    events_due_soon,
+)
 
 
 def _denied(request: HttpRequest) -> HttpResponse:
@@ -249,7 +252,9 @@ def participant_list(request, event_id: int):
 def checkin_list(request, site_id: int):
     site = get_object_or_404(Site.objects.select_related("event"), pk=site_id)
     _event_for(request, site.event_id, staff=True)
-    return pdf_response(checkin_list_pdf(site=site), f"einlassliste-{site.event.slug}-{site.pk}.pdf")
+    return pdf_response(
+        checkin_list_pdf(site=site), f"einlassliste-{site.event.slug}-{site.pk}.pdf"
+    )
 
 
 # --- messages -------------------------------------------------------------------------------
@@ -306,8 +311,7 @@ def report(request, event_id: int):
     if fmt == "pdf":
         return pdf_response(report_pdf(report=data), f"struktur-{event.slug}.pdf")
     sections = [
-        (key, title, rows, chart(rows, metric="registered"))
-        for key, title, rows in data.sections
+        (key, title, rows, chart(rows, metric="registered")) for key, title, rows in data.sections
     ]
     return render(
         request,
@@ -370,8 +374,10 @@ def checkin_page(request, site_id: int):
         found = checkin_services.registration_by_code(site=site, code=query)
         if found is not None and found.anonymised_at is not None:
             found = None
-        results = [found] if found else list(
-            checkin_services.registrations_search(site=site, query=query)
+        results = (
+            [found]
+            if found
+            else list(checkin_services.registrations_search(site=site, query=query))
         )
     for item in results:
         item.status_text = status_text(item)
@@ -492,5 +498,3 @@ def retention_run(request, event_id: int):
         % {"title": event.title, "count": count},
     )
     return redirect("lotse_events:retention")
-
-

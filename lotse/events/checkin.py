@@ -90,9 +90,9 @@ def registration_check_in(*, registration: Registration, user, site: Site | None
 def registration_check_in_undo(*, registration: Registration, user) -> CheckInResult:
     """Take back a mistaken check-in (conditional UPDATE as well)."""
     before = registration.checked_in_at
-    updated = Registration.objects.filter(
-        pk=registration.pk, checked_in_at__isnull=False
-    ).update(checked_in_at=None, checked_in_by=None, updated_at=timezone.now())
+    updated = Registration.objects.filter(pk=registration.pk, checked_in_at__isnull=False).update(
+        checked_in_at=None, checked_in_by=None, updated_at=timezone.now()
+    )
     registration.refresh_from_db()
     if updated == 1:
         audit_log(
@@ -123,4 +123,3 @@ def site_attendance(*, site: Site) -> Attendance:
         waiting=Count("id", filter=Q(status=RegistrationStatus.WAITLISTED)),
     )
     return Attendance(**row)
-

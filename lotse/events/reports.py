@@ -183,7 +183,7 @@ ACTOR_TYPE_PHRASES = {
 
 
 def rounded_figure(number: int) -> str:
-    """"über 150" for 163, "über 40" for 47, the exact number for small or round figures."""
+    """ "über 150" for 163, "über 40" for 47, the exact number for small or round figures."""
     step = 50 if number >= 100 else 10
     if number < 20 or number % step == 0:
         return str(number)
@@ -210,7 +210,9 @@ def press_sentences(report: StructureReport) -> list[str]:
     date = formats.date_format(event.starts_at, "j. F Y")
     if phrases:
         shown = phrases[:6]
-        origin = _join(shown) if len(phrases) <= 6 else ", ".join(shown) + _(" und weiteren Stellen")
+        origin = (
+            _join(shown) if len(phrases) <= 6 else ", ".join(shown) + _(" und weiteren Stellen")
+        )
         first = (
             _(
                 "%(figure)s Vertreterinnen und Vertreter aus %(origin)s nahmen am %(date)s an "

@@ -105,4 +105,3 @@ def events_personal_data_retention() -> int:
             logger.exception("events_personal_data_retention: event %s failed", event.pk)
     logger.info("events_personal_data_retention: %s registrations anonymised", total)
     return total
-

@@ -255,11 +255,7 @@ class EventViewSet(SnippetViewSet):
     )
 
     def get_queryset(self, request):
-        return (
-            events_visible_to(request.user)
-            .select_related("organiser")
-            .prefetch_related("sites")
-        )
+        return events_visible_to(request.user).select_related("organiser").prefetch_related("sites")
 
     def get_urlpatterns(self):
         patterns = super().get_urlpatterns()

@@ -281,11 +281,13 @@ LOTSE_DEMO_LOADERS = [
     "lotse.content.demo.load",
     "lotse.network.demo.load",
     "lotse.offers.demo.load",
+    "lotse.events.demo.load",
 ]
 LOTSE_BENCH_GENERATORS = [
     "lotse.content.bench.generate",
     "lotse.network.bench.generate",
     "lotse.offers.bench.generate",
+    "lotse.events.bench.generate",
 ]
 # Offers must be re-confirmed by their provider every N days; a reminder goes out M days before.
 LOTSE_OFFER_CONFIRMATION_DAYS = env_int("LOTSE_OFFER_CONFIRMATION_DAYS", 365)

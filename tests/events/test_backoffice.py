@@ -306,7 +306,9 @@ def test_message_without_subject_is_refused(team, event):
         reverse("lotse_events:message", args=[event.pk]), {"subject": "", "body": "x"}
     )
     assert response.status_code == 400
-    assert "error-message" in response.content.decode() or "erforderlich" in response.content.decode()
+    assert (
+        "error-message" in response.content.decode() or "erforderlich" in response.content.decode()
+    )
     assert not mail.outbox and not EventMessage.objects.exists()
 
 

@@ -27,7 +27,10 @@ def test_check_in_once_then_already(event, team_user):
     assert first.registration.checked_in_by == team_user
     second = registration_check_in(registration=registration, user=team_user, site=site)
     assert not second.ok and second.outcome == "already"
-    assert Registration.objects.get(pk=registration.pk).checked_in_at == first.registration.checked_in_at
+    assert (
+        Registration.objects.get(pk=registration.pk).checked_in_at
+        == first.registration.checked_in_at
+    )
 
 
 def test_two_stale_forms_check_in_only_once(event, team_user):
@@ -89,7 +92,12 @@ def test_attendance_counts(event, team_user):
     make_registration(site, status=RegistrationStatus.CANCELLED)
     make_registration(event.sites.get(name="Riesa"), checked_in=True)
     attendance = site_attendance(site=site)
-    assert (attendance.present, attendance.confirmed, attendance.registered, attendance.waiting) == (
+    assert (
+        attendance.present,
+        attendance.confirmed,
+        attendance.registered,
+        attendance.waiting,
+    ) == (
         1,
         2,
         3,

@@ -44,7 +44,7 @@ def world():
 
 
 def staff_urls(world) -> list[str]:
-    event, site, registration = world["other"], world["site"], world["registration"]
+    event, site, _registration = world["other"], world["site"], world["registration"]
     return [
         reverse("wagtailsnippets_events_event:list"),
         reverse("wagtailsnippets_events_event:edit", args=[event.pk]),
@@ -93,7 +93,10 @@ def test_other_roles_get_403(world, who):
             assert response["Location"] == "/admin/", url
     for url in post_urls(world):
         assert client.post(url).status_code == 403, url
-    assert world["registration"].__class__.objects.get(pk=world["registration"].pk).checked_in_at is None
+    assert (
+        world["registration"].__class__.objects.get(pk=world["registration"].pk).checked_in_at
+        is None
+    )
 
 
 def test_partner_of_another_organisation_gets_403(world):
@@ -133,7 +136,9 @@ def test_partner_sees_own_registrations_and_report_but_not_check_in(world):
     co = world["co"]
     make_registration(co.sites.get(), first_name="Grete")
     assert client.get(reverse("lotse_events:registrations", args=[co.pk])).status_code == 200
-    assert "Grete" in client.get(reverse("lotse_events:registrations", args=[co.pk])).content.decode()
+    assert (
+        "Grete" in client.get(reverse("lotse_events:registrations", args=[co.pk])).content.decode()
+    )
     assert client.get(reverse("lotse_events:report", args=[co.pk])).status_code == 200
     assert client.get(reverse("lotse_events:checkin", args=[co.sites.get().pk])).status_code == 403
     assert client.get(reverse("lotse_events:badges", args=[co.pk])).status_code == 403
