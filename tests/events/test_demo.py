@@ -63,9 +63,7 @@ def test_demo_events_and_counters(loaded):
     assert upcoming.count() == 2
     assert Registration.objects.filter(event__in=upcoming, status="waitlisted").exists()
     assert Site.objects.filter(event__in=upcoming, booked__lt=models_capacity()).exists()
-    assert all(
-        e.email.endswith("@example.org") for e in Registration.objects.only("email")
-    )
+    assert all(e.email.endswith("@example.org") for e in Registration.objects.only("email"))
     assert_counters_consistent()
 
 
