@@ -5,8 +5,10 @@ from functools import wraps
 
 import django_filters
 from django import forms
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,14 +27,14 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, SnippetViewSet
 
 from lotse.core.audit import audit_log
 from lotse.core.models import TopicField
 
 from . import admin_urls
 from .admin_forms import EventAdminForm
-from .models import Event, EventKind, EventStatus
+from .models import Event, EventKind, EventStatus, Registration
 from .permissions import (
     EventPermissionPolicy,
     events_visible_to,
@@ -114,6 +116,23 @@ class EventEditView(EditView):
         return instance
 
 
+class EventDeleteView(DeleteView):
+    """An event with registrations is not deleted (they are protected); say so instead of 500."""
+
+    def dispatch(self, request, *args, **kwargs):
+        pk = kwargs.get("pk")
+        if pk is not None and Registration.objects.filter(event_id=unquote(str(pk))).exists():
+            messages.error(
+                request,
+                _(
+                    "Eine Veranstaltung mit Anmeldungen kann nicht gelöscht werden. Die "
+                    "personenbezogenen Daten werden nach der Löschfrist anonymisiert."
+                ),
+            )
+            return redirect("wagtailsnippets_events_event:edit", unquote(str(pk)))
+        return super().dispatch(request, *args, **kwargs)
+
+
 def _overview_link(event) -> str:
     return reverse("lotse_events:overview", args=[event.pk])
 
@@ -130,6 +149,7 @@ class EventViewSet(SnippetViewSet):
     base_form_class = EventAdminForm
     add_view_class = EventCreateView
     edit_view_class = EventEditView
+    delete_view_class = EventDeleteView
     filterset_class = EventFilterSet
     search_fields = ["title", "summary", "organiser__name"]
     search_backend_name = None

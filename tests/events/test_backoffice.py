@@ -317,3 +317,14 @@ def test_overview_lists_sites_with_counts(team, event):
     body = team.get(reverse("lotse_events:overview", args=[event.pk])).content.decode()
     assert "Görlitz" in body and "Riesa" in body
     assert reverse("lotse_events:checkin", args=[event.sites.get(name="Görlitz").pk]) in body
+
+
+def test_event_with_registrations_cannot_be_deleted(team, event):
+    make_registration(event.sites.get(name="Görlitz"))
+    response = team.post(reverse(EDIT + "delete", args=[event.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse(EDIT + "edit", args=[event.pk])
+    assert Event.objects.filter(pk=event.pk).exists()
+    empty = make_event(title="Leer")
+    team.post(reverse(EDIT + "delete", args=[empty.pk]))
+    assert not Event.objects.filter(pk=empty.pk).exists()
