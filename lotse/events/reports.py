@@ -208,7 +208,7 @@ def press_sentences(report: StructureReport) -> list[str]:
     figure = rounded_figure(people)
     figure = figure[:1].upper() + figure[1:]
     date = formats.date_format(event.starts_at, "j. F Y")
-    if phrases:
+    if phrases and people >= 10:
         shown = phrases[:6]
         origin = (
             _join(shown) if len(phrases) <= 6 else ", ".join(shown) + _(" und weiteren Stellen")
@@ -226,9 +226,17 @@ def press_sentences(report: StructureReport) -> list[str]:
         ) % {"figure": figure, "origin": origin, "date": date, "title": event.title}
     else:
         first = (
-            _("%(figure)s Personen nahmen am %(date)s an „%(title)s“ teil.")
+            ngettext(
+                "%(figure)s Person nahm am %(date)s an „%(title)s“ teil.",
+                "%(figure)s Personen nahmen am %(date)s an „%(title)s“ teil.",
+                people,
+            )
             if held
-            else _("%(figure)s Personen haben sich für „%(title)s“ am %(date)s angemeldet.")
+            else ngettext(
+                "%(figure)s Person hat sich für „%(title)s“ am %(date)s angemeldet.",
+                "%(figure)s Personen haben sich für „%(title)s“ am %(date)s angemeldet.",
+                people,
+            )
         ) % {"figure": figure, "date": date, "title": event.title}
     sentences = [first]
     places = [row for row in report.by_site if row.label not in report.online_sites]
@@ -259,7 +267,11 @@ def press_sentences(report: StructureReport) -> list[str]:
         )
     if held:
         sentences.append(
-            _("Angemeldet hatten sich %(registered)s Personen, %(present)s waren vor Ort.")
+            ngettext(
+                "Angemeldet hatten sich %(registered)s Personen, %(present)s war vor Ort.",
+                "Angemeldet hatten sich %(registered)s Personen, %(present)s waren vor Ort.",
+                report.total.present,
+            )
             % {"registered": report.total.confirmed, "present": report.total.present}
         )
     return sentences

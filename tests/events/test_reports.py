@@ -115,3 +115,12 @@ def test_report_query_count_is_constant(forum, team, django_assert_max_num_queri
 def test_selector_uses_four_queries(forum, django_assert_num_queries):
     with django_assert_num_queries(4):
         structure_report(event=forum)
+
+
+def test_press_sentences_for_a_small_event(team):
+    small = make_event(days=-1, status="held", title="Kleine Runde")
+    make_registration(small.sites.get(), checked_in=True)
+    make_registration(small.sites.get())
+    sentences = press_sentences(structure_report(event=small))
+    assert sentences[0].startswith("1 Person nahm am ")
+    assert sentences[-1] == "Angemeldet hatten sich 2 Personen, 1 war vor Ort."
