@@ -17,6 +17,7 @@ Usage: .venv/bin/python bench/run.py [--db auto|sqlite|postgres|both] [--scale N
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import hashlib
 import json
@@ -411,7 +412,7 @@ def measure(server: Server, targets: list[scenarios.Target], args: argparse.Name
             "concurrency": args.concurrency,
         }
         try:
-            first = loadclient.fetch(base + target.path)
+            first = loadclient.fetch(base + target.path, headers=target.headers)
         except (OSError, loadclient.ProtocolError) as error:
             # One hopeless URL (e.g. slower than the client's timeout) must not end the run.
             log(f"  WARNING {target.name}: {target.path} failed: {error!r}; skipped")
@@ -633,6 +634,37 @@ def write_report(report: dict) -> tuple[Path, Path]:
 
 
 # --- Main ---------------------------------------------------------------------------------------
+def staff_login(env: dict[str, str], targets: list[scenarios.Target]) -> list:
+    """Targets with `login=True`: fill their path placeholders and send a staff session cookie.
+
+    The context (ids, session cookie of a bench staff user) comes from
+    `lotse.events.bench.bench_context()`, run once through manage.py after the data generation.
+    """
+    if not any(target.login for target in targets):
+        return targets
+    output = manage(
+        env,
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        "import json; from lotse.events.bench import bench_context;"
+        "print(json.dumps(bench_context()))",
+    )
+    context = json.loads(output.splitlines()[-1])
+    cookie = context.pop("cookie")
+    return [
+        dataclasses.replace(
+            target,
+            path=target.path.format(**context),
+            headers={**target.headers, "Cookie": cookie},
+        )
+        if target.login
+        else target
+        for target in targets
+    ]
+
+
 def bench_database(db: str, args: argparse.Namespace, config: ServerConfig) -> dict:
     """Prepare one database, run every target against it, return the report."""
     started = datetime.datetime.now(datetime.UTC).astimezone()
@@ -662,7 +694,7 @@ def bench_database(db: str, args: argparse.Namespace, config: ServerConfig) -> d
             "print(ArticlePage.objects.live().count())",
         ).splitlines()[-1]
     )
-    targets = scenarios.selected(args.only)
+    targets = staff_login(env, scenarios.selected(args.only))
     log_path = WORK_DIR / f"gunicorn-{db}.log"
     log_path.unlink(missing_ok=True)
     snapshot_config = ServerConfig("sync", 1, 1, config.keep_alive)

@@ -28,6 +28,9 @@ class Target:
     # Checked once before the load: the body must contain this text (e.g. proof that a search
     # found something); a mismatch is logged and recorded as `check_ok: false`, not fatal.
     expect_text: str = ""
+    # Staff pages: run.py logs in a bench staff user and sends its session cookie; `{name}`
+    # placeholders in `path` are filled from the same context (see lotse/events/bench.py).
+    login: bool = False
 
 
 TARGETS: list[Target] = [
@@ -175,3 +178,26 @@ def selected(names: list[str] | None = None) -> list[Target]:
         if target.static_copy:
             plan.append(static_twin(target))
     return plan
+
+
+# Issue 4: staff pages of the events back office under the bench event (5,000 registrations
+# over four sites, lotse/events/bench.py). They need a login: run.py fills the placeholders and
+# the session cookie from `lotse.events.bench.bench_context()`.
+TARGETS += [
+    Target(
+        "events-checkin-lookup",
+        "/admin/veranstaltungen/standort/{bench_site}/einlass/?q={bench_code}",
+        module="events",
+        login=True,
+        expect_text="Einlass",
+        description="Check-in page: look up one ticket code at a site of 1,250 registrations",
+    ),
+    Target(
+        "events-report",
+        "/admin/veranstaltungen/{bench_event}/teilnehmendenstruktur/",
+        module="events",
+        login=True,
+        expect_text="<svg",
+        description="Structure report of an event with 5,000 registrations (tables, charts)",
+    ),
+]

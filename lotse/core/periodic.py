@@ -16,6 +16,8 @@ DAILY_TASKS = [
     "lotse.events.tasks.holds_expire_task",
     "lotse.events.tasks.offers_expire_task",
     "lotse.events.tasks.reminders_send",
+    "lotse.events.retention.events_personal_data_retention",
+    "lotse.events.after.events_thanks_send",
 ]
 
 

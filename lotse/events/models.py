@@ -273,7 +273,7 @@ class WorkingGroup(Orderable):
         return self.title
 
 
-class Session(Orderable):
+class Session(ClusterableModel, Orderable):
     """Programmpunkt: at one site, or at all sites (streamed) when no site is set."""
 
     event = ParentalKey(Event, on_delete=models.CASCADE, related_name="sessions")

@@ -288,17 +288,19 @@ LOTSE_DEMO_LOADERS = [
     "lotse.offers.demo.load",
     "lotse.desk.demo.load",
     "lotse.tariffs.demo.load",
+    "lotse.events.demo.load",
 ]
 LOTSE_BENCH_GENERATORS = [
     "lotse.content.bench.generate",
     "lotse.network.bench.generate",
     "lotse.offers.bench.generate",
     "lotse.tariffs.bench.generate",
+    "lotse.events.bench.generate",
 ]
-# Offers must be re-confirmed by their provider every N days; a reminder goes out M days before.
 # A catalogue search state (words, filters, sort, page) is cached this long as ids and counts
 # (0 switches the cache off); see docs/search.md.
 LOTSE_CATALOGUE_CACHE_SECONDS = env_int("LOTSE_CATALOGUE_CACHE_SECONDS", 60)
+# Offers must be re-confirmed by their provider every N days; a reminder goes out M days before.
 LOTSE_OFFER_CONFIRMATION_DAYS = env_int("LOTSE_OFFER_CONFIRMATION_DAYS", 365)
 LOTSE_OFFER_REMINDER_DAYS = env_int("LOTSE_OFFER_REMINDER_DAYS", 30)
 # Retention of personal data in days; each module adds its own (see docs/data_protection.md).

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from lotse.core import roles
 from lotse.core.models import ActorType
 from lotse.events.models import (
     SEAT_STATUSES,
@@ -17,6 +18,10 @@ from lotse.events.models import (
     WorkingGroup,
 )
 from lotse.network.models import Actor
+
+from .factories import client_for as backoffice_client
+from .factories import make_event as backoffice_event
+from .factories import make_user as backoffice_user
 
 _counter = itertools.count(1)
 
@@ -95,3 +100,19 @@ def _german():
 
     with translation.override("de"):
         yield
+
+
+# Back-office fixtures (helpers in factories.py).
+@pytest.fixture
+def team_user(db):
+    return backoffice_user("vera", roles.EVENTS_TEAM)
+
+
+@pytest.fixture
+def team(team_user):
+    return backoffice_client(team_user)
+
+
+@pytest.fixture
+def event(db):
+    return backoffice_event(sites=(("Görlitz", 50), ("Riesa", 40), ("Online", None)))

@@ -1,0 +1,155 @@
+"""Benchmark data of the events app: one event with 5,000 registrations over 4 sites.
+
+Called by `manage.py generate_bench_data --scale N --seed S` (settings.LOTSE_BENCH_GENERATORS):
+`max(5000, scale * 50)` registrations of the event "bench-veranstaltung" (slug), spread over
+Görlitz, Riesa, Chemnitz and Zwickau, 85 % of the confirmed ones checked in. Inserted with
+bulk_create, counters set afterwards. Idempotent: a second run adds only what is missing.
+
+`bench_context()` gives bench/run.py what its staff targets need: the ids in their paths and a
+logged-in session of the bench staff user (role Veranstaltungsteam).
+"""
+
+import random
+
+from django.db import transaction
+from django.utils import timezone
+
+from lotse.network.models import Actor
+
+from .demo import bulk_registrations, counters_sync
+from .models import Event, EventKind, EventStatus, Registration, RegistrationStatus, Site
+
+SLUG = "bench-veranstaltung"
+SITES = [
+    ("Görlitz", "goerlitz"),
+    ("Riesa", "meissen"),
+    ("Chemnitz", "chemnitz"),
+    ("Zwickau", "zwickau"),
+]
+BENCH_USER = "bench-veranstaltung"
+
+
+def _event() -> Event:
+    event = Event.objects.filter(slug=SLUG).first()
+    if event is not None:
+        return event
+    organiser = Actor.objects.order_by("pk").first()
+    if organiser is None:
+        from lotse.core.models import ActorType
+
+        organiser = Actor.objects.create(
+            name="Bench-Veranstalter",
+            slug="bench-veranstalter",
+            actor_type=ActorType.objects.first(),
+        )
+    start = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
+    event = Event.objects.create(
+        slug=SLUG,
+        title="Bench-Fachforum an vier Standorten",
+        summary="Benchmark-Daten",
+        kind=EventKind.FORUM,
+        status=EventStatus.HELD,
+        organiser=organiser,
+        starts_at=start,
+        ends_at=start + timezone.timedelta(hours=8),
+        retention_days=3650,
+    )
+    return event
+
+
+@transaction.atomic
+def generate(*, scale: int, seed: int) -> str:
+    """Create the bench event and its missing registrations; returns a one-line summary."""
+    from lotse.core.models import Region
+
+    target = max(5000, scale * 50)
+    event = _event()
+    per_site = -(-target // len(SITES))
+    sites = []
+    for order, (name, district) in enumerate(SITES):
+        site, _ = Site.objects.get_or_create(
+            event=event,
+            name=name,
+            defaults={
+                "sort_order": order,
+                "capacity": per_site + 100,
+                "city": name,
+                "district": Region.objects.filter(slug=district).first(),
+            },
+        )
+        if site.capacity < per_site + 100:
+            Site.objects.filter(pk=site.pk).update(capacity=per_site + 100)
+        sites.append((site, district))
+    existing = Registration.objects.filter(event=event).count()
+    if existing >= target:
+        return f"events: {existing} bench registrations present (wanted {target}), nothing to do"
+    rng = random.Random(seed + 4)  # noqa: S311 - reproducible test data, not security
+    missing = target - existing
+    plan = []
+    near = {}
+    for index, (site, district) in enumerate(sites):
+        share = missing // len(sites) + (1 if index < missing % len(sites) else 0)
+        plan.append(
+            (
+                site,
+                share,
+                {
+                    RegistrationStatus.CONFIRMED: 0.9,
+                    RegistrationStatus.CANCELLED: 0.05,
+                    RegistrationStatus.WAITLISTED: 0.05,
+                    "present": 0.85,
+                },
+            )
+        )
+        near[site.pk] = [district]
+    created = bulk_registrations(
+        event=event,
+        plan=plan,
+        rng=rng,
+        code_prefix="BN",
+        email_prefix=f"bench.{existing}.",
+        districts_near=near,
+        batch_size=2000,
+    )
+    counters_sync(event=event)
+    return f"events: {created} bench registrations created ({existing + created} in total)"
+
+
+def bench_context() -> dict[str, str]:
+    """Ids for the staff targets' paths and a session cookie of the bench staff user."""
+    from django.conf import settings
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django.contrib.auth.models import Group
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from lotse.core.roles import EVENTS_TEAM
+
+    event = Event.objects.get(slug=SLUG)
+    site = event.sites.order_by("sort_order", "pk").first()
+    registration = (
+        Registration.objects.filter(site=site, status=RegistrationStatus.CONFIRMED)
+        .order_by("pk")
+        .first()
+    )
+    user, _ = get_user_model().objects.get_or_create(
+        username=BENCH_USER, defaults={"first_name": "Bench", "last_name": "Einlass"}
+    )
+    user.set_unusable_password()
+    user.save()
+    user.groups.add(Group.objects.get(name=EVENTS_TEAM))
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    return {
+        "bench_event": str(event.pk),
+        "bench_site": str(site.pk),
+        "bench_code": registration.code,
+        "cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}",
+    }

@@ -1,0 +1,103 @@
+"""PDF documents of the back office (WeasyPrint): badges, lists, report, attendance certificate."""
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from .models import Event, Registration, RegistrationStatus, Site
+from .reports import StructureReport, chart, press_sentences
+
+
+def html_to_pdf(html: str) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=html).write_pdf()
+
+
+def render_pdf(template: str, context: dict) -> bytes:
+    """Render a template to PDF bytes."""
+    return html_to_pdf(render_to_string(template, context))
+
+
+def pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _confirmed(event: Event):
+    return (
+        Registration.objects.filter(
+            event=event, status=RegistrationStatus.CONFIRMED, anonymised_at__isnull=True
+        )
+        .select_related("site")
+        .order_by("site__sort_order", "site_id", "last_name", "first_name", "id")
+    )
+
+
+def badges_html(*, event: Event, site: Site | None = None) -> str:
+    """A4 sheets of name badges (name, organisation, site) of the confirmed participants."""
+    registrations = _confirmed(event)
+    if site is not None:
+        registrations = registrations.filter(site=site)
+    return render_to_string(
+        "events/pdf/badges.html", {"event": event, "registrations": list(registrations)}
+    )
+
+
+def badges_pdf(*, event: Event, site: Site | None = None) -> bytes:
+    return html_to_pdf(badges_html(event=event, site=site))
+
+
+def participant_list_html(*, event: Event) -> str:
+    """The participant list: only confirmed people who consented to appear on it."""
+    registrations = _confirmed(event).filter(consent_participant_list=True)
+    return render_to_string(
+        "events/pdf/participant_list.html",
+        {"event": event, "registrations": list(registrations), "title": _("Teilnehmendenliste")},
+    )
+
+
+def participant_list_pdf(*, event: Event) -> bytes:
+    return html_to_pdf(participant_list_html(event=event))
+
+
+def checkin_list_html(*, site: Site) -> str:
+    """The check-in list of one site: every confirmed person with code and a box to tick."""
+    registrations = _confirmed(site.event).filter(site=site)
+    return render_to_string(
+        "events/pdf/checkin_list.html",
+        {"event": site.event, "site": site, "registrations": list(registrations)},
+    )
+
+
+def checkin_list_pdf(*, site: Site) -> bytes:
+    return html_to_pdf(checkin_list_html(site=site))
+
+
+def report_pdf(*, report: StructureReport) -> bytes:
+    sections = [
+        (title, rows, chart(rows, metric="registered")) for _key, title, rows in report.sections
+    ]
+    return render_pdf(
+        "events/pdf/report.html",
+        {
+            "event": report.event,
+            "report": report,
+            "sections": sections,
+            "sentences": press_sentences(report),
+        },
+    )
+
+
+def certificate_html(*, registration: Registration) -> str:
+    """Teilnahmebescheinigung for one person who was checked in."""
+    return render_to_string(
+        "events/pdf/certificate.html",
+        {"registration": registration, "event": registration.event, "site": registration.site},
+    )
+
+
+def certificate_pdf(*, registration: Registration) -> bytes:
+    return html_to_pdf(certificate_html(registration=registration))

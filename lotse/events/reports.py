@@ -1,0 +1,290 @@
+"""Participant structure report (Teilnehmendenstruktur): selectors, chart geometry, press text.
+
+Counts only fields the retention task keeps (site, status, actor type, district, check-in time),
+so the report is the same before and after the personal data has been anonymised. Each
+dimension is one `values().annotate(Count)` query: the report costs a fixed number of queries
+whatever the number of registrations.
+"""
+
+from dataclasses import dataclass, field
+
+import tablib
+from django.db.models import Count, Q
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .models import ACTIVE_STATUSES, Event, Registration, RegistrationStatus
+
+
+@dataclass
+class ReportRow:
+    label: str
+    registered: int = 0
+    confirmed: int = 0
+    present: int = 0
+    key: str = ""
+
+
+@dataclass
+class StructureReport:
+    event: Event
+    total: ReportRow
+    by_site: list[ReportRow] = field(default_factory=list)
+    by_actor_type: list[ReportRow] = field(default_factory=list)
+    by_district: list[ReportRow] = field(default_factory=list)
+    online_sites: set[str] = field(default_factory=set)
+
+    @property
+    def sections(self) -> list[tuple[str, str, list[ReportRow]]]:
+        return [
+            ("standorte", _("Nach Standort"), self.by_site),
+            ("akteurstypen", _("Nach Akteurstyp"), self.by_actor_type),
+            ("regionen", _("Nach Landkreis/kreisfreier Stadt"), self.by_district),
+        ]
+
+
+COUNTS = {
+    "registered": Count("id", filter=Q(status__in=ACTIVE_STATUSES)),
+    "confirmed": Count("id", filter=Q(status=RegistrationStatus.CONFIRMED)),
+    "present": Count("id", filter=Q(checked_in_at__isnull=False)),
+}
+
+
+def _rows(queryset, key: str, label: str, order: tuple[str, ...], unknown: str):
+    rows = []
+    for item in queryset.values(key, label).annotate(**COUNTS).order_by(*order):
+        if not (item["registered"] or item["confirmed"] or item["present"]):
+            continue
+        rows.append(
+            ReportRow(
+                label=item[label] or unknown,
+                key=str(item[key] or ""),
+                registered=item["registered"],
+                confirmed=item["confirmed"],
+                present=item["present"],
+            )
+        )
+    return rows
+
+
+def structure_report(*, event: Event) -> StructureReport:
+    """Counts of registered, confirmed and present people by site, actor type and district."""
+    base = Registration.objects.filter(event=event)
+    total = base.aggregate(**COUNTS)
+    by_site = []
+    online = set()
+    for item in (
+        base.values("site_id", "site__name", "site__sort_order", "site__is_online")
+        .annotate(**COUNTS)
+        .order_by("site__sort_order", "site_id")
+    ):
+        by_site.append(
+            ReportRow(
+                label=item["site__name"],
+                key=str(item["site_id"]),
+                registered=item["registered"],
+                confirmed=item["confirmed"],
+                present=item["present"],
+            )
+        )
+        if item["site__is_online"]:
+            online.add(item["site__name"])
+    return StructureReport(
+        event=event,
+        total=ReportRow(label=_("Insgesamt"), **total),
+        by_site=by_site,
+        by_actor_type=_rows(
+            base,
+            "actor_type__slug",
+            "actor_type__name",
+            ("-registered", "actor_type__order", "actor_type__name"),
+            _("ohne Angabe"),
+        ),
+        by_district=_rows(
+            base,
+            "district__slug",
+            "district__name",
+            ("-registered", "district__name"),
+            _("ohne Angabe"),
+        ),
+        online_sites=online,
+    )
+
+
+# --- charts ---------------------------------------------------------------------------------
+
+BAR_HEIGHT = 22
+LABEL_WIDTH = 230
+CHART_WIDTH = 640
+
+
+def chart(rows: list[ReportRow], *, metric: str = "registered") -> dict:
+    """Geometry of a horizontal bar chart (server-rendered SVG) for one metric."""
+    biggest = max((getattr(row, metric) for row in rows), default=0) or 1
+    space = CHART_WIDTH - LABEL_WIDTH - 60
+    bars = []
+    for index, row in enumerate(rows):
+        value = getattr(row, metric)
+        bars.append(
+            {
+                "label": row.label,
+                "value": value,
+                "y": index * (BAR_HEIGHT + 8),
+                "text_y": index * (BAR_HEIGHT + 8) + BAR_HEIGHT - 6,
+                "width": max(round(space * value / biggest), 1 if value else 0),
+                "value_x": LABEL_WIDTH + max(round(space * value / biggest), 0) + 6,
+            }
+        )
+    return {
+        "bars": bars,
+        "height": max(len(rows) * (BAR_HEIGHT + 8), BAR_HEIGHT),
+        "width": CHART_WIDTH,
+        "label_width": LABEL_WIDTH,
+        "summary": "; ".join(f"{row.label}: {getattr(row, metric)}" for row in rows),
+    }
+
+
+# --- press text -----------------------------------------------------------------------------
+
+NUMBER_WORDS = {
+    2: "zwei",
+    3: "drei",
+    4: "vier",
+    5: "fünf",
+    6: "sechs",
+    7: "sieben",
+    8: "acht",
+    9: "neun",
+    10: "zehn",
+    11: "elf",
+    12: "zwölf",
+}
+
+# Dative plural of the actor types, as a press release says it ("aus Kammern, ...").
+ACTOR_TYPE_PHRASES = {
+    "arbeitsverwaltung": "Arbeitsverwaltung",
+    "kommunalverwaltung": "Kommunalverwaltung",
+    "kammer": "Kammern",
+    "wirtschaftsfoerderung": "Wirtschaftsförderung",
+    "bildungseinrichtung": "Bildungseinrichtungen",
+    "verein-verband": "Vereinen und Verbänden",
+    "landesbehoerde": "Landesbehörden",
+    "bundesbehoerde": "Bundesbehörden",
+    "arbeitgeberverband": "Arbeitgeberverbänden",
+    "gewerkschaft": "Gewerkschaften",
+    "unternehmen": "Unternehmen",
+    "wissenschaft": "Wissenschaft",
+    "politik": "Politik",
+    "personalvermittlung": "Personalvermittlung",
+    "beratungsstelle": "Beratungsstellen",
+    "fachkraefteallianz": "Fachkräfteallianzen",
+}
+
+
+def rounded_figure(number: int) -> str:
+    """ "über 150" for 163, "über 40" for 47, the exact number for small or round figures."""
+    step = 50 if number >= 100 else 10
+    if number < 20 or number % step == 0:
+        return str(number)
+    return _("über %(number)s") % {"number": number - number % step}
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return _("%(head)s und %(last)s") % {"head": ", ".join(items[:-1]), "last": items[-1]}
+
+
+def press_sentences(report: StructureReport) -> list[str]:
+    """The figures of a press release, as sentences, straight from the report."""
+    event = report.event
+    held = report.total.present > 0
+    people = report.total.present if held else report.total.confirmed
+    if not people:
+        return [_("Für diese Veranstaltung liegen noch keine bestätigten Anmeldungen vor.")]
+    types = [row for row in report.by_actor_type if (row.present if held else row.confirmed)]
+    phrases = [ACTOR_TYPE_PHRASES.get(row.key, row.label) for row in types if row.key]
+    figure = rounded_figure(people)
+    figure = figure[:1].upper() + figure[1:]
+    date = formats.date_format(event.starts_at, "j. F Y")
+    if phrases and people >= 10:
+        shown = phrases[:6]
+        origin = (
+            _join(shown) if len(phrases) <= 6 else ", ".join(shown) + _(" und weiteren Stellen")
+        )
+        first = (
+            _(
+                "%(figure)s Vertreterinnen und Vertreter aus %(origin)s nahmen am %(date)s an "
+                "„%(title)s“ teil."
+            )
+            if held
+            else _(
+                "%(figure)s Vertreterinnen und Vertreter aus %(origin)s haben sich für "
+                "„%(title)s“ am %(date)s angemeldet."
+            )
+        ) % {"figure": figure, "origin": origin, "date": date, "title": event.title}
+    else:
+        first = (
+            ngettext(
+                "%(figure)s Person nahm am %(date)s an „%(title)s“ teil.",
+                "%(figure)s Personen nahmen am %(date)s an „%(title)s“ teil.",
+                people,
+            )
+            if held
+            else ngettext(
+                "%(figure)s Person hat sich für „%(title)s“ am %(date)s angemeldet.",
+                "%(figure)s Personen haben sich für „%(title)s“ am %(date)s angemeldet.",
+                people,
+            )
+        ) % {"figure": figure, "date": date, "title": event.title}
+    sentences = [first]
+    places = [row for row in report.by_site if row.label not in report.online_sites]
+    online = [row for row in report.by_site if row.label in report.online_sites]
+    if len(places) > 1:
+        count = NUMBER_WORDS.get(len(places), str(len(places)))
+        sentence = _("Die Veranstaltung fand an %(count)s Standorten statt: in %(places)s") % {
+            "count": count,
+            "places": _join([row.label for row in places]),
+        }
+        online_people = sum((r.present if held else r.confirmed) for r in online)
+        if online and online_people:
+            sentence += ngettext(
+                "; per Livestream war %(n)s weitere Person zugeschaltet.",
+                "; per Livestream waren %(n)s weitere Personen zugeschaltet.",
+                online_people,
+            ) % {"n": online_people}
+        else:
+            sentence += "."
+        sentences.append(sentence)
+    elif len(places) == 1 and places[0].label:
+        sentences.append(_("Veranstaltungsort war %(place)s.") % {"place": places[0].label})
+    districts = [row for row in report.by_district if row.key]
+    if len(districts) > 1:
+        sentences.append(
+            _("Die Teilnehmenden kamen aus %(n)s sächsischen Landkreisen und kreisfreien Städten.")
+            % {"n": len(districts)}
+        )
+    if held:
+        sentences.append(
+            ngettext(
+                "Angemeldet hatten sich %(registered)s Personen, %(present)s war vor Ort.",
+                "Angemeldet hatten sich %(registered)s Personen, %(present)s waren vor Ort.",
+                report.total.present,
+            )
+            % {"registered": report.total.confirmed, "present": report.total.present}
+        )
+    return sentences
+
+
+def report_dataset(report: StructureReport) -> tablib.Dataset:
+    """The report as one table (section, label, registered, confirmed, present) for CSV."""
+    data = tablib.Dataset(
+        headers=[_("Bereich"), _("Gruppe"), _("Angemeldet"), _("Bestätigt"), _("Anwesend")]
+    )
+    for _key, title, rows in report.sections:
+        for row in rows:
+            data.append([title, row.label, row.registered, row.confirmed, row.present])
+    total = report.total
+    data.append([_("Insgesamt"), "", total.registered, total.confirmed, total.present])
+    return data

@@ -1,0 +1,106 @@
+"""Events back office in the browser: the check-in page (phone width, keyboard) and the
+structure report, with axe (WCAG 2.1 A/AA, zero violations)."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from lotse.core.demo import DEMO_PASSWORD
+from lotse.events.models import Registration
+from tests.events.conftest import make_event, make_registration
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+def _log_in(page, username: str = "veranstaltung") -> None:
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("form[method=post] button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+
+
+def _assert_axe_clean(page, axe, label: str) -> None:
+    results = axe.run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, f"axe on {label}:\n{results.generate_report()}"
+
+
+@pytest.fixture
+def forum(e2e_site):
+    event = make_event(
+        sites=(("Görlitz", 50), ("Riesa", 40)), days=0, status="closed", title="Fachforum (E2E)"
+    )
+    goerlitz = event.sites.get(name="Görlitz")
+    person = make_registration(
+        goerlitz, first_name="Frieda", last_name="Fröhlich", organisation="IHK Dresden"
+    )
+    make_registration(goerlitz, first_name="Bruno", last_name="Bereits", checked_in=True)
+    make_registration(event.sites.get(name="Riesa"), actor_type="arbeitsverwaltung")
+    return {"event": event, "site": goerlitz, "person": person}
+
+
+def test_check_in_by_keyboard_on_a_phone(page, forum, axe, artifacts):
+    site, person = forum["site"], forum["person"]
+    _log_in(page)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"/admin/veranstaltungen/standort/{site.pk}/einlass/")
+    expect(page.locator("#events-counter")).to_contain_text("1 / 2")
+    _assert_axe_clean(page, axe, "check-in page")
+
+    # Type the code (lower case) and press Enter; then the button with the keyboard.
+    search = page.get_by_label("Ticketcode oder Name")
+    search.focus()
+    search.fill(person.code.lower())
+    search.press("Enter")
+    ticket = page.locator("article.events-ticket")
+    expect(ticket).to_contain_text("Frieda Fröhlich")
+    expect(ticket).to_contain_text("Bestätigt – noch nicht eingelassen")
+    _assert_axe_clean(page, axe, "check-in result")
+    page.screenshot(path=artifacts / "events-checkin-phone.png", full_page=True)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= 390, f"check-in page scrolls sideways ({scroll_width} px)"
+
+    button = page.get_by_role("button", name="Einlassen Frieda Fröhlich")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("article.events-ticket")).to_contain_text("Bereits eingelassen um")
+    expect(page.locator("#events-counter")).to_contain_text("2 / 2")
+    assert Registration.objects.get(pk=person.pk).checked_in_at is not None
+    page.screenshot(path=artifacts / "events-checkin-phone-done.png", full_page=True)
+    _assert_axe_clean(page, axe, "check-in done")
+
+
+def test_check_in_page_works_without_javascript(browser, base_url, forum):
+    context = browser.new_context(base_url=base_url, locale="de-DE", java_script_enabled=False)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    _log_in(page)
+    page.goto(f"/admin/veranstaltungen/standort/{forum['site'].pk}/einlass/?q=Fröhlich")
+    page.get_by_role("button", name="Einlassen Frieda Fröhlich").click()
+    expect(page.locator("article.events-ticket")).to_contain_text("Bereits eingelassen um")
+    context.close()
+
+
+def test_structure_report_axe_and_keyboard(page, forum, axe, artifacts):
+    _log_in(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"/admin/veranstaltungen/{forum['event'].pk}/teilnehmendenstruktur/")
+    expect(page.get_by_role("heading", name="Nach Standort")).to_be_visible()
+    expect(page.get_by_role("img").first).to_be_visible()
+    _assert_axe_clean(page, axe, "structure report")
+    page.screenshot(path=artifacts / "events-report.png", full_page=True)
+    # The downloads are reachable with the keyboard.
+    link = page.get_by_role("link", name="Als CSV herunterladen")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Als CSV herunterladen":
+            break
+    else:
+        pytest.fail("CSV download link not reachable by Tab")
+    expect(link).to_be_focused()

@@ -1,0 +1,117 @@
+"""Back-office test helpers: events with sites and registrations, users of every role."""
+
+import itertools
+import secrets
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.utils import timezone
+
+from lotse.core.models import ActorType, Region
+from lotse.events.models import (
+    SEAT_STATUSES,
+    Event,
+    EventKind,
+    EventStatus,
+    Registration,
+    RegistrationStatus,
+    Site,
+)
+from lotse.network.models import Actor, Membership
+
+_counter = itertools.count(1)
+
+
+def make_actor(name: str | None = None, type_slug: str = "kammer") -> Actor:
+    number = next(_counter)
+    name = name or f"Akteur {number}"
+    return Actor.objects.create(
+        name=name, slug=f"akteur-{number}", actor_type=ActorType.objects.get(slug=type_slug)
+    )
+
+
+def make_user(username: str, *role_names: str, actors=()):
+    user = get_user_model().objects.create_user(
+        username=username,
+        email=f"{username}@example.org",
+        password="test-pass-123",
+        first_name=username.capitalize(),
+    )
+    for role in role_names:
+        user.groups.add(Group.objects.get(name=role))
+    for actor in actors:
+        Membership.objects.create(user=user, actor=actor)
+    return user
+
+
+def make_event(
+    *,
+    organiser: Actor | None = None,
+    sites=(("Chemnitz", 50),),
+    status=EventStatus.REGISTRATION_OPEN,
+    days: float = 7,
+    title: str | None = None,
+) -> Event:
+    number = next(_counter)
+    start = timezone.now() + timedelta(days=days)
+    event = Event.objects.create(
+        title=title or f"Netzwerktreffen {number}",
+        slug=f"netzwerktreffen-{number}",
+        summary="Austausch im Netzwerk",
+        kind=EventKind.NETWORK_MEETING,
+        status=status,
+        organiser=organiser or make_actor(),
+        starts_at=start,
+        ends_at=start + timedelta(hours=6),
+    )
+    for index, (name, capacity) in enumerate(sites):
+        Site.objects.create(
+            event=event,
+            name=name,
+            capacity=capacity,
+            is_online=capacity is None,
+            city=name,
+            sort_order=index,
+        )
+    return event
+
+
+def make_registration(
+    site: Site,
+    *,
+    status=RegistrationStatus.CONFIRMED,
+    first_name: str = "Erika",
+    last_name: str | None = None,
+    actor_type: str | None = "kammer",
+    district: str | None = "chemnitz",
+    checked_in: bool = False,
+    **extra,
+) -> Registration:
+    number = next(_counter)
+    registration = Registration.objects.create(
+        event=site.event,
+        site=site,
+        status=status,
+        token=secrets.token_urlsafe(32),
+        code=f"T{number:06d}",
+        first_name=first_name,
+        last_name=last_name or f"Muster{number}",
+        email=f"person{number}@example.org",
+        organisation=extra.pop("organisation", f"Organisation {number}"),
+        actor_type=ActorType.objects.get(slug=actor_type) if actor_type else None,
+        district=Region.objects.get(slug=district) if district else None,
+        checked_in_at=timezone.now() if checked_in else None,
+        **extra,
+    )
+    if status in SEAT_STATUSES:
+        Site.objects.filter(pk=site.pk).update(booked=site.booked + 1)
+        site.refresh_from_db()
+    return registration
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client

@@ -1,0 +1,157 @@
+"""Who may do what: a URL walk over every events back-office URL for every kind of user."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from lotse.core import roles
+from lotse.events.models import Event, EventStatus
+from lotse.events.permissions import (
+    EventPermissionPolicy,
+    allowed_statuses,
+    events_visible_to,
+)
+
+from .factories import client_for, make_actor, make_event, make_registration, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    own_actor = make_actor("Handwerkskammer Dresden")
+    co_actor = make_actor("IHK Chemnitz")
+    other_actor = make_actor("Agentur für Arbeit Riesa", "arbeitsverwaltung")
+    own = make_event(organiser=own_actor, title="Eigenes Treffen", status=EventStatus.DRAFT)
+    co = make_event(organiser=other_actor, title="Gemeinsames Forum")
+    co.co_organisers.add(co_actor)
+    co.save()
+    other = make_event(organiser=other_actor, title="Fremdes Treffen")
+    site = other.sites.get()
+    registration = make_registration(site)
+    return {
+        "own": own,
+        "co": co,
+        "other": other,
+        "site": site,
+        "registration": registration,
+        "partner": make_user("paula", roles.PARTNER, actors=[own_actor, co_actor]),
+        "team": make_user("vera", roles.EVENTS_TEAM),
+        "admin": make_user("ada", roles.ADMINISTRATION),
+        "desk": make_user("lars", roles.DESK),
+        "editor": make_user("rita", roles.EDITORS),
+    }
+
+
+def staff_urls(world) -> list[str]:
+    event, site, _registration = world["other"], world["site"], world["registration"]
+    return [
+        reverse("wagtailsnippets_events_event:list"),
+        reverse("wagtailsnippets_events_event:edit", args=[event.pk]),
+        reverse("wagtailsnippets_events_event:add"),
+        reverse("lotse_events:overview", args=[event.pk]),
+        reverse("lotse_events:registrations", args=[event.pk]),
+        reverse("lotse_events:registrations", args=[event.pk]) + "?export=csv",
+        reverse("lotse_events:badges", args=[event.pk]),
+        reverse("lotse_events:participants", args=[event.pk]),
+        reverse("lotse_events:message", args=[event.pk]),
+        reverse("lotse_events:report", args=[event.pk]),
+        reverse("lotse_events:report", args=[event.pk]) + "?format=csv",
+        reverse("lotse_events:checkin_list", args=[site.pk]),
+        reverse("lotse_events:checkin", args=[site.pk]),
+        reverse("lotse_events:counter", args=[site.pk]),
+        reverse("lotse_events:retention"),
+    ]
+
+
+def post_urls(world) -> list[str]:
+    event, site, registration = world["other"], world["site"], world["registration"]
+    return [
+        reverse("lotse_events:checkin_do", args=[site.pk, registration.pk]),
+        reverse("lotse_events:checkin_undo", args=[site.pk, registration.pk]),
+        reverse("lotse_events:thanks", args=[event.pk]),
+        reverse("lotse_events:retention_run", args=[event.pk]),
+        reverse("lotse_events:message", args=[event.pk]),
+    ]
+
+
+def test_anonymous_is_sent_to_the_login(world):
+    client = Client()
+    for url in staff_urls(world) + post_urls(world):
+        response = client.get(url) if url not in post_urls(world) else client.post(url)
+        assert response.status_code == 302, url
+        assert "/login/" in response["Location"], url
+
+
+@pytest.mark.parametrize("who", ["desk", "editor"])
+def test_other_roles_get_403(world, who):
+    client = client_for(world[who])
+    for url in staff_urls(world):
+        response = client.get(url)
+        assert response.status_code in (403, 302), url
+        if response.status_code == 302:
+            assert response["Location"] == "/admin/", url
+    for url in post_urls(world):
+        assert client.post(url).status_code == 403, url
+    assert (
+        world["registration"].__class__.objects.get(pk=world["registration"].pk).checked_in_at
+        is None
+    )
+
+
+def test_partner_of_another_organisation_gets_403(world):
+    client = client_for(world["partner"])
+    for url in staff_urls(world):
+        if url in (
+            reverse("wagtailsnippets_events_event:list"),
+            reverse("wagtailsnippets_events_event:add"),
+        ):
+            continue  # partners list and add their own events
+        response = client.get(url)
+        assert response.status_code in (403, 302), url
+        if response.status_code == 302:
+            assert response["Location"] == "/admin/", url
+    for url in post_urls(world):
+        assert client.post(url).status_code == 403, url
+
+
+@pytest.mark.parametrize("who", ["team", "admin"])
+def test_team_and_admin_reach_everything(world, who):
+    client = client_for(world[who])
+    for url in staff_urls(world):
+        assert client.get(url).status_code == 200, url
+
+
+def test_partner_lists_only_own_and_co_organised_events(world):
+    page = client_for(world["partner"]).get(reverse("wagtailsnippets_events_event:list"))
+    body = page.content.decode()
+    assert "Eigenes Treffen" in body
+    assert "Gemeinsames Forum" in body
+    assert "Fremdes Treffen" not in body
+    assert set(events_visible_to(world["partner"])) == {world["own"], world["co"]}
+
+
+def test_partner_sees_own_registrations_and_report_but_not_check_in(world):
+    client = client_for(world["partner"])
+    co = world["co"]
+    make_registration(co.sites.get(), first_name="Grete")
+    assert client.get(reverse("lotse_events:registrations", args=[co.pk])).status_code == 200
+    assert (
+        "Grete" in client.get(reverse("lotse_events:registrations", args=[co.pk])).content.decode()
+    )
+    assert client.get(reverse("lotse_events:report", args=[co.pk])).status_code == 200
+    assert client.get(reverse("lotse_events:checkin", args=[co.sites.get().pk])).status_code == 403
+    assert client.get(reverse("lotse_events:badges", args=[co.pk])).status_code == 403
+    assert client.get(reverse("lotse_events:message", args=[co.pk])).status_code == 403
+    assert client.get(reverse("lotse_events:retention")).status_code == 403
+
+
+def test_partner_may_only_draft_or_publish(world):
+    assert allowed_statuses(world["partner"]) == ["draft", "published"]
+    assert set(allowed_statuses(world["team"])) == set(EventStatus.values)
+    policy = EventPermissionPolicy(Event)
+    assert policy.user_has_permission_for_instance(world["partner"], "change", world["own"])
+    # co-organised event with open registration belongs to the team now
+    assert not policy.user_has_permission_for_instance(world["partner"], "change", world["co"])
+    assert not policy.user_has_permission_for_instance(world["partner"], "delete", world["own"])
+    assert policy.user_has_permission_for_instance(world["team"], "delete", world["other"])
