@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from lotse.core.demo import DEMO_PASSWORD
 from lotse.events.models import Registration
-from tests.events.conftest import make_event, make_registration
+from tests.events.factories import make_event, make_registration
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
