@@ -48,7 +48,8 @@ WORK_DIR = ROOT / "var" / "bench"
 STATIC_ROOT = WORK_DIR / "static"
 SQLITE_PATH = ROOT / "var" / "bench.sqlite3"
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
-POSTGRES_DB = "lotse_bench"
+# LOTSE_BENCH_PG_DB: another benchmark database (e.g. one with a large generated register).
+POSTGRES_DB = os.environ.get("LOTSE_BENCH_PG_DB", "lotse_bench")
 FORBIDDEN_DATABASES = {"test", "test_test", "postgres", "template0", "template1"}
 HOST = "127.0.0.1"
 FIRST_PORT = 8700
@@ -674,9 +675,12 @@ def bench_database(db: str, args: argparse.Namespace, config: ServerConfig) -> d
     manage(env, "migrate", "--noinput", "-v", "0")
     migrate_s = round(time.monotonic() - clock, 1)
     clock = time.monotonic()
-    generated = manage(
-        env, "generate_bench_data", "--scale", str(args.scale), "--seed", str(args.seed)
-    )
+    if args.no_generate and args.reuse_db:
+        generated = "generation skipped (--no-generate)"
+    else:
+        generated = manage(
+            env, "generate_bench_data", "--scale", str(args.scale), "--seed", str(args.seed)
+        )
     generate_s = round(time.monotonic() - clock, 1)
     log(f"{DB_LABELS[db]}: migrate {migrate_s} s, generate {generate_s} s: {generated}")
     clock = time.monotonic()
@@ -782,6 +786,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--reuse-db",
         action="store_true",
         help="keep the benchmark database of the last run (default: drop and recreate it)",
+    )
+    parser.add_argument(
+        "--no-generate",
+        action="store_true",
+        help="with --reuse-db: measure the data as it is (no generate_bench_data run)",
     )
     parser.add_argument(
         "--collectstatic",
