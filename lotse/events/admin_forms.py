@@ -1,11 +1,14 @@
 """Forms of the events back office."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from lotse.core.models import ActorType, Region
 from lotse.network.models import Actor
 
+from .forms import site_label
 from .models import EventStatus, RegistrationStatus, Site, WorkingGroup
 from .permissions import allowed_statuses, user_is_event_staff
 
@@ -114,3 +117,80 @@ class MessageForm(forms.Form):
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["site"].queryset = event.sites.all()
+
+
+class _SiteChoiceField(forms.ModelChoiceField):
+    """A site with its free places in the label ("ausgebucht – Warteliste" when full)."""
+
+    def label_from_instance(self, obj):
+        return site_label(obj)
+
+
+class RegistrationAddForm(forms.Form):
+    """Staff add one person by hand (confirmed at once, or waiting list when the site is full)."""
+
+    site = _SiteChoiceField(label=_("Standort"), queryset=Site.objects.none())
+    first_name = forms.CharField(label=_("Vorname"), max_length=100)
+    last_name = forms.CharField(label=_("Nachname"), max_length=100)
+    email = forms.EmailField(label=_("E-Mail-Adresse"), max_length=254)
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    actor_type = forms.ModelChoiceField(
+        label=_("Akteurstyp"),
+        queryset=ActorType.objects.none(),
+        required=False,
+        empty_label=_("– bitte wählen –"),
+    )
+    district = forms.ModelChoiceField(
+        label=_("Landkreis/Stadt"),
+        queryset=Region.objects.none(),
+        required=False,
+        empty_label=_("– bitte wählen –"),
+    )
+    role = forms.CharField(label=_("Funktion"), max_length=120, required=False)
+    working_groups = forms.ModelMultipleChoiceField(
+        label=_("Arbeitsgruppen"),
+        queryset=WorkingGroup.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    language = forms.ChoiceField(label=_("Sprache der E-Mails"), choices=(), initial="de")
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = event.sites.order_by("sort_order", "pk")
+        self.fields["actor_type"].queryset = ActorType.objects.active()
+        self.fields["district"].queryset = Region.objects.districts().order_by("name")
+        groups = event.working_groups.all()
+        if groups:
+            self.fields["working_groups"].queryset = groups
+        else:
+            del self.fields["working_groups"]
+        self.fields["language"].choices = settings.LANGUAGES
+
+    def clean(self):
+        cleaned = super().clean()
+        site = cleaned.get("site")
+        for group in cleaned.get("working_groups") or []:
+            if site is not None and group.site_id and group.site_id != site.pk:
+                self.add_error(
+                    "working_groups",
+                    _("Die Arbeitsgruppe „%(title)s“ gehört zu einem anderen Standort.")
+                    % {"title": group.title},
+                )
+        return cleaned
+
+
+class RegistrationMoveForm(forms.Form):
+    """Move a registration to another site of the same event (other events' sites: invalid)."""
+
+    site = _SiteChoiceField(
+        label=_("Neuer Standort"), queryset=Site.objects.none(), widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, registration, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = (
+            Site.objects.filter(event_id=registration.event_id)
+            .exclude(pk=registration.site_id)
+            .order_by("sort_order", "pk")
+        )

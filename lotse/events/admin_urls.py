@@ -9,6 +9,21 @@ app_name = "lotse_events"
 urlpatterns = [
     path("<int:event_id>/", views.event_overview, name="overview"),
     path("<int:event_id>/anmeldungen/", views.registrations_list, name="registrations"),
+    path(
+        "<int:event_id>/anmeldungen/hinzufuegen/",
+        views.registration_add,
+        name="registration_add",
+    ),
+    path(
+        "<int:event_id>/anmeldungen/<int:registration_id>/stornieren/",
+        views.registration_cancel,
+        name="registration_cancel",
+    ),
+    path(
+        "<int:event_id>/anmeldungen/<int:registration_id>/verschieben/",
+        views.registration_move,
+        name="registration_move",
+    ),
     path("<int:event_id>/namensschilder.pdf", views.badges, name="badges"),
     path("<int:event_id>/teilnehmendenliste.pdf", views.participant_list, name="participants"),
     path("<int:event_id>/nachricht/", views.message, name="message"),

@@ -22,7 +22,13 @@ from lotse.core.exports import dataset_response
 from lotse.core.views import permission_denied
 
 from . import checkin as checkin_services
-from .admin_forms import MessageForm, RegistrationFilterForm
+from . import services
+from .admin_forms import (
+    MessageForm,
+    RegistrationAddForm,
+    RegistrationFilterForm,
+    RegistrationMoveForm,
+)
 from .admin_services import event_message_send
 from .after import event_thanks_send
 from .models import (
@@ -42,6 +48,7 @@ from .retention import (
     events_due_for_deletion,
     events_due_soon,
 )
+from .selectors import waitlist_position
 
 
 def _denied(request: HttpRequest) -> HttpResponse:
@@ -223,7 +230,180 @@ def registrations_list(request, event_id: int):
             "page": page,
             "query": query.urlencode(),
             "staff": user_is_event_staff(request.user),
+            "changeable": ACTIVE_STATUSES,
         },
+    )
+
+
+# --- manual add / cancel / move (staff only) ------------------------------------------------
+
+
+def _registrations_url(event: Event) -> str:
+    return reverse("lotse_events:registrations", args=[event.pk])
+
+
+def _live_registration(event: Event, registration_id: int) -> Registration:
+    """A registration of this event that still holds personal data; 404 otherwise."""
+    return get_object_or_404(
+        Registration.objects.select_related("site", "event"),
+        pk=registration_id,
+        event=event,
+        anonymised_at__isnull=True,
+    )
+
+
+def _promoted_text(promoted: list[Registration]) -> str:
+    if not promoted:
+        return ""
+    names = ", ".join(item.full_name for item in promoted)
+    text = _("Von der Warteliste nachgerückt (Platz angeboten, E-Mail versandt): %(names)s.")
+    return " " + text % {"names": names}
+
+
+@guarded
+@require_http_methods(["GET", "HEAD", "POST"])
+def registration_add(request, event_id: int):
+    """Add one person by hand: confirmed at once (mail), or the waiting list when full."""
+    event = _event_for(request, event_id, staff=True)
+    if event.personal_data_deleted_at is not None:
+        messages.error(
+            request, _("Die personenbezogenen Daten dieser Veranstaltung sind bereits gelöscht.")
+        )
+        return redirect(_registrations_url(event))
+    form = RegistrationAddForm(request.POST or None, event=event)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        person = services.Person(
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            email=data["email"],
+            organisation=data["organisation"],
+            actor_type=data["actor_type"],
+            district=data["district"],
+            role=data["role"],
+        )
+        try:
+            created = services.registrations_create(
+                event=event,
+                site=data["site"],
+                people=[person],
+                working_groups=list(data.get("working_groups") or []),
+                language=data["language"],
+                staff_user=request.user,
+            )
+        except services.RegistrationError as exc:
+            form.add_error(None, str(exc))
+        else:
+            registration = created[0]
+            names = {"name": registration.full_name, "site": registration.site.name}
+            if registration.status == RegistrationStatus.WAITLISTED:
+                messages.warning(
+                    request,
+                    _(
+                        "Der Standort %(site)s ist ausgebucht: %(name)s steht dort auf der "
+                        "Warteliste (Platz %(position)s) und wurde per E-Mail informiert."
+                    )
+                    % {**names, "position": waitlist_position(registration=registration)},
+                )
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "%(name)s ist für %(site)s angemeldet und bestätigt; "
+                        "die Bestätigung wurde per E-Mail versandt."
+                    )
+                    % names,
+                )
+            return redirect(_registrations_url(event))
+    return render(
+        request,
+        "events/admin/registration_add.html",
+        {"event": event, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@guarded
+@require_http_methods(["GET", "HEAD", "POST"])
+def registration_cancel(request, event_id: int, registration_id: int):
+    """Cancel a registration after a confirmation step; the first person waiting moves up."""
+    event = _event_for(request, event_id, staff=True)
+    registration = _live_registration(event, registration_id)
+    if request.method == "POST":
+        try:
+            result = services.registration_cancel(
+                registration=registration, staff_user=request.user
+            )
+        except services.RegistrationError as exc:
+            messages.error(request, str(exc))
+            return redirect(_registrations_url(event))
+        if result.changed:
+            messages.success(
+                request,
+                _("Die Anmeldung von %(name)s ist storniert.") % {"name": registration.full_name}
+                + _promoted_text(result.promoted),
+            )
+        else:
+            messages.info(
+                request,
+                _("Die Anmeldung von %(name)s war bereits storniert oder verfallen.")
+                % {"name": registration.full_name},
+            )
+        return redirect(_registrations_url(event))
+    return render(
+        request,
+        "events/admin/registration_cancel.html",
+        {
+            "event": event,
+            "registration": registration,
+            "active": registration.status in ACTIVE_STATUSES,
+        },
+    )
+
+
+@guarded
+@require_http_methods(["GET", "HEAD", "POST"])
+def registration_move(request, event_id: int, registration_id: int):
+    """Move a registration to another site: a place there, or its waiting list when full."""
+    event = _event_for(request, event_id, staff=True)
+    registration = _live_registration(event, registration_id)
+    form = RegistrationMoveForm(request.POST or None, registration=registration)
+    if request.method == "POST" and form.is_valid():
+        site = form.cleaned_data["site"]
+        try:
+            result = services.registration_move(
+                registration=registration, site=site, staff_user=request.user
+            )
+        except services.RegistrationError as exc:
+            form.add_error(None, str(exc))
+        else:
+            names = {"name": registration.full_name, "site": site.name}
+            promoted = _promoted_text(result.promoted)
+            if result.registration.status == RegistrationStatus.WAITLISTED:
+                messages.warning(
+                    request,
+                    _(
+                        "Der Standort %(site)s ist ausgebucht: %(name)s steht dort jetzt auf "
+                        "der Warteliste (Platz %(position)s)."
+                    )
+                    % {**names, "position": waitlist_position(registration=result.registration)}
+                    + promoted,
+                )
+            else:
+                messages.success(
+                    request, _("%(name)s ist jetzt für %(site)s angemeldet.") % names + promoted
+                )
+            return redirect(_registrations_url(event))
+    return render(
+        request,
+        "events/admin/registration_move.html",
+        {
+            "event": event,
+            "registration": registration,
+            "form": form,
+            "active": registration.status in ACTIVE_STATUSES,
+        },
+        status=400 if form.errors else 200,
     )
 
 
