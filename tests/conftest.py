@@ -70,3 +70,32 @@ def demo_password() -> str:
 @pytest.fixture
 def migrated(db):
     call_command("migrate", verbosity=0)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _serialized_contents_in_every_context(django_db_setup):
+    """Give every connection wrapper the serialized test data, whatever context creates it.
+
+    `django.db.connections` is context-local; Playwright's sync API runs the browser tests in
+    greenlets, where Django hands out new wrappers without `_test_serialized_contents`. Their
+    flush after a serialized live-server test then re-ran post_migrate (new group ids), and the
+    next serialized test failed to restore the migrated data ("UNIQUE constraint failed").
+    """
+    from django.db import connections
+    from django.db.utils import ConnectionHandler
+
+    contents = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
+    original = ConnectionHandler.create_connection
+
+    def create_connection(self, alias):
+        connection = original(self, alias)
+        if contents.get(alias) is not None:
+            connection._test_serialized_contents = contents[alias]
+        return connection
+
+    ConnectionHandler.create_connection = create_connection
+    yield
+    ConnectionHandler.create_connection = original
