@@ -103,17 +103,17 @@ TARGETS: list[Target] = [
     ),
     Target(
         "event-page",
-        "/veranstaltungen/bench-veranstaltung-1/",
+        "/veranstaltungen/bench-veranstaltung-offen/",
         module="events",
         expect_text="Programm",
-        description="Event page: sites with free places, agenda (bench event 1)",
+        description="Event page: sites with free places, agenda (upcoming bench event)",
     ),
     Target(
         "event-register-form",
-        "/veranstaltungen/bench-veranstaltung-1/anmelden/",
+        "/veranstaltungen/bench-veranstaltung-offen/anmelden/",
         module="events",
         expect_text="csrfmiddlewaretoken",
-        description="Registration form of bench event 1 (the GET of every registration)",
+        description="Registration form of the upcoming bench event (the GET of every registration)",
     ),
     # Issue 5: Tarifauskunft under the bench data (scale 100: 100 000 agreements, 1 000 000
     # provision rows); WZ 43.21.0 and the word "Elektroinstallation" match lotse/tariffs/bench.py.

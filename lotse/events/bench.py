@@ -20,6 +20,8 @@ from .demo import bulk_registrations, counters_sync
 from .models import Event, EventKind, EventStatus, Registration, RegistrationStatus, Site
 
 SLUG = "bench-veranstaltung"
+# An upcoming event with open registration and an agenda, for the public page and form targets.
+OPEN_SLUG = "bench-veranstaltung-offen"
 SITES = [
     ("Görlitz", "goerlitz"),
     ("Riesa", "meissen"),
@@ -57,6 +59,44 @@ def _event() -> Event:
     return event
 
 
+def _open_event() -> Event:
+    """The upcoming bench event: four sites with room, online, a day of agenda."""
+    from .models import Session
+
+    event = Event.objects.filter(slug=OPEN_SLUG).first()
+    if event is not None:
+        return event
+    organiser = _event().organiser
+    start = (timezone.now() + timezone.timedelta(days=60)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
+    event = Event.objects.create(
+        slug=OPEN_SLUG,
+        title="Bench-Netzwerktreffen mit offener Anmeldung",
+        summary="Benchmark-Daten",
+        kind=EventKind.NETWORK_MEETING,
+        status=EventStatus.REGISTRATION_OPEN,
+        organiser=organiser,
+        starts_at=start,
+        ends_at=start + timezone.timedelta(hours=7),
+    )
+    sites = [
+        Site.objects.create(event=event, name=name, city=name, capacity=500, sort_order=order)
+        for order, (name, _district) in enumerate(SITES)
+    ]
+    Site.objects.create(event=event, name="Online", is_online=True, sort_order=len(SITES))
+    for hour in range(7):
+        Session.objects.create(
+            event=event,
+            starts_at=start + timezone.timedelta(hours=hour),
+            ends_at=start + timezone.timedelta(hours=hour, minutes=50),
+            title=f"Programmpunkt {hour + 1}",
+            site=None if hour % 2 == 0 else sites[hour % len(sites)],
+            sort_order=hour,
+        )
+    return event
+
+
 @transaction.atomic
 def generate(*, scale: int, seed: int) -> str:
     """Create the bench event and its missing registrations; returns a one-line summary."""
@@ -64,6 +104,7 @@ def generate(*, scale: int, seed: int) -> str:
 
     target = max(5000, scale * 50)
     event = _event()
+    _open_event()
     per_site = -(-target // len(SITES))
     sites = []
     for order, (name, district) in enumerate(SITES):
