@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.models import Page
@@ -46,3 +48,9 @@ def site_history_for_staff_only(request, menu_items) -> None:
     see their own objects' history on the object itself instead."""
     if not user_has_role(request.user, *STAFF_ROLES):
         menu_items[:] = [item for item in menu_items if item.name != "site-history"]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    """Contrast fixes for Wagtail's admin (lotse/static/css/admin.css)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
