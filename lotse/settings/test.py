@@ -25,6 +25,7 @@ LOTSE_CATALOGUE_CACHE_SECONDS = 0
 # The concurrency tests of the events app start a real server process against the test
 # database, so on SQLite the test database is a file (not ":memory:").
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405 - a fresh clone has no var/ yet
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-lotse.sqlite3")}  # noqa: F405
 # Test-only switch for the race control of tests/events/test_concurrency.py: with "0" the
 # registration service counts and then inserts without the conditional UPDATE (never in
