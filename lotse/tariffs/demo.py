@@ -129,7 +129,8 @@ def _ordinance(title, rates, **fields):
 
 
 @transaction.atomic
-def load() -> None:
+def load(*, stdout=None) -> list[str]:
+    """The demo register (idempotent); no demo accounts of its own."""
     parties = {}
     for key, (name, kind, address, town) in PARTIES.items():
         parties[key], _created = AgreementParty.objects.get_or_create(
@@ -416,6 +417,7 @@ def load() -> None:
         personal_scope="Beschäftigte",
         confidential=True,
     )
+    return []
 
 
 def _metal_provisions(metal) -> None:
