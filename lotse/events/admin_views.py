@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lotse.core.exports import dataset_response
+from lotse.core.pdf import pdf_response
 from lotse.core.views import permission_denied
 
 from . import checkin as checkin_services
@@ -39,7 +40,7 @@ from .models import (
     Site,
     WorkingGroup,
 )
-from .pdf import badges_pdf, checkin_list_pdf, participant_list_pdf, pdf_response, report_pdf
+from .pdf import badges_pdf, checkin_list_pdf, participant_list_pdf, report_pdf
 from .permissions import user_can_access_event, user_can_view_registrations, user_is_event_staff
 from .reports import chart, press_sentences, report_dataset, structure_report
 from .retention import (

@@ -7,7 +7,6 @@ who were checked in get their Teilnahmebescheinigung attached as PDF.
 
 import logging
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -18,8 +17,8 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from lotse.core.audit import audit_log
+from lotse.core.links import absolute_url
 
-from .mails import absolute
 from .models import Event, EventStatus, Registration, RegistrationStatus
 from .pdf import certificate_pdf
 
@@ -28,16 +27,17 @@ logger = logging.getLogger(__name__)
 
 def event_public_url(event: Event) -> str:
     """Absolute address of the public event page (/veranstaltungen/<slug>/)."""
-    return absolute(reverse("events:detail", args=[event.slug]))
+    return absolute_url(reverse("events:detail", args=[event.slug]))
 
 
 def event_documents(event: Event) -> list[dict]:
     """Title and absolute URL of every document attached to the event's sessions."""
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     seen = {}
     for session in event.sessions.prefetch_related("documents").order_by("sort_order", "pk"):
         for document in session.documents.all():
-            seen.setdefault(document.pk, {"title": document.title, "url": base + document.url})
+            seen.setdefault(
+                document.pk, {"title": document.title, "url": absolute_url(document.url)}
+            )
     return list(seen.values())
 
 

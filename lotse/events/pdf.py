@@ -1,29 +1,12 @@
 """PDF documents of the back office (WeasyPrint): badges, lists, report, attendance certificate."""
 
-from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from lotse.core.pdf import html_to_pdf, render_pdf
+
 from .models import Event, Registration, RegistrationStatus, Site
 from .reports import StructureReport, chart, press_sentences
-
-
-def html_to_pdf(html: str) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=html).write_pdf()
-
-
-def render_pdf(template: str, context: dict) -> bytes:
-    """Render a template to PDF bytes."""
-    return html_to_pdf(render_to_string(template, context))
-
-
-def pdf_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 def _confirmed(event: Event):

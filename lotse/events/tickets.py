@@ -7,7 +7,8 @@ import io
 
 import segno
 from django.template.loader import render_to_string
-from weasyprint import HTML
+
+from lotse.core.pdf import html_to_pdf
 
 from .models import Registration
 
@@ -46,4 +47,4 @@ def ticket_pdf(registration: Registration, *, manage_url: str = "") -> bytes:
             "manage_url": manage_url,
         },
     )
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(html)

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lotse.core.audit import audit_changes, audit_log, model_snapshot
+from lotse.core.links import absolute_url
 
 from .models import Offer
 from .permissions import user_can_confirm_offer, user_is_offer_staff
@@ -138,8 +139,7 @@ def offer_recipients(*, offer: Offer) -> list[str]:
 
 
 def offer_admin_url(offer: Offer, name: str = "edit") -> str:
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return base + reverse(f"wagtailsnippets_offers_offer:{name}", args=[offer.pk])
+    return absolute_url(reverse(f"wagtailsnippets_offers_offer:{name}", args=[offer.pk]))
 
 
 def _mail_provider(*, offer: Offer, subject: str, template: str) -> int:

@@ -9,11 +9,11 @@ from urllib.parse import urlencode
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from lotse.core.pdf import pdf_response, render_pdf
 from lotse.core.roles import ADMINISTRATION, TARIFF_REGISTER, user_has_role
 
 from . import selectors
@@ -28,13 +28,8 @@ def _params(request: HttpRequest) -> str:
 def _respond(request, template, context, *, pdf: bool, status: int = 200, filename: str = ""):
     context["params"] = _params(request)
     if pdf and status == 200:
-        from weasyprint import HTML
-
-        html = render_to_string(f"tariffs/pdf/{template}", context, request=request)
-        document = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-        response = HttpResponse(document, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
-        return response
+        document = render_pdf(f"tariffs/pdf/{template}", context, request=request)
+        return pdf_response(document, f"{filename}.pdf", inline=True, private=False)
     return render(request, f"tariffs/{template}", context, status=status)
 
 
