@@ -16,27 +16,25 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from lotse.core.links import absolute_url
+
 from .ics import event_ics
 from .models import Registration, RegistrationStatus
-from .selectors import waitlist_position
+from .selectors import stream_url_for, waitlist_position
 from .tickets import qr_png, ticket_pdf
 
 KINDS = ("held", "confirmed", "waitlisted", "offered", "cancelled", "moved", "reminder")
-
-
-def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def registration_links(registration: Registration) -> dict[str, str]:
     """Absolute personal links of a registration (in its language)."""
     token = registration.token
     return {
-        "manage_url": absolute(reverse("events:manage", args=[token])),
-        "confirm_url": absolute(reverse("events:confirm", args=[token])),
-        "release_url": absolute(reverse("events:release", args=[token])),
-        "ticket_url": absolute(reverse("events:ticket_pdf", args=[token])),
-        "event_url": absolute(reverse("events:detail", args=[registration.event.slug])),
+        "manage_url": absolute_url(reverse("events:manage", args=[token])),
+        "confirm_url": absolute_url(reverse("events:confirm", args=[token])),
+        "release_url": absolute_url(reverse("events:release", args=[token])),
+        "ticket_url": absolute_url(reverse("events:ticket_pdf", args=[token])),
+        "event_url": absolute_url(reverse("events:detail", args=[registration.event.slug])),
     }
 
 
@@ -67,7 +65,7 @@ def registration_mail(registration: Registration, kind: str) -> EmailMultiAltern
             "site": registration.site,
             "kind": kind,
             "position": waitlist_position(registration=registration),
-            "show_stream": seated and registration.site.is_online,
+            "stream_url": stream_url_for(registration=registration),
             "with_ticket": seated and kind in ("confirmed", "reminder", "moved"),
             "centre_name": settings.LOTSE_CENTRE_NAME,
             **links,

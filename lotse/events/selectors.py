@@ -147,6 +147,14 @@ def registrations_by_ids(*, ids: list[int]) -> list[Registration]:
     )
 
 
+def stream_url_for(*, registration: Registration) -> str:
+    """The live-stream link, only for confirmed online participants (else empty)."""
+    site = registration.site
+    if registration.status == RegistrationStatus.CONFIRMED and site.is_online:
+        return site.stream_url
+    return ""
+
+
 def waitlist_position(*, registration: Registration) -> int | None:
     """1-based place on the site's waiting list (arrival order), or None when not waiting."""
     if registration.status != RegistrationStatus.WAITLISTED:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
 
 from lotse.core.models import Region, TopicField
+from lotse.core.pdf import pdf_response
 
 from . import services
 from .forms import GroupsForm, MoveForm, RegistrationForm, colleague_formset
@@ -31,6 +32,7 @@ from .selectors import (
     registration_by_token,
     registrations_by_ids,
     sites_with_room,
+    stream_url_for,
     waitlist_position,
 )
 from .tickets import qr_svg, ticket_pdf
@@ -260,6 +262,7 @@ def registration_manage(request: HttpRequest, token: str) -> HttpResponse:
             "event": registration.event,
             "site": registration.site,
             "position": waitlist_position(registration=registration),
+            "stream_url": stream_url_for(registration=registration),
             "move_form": move_form,
             "groups_form": groups_form,
             "has_groups": bool(groups_form.groups),
@@ -329,11 +332,8 @@ def _ticket_registration(token: str):
 def registration_ticket_pdf(request: HttpRequest, token: str) -> HttpResponse:
     registration = _ticket_registration(token)
     manage_url = request.build_absolute_uri(reverse("events:manage", args=[token]))
-    response = HttpResponse(
-        ticket_pdf(registration, manage_url=manage_url), content_type="application/pdf"
-    )
-    response["Content-Disposition"] = f'inline; filename="ticket-{registration.code}.pdf"'
-    return _private(response)
+    content = ticket_pdf(registration, manage_url=manage_url)
+    return _private(pdf_response(content, f"ticket-{registration.code}.pdf", inline=True))
 
 
 @require_safe

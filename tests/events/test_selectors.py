@@ -76,3 +76,15 @@ def test_waitlist_position_and_token_lookup(make_event):
     Registration.objects.filter(pk=regs[0].pk).update(anonymised_at=event.ends_at)
     assert selectors.registration_by_token(token=regs[0].token) is None
     assert selectors.sites_with_room(event=event) == []
+
+
+def test_stream_link_only_for_confirmed_online_participants(make_event):
+    event = make_event(online=True)
+    online = event.sites.get(is_online=True)
+    on_site = event.sites.exclude(pk=online.pk).first()
+    held = Registration(event=event, site=online, status="held")
+    confirmed = Registration(event=event, site=online, status="confirmed")
+    in_the_room = Registration(event=event, site=on_site, status="confirmed")
+    assert selectors.stream_url_for(registration=held) == ""
+    assert selectors.stream_url_for(registration=confirmed) == online.stream_url != ""
+    assert selectors.stream_url_for(registration=in_the_room) == ""
