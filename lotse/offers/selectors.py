@@ -313,27 +313,6 @@ def offer_facets(
     return facets
 
 
-UNFILTERED_FACETS_TIMEOUT = 60
-
-
-def _facets_cached(
-    *, query: str, filters: OfferFilters, reference: CatalogueReference
-) -> dict[str, list[FacetOption]]:
-    """Facets; those of the unfiltered catalogue (its landing page) are cached for a minute.
-
-    The landing page is by far the most requested state and the only one whose facets scan every
-    public offer; a minute of lag in its counts is acceptable.
-    """
-    if query_stems(query) or filters:
-        return offer_facets(query=query, filters=filters, reference=reference)
-    key = f"offers:facets:v1:{get_language() or 'de'}"
-    facets = cache.get(key)
-    if facets is None:
-        facets = offer_facets(query=query, filters=filters, reference=reference)
-        cache.set(key, facets, UNFILTERED_FACETS_TIMEOUT)
-    return facets
-
-
 # --- search ---------------------------------------------------------------------------------
 
 
@@ -378,7 +357,7 @@ def _search_snapshot(
 ) -> tuple[_SearchSnapshot, Page]:
     queryset = _apply_filters(fulltext_filter(Offer.objects.public(), stems), filters, ref)
     queryset = offer_list_queryset(_ordered(queryset, sort=sort, ranked=bool(stems)))
-    facets = _facets_cached(query=query, filters=filters, reference=ref) if with_facets else {}
+    facets = offer_facets(query=query, filters=filters, reference=ref) if with_facets else {}
     paginator = Paginator(queryset, per_page)
     if with_facets:
         # Every offer has exactly one kind, and the kind facet is counted without the kind
