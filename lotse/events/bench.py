@@ -44,7 +44,10 @@ def _event() -> Event:
             slug="bench-veranstalter",
             actor_type=ActorType.objects.first(),
         )
-    start = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
+    # Held yesterday, whatever the time of day: check-ins exist only for events that began.
+    start = (timezone.now() - timezone.timedelta(days=1)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
     event = Event.objects.create(
         slug=SLUG,
         title="Bench-Fachforum an vier Standorten",
