@@ -20,6 +20,7 @@ import argparse
 import datetime
 import http.client
 import json
+import os
 import re
 import sys
 import threading
@@ -226,6 +227,22 @@ def markdown(report: dict) -> str:
         f"| {s['drain_s']} | {s['attempts_per_s']} | {s['p50_ms']} | {s['p95_ms']} | "
         f"{s['max_ms']} | {s['errors']} |",
         "",
+    ]
+    cpu = report.get("cpu")
+    if cpu:
+        db_ms = "–" if cpu["db_cpu_ms_per_attempt"] is None else cpu["db_cpu_ms_per_attempt"]
+        lines += [
+            f"CPU per attempt (CPUs {report.get('cpu_busy_before_pct')} % busy before the "
+            "burst): the steady figure on a shared machine",
+            "",
+            "| gunicorn ms | database ms | client ms | total ms | CPU-bound ceiling attempts/s |",
+            "|---:|---:|---:|---:|---:|",
+            f"| {cpu['server_cpu_ms_per_attempt']} | {db_ms} | "
+            f"{cpu['client_cpu_ms_per_attempt']} | {cpu['total_cpu_ms_per_attempt']} | "
+            f"{cpu['cpu_bound_ceiling_attempts_per_s']} |",
+            "",
+        ]
+    lines += [
         "| site | capacity | seated (held) | booked counter | waiting list |",
         "|---|---:|---:|---:|---:|",
     ]
@@ -238,6 +255,45 @@ def markdown(report: dict) -> str:
     if s["errors"]:
         lines += ["", f"Errors: {s['error_kinds']}"]
     return "\n".join(lines) + "\n"
+
+
+def db_backend_cpu_seconds(database: str) -> float:
+    """CPU seconds (user + system) of the PostgreSQL backends connected to `database`.
+
+    Only visible when the server runs on this machine; backends that end during the run take
+    their CPU with them, so this is a lower bound (gunicorn keeps its connections open).
+    """
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            if not cmdline.startswith("postgres:") or f" {database} " not in cmdline:
+                continue
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / run.CLOCK_TICKS
+
+
+def cpu_costs(*, attempts: int, server_s: float, db_s: float | None, client_s: float) -> dict:
+    """CPU milliseconds per attempt by party, and the throughput the machine could reach.
+
+    Busy shared machines distort attempts/s and latencies; CPU per attempt hardly changes, so
+    `cores x 1000 / total` is the ceiling the same code would reach on idle cores.
+    """
+    per = {
+        "server_cpu_ms_per_attempt": round(1000 * server_s / attempts, 2),
+        "db_cpu_ms_per_attempt": None if db_s is None else round(1000 * db_s / attempts, 2),
+        "client_cpu_ms_per_attempt": round(1000 * client_s / attempts, 2),
+    }
+    total = sum(value for value in per.values() if value is not None)
+    per["total_cpu_ms_per_attempt"] = round(total, 2)
+    cores = os.cpu_count() or 1
+    per["cpu_bound_ceiling_attempts_per_s"] = round(cores * 1000 / total, 1) if total else None
+    return per
 
 
 def _patient_wait_ready(base, process, log_path, timeout: float = 180):
@@ -264,14 +320,23 @@ def burst_database(db: str, args: argparse.Namespace) -> dict:
         "-c",
         CREATE_EVENT.format(slug=SLUG, sites=args.sites, seats=args.seats),
     )
-    config = run.ServerConfig("gthread", args.workers, args.threads, 5)
+    config = run.ServerConfig(args.worker_class, args.workers, args.threads, args.keep_alive)
     log_path = run.WORK_DIR / f"gunicorn-burst-{db}.log"
     with run.gunicorn(env, config, log_path) as server:
         # One warm-up request per worker process (imports, templates), not counted.
         for _ in range(args.workers):
             loadclient.fetch(f"{server.base}/veranstaltungen/{SLUG}/")
+        busy_before = run.wait_for_quiet(args.wait_quiet)
         run.log(f"burst {db}: {args.attempts} attempts from {args.clients} clients")
+        server_before = run.tree_cpu_seconds(server.pid)
+        db_before = db_backend_cpu_seconds(run.POSTGRES_DB) if db == "postgres" else None
+        client_before = time.process_time()
         results, drain = drive(server.base, attempts=args.attempts, clients=args.clients)
+        client_s = time.process_time() - client_before
+        server_s = run.tree_cpu_seconds(server.pid) - server_before
+        db_s = (
+            db_backend_cpu_seconds(run.POSTGRES_DB) - db_before if db_before is not None else None
+        )
     counts = json.loads(
         run.manage(env, "shell", "-v", "0", "-c", COUNT_RESULT.format(slug=SLUG)).splitlines()[-1]
     )
@@ -290,6 +355,8 @@ def burst_database(db: str, args: argparse.Namespace) -> dict:
         "seats": args.seats,
         "clients": args.clients,
         "summary": summarise(results, drain),
+        "cpu": cpu_costs(attempts=len(results), server_s=server_s, db_s=db_s, client_s=client_s),
+        "cpu_busy_before_pct": busy_before,
         "database_counts": counts,
         "exact": exact,
     }
@@ -304,6 +371,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--worker-class", choices=["gthread", "sync"], default="gthread")
+    parser.add_argument("--keep-alive", type=int, default=5, help="gunicorn --keep-alive")
+    parser.add_argument(
+        "--wait-quiet",
+        type=float,
+        default=0,
+        metavar="S",
+        help="wait up to S seconds for the CPUs to be quiet before the burst",
+    )
     args = parser.parse_args(argv)
     if min(args.attempts, args.sites, args.seats, args.clients, args.workers, args.threads) < 1:
         parser.error("all counts must be at least 1")
@@ -321,6 +397,8 @@ def main(argv: list[str] | None = None) -> int:
         Path(f"{stem}.json").write_text(json.dumps(report, indent=2) + "\n")
         Path(f"{stem}.md").write_text(markdown(report))
         run.log(f"burst {db}: {json.dumps(report['summary'])}; exact={report['exact']}")
+        busy = report["cpu_busy_before_pct"]
+        run.log(f"burst {db}: CPU {json.dumps(report['cpu'])}, busy before {busy} %")
         run.log(f"wrote {stem}.json and .md")
     return 0
 

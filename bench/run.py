@@ -63,20 +63,26 @@ class ServerConfig:
     workers: int
     threads: int
     keep_alive: int
+    # The master imports and warms up the application once (lotse/core/warmup.py) and the
+    # workers start from that copy, as docs/operations.md recommends for production.
+    preload: bool = True
 
     def args(self) -> list[str]:
         args = ["--worker-class", self.worker_class, "--workers", str(self.workers)]
         if self.worker_class == "gthread":
             args += ["--threads", str(self.threads)]
+        if self.preload:
+            args.append("--preload")
         return [*args, "--keep-alive", str(self.keep_alive)]
 
     def describe(self) -> str:
+        preload = ", preload" if self.preload else ""
         if self.worker_class == "gthread":
             return (
                 f"gthread, {self.workers} workers x {self.threads} threads, "
-                f"keep-alive {self.keep_alive} s"
+                f"keep-alive {self.keep_alive} s{preload}"
             )
-        return f"{self.worker_class}, {self.workers} workers"
+        return f"{self.worker_class}, {self.workers} workers{preload}"
 
 
 def log(message: str) -> None:

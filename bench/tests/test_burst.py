@@ -123,3 +123,60 @@ def test_markdown_report():
 def test_only_loopback():
     with pytest.raises(ValueError):
         burst.Client("http://192.0.2.1:80")
+
+
+def test_cpu_costs_and_ceiling(monkeypatch):
+    monkeypatch.setattr(burst.os, "cpu_count", lambda: 2)
+    costs = burst.cpu_costs(attempts=100, server_s=1.5, db_s=0.3, client_s=0.2)
+    assert costs == {
+        "server_cpu_ms_per_attempt": 15.0,
+        "db_cpu_ms_per_attempt": 3.0,
+        "client_cpu_ms_per_attempt": 2.0,
+        "total_cpu_ms_per_attempt": 20.0,
+        "cpu_bound_ceiling_attempts_per_s": 100.0,
+    }
+    sqlite = burst.cpu_costs(attempts=10, server_s=0.2, db_s=None, client_s=0.0)
+    assert sqlite["db_cpu_ms_per_attempt"] is None
+    assert sqlite["total_cpu_ms_per_attempt"] == 20.0
+
+
+def test_db_backend_cpu_of_an_unknown_database_is_zero():
+    assert burst.db_backend_cpu_seconds("no-such-database-here") == 0
+
+
+def test_markdown_shows_cpu_per_attempt():
+    report = {
+        "date": "2026-12-06",
+        "db": "postgres",
+        "attempts": 4,
+        "sites": 1,
+        "seats": 1,
+        "clients": 2,
+        "server": "gthread",
+        "database_version": "PostgreSQL 15",
+        "machine": "2 cores",
+        "summary": burst.summarise(
+            [{"number": 1, "seconds": 0.2, "outcome": "seated", "site": "1"}], 1.0
+        ),
+        "cpu": burst.cpu_costs(attempts=4, server_s=0.08, db_s=0.02, client_s=0.0),
+        "cpu_busy_before_pct": 3.5,
+        "database_counts": {
+            "Standort 1": {"capacity": 1, "seated": 1, "booked": 1, "waitlisted": 0}
+        },
+        "exact": True,
+    }
+    text = burst.markdown(report)
+    assert "3.5 % busy" in text and "| 20.0 | 5.0 | 0.0 | 25.0 |" in text
+
+
+def test_server_config_preloads_by_default():
+    from bench import run
+
+    config = run.ServerConfig("gthread", 4, 8, 5)
+    assert config.args() == [
+        "--worker-class", "gthread", "--workers", "4", "--threads", "8", "--preload",
+        "--keep-alive", "5",
+    ]  # fmt: skip
+    assert "preload" in config.describe()
+    plain = run.ServerConfig("sync", 3, 1, 0, preload=False)
+    assert "--preload" not in plain.args() and "--threads" not in plain.args()

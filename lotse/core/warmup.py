@@ -1,0 +1,33 @@
+"""Work every app-server process would otherwise do on its first requests, done at start-up.
+
+A fresh worker imports the whole URLconf (Wagtail admin, the API with its schemas, every app's
+views) on its first request, loads the translation catalogues of each language on first use
+and compiles the page layout: together about a second of CPU, paid by the first visitors of
+every new worker (and, in a burst, by everyone queued behind them). `warm_up()` runs from
+`lotse/wsgi.py`; with `gunicorn --preload` the master does it once and the workers inherit it.
+It opens no database connection (a preloading master must not hand one to its children).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import connections
+from django.template.loader import get_template
+from django.urls import get_resolver
+from django.utils import translation
+
+# Templates nearly every public response renders; others compile on first use.
+LAYOUT_TEMPLATES = ("base.html",)
+
+
+def warm_up() -> None:
+    """Import the URLconf, load every language's catalogue and URL names, compile the layout."""
+    resolver = get_resolver()
+    resolver.url_patterns  # noqa: B018 - imports every URL module and its views
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            translation.gettext("Lotse")  # loads the catalogues of this language
+            resolver.app_dict  # noqa: B018 - builds this language's reverse() tables
+    for name in LAYOUT_TEMPLATES:
+        get_template(name)
+    connections.close_all()

@@ -1,0 +1,44 @@
+"""The start-up warm-up of app-server processes (lotse/core/warmup.py, called by lotse/wsgi.py)."""
+
+import subprocess
+import sys
+
+from django.urls import reverse
+from django.utils import translation
+
+from lotse.core.warmup import warm_up
+from tests.core.test_security import BASE_DIR, production_env
+
+PROBE = """
+import sys
+import lotse.wsgi
+from django.utils import translation
+from django.utils.translation import trans_real
+print("views" if "lotse.events.views" in sys.modules and "lotse.api.api" in sys.modules else "-")
+print(",".join(sorted(trans_real._translations)))
+"""
+
+
+def test_warm_up_needs_no_database():
+    """Runs without the `db` fixture: any query would fail this test (pytest-django blocks it)."""
+    warm_up()
+    with translation.override("en"):
+        assert reverse("events:list") == "/en/veranstaltungen/"
+
+
+def test_wsgi_import_warms_up_without_a_database_connection():
+    """lotse.wsgi imports every URL module and both catalogues, with an unreachable database."""
+    env = production_env(DATABASE_URL="postgres://nobody@127.0.0.1:9/nothing")
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", PROBE],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.split()
+    assert lines[0] == "views"
+    assert {"de", "en"} <= set(lines[1].split(","))
