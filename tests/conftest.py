@@ -1,6 +1,6 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
@@ -10,10 +10,12 @@ from lotse.core.demo import DEMO_PASSWORD
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """A fresh cache for every test: rate-limit counters and Wagtail's site root paths."""
-    cache.clear()
+    """Fresh caches for every test: rate-limit counters, Wagtail's site root paths, fragments."""
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

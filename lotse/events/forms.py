@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from lotse.core.models import ActorType, Region
 
 from .models import Event, QuestionKind, Site, WorkingGroup
+from .selectors import RegistrationSetup
 from .services import Consents, Person
 
 TEXT_ANSWER_MAX = 1000
@@ -46,10 +47,11 @@ class RegistrationForm(forms.Form):
     last_name = forms.CharField(label=_("Nachname"), max_length=100)
     email = forms.EmailField(label=_("E-Mail-Adresse"), max_length=254)
 
-    def __init__(self, *args, event: Event, **kwargs):
+    def __init__(self, *args, setup: RegistrationSetup, **kwargs):
         super().__init__(*args, **kwargs)
+        event = setup.event
         self.event = event
-        self.sites = {site.pk: site for site in event.sites.all()}
+        self.sites = {site.pk: site for site in setup.sites}
         self.fields["site"].choices = [(pk, site_label(site)) for pk, site in self.sites.items()]
         if len(self.sites) == 1:
             self.fields["site"].initial = next(iter(self.sites))
@@ -86,7 +88,7 @@ class RegistrationForm(forms.Form):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
-        self.groups = {group.pk: group for group in event.working_groups.all()}
+        self.groups = {group.pk: group for group in setup.working_groups}
         if self.groups:
             self.fields["working_groups"] = forms.TypedMultipleChoiceField(
                 label=_("Arbeitsgruppen"),
@@ -95,7 +97,7 @@ class RegistrationForm(forms.Form):
                 widget=forms.CheckboxSelectMultiple,
                 choices=[(pk, group_label(group)) for pk, group in self.groups.items()],
             )
-        self.questions = list(event.questions.all())
+        self.questions = setup.questions
         for question in self.questions:
             name = f"question_{question.pk}"
             if question.kind == QuestionKind.CHOICE:

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
 
+from django.core.cache import caches
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from .models import (
+    CustomQuestion,
     Event,
     EventKind,
     Registration,
@@ -105,21 +107,64 @@ def event_public_detail(*, slug: str) -> Event | None:
     )
 
 
-def event_for_registration(*, slug: str) -> Event | None:
-    """The event behind the registration form, with its sites, working groups and questions."""
-    return (
-        Event.objects.public()
-        .filter(slug=slug)
-        .prefetch_related(
-            Prefetch("sites", queryset=Site.objects.order_by("sort_order", "pk")),
-            Prefetch(
-                "working_groups",
-                queryset=WorkingGroup.objects.select_related("site").order_by("sort_order", "pk"),
-            ),
-            "questions",
+@dataclass(frozen=True)
+class RegistrationSetup:
+    """What the registration form is built from: the event, its sites, groups and questions."""
+
+    event: Event
+    sites: list[Site]
+    working_groups: list[WorkingGroup]
+    questions: list[CustomQuestion]
+
+
+# Sites, working groups and questions change only through the event's back-office form, which
+# saves the event and so moves `updated_at`: they are cached per event version, in each
+# process's memory. Bump SETUP_CACHE_VERSION when the cached shape changes.
+SETUP_CACHE_VERSION = 1
+SETUP_CACHE_SECONDS = 600
+
+
+def _setup_cache_key(event: Event) -> str:
+    stamp = event.updated_at.isoformat()
+    return f"events:registration-setup:v{SETUP_CACHE_VERSION}:{event.pk}:{stamp}"
+
+
+def registration_setup(*, slug: str) -> RegistrationSetup | None:
+    """The published event behind the registration form, or None.
+
+    The event row and the seat counters are read on every call (the registration window and
+    the free places must be current); the rest comes from the cache when it holds this
+    version of the event: 2 queries (3 with working groups) instead of 4.
+    """
+    event = Event.objects.public().select_related("organiser").filter(slug=slug).first()
+    if event is None:
+        return None
+    key = _setup_cache_key(event)
+    cache = caches["local"]  # the key holds the event's version: never stale
+    cached = cache.get(key)
+    if cached is None:
+        sites = list(Site.objects.filter(event=event).order_by("sort_order", "pk"))
+        groups = list(
+            WorkingGroup.objects.filter(event=event)
+            .select_related("site")
+            .order_by("sort_order", "pk")
         )
-        .first()
-    )
+        questions = list(CustomQuestion.objects.filter(event=event).order_by("sort_order", "pk"))
+        cache.set(key, (sites, groups, questions), SETUP_CACHE_SECONDS)
+    else:
+        sites, groups, questions = cached
+        booked = dict(Site.objects.filter(event=event).values_list("pk", "booked"))
+        sites = [site for site in sites if site.pk in booked]
+        for site in sites:
+            site.booked = booked[site.pk]
+        if groups:
+            group_booked = dict(
+                WorkingGroup.objects.filter(event=event).values_list("pk", "booked")
+            )
+            groups = [group for group in groups if group.pk in group_booked]
+            for group in groups:
+                group.booked = group_booked[group.pk]
+    return RegistrationSetup(event=event, sites=sites, working_groups=groups, questions=questions)
 
 
 def agenda_slots(sessions: list[Session]) -> list[tuple[datetime, list[Session]]]:

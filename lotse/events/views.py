@@ -25,11 +25,11 @@ from .models import EventKind, RegistrationStatus
 from .selectors import (
     EventFilters,
     agenda_slots,
-    event_for_registration,
     event_public_detail,
     events_past,
     events_upcoming,
     registration_by_token,
+    registration_setup,
     registrations_by_ids,
     sites_with_room,
     stream_url_for,
@@ -99,9 +99,10 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 @ratelimit(key="ip", rate=_registration_rate, method="POST", block=True)
 def event_register(request: HttpRequest, slug: str) -> HttpResponse:
-    event = event_for_registration(slug=slug)
-    if event is None:
+    setup = registration_setup(slug=slug)
+    if setup is None:
         raise Http404
+    event = setup.event
     if not services.registration_window_open(event):
         not_yet = bool(event.registration_opens_at and event.registration_opens_at > timezone.now())
         return render(
@@ -109,7 +110,7 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
         )
     error = ""
     if request.method == "POST":
-        form = RegistrationForm(request.POST, event=event)
+        form = RegistrationForm(request.POST, setup=setup)
         formset = colleague_formset(event, request.POST)
         if form.is_valid() and formset.is_valid():
             people = [form.person()]
@@ -145,7 +146,7 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             error = _("Bitte prüfen Sie Ihre Angaben; die Hinweise stehen an den Feldern.")
     else:
-        form = RegistrationForm(event=event)
+        form = RegistrationForm(setup=setup)
         formset = colleague_formset(event)
     response = render(
         request,

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from lotse.core.models import Region, TopicField
 from lotse.events import selectors, services
-from lotse.events.models import Registration, Session
+from lotse.events.models import EventStatus, Registration, Session, Site
 
 from .conftest import create_event
 
@@ -88,3 +88,24 @@ def test_stream_link_only_for_confirmed_online_participants(make_event):
     assert selectors.stream_url_for(registration=held) == ""
     assert selectors.stream_url_for(registration=confirmed) == online.stream_url != ""
     assert selectors.stream_url_for(registration=in_the_room) == ""
+
+
+def test_registration_setup_is_cached_per_event_version(make_event, django_assert_num_queries):
+    event = make_event(capacities=(3, 4))
+    with django_assert_num_queries(4):  # event, sites, groups, questions
+        first = selectors.registration_setup(slug=event.slug)
+    with django_assert_num_queries(2):  # event, seat counters (no working groups)
+        second = selectors.registration_setup(slug=event.slug)
+    assert [s.pk for s in second.sites] == [s.pk for s in first.sites]
+    assert [s.capacity for s in second.sites] == [3, 4]
+    Site.objects.filter(pk=first.sites[0].pk).update(booked=2)  # a registration elsewhere
+    assert selectors.registration_setup(slug=event.slug).sites[0].free_places == 1
+    event.save()  # a new version: read in full again
+    with django_assert_num_queries(4):
+        selectors.registration_setup(slug=event.slug)
+
+
+def test_registration_setup_only_for_published_events(make_event):
+    event = make_event(status=EventStatus.DRAFT)
+    assert selectors.registration_setup(slug=event.slug) is None
+    assert selectors.registration_setup(slug="gibt-es-nicht") is None

@@ -350,12 +350,62 @@ def test_register_page_query_count_constant(client, make_event, django_assert_ma
     url = reverse("events:register", args=[event.slug])
     with django_assert_max_num_queries(15) as one:
         client.get(url)
-    for n in range(5):
+    for n in range(5):  # each child bumps the event's version: the next GET reads them all
         WorkingGroup.objects.create(event=event, title=f"AG {n}", capacity=10)
         CustomQuestion.objects.create(event=event, label=f"Frage {n}")
         Site.objects.create(event=event, name=f"Ort {n}", capacity=3, sort_order=10 + n)
     with django_assert_max_num_queries(len(one.captured_queries)):
-        client.get(url)
+        body = client.get(url).content.decode()
+    assert "Ort 4" in body and "AG 4" in body and "Frage 4" in body
+
+
+def test_register_form_reads_only_event_and_counters_when_cached(
+    client, make_event, django_assert_num_queries
+):
+    """Second visitor: the event row and the seat counters (+ the group counters), nothing else."""
+    event = make_event(capacities=(5, 5))
+    WorkingGroup.objects.create(event=event, title="AG Recht", capacity=10)
+    url = reverse("events:register", args=[event.slug])
+    client.get(url)
+    with django_assert_num_queries(3):
+        body = client.get(url).content.decode()
+    assert "AG Recht" in body and "Art der Organisation" in body
+
+
+def test_cached_register_form_shows_current_free_places(client, make_event):
+    event = make_event(capacities=(2,))
+    url = reverse("events:register", args=[event.slug])
+    assert "2 freie Plätze" in client.get(url).content.decode()
+    _register(client, event, n=1)
+    assert "1 freie Plätze" in client.get(url).content.decode()
+    _register(client, event, n=2)
+    assert "ausgebucht – Warteliste" in client.get(url).content.decode()
+
+
+def test_register_form_follows_changes_of_the_event(client, make_event):
+    """Saving the event (as the back office does) or one of its children is seen at once."""
+    event = make_event()
+    url = reverse("events:register", args=[event.slug])
+    body = client.get(url).content.decode()
+    assert 'name="role"' in body and "Reisekosten" not in body
+    CustomQuestion.objects.create(event=event, label="Reisekosten erstatten?")
+    assert "Reisekosten erstatten?" in client.get(url).content.decode()
+    event.refresh_from_db()
+    event.ask_role = False
+    event.save()
+    body = client.get(url).content.decode()
+    assert 'name="role"' not in body and "Reisekosten erstatten?" in body
+    Site.objects.filter(event=event).first().delete()
+    assert "Standort 1" not in client.get(url).content.decode()
+
+
+def test_form_with_errors_keeps_the_entered_values(client, make_event):
+    """The cached empty form is never used for a form with input."""
+    event = make_event()
+    response = _register(client, event, email="keine-adresse", organisation="Landratsamt Meißen")
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert 'value="Landratsamt Meißen"' in body and 'value="keine-adresse"' in body
 
 
 def test_mail_links_are_absolute_and_in_the_language(
