@@ -36,3 +36,20 @@ def task_results_prune() -> None:
     """Remove finished task results older than 14 days (database backend only)."""
     if settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
         call_command("prune_db_task_results", min_age_days=14, verbosity=0)
+
+
+def enqueue_with_transaction(task_to_run, **kwargs) -> None:
+    """Enqueue a task so that it runs only for data that was committed, and is never lost.
+
+    With the database queue the task row is written inside the caller's transaction (an
+    outbox): it commits or rolls back together with the data it is about, and a crash between
+    the commit and the hand-off cannot lose it. Any other backend (the immediate one in the
+    tests, a broker) gets the task after the commit.
+    """
+    from django.db import transaction
+    from django_tasks_db.backend import DatabaseBackend
+
+    if isinstance(task_to_run.get_backend(), DatabaseBackend):
+        task_to_run.enqueue(**kwargs)
+    else:
+        transaction.on_commit(lambda: task_to_run.enqueue(**kwargs))

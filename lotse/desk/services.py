@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lotse.core.audit import audit_changes, audit_log, model_snapshot
+from lotse.core.tasks import enqueue_with_transaction
 
 from . import access
 from .models import (
@@ -111,8 +112,7 @@ def inquiry_submit(
         raise ValidationError(_("Die Anfrage konnte nicht gespeichert werden.")) from exc
     from .tasks import inquiry_confirmation_send
 
-    pk = inquiry.pk
-    transaction.on_commit(lambda: inquiry_confirmation_send.enqueue(inquiry_id=pk))
+    enqueue_with_transaction(inquiry_confirmation_send, inquiry_id=inquiry.pk)
     return inquiry
 
 

@@ -316,3 +316,26 @@ def test_no_mail_when_the_transaction_rolls_back(make_event, django_capture_on_c
     assert mail.outbox == []
     assert Registration.objects.count() == 1
     assert_counters(event)
+
+
+def test_mail_tasks_commit_and_roll_back_with_the_registration(make_event, settings):
+    """With the database queue the mail task is written in the registration's transaction."""
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    mails = DBTaskResult.objects.filter(task_path="lotse.events.tasks.registration_mail_send")
+    event = make_event(capacities=(1,))
+    (held,) = register(event)
+    (waiting,) = register(event, None, person(2))
+    assert sorted(row.args_kwargs["kwargs"]["kind"] for row in mails) == ["held", "waitlisted"]
+    assert len(mail.outbox) == 0  # queued for the worker, not sent in the request
+    with pytest.raises(RuntimeError), transaction.atomic():
+        register(event, None, person(3))
+        raise RuntimeError("the caller's transaction fails after the registration")
+    assert mails.count() == 2
+    assert Registration.objects.filter(event=event).count() == 2
+    assert {row.args_kwargs["kwargs"]["registration_id"] for row in mails} == {
+        held.pk,
+        waiting.pk,
+    }
