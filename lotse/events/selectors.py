@@ -136,8 +136,9 @@ def registration_setup(*, slug: str) -> RegistrationSetup | None:
     the free places must be current); the rest comes from the cache when it holds this
     version of the event: 2 queries (3 with working groups) instead of 4.
     """
-    event = Event.objects.public().select_related("organiser").filter(slug=slug).first()
-    if event is None:
+    try:
+        event = Event.objects.public().get(slug=slug)
+    except Event.DoesNotExist:
         return None
     key = _setup_cache_key(event)
     cache = caches["local"]  # the key holds the event's version: never stale
