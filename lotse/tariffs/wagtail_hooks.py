@@ -4,6 +4,9 @@ ordinances (with rates inline), statutory floors, synonyms.
 Only the roles Tarifregister and Administration get in (others: 403). Nothing can be deleted
 here: entries are ended or corrected; every create and edit is audited (Wagtail's log plus
 `lotse.core.audit`), and the same overlap rules as in `services.py` are enforced.
+
+The import of register entries is the general import screen (`lotse.imports`), linked in this
+menu group through the hook `SUBMENU_HOOK`.
 """
 
 from functools import wraps
@@ -310,6 +313,10 @@ class SynonymViewSet(RegisterViewSet):
     panels = [FieldPanel("term"), FieldPanel("canonical")]
 
 
+# Other apps add items to the Tarifregister menu group with this hook (the import screen).
+SUBMENU_HOOK = "register_tariff_register_menu_item"
+
+
 class TariffRegisterGroup(SnippetViewSetGroup):
     items = (
         AgreementViewSet,
@@ -323,6 +330,7 @@ class TariffRegisterGroup(SnippetViewSetGroup):
     menu_icon = "doc-full"
     menu_label = _("Tarifregister")
     menu_name = "tariffs"
+    submenu_hook = SUBMENU_HOOK
 
 
 register_snippet(TariffRegisterGroup)
