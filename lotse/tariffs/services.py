@@ -9,13 +9,15 @@ import datetime
 from collections.abc import Iterable
 from decimal import Decimal
 
+import tablib
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
-from lotse.core.audit import audit_changes, audit_log, model_snapshot
+from lotse.core.audit import audit_changes, audit_log, audit_log_model, model_snapshot
 
-from . import wz
+from . import exports, wz
 from .models import (
     AgreementParty,
     CollectiveAgreement,
@@ -523,3 +525,25 @@ def statutory_wage_add(
     row = StatutoryMinimumWage.objects.create(valid_from=valid_from, amount=amount, source=source)
     audit_log(user=user, action="lotse.create", instance=row)
     return row
+
+
+EXPORT_FORMATS = ("csv", "xlsx")
+
+
+@transaction.atomic
+def agreements_export(*, user, agreements: QuerySet, fmt: str, filters: str = "") -> tablib.Dataset:
+    """The given agreements as the register spreadsheet (`exports.py`); the download is audited.
+
+    The audit entry (action "Exportiert", on the model as a whole) says who downloaded how many
+    entries, how many of them confidential, in which format and with which listing filters.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise ValidationError(f"Unbekanntes Format „{fmt}“ (erlaubt: csv, xlsx).")
+    rows = list(exports.agreements_for_export(queryset=agreements))
+    data = exports.register_dataset(agreements=rows, on=timezone.localdate())
+    confidential = sum(1 for row in rows if row.confidential)
+    note = f"{fmt.upper()}: {len(rows)} Tarifverträge, davon {confidential} vertraulich"
+    if filters:
+        note += f"; Auswahl: {filters}"
+    audit_log_model(user=user, action="lotse.export", model=CollectiveAgreement, note=note)
+    return data
