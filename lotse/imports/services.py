@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from lotse.core.roles import ADMINISTRATION, EDITORS, TARIFF_REGISTER, user_has_role
+from lotse.core.roles import ADMINISTRATION, EDITORS, TARIFF_REGISTER, user_roles
 from lotse.tariffs.imports import AgreementImporter
 
 from .actors import ActorImporter
@@ -66,12 +66,8 @@ IMPORTERS = {key: kind.importer for key, kind in IMPORT_KINDS.items()}
 
 def import_kinds_for(*, user) -> list[ImportKind]:
     """The kinds `user` may import, in the order of IMPORT_KINDS (none for anonymous users)."""
-    return [kind for kind in IMPORT_KINDS.values() if user_has_role(user, *kind.roles)]
-
-
-def main_menu_shown(*, user) -> bool:
-    """Whether the main menu's "Datenimport" is for `user` (a kind of theirs is listed there)."""
-    return any(kind.in_main_menu for kind in import_kinds_for(user=user))
+    held = user_roles(user)  # one query for all kinds (superusers hold Administration)
+    return [kind for kind in IMPORT_KINDS.values() if held & set(kind.roles)]
 
 
 def user_may_import(user, kind: str | None = None) -> bool:
@@ -87,6 +83,5 @@ __all__ = [
     "ImportResult",
     "import_kinds_for",
     "import_run",
-    "main_menu_shown",
     "user_may_import",
 ]

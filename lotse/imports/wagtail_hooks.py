@@ -13,7 +13,7 @@ from wagtail.admin.menu import MenuItem
 from lotse.tariffs.wagtail_hooks import SUBMENU_HOOK as TARIFF_REGISTER_SUBMENU_HOOK
 
 from . import urls
-from .services import main_menu_shown, user_may_import
+from .services import ImportKind, import_kinds_for
 
 AGREEMENTS = "tarifvertraege"
 
@@ -23,9 +23,16 @@ def register_import_urls():
     return [path("datenimport/", include(urls, namespace="lotse_imports"))]
 
 
+def _kinds(request) -> list[ImportKind]:
+    """The user's import kinds, looked up once per request for both menu items."""
+    if not hasattr(request, "_lotse_import_kinds"):
+        request._lotse_import_kinds = import_kinds_for(user=request.user)
+    return request._lotse_import_kinds
+
+
 class ImportMenuItem(MenuItem):
     def is_shown(self, request):
-        return main_menu_shown(user=request.user)
+        return any(kind.in_main_menu for kind in _kinds(request))
 
 
 @hooks.register("register_admin_menu_item")
@@ -37,7 +44,7 @@ def register_import_menu_item():
 
 class AgreementImportMenuItem(MenuItem):
     def is_shown(self, request):
-        return user_may_import(request.user, kind=AGREEMENTS)
+        return any(kind.key == AGREEMENTS for kind in _kinds(request))
 
 
 @hooks.register(TARIFF_REGISTER_SUBMENU_HOOK)
