@@ -45,6 +45,9 @@ def _event() -> Event:
             actor_type=ActorType.objects.first(),
         )
     start = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
+    if start > timezone.now():
+        # A held event has begun: before 09:00 UTC that is yesterday's, or nobody is checked in.
+        start -= timezone.timedelta(days=1)
     event = Event.objects.create(
         slug=SLUG,
         title="Bench-Fachforum an vier Standorten",
