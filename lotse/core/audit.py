@@ -9,6 +9,7 @@ Every service that performs a staff write calls `audit_log`.
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
@@ -85,4 +86,26 @@ def audit_log(
         user=user if user is not None and user.is_authenticated else None,
         data=data,
         content_changed=action != "lotse.export",
+    )
+
+
+def audit_log_model(
+    *,
+    user,
+    action: str,
+    model: type[models.Model],
+    changes: Mapping[str, Any] | None = None,
+    note: str = "",
+) -> models.Model | None:
+    """Record an action on a model as a whole, not on one row (e.g. a download of a register).
+
+    Wagtail's log needs an object; the object here is the model's `ContentType` row, so the
+    entry is listed in the site history under the model's name ("Tarifregister | Tarifvertrag").
+    """
+    return audit_log(
+        user=user,
+        action=action,
+        instance=ContentType.objects.get_for_model(model),
+        changes=changes,
+        note=note,
     )

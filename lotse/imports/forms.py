@@ -7,9 +7,11 @@ from .importing import ALLOWED_SUFFIXES, MAX_FILE_SIZE, MODES
 
 
 class UploadForm(forms.Form):
+    """The upload step; `kinds` are the import kinds the user may choose (see services)."""
+
     kind = forms.ChoiceField(
         label=_("Was wird importiert?"),
-        choices=[("akteure", _("Akteure")), ("angebote", _("Angebote"))],
+        choices=[],
         widget=forms.RadioSelect,
     )
     file = forms.FileField(
@@ -20,6 +22,14 @@ class UploadForm(forms.Form):
         label=_("Angebote direkt veröffentlichen (ohne Prüfung im Freigabeprozess)"),
         required=False,
     )
+
+    def __init__(self, *args, kinds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(kind.key, kind.label) for kind in kinds]
+        if len(kinds) == 1:
+            self.fields["kind"].initial = kinds[0].key
+        if "angebote" not in {kind.key for kind in kinds}:
+            del self.fields["publish"]
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

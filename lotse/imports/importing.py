@@ -53,10 +53,11 @@ class ImportResult:
     errors: list[RowError] = field(default_factory=list)
     created: int = 0
     updated: int = 0
+    unchanged: int = 0  # rows whose record already holds exactly these values
     total_rows: int = 0
     mode: str = "dry_run"
     written: bool = False
-    # per valid row: (row number, external id, "neu" / "aktualisiert")
+    # per valid row: (row number, external id, "neu" / "aktualisiert" / "unverändert")
     actions: list[tuple[int, str, str]] = field(default_factory=list)
 
     @property
@@ -217,6 +218,13 @@ def _rows_from_xlsx(content: bytes) -> tuple[list[str], list[list[str]]]:
     return rows[0], rows[1:]
 
 
+class RawRow(dict):
+    """{column: text} of one data row, and how many cells the row had (`width`)."""
+
+    width: int = 0
+    extra: bool = False  # non-empty cells to the right of the last column
+
+
 def parse_file(name: str, content: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """Header (normalised) and data rows as (row number, {column: text}); empty rows skipped."""
     suffix = PurePath(name or "").suffix.lower()
@@ -226,13 +234,43 @@ def parse_file(name: str, content: bytes) -> tuple[list[str], list[tuple[int, di
         raise ImportFileError("Die Datei ist größer als 5 MB.")
     header, body = _rows_from_csv(content) if suffix == ".csv" else _rows_from_xlsx(content)
     columns = [(item or "").strip().lower() for item in header]
-    rows = []
+    rows: list[tuple[int, dict[str, str]]] = []
     for offset, values in enumerate(body, start=2):
         cells = [(value or "").strip() for value in values]
         if not any(cells):
             continue
-        rows.append((offset, dict(zip(columns, cells, strict=False))))
+        row = RawRow(zip(columns, cells, strict=False))
+        row.width = len(cells)
+        row.extra = any(cells[len(columns) :])
+        rows.append((offset, row))
     return columns, rows
+
+
+def _width_errors(header: list[str], row_number: int, raw: dict[str, str]) -> list[RowError]:
+    """A row with fewer cells than the header, or text beyond its last column: values shifted."""
+    named = len(header)
+    while named and not header[named - 1]:
+        named -= 1
+    width = getattr(raw, "width", named)
+    if width < named:
+        return [
+            RowError(
+                row_number,
+                "",
+                f"Die Zeile hat nur {width} Zellen, die Kopfzeile {named} Spalten. Fehlt ein "
+                "Trennzeichen? Dann stehen die Werte in den falschen Spalten.",
+            )
+        ]
+    if getattr(raw, "extra", False):
+        return [
+            RowError(
+                row_number,
+                "",
+                f"Die Zeile hat mehr Zellen ({width}) als die Kopfzeile Spalten ({named}). Enthält "
+                "ein Text das Trennzeichen? Dann den Text in Anführungszeichen setzen.",
+            )
+        ]
+    return []
 
 
 class Importer:
@@ -255,8 +293,12 @@ class Importer:
     def exists(self, cleaned: dict[str, Any]) -> bool:
         raise NotImplementedError
 
+    def planned(self, cleaned: dict[str, Any]) -> str:
+        """What writing the row would do: "created", "updated" or (if known) "unchanged"."""
+        return "updated" if self.exists(cleaned) else "created"
+
     def write_row(self, cleaned: dict[str, Any], *, file_name: str) -> str:
-        """Create or update; returns "created" or "updated"."""
+        """Create or update; returns "created", "updated" or "unchanged" (nothing written)."""
         raise NotImplementedError
 
     # -- shared ----------------------------------------------------------------------------
@@ -311,6 +353,11 @@ def import_run(*, importer: Importer, file, user=None, mode: Mode = "dry_run") -
         cleaned_rows: list[tuple[int, dict[str, Any]]] = []
         seen: dict[str, int] = {}
         for row_number, raw in rows:
+            width_errors = _width_errors(header, row_number, raw)
+            if width_errors:
+                # The values are in the wrong columns: their messages would only mislead.
+                result.errors.extend(width_errors)
+                continue
             context = RowContext(row_number, raw)
             cleaned = importer.clean_row(context)
             key = (raw.get("external_id") or "").strip()
@@ -330,21 +377,16 @@ def import_run(*, importer: Importer, file, user=None, mode: Mode = "dry_run") -
 
         if mode == "dry_run" or (mode == "all_or_nothing" and result.errors):
             for row_number, cleaned in cleaned_rows:
-                action = "aktualisiert" if importer.exists(cleaned) else "neu"
-                result.actions.append((row_number, cleaned["external_id"], action))
-                if action == "neu":
-                    result.created += 1
-                else:
-                    result.updated += 1
+                _count(result, row_number, cleaned, importer.planned(cleaned))
             if mode == "all_or_nothing":
-                result.created = result.updated = 0
+                result.created = result.updated = result.unchanged = 0
                 result.actions = []
             return result
 
         write_errors = _write(importer, cleaned_rows, result, file_name=name)
         if write_errors and mode == "all_or_nothing":
             result.errors.extend(write_errors)
-            result.created = result.updated = 0
+            result.created = result.updated = result.unchanged = 0
             result.actions = []
             transaction.set_rollback(True)
             return result
@@ -369,10 +411,20 @@ def _write(
                 RowError(row_number, "", "Nicht gespeichert: " + " ".join(map(str, messages)))
             )
             continue
-        if outcome == "created":
-            result.created += 1
-            result.actions.append((row_number, cleaned["external_id"], "neu"))
-        else:
-            result.updated += 1
-            result.actions.append((row_number, cleaned["external_id"], "aktualisiert"))
+        _count(result, row_number, cleaned, outcome)
     return errors
+
+
+ACTION_WORDS = {"created": "neu", "updated": "aktualisiert", "unchanged": "unverändert"}
+
+
+def _count(result: ImportResult, row_number: int, cleaned: dict[str, Any], outcome: str) -> None:
+    """Add one row's outcome ("created", "updated", "unchanged") to the counts and the list."""
+    if outcome == "created":
+        result.created += 1
+    elif outcome == "unchanged":
+        result.unchanged += 1
+    else:
+        outcome = "updated"
+        result.updated += 1
+    result.actions.append((row_number, cleaned["external_id"], ACTION_WORDS[outcome]))

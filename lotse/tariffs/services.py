@@ -9,13 +9,15 @@ import datetime
 from collections.abc import Iterable
 from decimal import Decimal
 
+import tablib
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
-from lotse.core.audit import audit_changes, audit_log, model_snapshot
+from lotse.core.audit import audit_changes, audit_log, audit_log_model, model_snapshot
 
-from . import wz
+from . import exports, wz
 from .models import (
     AgreementParty,
     CollectiveAgreement,
@@ -111,9 +113,29 @@ def _refresh_search(agreement: CollectiveAgreement) -> None:
     agreement.search_document = document
 
 
+def _scope_snapshot(agreement: CollectiveAgreement) -> dict[str, list[str]]:
+    """Parties, regions and the entered WZ codes of a stored agreement, for the audit trail."""
+    return {
+        "parties": sorted(party.name for party in agreement.parties.all()),
+        "regions": sorted(region.code for region in agreement.regions.all()),
+        "codes": sorted(set(agreement.codes.filter(derived=False).values_list("code", flat=True))),
+    }
+
+
+def _normalised_codes(codes: Iterable[str]) -> list[str]:
+    return sorted({wz.normalise(code) for code in codes if wz.normalise(code)})
+
+
 @transaction.atomic
 def party_create(
-    *, user, name: str, kind: str, address: str = "", town: str = "", website: str = ""
+    *,
+    user,
+    name: str,
+    kind: str,
+    address: str = "",
+    town: str = "",
+    website: str = "",
+    note: str = "",
 ) -> AgreementParty:
     """Add a party to the party index (or return the existing one of that name and kind)."""
     name = (name or "").strip()
@@ -125,7 +147,7 @@ def party_create(
         name=name, kind=kind, defaults={"address": address, "town": town, "website": website}
     )
     if created:
-        audit_log(user=user, action="lotse.create", instance=party)
+        audit_log(user=user, action="lotse.create", instance=party, note=note)
     return party
 
 
@@ -144,6 +166,7 @@ def agreement_register(
     codes: Iterable[str] = (),
     regions: Iterable = (),
     valid_to: datetime.date | None = None,
+    note: str = "",
     **fields,
 ) -> CollectiveAgreement:
     """Register an agreement with its parties and scope; WZ codes of either version."""
@@ -179,33 +202,74 @@ def agreement_register(
         user=user,
         action="lotse.create",
         instance=agreement,
-        changes=audit_changes({}, model_snapshot(agreement, AGREEMENT_FIELDS)),
+        changes=audit_changes(
+            {}, {**model_snapshot(agreement, AGREEMENT_FIELDS), **_scope_snapshot(agreement)}
+        ),
+        note=note,
     )
     return agreement
 
 
 @transaction.atomic
 def agreement_correct(
-    *, user, agreement: CollectiveAgreement, codes: Iterable[str] | None = None, **changes
+    *,
+    user,
+    agreement: CollectiveAgreement,
+    codes: Iterable[str] | None = None,
+    parties: Iterable[AgreementParty] | None = None,
+    regions: Iterable | None = None,
+    note: str = "",
+    **changes,
 ) -> CollectiveAgreement:
-    """Correct fields of an entry (the old values stay in the audit trail)."""
+    """Correct fields and scope of an entry (the old values stay in the audit trail).
+
+    `codes`, `parties` and `regions` replace the stored lists when given. When every value is
+    the one already stored, nothing is written and nothing is audited.
+    """
     row = CollectiveAgreement.objects.select_for_update().get(pk=agreement.pk)
-    before = model_snapshot(row, AGREEMENT_FIELDS)
+    before = {**model_snapshot(row, AGREEMENT_FIELDS), **_scope_snapshot(row)}
     for name, value in changes.items():
         if name not in AGREEMENT_FIELDS:
             raise ValidationError(f"Feld {name} kann hier nicht geändert werden.")
         setattr(row, name, value)
     _check_period(row.valid_from, row.valid_to)
-    row.save()
-    if codes is not None:
-        _set_codes(owner={"agreement": row}, codes=list(codes))
-    _refresh_search(row)
-    audit_log(
-        user=user,
-        action="lotse.update",
-        instance=row,
-        changes=audit_changes(before, model_snapshot(row, AGREEMENT_FIELDS)),
+    if row.territory == CollectiveAgreement.Territory.STATES and not row.states:
+        raise ValidationError({"states": "Bitte nennen Sie die Länder des Geltungsbereichs."})
+    parties = None if parties is None else list(parties)
+    regions = None if regions is None else list(regions)
+    codes = None if codes is None else _normalised_codes(codes)
+    after = {
+        **model_snapshot(row, AGREEMENT_FIELDS),
+        "parties": before["parties"]
+        if parties is None
+        else sorted(party.name for party in parties),
+        "regions": before["regions"]
+        if regions is None
+        else sorted(region.code for region in regions),
+        "codes": before["codes"] if codes is None else codes,
+    }
+    changed = audit_changes(before, after)
+    if not changed:
+        return row
+    row.full_clean(
+        exclude=["parties", "regions", "predecessor", "amends", "document"],
+        validate_unique=False,
     )
+    try:
+        with transaction.atomic():
+            row.save()
+    except IntegrityError as exc:
+        raise ValidationError(
+            {"register_number": f"Die Registernummer {row.register_number} ist schon vergeben."}
+        ) from exc
+    if parties is not None:
+        row.parties.set(parties)
+    if regions is not None:
+        row.regions.set(regions)
+    if codes is not None:
+        _set_codes(owner={"agreement": row}, codes=codes)
+    _refresh_search(row)
+    audit_log(user=user, action="lotse.update", instance=row, changes=changed, note=note)
     return row
 
 
@@ -461,3 +525,25 @@ def statutory_wage_add(
     row = StatutoryMinimumWage.objects.create(valid_from=valid_from, amount=amount, source=source)
     audit_log(user=user, action="lotse.create", instance=row)
     return row
+
+
+EXPORT_FORMATS = ("csv", "xlsx")
+
+
+@transaction.atomic
+def agreements_export(*, user, agreements: QuerySet, fmt: str, filters: str = "") -> tablib.Dataset:
+    """The given agreements as the register spreadsheet (`exports.py`); the download is audited.
+
+    The audit entry (action "Exportiert", on the model as a whole) says who downloaded how many
+    entries, how many of them confidential, in which format and with which listing filters.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise ValidationError(f"Unbekanntes Format „{fmt}“ (erlaubt: csv, xlsx).")
+    rows = list(exports.agreements_for_export(queryset=agreements))
+    data = exports.register_dataset(agreements=rows, on=timezone.localdate())
+    confidential = sum(1 for row in rows if row.confidential)
+    note = f"{fmt.upper()}: {len(rows)} Tarifverträge, davon {confidential} vertraulich"
+    if filters:
+        note += f"; Auswahl: {filters}"
+    audit_log_model(user=user, action="lotse.export", model=CollectiveAgreement, note=note)
+    return data

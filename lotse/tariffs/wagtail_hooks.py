@@ -4,6 +4,13 @@ ordinances (with rates inline), statutory floors, synonyms.
 Only the roles Tarifregister and Administration get in (others: 403). Nothing can be deleted
 here: entries are ended or corrected; every create and edit is audited (Wagtail's log plus
 `lotse.core.audit`), and the same overlap rules as in `services.py` are enforced.
+
+The agreements listing offers the register as CSV/XLSX ("XLSX/CSV herunterladen" in the "…"
+menu of its header; the listing's filters and search apply). Wagtail's list-export buttons and
+URLs are kept, its writer is replaced by `services.agreements_export` / `exports.py` (all
+metadata, formula-safe also in CSV, ";" with BOM, audited, constant queries; see
+docs/decisions/0004-register-export-and-import.md). The import of register entries is the
+general import screen (`lotse.imports`), linked in this menu group through `SUBMENU_HOOK`.
 """
 
 from functools import wraps
@@ -16,9 +23,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from lotse.core.audit import audit_log
+from lotse.core.exports import dataset_response
 from lotse.core.roles import ADMINISTRATION, TARIFF_REGISTER, user_has_role
 from lotse.core.views import permission_denied
 
@@ -158,8 +167,34 @@ class OrdinanceForm(_InlineRulesForm):
     overlap_message = _("Zwei Sätze derselben Beschäftigtengruppe überschneiden sich zeitlich.")
 
 
+class AgreementIndexView(SnippetIndexView):
+    """The agreements listing; its download buttons export the listed entries (exports.py)."""
+
+    show_export_buttons = True
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export:
+            # Straight to the file: the listing's context would load every row once more.
+            return self.as_spreadsheet(self.get_queryset(), request.GET["export"])
+        return super().get(request, *args, **kwargs)
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        selection = self.request.GET.copy()
+        selection.pop("export", None)
+        data = services.agreements_export(
+            user=self.request.user,
+            agreements=queryset,
+            fmt=spreadsheet_format,
+            filters=selection.urlencode(),
+        )
+        response = dataset_response(data, fmt=spreadsheet_format, basename="tarifregister")
+        response["Cache-Control"] = "no-store"
+        return response
+
+
 class AgreementViewSet(RegisterViewSet):
     model = CollectiveAgreement
+    index_view_class = AgreementIndexView
     icon = "doc-full"
     menu_label = _("Tarifverträge")
     list_display = ["register_number", "title", "level", "valid_from", "valid_to", "confidential"]
@@ -310,6 +345,10 @@ class SynonymViewSet(RegisterViewSet):
     panels = [FieldPanel("term"), FieldPanel("canonical")]
 
 
+# Other apps add items to the Tarifregister menu group with this hook (the import screen).
+SUBMENU_HOOK = "register_tariff_register_menu_item"
+
+
 class TariffRegisterGroup(SnippetViewSetGroup):
     items = (
         AgreementViewSet,
@@ -323,6 +362,7 @@ class TariffRegisterGroup(SnippetViewSetGroup):
     menu_icon = "doc-full"
     menu_label = _("Tarifregister")
     menu_name = "tariffs"
+    submenu_hook = SUBMENU_HOOK
 
 
 register_snippet(TariffRegisterGroup)

@@ -136,3 +136,23 @@ def test_entries_appear_in_the_site_history_with_their_label(demo_users, editor,
     content = response.content.decode()
     assert "Nordsachsen" in content
     assert "Status geändert" in content
+
+
+def test_audit_log_model_records_an_action_on_the_model_as_a_whole(editor, login):
+    from lotse.core.audit import audit_log_model
+    from lotse.tariffs.models import CollectiveAgreement
+
+    entry = audit_log_model(
+        user=editor, action="lotse.export", model=CollectiveAgreement, note="CSV: 3 Einträge"
+    )
+    stored = ModelLogEntry.objects.get(pk=entry.pk)
+    content_type = ContentType.objects.get_for_model(CollectiveAgreement)
+    assert stored.content_type == ContentType.objects.get_for_model(ContentType)
+    assert stored.object_id == str(content_type.pk)
+    assert stored.label == str(content_type)
+    assert stored.data == {"note": "CSV: 3 Einträge"}
+    assert stored.content_changed is False
+    # The site history lists it (its object, the content type, exists) without an error.
+    response = login("admin").get("/admin/reports/site-history/")
+    assert response.status_code == 200
+    assert str(content_type) in response.content.decode()

@@ -228,3 +228,32 @@ def test_file_object_upload(editor):
     upload.name = "akteure.csv"
     result = import_run(importer=ActorImporter(), file=upload, user=editor, mode="dry_run")
     assert result.is_clean
+
+
+def test_row_with_a_missing_separator_is_refused_not_shifted(editor):
+    short = GOOD_ACTOR.replace("a-1;", "a-2;", 1).replace(";BL;", ";", 1)  # one cell fewer
+    result = import_run(
+        importer=ActorImporter(),
+        file=csv_file(ACTOR_HEADER, GOOD_ACTOR, short),
+        user=editor,
+        mode="valid_only",
+    )
+    (error,) = [error for error in result.errors if error.row_number == 3]
+    assert error.message.startswith("Die Zeile hat nur 14 Zellen, die Kopfzeile 15 Spalten.")
+    assert result.created == 1
+    assert list(Actor.objects.values_list("external_id", flat=True)) == ["a-1"]
+
+
+def test_text_beyond_the_last_column_is_refused_but_empty_trailing_cells_are_fine(editor):
+    extra = GOOD_ACTOR.replace("a-1;", "a-2;", 1) + ";Rest"
+    trailing = GOOD_ACTOR.replace("a-1;", "a-3;", 1) + ";;"
+    result = import_run(
+        importer=ActorImporter(),
+        file=csv_file(ACTOR_HEADER, extra, trailing),
+        user=editor,
+        mode="dry_run",
+    )
+    assert [(error.row_number, error.message[:40]) for error in result.errors] == [
+        (2, "Die Zeile hat mehr Zellen (16) als die K")
+    ]
+    assert result.valid_rows == 1

@@ -222,3 +222,57 @@ def test_demo_load_is_idempotent(register):
         GeneralApplicability.objects.count(),
     )
     assert CollectiveAgreement.objects.filter(is_demo=True).count() == counts[0]
+
+
+def test_correct_replaces_parties_regions_and_codes_and_audits_them():
+    from lotse.core.models import Region
+
+    agreement = _agreement(parties=[services.party_create(user=None, name="IG BAU", kind="union")])
+    leipzig = Region.objects.get(code="14713")
+    services.agreement_correct(
+        user=None,
+        agreement=agreement,
+        parties=[services.party_create(user=None, name="IG Metall", kind="union")],
+        regions=[leipzig],
+        codes=["43.99.1"],
+        territory="regions",
+        note="importiert aus register.csv",
+    )
+    agreement.refresh_from_db()
+    assert list(agreement.parties.values_list("name", flat=True)) == ["IG Metall"]
+    assert list(agreement.regions.all()) == [leipzig]
+    assert set(agreement.codes.filter(derived=False).values_list("code", flat=True)) == {"43.99.1"}
+    update = ModelLogEntry.objects.get(object_id=str(agreement.pk), action="lotse.update")
+    changes = update.data["changes"]
+    assert changes["parties"] == [["IG BAU"], ["IG Metall"]]
+    assert changes["regions"] == [[], ["14713"]]
+    assert changes["codes"] == [["43.91.1"], ["43.99.1"]]
+    assert changes["territory"] == ["saxony", "regions"]
+    assert update.data["note"] == "importiert aus register.csv"
+
+
+def test_correct_with_the_stored_values_writes_nothing():
+    agreement = _agreement()
+    stamp = CollectiveAgreement.objects.get(pk=agreement.pk).updated_at
+    services.agreement_correct(
+        user=None, agreement=agreement, title=agreement.title, codes=["43.91.1"]
+    )
+    assert CollectiveAgreement.objects.get(pk=agreement.pk).updated_at == stamp
+    assert not ModelLogEntry.objects.filter(
+        object_id=str(agreement.pk), action="lotse.update"
+    ).exists()
+
+
+def test_correct_refuses_states_territory_without_states_and_keeps_the_row():
+    agreement = _agreement()
+    with pytest.raises(ValidationError, match="Länder"):
+        services.agreement_correct(user=None, agreement=agreement, territory="states")
+    assert CollectiveAgreement.objects.get(pk=agreement.pk).territory == "saxony"
+
+
+def test_correct_to_a_taken_register_number_is_a_clear_error():
+    _agreement("T-1")
+    second = _agreement("T-2")
+    with pytest.raises(ValidationError, match="schon vergeben"):
+        services.agreement_correct(user=None, agreement=second, register_number="T-1")
+    assert CollectiveAgreement.objects.filter(register_number="T-2").exists()

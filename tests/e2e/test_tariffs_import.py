@@ -1,0 +1,94 @@
+"""The Tarifregister's import in the browser: upload with errors → report → fix → import, axe
+(WCAG 2.1 A/AA) with zero violations on every step."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from lotse.core.demo import DEMO_PASSWORD
+from lotse.tariffs.models import CollectiveAgreement
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+
+HEADER = (
+    "register_number;title;kind;level;territory;regions;unions;employers;wz;concluded_on;"
+    "valid_from;valid_to;confidential"
+)
+GOOD = (
+    "E2E-001;Entgelttarifvertrag Tischlerhandwerk Sachsen (E2E);pay;sector;saxony;;IG Metall;"
+    "Landesinnungsverband Tischler Sachsen;16.23.0;01.03.2026;01.04.2026;;nein"
+)
+BROKEN = (
+    "E2E-002;Haustarifvertrag Beispiel GmbH (E2E);lohn;company;regions;99999;IG Metall;"
+    "Beispiel GmbH;28.29.0;32.13.2025;01.01.2026;;nein"
+)
+FIXED = (
+    "E2E-002;Haustarifvertrag Beispiel GmbH (E2E);other;company;regions;14713;IG Metall;"
+    "Beispiel GmbH;28.29.0;31.12.2025;01.01.2026;;ja"
+)
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+def _assert_axe_clean(page, axe, label: str) -> None:
+    results = axe.run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, f"axe on {label}:\n{results.generate_report()}"
+
+
+def _csv(*lines: str) -> dict:
+    content = ("\n".join(lines) + "\n").encode("utf-8")
+    return {"name": "tarifregister.csv", "mimeType": "text/csv", "buffer": content}
+
+
+def test_register_import_with_errors_then_fixed(page, base_url, axe, artifacts):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill("tarifregister")
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("form[method=post] button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+
+    # From the Tarifregister menu group to the import screen, agreements preselected.
+    page.get_by_role("button", name="Tarifregister").click()
+    page.get_by_role("link", name="Import (CSV/XLSX)").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Datenimport")
+    expect(page.get_by_label("Tarifverträge")).to_be_checked()
+    _assert_axe_clean(page, axe, "upload page")
+
+    # A file with errors: the report names row, column and problem; nothing is saved.
+    page.get_by_label("Datei (CSV oder XLSX, höchstens 5 MB)").set_input_files(
+        _csv(HEADER, GOOD, BROKEN)
+    )
+    page.get_by_role("button", name="Datei prüfen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Prüfbericht")
+    errors = page.locator("table.listing").first
+    expect(errors).to_contain_text("Unbekannter Wert „lohn“")
+    expect(errors).to_contain_text("Unbekannte(r) Landkreis/Stadt: „99999“.")
+    expect(errors).to_contain_text("Ungültiges Datum: „32.13.2025“")
+    expect(page.get_by_role("button", name="Alle gültigen Zeilen importieren")).to_be_visible()
+    assert CollectiveAgreement.objects.count() == 0
+    _assert_axe_clean(page, axe, "report with errors")
+    page.screenshot(path=artifacts / "tariffs-import-report-errors.png", full_page=True)
+
+    # The corrected file is clean: "Importieren" imports both rows.
+    page.get_by_role("link", name="Andere Datei hochladen").click()
+    expect(page.get_by_label("Tarifverträge")).to_be_checked()
+    page.get_by_label("Datei (CSV oder XLSX, höchstens 5 MB)").set_input_files(
+        _csv(HEADER, GOOD, FIXED)
+    )
+    page.get_by_role("button", name="Datei prüfen").click()
+    expect(page.locator(".lotse-import [role=status]")).to_contain_text("2 würden neu angelegt")
+    page.get_by_role("button", name="Importieren", exact=True).click()
+    expect(page.locator(".lotse-import [role=status]")).to_contain_text(
+        "Import abgeschlossen: 2 neu angelegt, 0 aktualisiert."
+    )
+    _assert_axe_clean(page, axe, "import result")
+    page.screenshot(path=artifacts / "tariffs-import-done.png", full_page=True)
+    company = CollectiveAgreement.objects.get(register_number="E2E-002")
+    assert company.confidential
+    assert list(company.regions.values_list("code", flat=True)) == ["14713"]
+    assert CollectiveAgreement.objects.count() == 2
