@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from lotse.core.exports import dataset_response
+from lotse.core.exports import dataset_response, safe_dataset
 from lotse.core.pdf import pdf_response
 from lotse.core.views import permission_denied
 
@@ -152,55 +152,54 @@ def registrations_filtered(*, event: Event, data) -> tuple[RegistrationFilterFor
 
 
 def registrations_dataset(registrations) -> tablib.Dataset:
-    data = tablib.Dataset(
-        headers=[
-            _("Code"),
-            _("Standort"),
-            _("Status"),
-            _("Vorname"),
-            _("Nachname"),
-            _("E-Mail-Adresse"),
-            _("Organisation"),
-            _("Akteurstyp"),
-            _("Landkreis/Stadt"),
-            _("Funktion"),
-            _("Arbeitsgruppen"),
-            _("Verpflegung"),
-            _("Barrierefreiheit"),
-            _("Teilnehmendenliste"),
-            _("Fotos"),
-            _("Livestream"),
-            _("Angemeldet am"),
-            _("Eingelassen am"),
-        ]
-    )
+    """One row per registration; every cell formula-safe (the public typed most of them)."""
+    headers = [
+        _("Code"),
+        _("Standort"),
+        _("Status"),
+        _("Vorname"),
+        _("Nachname"),
+        _("E-Mail-Adresse"),
+        _("Organisation"),
+        _("Akteurstyp"),
+        _("Landkreis/Stadt"),
+        _("Funktion"),
+        _("Arbeitsgruppen"),
+        _("Verpflegung"),
+        _("Barrierefreiheit"),
+        _("Teilnehmendenliste"),
+        _("Fotos"),
+        _("Livestream"),
+        _("Angemeldet am"),
+        _("Eingelassen am"),
+    ]
     yes, no = _("ja"), _("nein")
-    for item in registrations:
-        data.append(
-            [
-                item.code,
-                item.site.name,
-                item.get_status_display(),
-                item.first_name,
-                item.last_name,
-                item.email,
-                item.organisation,
-                item.actor_type.name if item.actor_type else "",
-                item.district.name if item.district else "",
-                item.role,
-                ", ".join(group.title for group in item.working_groups.all()),
-                item.dietary_needs,
-                item.accessibility_needs,
-                yes if item.consent_participant_list else no,
-                yes if item.consent_photos else no,
-                yes if item.consent_stream else no,
-                timezone.localtime(item.created_at).strftime("%Y-%m-%d %H:%M"),
-                timezone.localtime(item.checked_in_at).strftime("%Y-%m-%d %H:%M")
-                if item.checked_in_at
-                else "",
-            ]
-        )
-    return data
+    rows = (
+        [
+            item.code,
+            item.site.name,
+            item.get_status_display(),
+            item.first_name,
+            item.last_name,
+            item.email,
+            item.organisation,
+            item.actor_type.name if item.actor_type else "",
+            item.district.name if item.district else "",
+            item.role,
+            ", ".join(group.title for group in item.working_groups.all()),
+            item.dietary_needs,
+            item.accessibility_needs,
+            yes if item.consent_participant_list else no,
+            yes if item.consent_photos else no,
+            yes if item.consent_stream else no,
+            timezone.localtime(item.created_at).strftime("%Y-%m-%d %H:%M"),
+            timezone.localtime(item.checked_in_at).strftime("%Y-%m-%d %H:%M")
+            if item.checked_in_at
+            else "",
+        ]
+        for item in registrations
+    )
+    return safe_dataset(headers=headers, rows=rows)
 
 
 @guarded

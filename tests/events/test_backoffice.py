@@ -267,6 +267,23 @@ def test_exports_csv_and_xlsx(team, event):
     assert ModelLogEntry.objects.filter(action="lotse.export", object_id=str(event.pk)).count() == 2
 
 
+def test_exports_never_run_what_the_public_typed_as_a_formula(team, event):
+    site = event.sites.get(name="Görlitz")
+    make_registration(
+        site,
+        organisation='=HYPERLINK("http://evil.example","x")',
+        role="+49 371 1234",
+    )
+    url = reverse("lotse_events:registrations", args=[event.pk])
+    text = team.get(url, {"export": "csv"}).content.decode("utf-8-sig")
+    assert "'=HYPERLINK(" in text and ";'+49 371 1234;" in text
+    assert ";=HYPERLINK" not in text and '"=HYPERLINK' not in text
+    xlsx = team.get(url, {"export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active
+    row = list(sheet.iter_rows(values_only=True))[1]
+    assert row[6].startswith("'=HYPERLINK") and row[9] == "'+49 371 1234"
+
+
 # --- messages ---------------------------------------------------------------------------
 
 
