@@ -10,8 +10,12 @@ all clients come from 127.0.0.1); the e-mail hand-off is the database task queue
 Reports the time to drain, attempts/s, accepted (held) count per site, p50/p95 of one attempt
 and errors; writes bench/results/<date>-burst-<db>.json and .md.
 
+Also reports CPU per attempt (gunicorn, PostgreSQL backends, client) and the throughput that
+CPU allows on this machine's cores: the steady figure when the machine is shared.
+
 Usage: .venv/bin/python bench/burst.py [--db sqlite|postgres|both] [--attempts 400]
-       [--sites 4] [--seats 50] [--clients 32] [--workers W] [--threads T]
+       [--sites 4] [--seats 50] [--clients 32] [--worker-class sync|gthread] [--workers W]
+       [--threads T] [--keep-alive S] [--wait-quiet S]
 """
 
 from __future__ import annotations
@@ -369,9 +373,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--sites", type=int, default=4)
     parser.add_argument("--seats", type=int, default=50)
     parser.add_argument("--clients", type=int, default=32)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=8)
-    parser.add_argument("--worker-class", choices=["gthread", "sync"], default="gthread")
+    # Sync workers, three per core (docs/operations.md): every request waits in the kernel's
+    # accept queue in arrival order, so no client is stuck behind a busy worker's keep-alive
+    # connections (gthread 4 x 8 with keep-alive gave the same throughput at twice the p95).
+    parser.add_argument("--worker-class", choices=["gthread", "sync"], default="sync")
+    parser.add_argument("--workers", type=int, default=3 * (os.cpu_count() or 1))
+    parser.add_argument("--threads", type=int, default=8, help="threads per gthread worker")
     parser.add_argument("--keep-alive", type=int, default=5, help="gunicorn --keep-alive")
     parser.add_argument(
         "--wait-quiet",
