@@ -547,6 +547,12 @@ DB_LABELS = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 NOISY_BUSY_PCT = 25.0
 
 
+def data_only(data: dict) -> str:
+    """The `--only …` part of the generator call in the summary ("" when all modules ran)."""
+    modules = data.get("modules", "all")
+    return "" if modules == "all" else " --only " + " ".join(modules)
+
+
 def markdown(report: dict) -> str:
     """The short human-readable summary of one run."""
     machine, load, server = report["machine"], report["load"], report["server"]
@@ -566,7 +572,8 @@ def markdown(report: dict) -> str:
         f"- Load: {load['concurrency']} concurrent keep-alive clients (bench/loadclient.py, same "
         f"machine), {load['duration_s']:g} s per URL after {load['warmup_s']:g} s warm-up",
         f"- Data: `generate_bench_data --scale {report['data']['scale']} --seed "
-        f"{report['data']['seed']}` ({report['data']['articles']} live articles, all languages)",
+        f"{report['data']['seed']}{data_only(report['data'])}` "
+        f"({report['data']['articles']} live articles, all languages)",
     ]
     if busy is not None and busy > NOISY_BUSY_PCT:
         lines.append(
@@ -666,6 +673,14 @@ def staff_login(env: dict[str, str], targets: list[scenarios.Target]) -> list:
     ]
 
 
+def generate_command(args: argparse.Namespace) -> list[str]:
+    """`manage.py generate_bench_data` arguments of a run (all modules or `--generate-only`)."""
+    command = ["generate_bench_data", "--scale", str(args.scale), "--seed", str(args.seed)]
+    if args.generate_only:
+        command += ["--only", *args.generate_only]
+    return command
+
+
 def bench_database(db: str, args: argparse.Namespace, config: ServerConfig) -> dict:
     """Prepare one database, run every target against it, return the report."""
     started = datetime.datetime.now(datetime.UTC).astimezone()
@@ -678,9 +693,7 @@ def bench_database(db: str, args: argparse.Namespace, config: ServerConfig) -> d
     if args.no_generate and args.reuse_db:
         generated = "generation skipped (--no-generate)"
     else:
-        generated = manage(
-            env, "generate_bench_data", "--scale", str(args.scale), "--seed", str(args.seed)
-        )
+        generated = manage(env, *generate_command(args))
     generate_s = round(time.monotonic() - clock, 1)
     log(f"{DB_LABELS[db]}: migrate {migrate_s} s, generate {generate_s} s: {generated}")
     clock = time.monotonic()
@@ -724,6 +737,7 @@ def bench_database(db: str, args: argparse.Namespace, config: ServerConfig) -> d
         "data": {
             "scale": args.scale,
             "seed": args.seed,
+            "modules": args.generate_only or "all",
             "articles": articles,
             "generator": generated,
             "migrate_s": migrate_s,
@@ -775,6 +789,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--threads", type=int, default=2, help="threads per gthread worker")
     parser.add_argument("--keep-alive", type=int, default=5, help="gunicorn --keep-alive")
     parser.add_argument("--only", nargs="+", metavar="NAME", help="targets by name")
+    parser.add_argument(
+        "--generate-only",
+        nargs="+",
+        metavar="MODULE",
+        help="generate only these modules' bench data (generate_bench_data --only), "
+        "e.g. tariffs; default: every module",
+    )
     parser.add_argument(
         "--wait-quiet",
         type=float,
