@@ -156,9 +156,11 @@ class LookupQuery(Schema):
     page: int = Field(1, ge=1, le=MAX_PAGE, description=f"Seite zu je {PAGE_SIZE} Verträgen")
 
 
-def _floors(on: datetime.date) -> dict:
-    statutory = selectors.statutory_minimum_on(on)
-    trainee = selectors.trainee_minimum_for(on.year)
+def _floors(on: datetime.date, *, statutory=None, trainee=None, known: bool = False) -> dict:
+    """The floors part of an answer; `known`: statutory and trainee were read already."""
+    if not known:
+        statutory = selectors.statutory_minimum_on(on)
+        trainee = selectors.trainee_minimum_for(on.year)
     return {
         "date": on,
         "statutory_minimum_wage": statutory.amount if statutory else None,
@@ -180,7 +182,7 @@ def lookup(request, params: Query[LookupQuery]):
     except ValidationError as exc:
         raise _error(exc) from exc
     return {
-        **_floors(on),
+        **_floors(on, statutory=result.statutory, trainee=result.trainee_pay, known=True),
         "agreements": [
             {
                 "register_number": item.agreement.register_number,

@@ -33,6 +33,16 @@ def private_storage() -> PrivateDocumentStorage:
     return _private_storage
 
 
+def choice_label(choices: type[models.TextChoices], value: str) -> str:
+    """The label of a stored choice value (the value itself when it is not a choice).
+
+    Templates use this instead of `get_FOO_display()`, which builds a hashable copy of every
+    choice, translating all labels, on each call (noticeable in lists of many rows).
+    """
+    member = choices._value2member_map_.get(value)
+    return str(member.label) if member is not None else value
+
+
 def _period_constraint(name: str) -> models.CheckConstraint:
     return models.CheckConstraint(
         condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")), name=name
@@ -185,6 +195,14 @@ class CollectiveAgreement(ClusterableModel):
 
     def __str__(self) -> str:
         return f"{self.register_number} {self.title}"
+
+    @property
+    def kind_label(self) -> str:
+        return choice_label(self.Kind, self.kind)
+
+    @property
+    def territory_label(self) -> str:
+        return choice_label(self.Territory, self.territory)
 
     @property
     def is_public(self) -> bool:
@@ -410,6 +428,14 @@ class Provision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.grade} {self.amount}"
+
+    @property
+    def kind_label(self) -> str:
+        return choice_label(self.Kind, self.kind)
+
+    @property
+    def unit_label(self) -> str:
+        return choice_label(self.Unit, self.unit)
 
 
 class StatutoryMinimumWage(models.Model):

@@ -40,6 +40,8 @@ PAGE_SIZE = 20
 COUNT_CAP = 100
 MAX_PAGE = 50
 PROCEDURES_CAP = 50
+# What an answer shows of each agreement (the rest, e.g. the search document, is not read).
+ANSWER_FIELDS = ("register_number", "title", "kind", "valid_from", "valid_to", "personal_scope")
 
 
 def money(value: Decimal) -> Decimal:
@@ -138,8 +140,12 @@ def agreements_on(queryset: QuerySet, on: datetime.date) -> QuerySet:
         predecessor__isnull=False, predecessor=OuterRef("pk"), valid_from__lte=on
     )
     return queryset.filter(
-        in_force_q(on)
-        | (Q(valid_to__lt=on, after_effect=True, valid_from__lte=on) & ~Exists(successor_started))
+        Q(valid_from__lte=on)
+        & (
+            Q(valid_to__isnull=True)
+            | Q(valid_to__gte=on)
+            | (Q(after_effect=True) & ~Exists(successor_started))
+        )
     )
 
 
@@ -372,47 +378,49 @@ def tariff_lookup(
     public = found.filter(public_q())
     result.agreement_count = bounded_count(public, cap=COUNT_CAP)
     result.not_public = bounded_count(found.exclude(public_q()), cap=COUNT_CAP)
-    offset = (page - 1) * per_page
-    rows = list(
-        public.prefetch_related(
-            "parties",
-            Prefetch(
-                "applicabilities",
-                queryset=GeneralApplicability.objects.order_by("applied_on", "pk"),
-                to_attr="procedures",
-            ),
-        ).order_by("-valid_from", "-pk")[offset : offset + per_page + 1]
-    )
-    result.has_next = len(rows) > per_page
-    for agreement in rows[:per_page]:
-        declared = None
-        for ave in agreement.procedures:
-            if _declared_on(ave, on):
-                declared = ave
-        result.agreements.append(
-            AgreementAnswer(
-                agreement=agreement,
-                in_after_effect=agreement.valid_to is not None and agreement.valid_to < on,
-                applicability=declared,
-            )
-        )
     # AVE procedures of every matching public agreement, not only of the shown page: whether
     # anything was generally binding must not depend on the page. Driven by the (small) AVE
-    # table, each procedure checks its agreement against the match.
+    # table; each procedure's agreement is checked against the match by primary key.
     procedures = list(
         GeneralApplicability.objects.filter(
-            Exists(public.filter(pk=OuterRef("agreement_id"))),
             in_force_q(on) | Q(status__in=PENDING_STATUSES, applied_on__lte=on),
+            agreement_id__in=public.values("pk"),
         )
         .select_related("agreement")
         .order_by("agreement__title", "applied_on", "pk")[: PROCEDURES_CAP + 1]
     )
     result.procedures_capped = len(procedures) > PROCEDURES_CAP
+    declared: dict[int, GeneralApplicability] = {}
     for ave in procedures[:PROCEDURES_CAP]:
         if _declared_on(ave, on):
             result.binding.append(ave)
+            declared[ave.agreement_id] = ave
         elif _pending_on(ave, on):
             result.pending_applications.append(ave)
+    offset = (page - 1) * per_page
+    rows = list(
+        public.only(*ANSWER_FIELDS)
+        .prefetch_related("parties")
+        .order_by("-valid_from", "-pk")[offset : offset + per_page + 1]
+    )
+    result.has_next = len(rows) > per_page
+    rows = rows[:per_page]
+    if result.procedures_capped:
+        # More procedures than listed: the shown page's own declarations are read separately.
+        declared = {
+            ave.agreement_id: ave
+            for ave in GeneralApplicability.objects.filter(
+                in_force_q(on), agreement_id__in=[row.pk for row in rows]
+            ).order_by("applied_on", "pk")
+        }
+    for agreement in rows:
+        result.agreements.append(
+            AgreementAnswer(
+                agreement=agreement,
+                in_after_effect=agreement.valid_to is not None and agreement.valid_to < on,
+                applicability=declared.get(agreement.pk),
+            )
+        )
     return result
 
 
@@ -661,10 +669,12 @@ def lookup_summary(
                 )
                 lines.append(f"- {item.agreement.title} ({status}, {binding})")
             more = result.agreement_count.value - len(result.agreements)
-            if result.agreement_count.capped:
+            if result.agreement_count.capped and more > 0:
                 lines.append(_("- und mehr als %(count)s weitere") % {"count": more})
             elif more > 0:
                 lines.append(_("- und %(count)s weitere") % {"count": more})
+            elif result.has_next:
+                lines.append(_("- und weitere"))
             shown = {item.agreement.pk for item in result.agreements}
             others = [ave for ave in result.binding if ave.agreement_id not in shown]
             if others:

@@ -465,3 +465,61 @@ def test_answer_and_agreement_pages_in_english(client, with_provisions):
     page = client.get("/en/tarifauskunft/tarifvertrag/SN-PAGE-1/?stand=2025-03-01")
     assert "Expired on 31.12.2024, in after-effect until replaced." in page.content.decode()
     assert "As of 01.03.2025" in page.content.decode()
+
+
+def test_more_procedures_than_listed_still_mark_the_shown_agreements(client, monkeypatch):
+    monkeypatch.setattr(selectors, "PROCEDURES_CAP", 1)
+    rows = bulk_agreements(3)
+    for row in rows:
+        declare_ave(row, since=D(2024, 1, 1))
+    result = selectors.tariff_lookup(wz=CODE, on=ON)
+    assert result.procedures_capped
+    assert len(result.binding) == 1
+    assert all(item.applicability is not None for item in result.agreements)
+    html = client.get(ANSWER).content.decode()
+    assert "Es gibt weitere Verfahren zur Allgemeinverbindlicherklärung" in html
+    assert html.count("Allgemeinverbindlich seit 01.01.2024") == 3
+
+
+def test_desk_summary_says_how_many_more_and_binding_ones_elsewhere():
+    rows = bulk_agreements(22)
+    declare_ave(rows[0], since=D(2024, 1, 1))
+    bulk_agreements(4, prefix="H", level="company")
+    text = selectors.lookup_summary(wz=CODE, on=ON)
+    assert text.count("\n- Tarifvertrag T ") == 20
+    assert "- und 2 weitere" in text
+    assert "Allgemeinverbindlich an diesem Tag außerdem: Tarifvertrag T 0000" in text
+    assert "Außerdem 4 Firmentarifverträge oder vertrauliche Einträge (nicht einsehbar)." in text
+    assert text.endswith("Dies ist eine Information, keine Rechtsberatung.")
+
+
+def test_desk_summary_with_capped_counts(monkeypatch):
+    monkeypatch.setattr(selectors, "COUNT_CAP", 10)
+    bulk_agreements(12)
+    bulk_agreements(11, prefix="H", level="company")
+    text = selectors.lookup_summary(wz=CODE, on=ON)
+    assert text.count("\n- Tarifvertrag T ") == 12
+    assert "weitere" not in text  # all twelve are listed
+    assert "Außerdem mehr als 10 Firmentarifverträge" in text
+    bulk_agreements(20, prefix="M")
+    text = selectors.lookup_summary(wz=CODE, on=ON)
+    assert text.count("\n- Tarifvertrag ") == 20
+    assert "- und weitere" in text
+    monkeypatch.setattr(selectors, "COUNT_CAP", 25)
+    assert "- und mehr als 5 weitere" in selectors.lookup_summary(wz=CODE, on=ON)
+
+
+def test_choice_labels_match_get_display_in_both_languages():
+    from django.utils import translation
+
+    from lotse.tariffs.models import Provision, choice_label
+
+    agreement = CollectiveAgreement(kind="trainee_pay", territory="regions")
+    provision = Provision(kind="notice", unit="weeks")
+    for language in ("de", "en"):
+        with translation.override(language):
+            assert agreement.kind_label == agreement.get_kind_display()
+            assert agreement.territory_label == agreement.get_territory_display()
+            assert provision.kind_label == provision.get_kind_display()
+            assert provision.unit_label == provision.get_unit_display()
+    assert choice_label(CollectiveAgreement.Kind, "unknown") == "unknown"
