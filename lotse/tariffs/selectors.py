@@ -40,6 +40,8 @@ PAGE_SIZE = 20
 COUNT_CAP = 100
 MAX_PAGE = 50
 PROCEDURES_CAP = 50
+# A text search with at most this many index matches filters by their primary keys.
+TEXT_IDS_LIMIT = 1000
 # What an answer shows of each agreement (the rest, e.g. the search document, is not read).
 ANSWER_FIELDS = ("register_number", "title", "kind", "valid_from", "valid_to", "personal_scope")
 
@@ -72,14 +74,31 @@ def query_alternatives(query: str) -> list[str]:
 
 
 def _text_filter(queryset: QuerySet, query: str) -> QuerySet:
-    condition = Q()
-    found = False
+    """Rows whose search document matches the query or one of its register terms.
+
+    The matches are looked up in the full-text index first, up to TEXT_IDS_LIMIT of them: a
+    word with few matches (or none, e.g. a typo) then filters by those primary keys. Without
+    that step the planners cannot estimate a prefix search and walk the whole register in date
+    order looking for matches that are not there (PostgreSQL: 40–80 ms for a word without
+    hits at 100,000 agreements). Only words with more matches keep the index subquery, where
+    walking in date order finds a page quickly.
+    """
+    conditions = []
+    ids: set[int] = set()
     for alternative in query_alternatives(query):
         stems = query_stems(alternative)
         if stems:
-            found = True
-            condition |= Q(pk__in=fulltext_match(queryset.model.objects.all(), stems).values("pk"))
-    return queryset.filter(condition) if found else queryset.none()
+            matches = fulltext_match(queryset.model.objects.all(), stems)
+            conditions.append(matches)
+            ids.update(matches.values_list("pk", flat=True)[: TEXT_IDS_LIMIT + 1])
+    if not conditions or not ids:
+        return queryset.none()
+    if len(ids) <= TEXT_IDS_LIMIT:
+        return queryset.filter(pk__in=sorted(ids))
+    condition = Q()
+    for matches in conditions:
+        condition |= Q(pk__in=matches.values("pk"))
+    return queryset.filter(condition)
 
 
 def wz_codes(value: str) -> set[str]:

@@ -10,8 +10,14 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from lotse.core.fulltext import search_document
 from lotse.tariffs import api, selectors, services
-from lotse.tariffs.models import CollectiveAgreement, GeneralApplicability, SectorCode
+from lotse.tariffs.models import (
+    CollectiveAgreement,
+    GeneralApplicability,
+    SectorCode,
+    SectorSynonym,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,12 +37,14 @@ def bulk_agreements(
     confidential: bool = False,
     first_day: datetime.date = FIRST_DAY,
     code: str = CODE,
+    words: str = "Gerüstbau",
 ) -> list[CollectiveAgreement]:
     """`count` agreements of one WZ class, in force from consecutive days (the last newest)."""
     CollectiveAgreement.objects.bulk_create(
         CollectiveAgreement(
             register_number=f"{prefix}-{n:04d}",
             title=f"Tarifvertrag {prefix} {n:04d}",
+            search_document=search_document([f"Tarifvertrag {words}", words]),
             kind="pay",
             level=level,
             territory="saxony",
@@ -523,3 +531,27 @@ def test_choice_labels_match_get_display_in_both_languages():
             assert provision.kind_label == provision.get_kind_display()
             assert provision.unit_label == provision.get_unit_display()
     assert choice_label(CollectiveAgreement.Kind, "unknown") == "unknown"
+
+
+@pytest.mark.parametrize("ids_limit", [1000, 2])
+def test_text_search_by_index_matches_or_subquery(monkeypatch, ids_limit):
+    """Few matches filter by primary key, many keep the subquery; both find the same."""
+    monkeypatch.setattr(selectors, "TEXT_IDS_LIMIT", ids_limit)
+    SectorSynonym.objects.create(term="Baugerüstfirma", canonical="Gerüstbau")
+    bulk_agreements(5, words="Gerüstbau Sachsen")
+    bulk_agreements(3, prefix="K", words="Kälteanlagenbau", code="43.22.0")
+    bulk_agreements(2, prefix="H", level="company", words="Gerüstbau")
+    for query in ("Gerüstbau", "Baugerüstfirma", "Gerüstbau Sachsen"):
+        result = selectors.tariff_lookup(query=query, on=ON)
+        assert result.agreement_count == selectors.BoundedCount(5), query
+        assert all(item.agreement.register_number.startswith("T-") for item in result.agreements)
+    assert selectors.tariff_lookup(query="Gerüstbau", on=ON).not_public.value == 2
+    assert selectors.tariff_lookup(query="Kälteanlagenbau", on=ON).agreement_count.value == 3
+
+
+def test_text_search_without_index_matches_asks_nothing_more(django_assert_max_num_queries):
+    bulk_agreements(30)
+    with django_assert_max_num_queries(6) as captured:
+        result = selectors.tariff_lookup(query="Raumfahrt Tiefsee", on=ON)
+    assert result.nothing_registered
+    assert not any("tariffs_collectiveagreement_parties" in q["sql"] for q in captured)
