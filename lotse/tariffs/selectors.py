@@ -200,6 +200,7 @@ class AgreementAnswer:
     agreement: CollectiveAgreement
     in_after_effect: bool
     applicability: GeneralApplicability | None
+    parties: list[str] = field(default_factory=list)  # names, alphabetical
 
 
 @dataclass
@@ -418,12 +419,20 @@ def tariff_lookup(
             result.pending_applications.append(ave)
     offset = (page - 1) * per_page
     rows = list(
-        public.only(*ANSWER_FIELDS)
-        .prefetch_related("parties")
-        .order_by("-valid_from", "-pk")[offset : offset + per_page + 1]
+        public.only(*ANSWER_FIELDS).order_by("-valid_from", "-pk")[offset : offset + per_page + 1]
     )
     result.has_next = len(rows) > per_page
     rows = rows[:per_page]
+    # Party names of the shown page in one query of plain values (no party objects needed).
+    parties: dict[int, list[str]] = {}
+    for agreement_id, name in (
+        CollectiveAgreement.parties.through.objects.filter(
+            collectiveagreement_id__in=[row.pk for row in rows]
+        )
+        .order_by("agreementparty__name")
+        .values_list("collectiveagreement_id", "agreementparty__name")
+    ):
+        parties.setdefault(agreement_id, []).append(name)
     if result.procedures_capped:
         # More procedures than listed: the shown page's own declarations are read separately.
         declared = {
@@ -438,6 +447,7 @@ def tariff_lookup(
                 agreement=agreement,
                 in_after_effect=agreement.valid_to is not None and agreement.valid_to < on,
                 applicability=declared.get(agreement.pk),
+                parties=parties.get(agreement.pk, []),
             )
         )
     return result

@@ -555,3 +555,10 @@ def test_text_search_without_index_matches_asks_nothing_more(django_assert_max_n
         result = selectors.tariff_lookup(query="Raumfahrt Tiefsee", on=ON)
     assert result.nothing_registered
     assert not any("tariffs_collectiveagreement_parties" in q["sql"] for q in captured)
+
+
+def test_answer_page_names_the_parties_of_each_shown_agreement(client, with_provisions):
+    second = services.party_create(user=None, name="Arbeitgeberverband Bau", kind="employer")
+    with_provisions.parties.add(second)
+    html = client.get(f"/tarifauskunft/auskunft/?wz={CODE}&stand=2024-06-01").content.decode()
+    assert "Tarifparteien: Arbeitgeberverband Bau; Verband Gerüstbau" in html
