@@ -40,8 +40,8 @@ PAGE_SIZE = 20
 COUNT_CAP = 100
 MAX_PAGE = 50
 PROCEDURES_CAP = 50
-# A text search with at most this many index matches filters by their primary keys.
-TEXT_IDS_LIMIT = 1000
+# A text or WZ search with at most this many index matches filters by their primary keys.
+IDS_LIMIT = 1000
 # What an answer shows of each agreement (the rest, e.g. the search document, is not read).
 ANSWER_FIELDS = ("register_number", "title", "kind", "valid_from", "valid_to", "personal_scope")
 
@@ -76,29 +76,53 @@ def query_alternatives(query: str) -> list[str]:
 def _text_filter(queryset: QuerySet, query: str) -> QuerySet:
     """Rows whose search document matches the query or one of its register terms.
 
-    The matches are looked up in the full-text index first, up to TEXT_IDS_LIMIT of them: a
-    word with few matches (or none, e.g. a typo) then filters by those primary keys. Without
-    that step the planners cannot estimate a prefix search and walk the whole register in date
-    order looking for matches that are not there (PostgreSQL: 40–80 ms for a word without
-    hits at 100,000 agreements). Only words with more matches keep the index subquery, where
-    walking in date order finds a page quickly.
+    The matches are looked up in the full-text index first, up to IDS_LIMIT of them: a word
+    with few matches (or none, e.g. a typo) then filters by those primary keys. The planners
+    cannot estimate a prefix search; without that step they walked the whole register in date
+    order looking for matches that were not there (PostgreSQL: 40-80 ms for a word without
+    hits at 100,000 agreements). A word with more matches is checked on each candidate row
+    (one alternative) or through the index subqueries (several), where walking in date order
+    finds a page quickly.
     """
-    conditions = []
+    alternatives = [
+        stems for alternative in query_alternatives(query) if (stems := query_stems(alternative))
+    ]
     ids: set[int] = set()
-    for alternative in query_alternatives(query):
-        stems = query_stems(alternative)
-        if stems:
-            matches = fulltext_match(queryset.model.objects.all(), stems)
-            conditions.append(matches)
-            ids.update(matches.values_list("pk", flat=True)[: TEXT_IDS_LIMIT + 1])
-    if not conditions or not ids:
+    for stems in alternatives:
+        matches = fulltext_match(queryset.model.objects.order_by(), stems)
+        ids.update(matches.values_list("pk", flat=True)[: IDS_LIMIT + 1])
+        if len(ids) > IDS_LIMIT:
+            break
+    if not ids:
         return queryset.none()
-    if len(ids) <= TEXT_IDS_LIMIT:
+    if len(ids) <= IDS_LIMIT:
         return queryset.filter(pk__in=sorted(ids))
+    if len(alternatives) == 1:
+        return fulltext_match(queryset, alternatives[0])
     condition = Q()
-    for matches in conditions:
-        condition |= Q(pk__in=matches.values("pk"))
+    for stems in alternatives:
+        condition |= Q(pk__in=fulltext_match(queryset.model.objects.all(), stems).values("pk"))
     return queryset.filter(condition)
+
+
+def _code_filter(queryset: QuerySet, codes: set[str]) -> QuerySet:
+    """Agreements with one of the WZ codes: by primary key when the codes are rare.
+
+    Up to IDS_LIMIT code rows are read from the (code, agreement) index first. A rare or
+    unused code then filters by those keys; otherwise SQLite checked the code on every public
+    agreement of the register (140 ms for a code without agreements at 100,000). A frequent
+    code keeps the EXISTS, which lets the databases stop after one page.
+    """
+    rows = list(
+        SectorCode.objects.filter(code__in=codes, agreement__isnull=False)
+        .order_by()
+        .values_list("agreement_id", flat=True)[: IDS_LIMIT + 1]
+    )
+    if len(rows) <= IDS_LIMIT:
+        return queryset.filter(pk__in=sorted(set(rows))) if rows else queryset.none()
+    return queryset.filter(
+        Exists(SectorCode.objects.filter(agreement=OuterRef("pk"), code__in=codes))
+    )
 
 
 def wz_codes(value: str) -> set[str]:
@@ -126,8 +150,13 @@ def _territory_filter(queryset: QuerySet, territory: str) -> QuerySet:
         territory="states", states__contains="14"
     )
     if territory != "sachsen":
-        condition |= Q(territory="regions", regions__slug=territory)
-    return queryset.filter(condition).distinct()
+        # EXISTS, not a join with DISTINCT: DISTINCT over whole rows kept the databases from
+        # stopping after one page (PostgreSQL 55 ms for a page at 100,000 agreements).
+        in_region = CollectiveAgreement.regions.through.objects.filter(
+            collectiveagreement_id=OuterRef("pk"), region__slug=territory
+        )
+        condition |= Q(territory="regions") & Exists(in_region)
+    return queryset.filter(condition)
 
 
 # --- the lookup --------------------------------------------------------------------------------
@@ -144,10 +173,8 @@ def matching_agreements(*, query: str = "", wz: str = "", territory: str = "") -
     queryset = CollectiveAgreement.objects.all()
     codes = wz_codes(wz)
     if codes:
-        queryset = queryset.filter(
-            Exists(SectorCode.objects.filter(agreement=OuterRef("pk"), code__in=codes))
-        )
-    if query:
+        queryset = _code_filter(queryset, codes)
+    if query and not queryset.query.is_empty():
         queryset = _text_filter(queryset, query)
     return _territory_filter(queryset, territory)
 
@@ -395,23 +422,30 @@ def tariff_lookup(
     if not (query or wz):
         return result
     found = agreements_on(matching_agreements(query=query, wz=wz, territory=territory), on)
+    if found.query.is_empty():  # words without a single match in the full-text index
+        return result
     public = found.filter(public_q())
     result.agreement_count = bounded_count(public, cap=COUNT_CAP)
     result.not_public = bounded_count(found.exclude(public_q()), cap=COUNT_CAP)
     # AVE procedures of every matching public agreement, not only of the shown page: whether
     # anything was generally binding must not depend on the page. Driven by the (small) AVE
     # table; each procedure's agreement is checked against the match by primary key.
+    # A correlated EXISTS: SQLite would otherwise collect every match for an IN list first. The
+    # agreements' titles follow in a second query only when there are procedures (a join made
+    # SQLite walk the agreements instead of the few procedures).
     procedures = list(
         GeneralApplicability.objects.filter(
             in_force_q(on) | Q(status__in=PENDING_STATUSES, applied_on__lte=on),
-            agreement_id__in=public.values("pk"),
-        )
-        .select_related("agreement")
-        .order_by("agreement__title", "applied_on", "pk")[: PROCEDURES_CAP + 1]
+            Exists(public.filter(pk=OuterRef("agreement_id"))),
+        ).order_by("applied_on", "pk")[: PROCEDURES_CAP + 1]
     )
     result.procedures_capped = len(procedures) > PROCEDURES_CAP
+    procedures = procedures[:PROCEDURES_CAP]
+    titles = CollectiveAgreement.objects.only("register_number", "title")
+    prefetch_related_objects(procedures, Prefetch("agreement", queryset=titles))
+    procedures.sort(key=lambda ave: (ave.agreement.title, ave.applied_on or on, ave.pk))
     declared: dict[int, GeneralApplicability] = {}
-    for ave in procedures[:PROCEDURES_CAP]:
+    for ave in procedures:
         if _declared_on(ave, on):
             result.binding.append(ave)
             declared[ave.agreement_id] = ave

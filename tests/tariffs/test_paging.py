@@ -150,12 +150,15 @@ def test_generally_binding_does_not_depend_on_the_page():
 
 
 def test_lookup_query_count_does_not_grow_with_matches(django_assert_max_num_queries):
-    bulk_agreements(1)
+    # One agreement with an AVE: the answer then reads everything it can read, including the
+    # titles of the AVE procedures (a query that is left out when there are none).
+    declare_ave(bulk_agreements(1)[0], since=D(2024, 1, 1))
     with django_assert_max_num_queries(12) as one:
         selectors.tariff_lookup(wz=CODE, on=ON)
     bulk_agreements(150, prefix="M")
     bulk_agreements(150, prefix="H", level="company")
-    declare_ave(CollectiveAgreement.objects.get(register_number="M-0003"), since=D(2024, 1, 1))
+    for number in ("M-0003", "M-0140", "M-0149"):
+        declare_ave(CollectiveAgreement.objects.get(register_number=number), since=D(2024, 1, 1))
     with django_assert_max_num_queries(len(one.captured_queries)):
         result = selectors.tariff_lookup(wz=CODE, on=ON)
     assert result.agreement_count.capped
@@ -252,7 +255,7 @@ def test_answer_page_names_binding_agreements_of_other_pages(client):
 
 
 def test_answer_page_query_count_does_not_grow(client, django_assert_max_num_queries):
-    bulk_agreements(1)
+    declare_ave(bulk_agreements(1)[0], since=D(2024, 1, 1))
     with django_assert_max_num_queries(16) as one:
         assert client.get(ANSWER).status_code == 200
     rows = bulk_agreements(120, prefix="M")
@@ -536,7 +539,7 @@ def test_choice_labels_match_get_display_in_both_languages():
 @pytest.mark.parametrize("ids_limit", [1000, 2])
 def test_text_search_by_index_matches_or_subquery(monkeypatch, ids_limit):
     """Few matches filter by primary key, many keep the subquery; both find the same."""
-    monkeypatch.setattr(selectors, "TEXT_IDS_LIMIT", ids_limit)
+    monkeypatch.setattr(selectors, "IDS_LIMIT", ids_limit)
     SectorSynonym.objects.create(term="Baugerüstfirma", canonical="Gerüstbau")
     bulk_agreements(5, words="Gerüstbau Sachsen")
     bulk_agreements(3, prefix="K", words="Kälteanlagenbau", code="43.22.0")
@@ -562,3 +565,54 @@ def test_answer_page_names_the_parties_of_each_shown_agreement(client, with_prov
     with_provisions.parties.add(second)
     html = client.get(f"/tarifauskunft/auskunft/?wz={CODE}&stand=2024-06-01").content.decode()
     assert "Tarifparteien: Arbeitgeberverband Bau; Verband Gerüstbau" in html
+
+
+def test_territory_filter_finds_each_agreement_once():
+    from lotse.core.models import Region
+
+    rows = bulk_agreements(6)
+    federal, saxony, states_14, states_other, dresden_and_leipzig, leipzig = rows
+    CollectiveAgreement.objects.filter(pk=federal.pk).update(territory="federal")
+    CollectiveAgreement.objects.filter(pk=states_14.pk).update(territory="states", states="14,15")
+    CollectiveAgreement.objects.filter(pk=states_other.pk).update(territory="states", states="15")
+    CollectiveAgreement.objects.filter(pk__in=[dresden_and_leipzig.pk, leipzig.pk]).update(
+        territory="regions"
+    )
+    dresden_and_leipzig.regions.set(Region.objects.filter(slug__in=["dresden", "leipzig"]))
+    leipzig.regions.set(Region.objects.filter(slug="leipzig"))
+
+    def shown(territory: str) -> list[int]:
+        result = selectors.tariff_lookup(wz=CODE, territory=territory, on=ON)
+        assert result.agreement_count.value == len(result.agreements)
+        return sorted(item.agreement.pk for item in result.agreements)
+
+    assert shown("") == sorted(row.pk for row in rows)
+    assert shown("sachsen") == sorted([federal.pk, saxony.pk, states_14.pk])
+    assert shown("dresden") == sorted([federal.pk, saxony.pk, states_14.pk, dresden_and_leipzig.pk])
+    assert shown("leipzig") == sorted(
+        [federal.pk, saxony.pk, states_14.pk, dresden_and_leipzig.pk, leipzig.pk]
+    )
+
+
+@pytest.mark.parametrize("ids_limit", [1000, 3])
+def test_wz_search_by_code_rows_or_exists(monkeypatch, ids_limit):
+    """Rare codes filter by the keys of their code rows, frequent ones by EXISTS: same answer."""
+    monkeypatch.setattr(selectors, "IDS_LIMIT", ids_limit)
+    rows = bulk_agreements(8)
+    bulk_agreements(3, prefix="H", level="company")
+    bulk_agreements(2, prefix="O", code="81.21.0")
+    SectorCode.objects.bulk_create(
+        SectorCode(agreement=row, version="2025", code=CODE, derived=True) for row in rows
+    )  # both WZ versions: two code rows per agreement, counted once
+    result = selectors.tariff_lookup(wz=CODE, on=ON)
+    assert result.agreement_count == selectors.BoundedCount(8)
+    assert result.not_public == selectors.BoundedCount(3)
+    assert [item.agreement.pk for item in result.agreements] == [row.pk for row in rows][::-1]
+
+
+def test_unused_wz_code_asks_nothing_about_agreements(django_assert_max_num_queries):
+    bulk_agreements(30)
+    with django_assert_max_num_queries(5) as captured:
+        result = selectors.tariff_lookup(wz="96.21.0", on=ON)
+    assert result.nothing_registered
+    assert not any("COUNT(" in query["sql"] for query in captured)
