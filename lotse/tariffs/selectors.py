@@ -429,10 +429,9 @@ def tariff_lookup(
     result.not_public = bounded_count(found.exclude(public_q()), cap=COUNT_CAP)
     # AVE procedures of every matching public agreement, not only of the shown page: whether
     # anything was generally binding must not depend on the page. Driven by the (small) AVE
-    # table; each procedure's agreement is checked against the match by primary key.
-    # A correlated EXISTS: SQLite would otherwise collect every match for an IN list first. The
-    # agreements' titles follow in a second query only when there are procedures (a join made
-    # SQLite walk the agreements instead of the few procedures).
+    # table, each procedure's agreement is checked by a correlated EXISTS (with an IN list
+    # SQLite collected every match first); the titles follow in a second query only when there
+    # are procedures (with a join SQLite walked the agreements instead of the few procedures).
     procedures = list(
         GeneralApplicability.objects.filter(
             in_force_q(on) | Q(status__in=PENDING_STATUSES, applied_on__lte=on),
