@@ -14,10 +14,14 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from . import selectors
+from .selectors import COUNT_CAP, MAX_PAGE, PAGE_SIZE
 
 router = Router(tags=["Tarifauskunft"])
 
 MAX_LIMIT = 100
+# The list counts its matches up to this many (a count of every public agreement of the register
+# would scan it on every request); `count_capped` says when there are more.
+LIST_COUNT_CAP = 1000
 NOTE = "Dies ist eine Information, keine Rechtsberatung."
 
 
@@ -52,7 +56,8 @@ class AgreementOut(Schema):
 
 
 class AgreementListOut(Schema):
-    count: int
+    count: int = Field(description=f"Anzahl, gezählt bis {LIST_COUNT_CAP}")
+    count_capped: bool = Field(description=f"true: mehr als {LIST_COUNT_CAP} Treffer")
     limit: int
     offset: int
     items: list[AgreementOut]
@@ -75,9 +80,15 @@ def agreements_list(request, params: Query[AgreementQuery]):
         except ValidationError as exc:
             raise _error(exc) from exc
         queryset = queryset.filter(pk__in=matching.values("pk"))
-    count = queryset.count()
+    count = selectors.bounded_count(queryset, cap=LIST_COUNT_CAP)
     items = list(queryset[params.offset : params.offset + params.limit])
-    return {"count": count, "limit": params.limit, "offset": params.offset, "items": items}
+    return {
+        "count": count.value,
+        "count_capped": count.capped,
+        "limit": params.limit,
+        "offset": params.offset,
+        "items": items,
+    }
 
 
 class RateOut(Schema):
@@ -114,8 +125,24 @@ class FloorsOut(Schema):
 
 
 class LookupOut(FloorsOut):
-    agreements: list[AgreementAnswerOut]
-    company_or_confidential_count: int
+    agreements: list[AgreementAnswerOut] = Field(
+        description="Eine Seite der Branchentarifverträge (zuletzt in Kraft getretene zuerst)"
+    )
+    page: int
+    per_page: int
+    has_next: bool
+    agreements_count: int = Field(
+        description=f"Branchentarifverträge in Kraft oder Nachwirkung, gezählt bis {COUNT_CAP}"
+    )
+    agreements_count_capped: bool = Field(description=f"true: mehr als {COUNT_CAP}")
+    generally_binding: bool = Field(
+        description="An diesem Tag ist ein passender Tarifvertrag allgemeinverbindlich "
+        "oder ein Branchenmindestlohn in Kraft (über alle Seiten)"
+    )
+    company_or_confidential_count: int = Field(
+        description=f"Firmentarifverträge und vertrauliche Einträge, gezählt bis {COUNT_CAP}"
+    )
+    company_or_confidential_count_capped: bool = Field(description=f"true: mehr als {COUNT_CAP}")
     sector_minimums: list[SectorMinimumOut]
     sector_minimum_gap: bool
     nothing_registered: bool
@@ -126,11 +153,14 @@ class LookupQuery(Schema):
     wz: str = Field("", description="WZ-Code der WZ 2008 oder WZ 2025")
     territory: str = Field("", description="'' (alle), 'sachsen' oder Kennung eines Kreises")
     date: datetime.date | None = Field(None, description="Stand; Standard: heute")
+    page: int = Field(1, ge=1, le=MAX_PAGE, description=f"Seite zu je {PAGE_SIZE} Verträgen")
 
 
-def _floors(on: datetime.date) -> dict:
-    statutory = selectors.statutory_minimum_on(on)
-    trainee = selectors.trainee_minimum_for(on.year)
+def _floors(on: datetime.date, *, statutory=None, trainee=None, known: bool = False) -> dict:
+    """The floors part of an answer; `known`: statutory and trainee were read already."""
+    if not known:
+        statutory = selectors.statutory_minimum_on(on)
+        trainee = selectors.trainee_minimum_for(on.year)
     return {
         "date": on,
         "statutory_minimum_wage": statutory.amount if statutory else None,
@@ -147,12 +177,12 @@ def lookup(request, params: Query[LookupQuery]):
         raise HttpError(422, "Bitte nennen Sie eine Branche (q) oder einen WZ-Code (wz).")
     try:
         result = selectors.tariff_lookup(
-            query=params.q, wz=params.wz, territory=params.territory, on=on
+            query=params.q, wz=params.wz, territory=params.territory, on=on, page=params.page
         )
     except ValidationError as exc:
         raise _error(exc) from exc
     return {
-        **_floors(on),
+        **_floors(on, statutory=result.statutory, trainee=result.trainee_pay, known=True),
         "agreements": [
             {
                 "register_number": item.agreement.register_number,
@@ -162,7 +192,14 @@ def lookup(request, params: Query[LookupQuery]):
             }
             for item in result.agreements
         ],
-        "company_or_confidential_count": result.not_public_count,
+        "page": result.page,
+        "per_page": result.per_page,
+        "has_next": result.has_next,
+        "agreements_count": result.agreement_count.value,
+        "agreements_count_capped": result.agreement_count.capped,
+        "generally_binding": result.generally_binding,
+        "company_or_confidential_count": result.not_public.value,
+        "company_or_confidential_count_capped": result.not_public.capped,
         "sector_minimums": [
             {
                 "title": item.ordinance.title,

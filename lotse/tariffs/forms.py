@@ -7,11 +7,13 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from lotse.core.models import Region
 
 from . import wz
+from .selectors import MAX_PAGE
 
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
@@ -94,8 +96,32 @@ class SectorFields(forms.Form):
         return code
 
 
+class PageField(forms.IntegerField):
+    """The page of an answer's agreement list (`seite`): 1 when empty, at most MAX_PAGE."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=_("Seite"),
+            required=False,
+            min_value=1,
+            max_value=MAX_PAGE,
+            widget=forms.HiddenInput,
+            **kwargs,
+        )
+
+    def clean(self, value):
+        try:
+            return super().clean(value) or 1
+        except ValidationError as exc:
+            raise ValidationError(
+                gettext("Bitte wählen Sie eine Seite zwischen 1 und %(max)s.") % {"max": MAX_PAGE}
+            ) from exc
+
+
 class LookupForm(SectorFields):
     gebiet = forms.ChoiceField(label=_("Geltungsbereich"), required=False)
+    # Not rendered as a form field: the pagination links carry it (the query stays in the URL).
+    seite = PageField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -106,6 +132,12 @@ class LookupForm(SectorFields):
         if not self.errors and not (data.get("q") or data.get("wz")):
             raise ValidationError(_("Bitte nennen Sie eine Branche oder einen WZ-Code."))
         return data
+
+
+class AgreementDateForm(forms.Form):
+    """The "Stand" of an agreement's page: which provisions applied on that date."""
+
+    stand = AsOfField()
 
 
 class WageCheckForm(SectorFields):

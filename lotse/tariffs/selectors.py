@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -33,8 +33,17 @@ from .models import (
 CENT = Decimal("0.01")
 WEEKS_PER_MONTH = Decimal(13) / Decimal(3)
 FUZZY_CUTOFF = 85
-NOT_PUBLIC_CAP = 1000
-MAX_SHOWN = 50
+# Public answers show PAGE_SIZE agreements per page. Matches are counted exactly up to
+# COUNT_CAP ("more than 100" beyond it), so the cost of an answer does not grow with the
+# register; pages go up to MAX_PAGE (1,000 agreements), beyond that the search must be narrowed.
+PAGE_SIZE = 20
+COUNT_CAP = 100
+MAX_PAGE = 50
+PROCEDURES_CAP = 50
+# A text or WZ search with at most this many index matches filters by their primary keys.
+IDS_LIMIT = 1000
+# What an answer shows of each agreement (the rest, e.g. the search document, is not read).
+ANSWER_FIELDS = ("register_number", "title", "kind", "valid_from", "valid_to", "personal_scope")
 
 
 def money(value: Decimal) -> Decimal:
@@ -65,14 +74,55 @@ def query_alternatives(query: str) -> list[str]:
 
 
 def _text_filter(queryset: QuerySet, query: str) -> QuerySet:
+    """Rows whose search document matches the query or one of its register terms.
+
+    The matches are looked up in the full-text index first, up to IDS_LIMIT of them: a word
+    with few matches (or none, e.g. a typo) then filters by those primary keys. The planners
+    cannot estimate a prefix search; without that step they walked the whole register in date
+    order looking for matches that were not there (PostgreSQL: 40-80 ms for a word without
+    hits at 100,000 agreements). A word with more matches is checked on each candidate row
+    (one alternative) or through the index subqueries (several), where walking in date order
+    finds a page quickly.
+    """
+    alternatives = [
+        stems for alternative in query_alternatives(query) if (stems := query_stems(alternative))
+    ]
+    ids: set[int] = set()
+    for stems in alternatives:
+        matches = fulltext_match(queryset.model.objects.order_by(), stems)
+        ids.update(matches.values_list("pk", flat=True)[: IDS_LIMIT + 1])
+        if len(ids) > IDS_LIMIT:
+            break
+    if not ids:
+        return queryset.none()
+    if len(ids) <= IDS_LIMIT:
+        return queryset.filter(pk__in=sorted(ids))
+    if len(alternatives) == 1:
+        return fulltext_match(queryset, alternatives[0])
     condition = Q()
-    found = False
-    for alternative in query_alternatives(query):
-        stems = query_stems(alternative)
-        if stems:
-            found = True
-            condition |= Q(pk__in=fulltext_match(queryset.model.objects.all(), stems).values("pk"))
-    return queryset.filter(condition) if found else queryset.none()
+    for stems in alternatives:
+        condition |= Q(pk__in=fulltext_match(queryset.model.objects.all(), stems).values("pk"))
+    return queryset.filter(condition)
+
+
+def _code_filter(queryset: QuerySet, codes: set[str]) -> QuerySet:
+    """Agreements with one of the WZ codes: by primary key when the codes are rare.
+
+    Up to IDS_LIMIT code rows are read from the (code, agreement) index first. A rare or
+    unused code then filters by those keys; otherwise SQLite checked the code on every public
+    agreement of the register (140 ms for a code without agreements at 100,000). A frequent
+    code keeps the EXISTS, which lets the databases stop after one page.
+    """
+    rows = list(
+        SectorCode.objects.filter(code__in=codes, agreement__isnull=False)
+        .order_by()
+        .values_list("agreement_id", flat=True)[: IDS_LIMIT + 1]
+    )
+    if len(rows) <= IDS_LIMIT:
+        return queryset.filter(pk__in=sorted(set(rows))) if rows else queryset.none()
+    return queryset.filter(
+        Exists(SectorCode.objects.filter(agreement=OuterRef("pk"), code__in=codes))
+    )
 
 
 def wz_codes(value: str) -> set[str]:
@@ -100,8 +150,13 @@ def _territory_filter(queryset: QuerySet, territory: str) -> QuerySet:
         territory="states", states__contains="14"
     )
     if territory != "sachsen":
-        condition |= Q(territory="regions", regions__slug=territory)
-    return queryset.filter(condition).distinct()
+        # EXISTS, not a join with DISTINCT: DISTINCT over whole rows kept the databases from
+        # stopping after one page (PostgreSQL 55 ms for a page at 100,000 agreements).
+        in_region = CollectiveAgreement.regions.through.objects.filter(
+            collectiveagreement_id=OuterRef("pk"), region__slug=territory
+        )
+        condition |= Q(territory="regions") & Exists(in_region)
+    return queryset.filter(condition)
 
 
 # --- the lookup --------------------------------------------------------------------------------
@@ -118,10 +173,8 @@ def matching_agreements(*, query: str = "", wz: str = "", territory: str = "") -
     queryset = CollectiveAgreement.objects.all()
     codes = wz_codes(wz)
     if codes:
-        queryset = queryset.filter(
-            Exists(SectorCode.objects.filter(agreement=OuterRef("pk"), code__in=codes))
-        )
-    if query:
+        queryset = _code_filter(queryset, codes)
+    if query and not queryset.query.is_empty():
         queryset = _text_filter(queryset, query)
     return _territory_filter(queryset, territory)
 
@@ -133,9 +186,40 @@ def agreements_on(queryset: QuerySet, on: datetime.date) -> QuerySet:
         predecessor__isnull=False, predecessor=OuterRef("pk"), valid_from__lte=on
     )
     return queryset.filter(
-        in_force_q(on)
-        | (Q(valid_to__lt=on, after_effect=True, valid_from__lte=on) & ~Exists(successor_started))
+        Q(valid_from__lte=on)
+        & (
+            Q(valid_to__isnull=True)
+            | Q(valid_to__gte=on)
+            | (Q(after_effect=True) & ~Exists(successor_started))
+        )
     )
+
+
+def public_q() -> Q:
+    """What anyone may see: sector agreements that are not confidential (§ 16 TVGDV)."""
+    return Q(level=CollectiveAgreement.Level.SECTOR, confidential=False)
+
+
+@dataclass(frozen=True)
+class BoundedCount:
+    """A count taken up to a cap: exact when not `capped`, otherwise "more than `value`"."""
+
+    value: int
+    capped: bool = False
+
+    def __bool__(self) -> bool:
+        return self.value > 0
+
+
+def bounded_count(queryset: QuerySet, *, cap: int) -> BoundedCount:
+    """Count the rows of a queryset, but stop after `cap + 1` of them.
+
+    The primary-key order lets the database walk the matches in index order and stop early
+    (PostgreSQL: a merge semi join of the primary key with the WZ index) instead of collecting
+    every match of a broad sector first; the cost is bounded by the cap, not by the register.
+    """
+    found = queryset.order_by("pk").values("pk")[: cap + 1].count()
+    return BoundedCount(value=min(found, cap), capped=found > cap)
 
 
 @dataclass
@@ -143,7 +227,7 @@ class AgreementAnswer:
     agreement: CollectiveAgreement
     in_after_effect: bool
     applicability: GeneralApplicability | None
-    provisions: list[Provision]
+    parties: list[str] = field(default_factory=list)  # names, alphabetical
 
 
 @dataclass
@@ -153,30 +237,80 @@ class SectorMinimum:
 
 
 @dataclass
+class SectorFloors:
+    """The floors of a date: statutory minimum wage, minimum trainee pay, sector minimums."""
+
+    on: datetime.date
+    statutory: StatutoryMinimumWage | None = None
+    trainee_pay: MinimumTraineePay | None = None
+    sector_minimums: list[SectorMinimum] = field(default_factory=list)
+    minimum_gap: bool = False  # sector minimums exist for the sector, but none on this date
+
+
+@dataclass
 class LookupResult:
     on: datetime.date
     query: str
     wz: str
     territory: str
+    page: int = 1
+    per_page: int = PAGE_SIZE
+    # The shown page of public sector agreements (newest in force first).
     agreements: list[AgreementAnswer] = field(default_factory=list)
-    not_public_count: int = 0
+    # All public sector agreements in force or in after-effect, counted up to COUNT_CAP.
+    agreement_count: BoundedCount = BoundedCount(0)
+    has_next: bool = False
+    # Company agreements and confidential entries: only counted (up to COUNT_CAP), never shown.
+    not_public: BoundedCount = BoundedCount(0)
+    # AVE procedures of all matching public agreements (not only the shown page).
+    binding: list[GeneralApplicability] = field(default_factory=list)
+    pending_applications: list[GeneralApplicability] = field(default_factory=list)
+    procedures_capped: bool = False
     sector_minimums: list[SectorMinimum] = field(default_factory=list)
     minimum_gap: bool = False  # sector minimums exist for the sector, but none on this date
-    pending_applications: list[GeneralApplicability] = field(default_factory=list)
     statutory: StatutoryMinimumWage | None = None
     trainee_pay: MinimumTraineePay | None = None
 
     @property
-    def not_public_capped(self) -> bool:
-        return self.not_public_count > NOT_PUBLIC_CAP
-
-    @property
     def nothing_registered(self) -> bool:
-        return not (self.agreements or self.not_public_count or self.sector_minimums)
+        return not (self.agreement_count or self.not_public or self.sector_minimums)
 
     @property
     def generally_binding(self) -> bool:
-        return any(item.applicability for item in self.agreements) or bool(self.sector_minimums)
+        return bool(self.binding) or bool(self.sector_minimums)
+
+    @property
+    def first_shown(self) -> int:
+        return (self.page - 1) * self.per_page + 1
+
+    @property
+    def last_shown(self) -> int:
+        return self.first_shown + len(self.agreements) - 1
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def page_count(self) -> int | None:
+        """Number of pages when the count is exact; None when there are more than counted."""
+        if self.agreement_count.capped:
+            return None
+        return max(1, -(-self.agreement_count.value // self.per_page))
+
+    @property
+    def page_numbers(self) -> list[int]:
+        """The pages to link directly: all of an exact count, else those known plus this one."""
+        known = max(1, -(-self.agreement_count.value // self.per_page))
+        return list(range(1, max(known, self.page) + 1))
+
+    @property
+    def paginated(self) -> bool:
+        return len(self.page_numbers) > 1 or self.has_next
+
+    @property
+    def at_max_page(self) -> bool:
+        return self.page >= MAX_PAGE and self.has_next
 
 
 def statutory_minimum_on(on: datetime.date) -> StatutoryMinimumWage | None:
@@ -207,77 +341,216 @@ def matching_ordinances(*, query: str = "", wz: str = "") -> QuerySet:
     return queryset
 
 
-def tariff_lookup(
-    *, query: str = "", wz: str = "", territory: str = "", on: datetime.date
-) -> LookupResult:
-    """The public answer for a sector (words and/or WZ code), a territory and a date."""
-    result = LookupResult(on=on, query=query, wz=wz, territory=territory)
-    result.statutory = statutory_minimum_on(on)
-    result.trainee_pay = trainee_minimum_for(on.year)
-    if not (query or wz):
-        return result
-    found = agreements_on(matching_agreements(query=query, wz=wz, territory=territory), on)
-    public = found.filter(level="sector", confidential=False)
-    # Counted up to a cap: the exact number of hidden entries is not worth a full scan.
-    hidden = found.filter(Q(level="company") | Q(confidential=True)).order_by("pk").values("pk")
-    result.not_public_count = hidden[: NOT_PUBLIC_CAP + 1].count()
-    rows = (
-        public.prefetch_related(
-            "parties",
-            Prefetch(
-                "applicabilities",
-                queryset=GeneralApplicability.objects.order_by("applied_on"),
-                to_attr="procedures",
-            ),
-            Prefetch(
-                "provisions",
-                queryset=Provision.objects.filter(in_force_q(on)).order_by(
-                    "kind", "grade", "step", "training_year"
-                ),
-                to_attr="current_provisions",
-            ),
-        )
-        .select_related("predecessor")
-        # pk order lets the database stop after MAX_SHOWN matches (index on code, agreement);
-        # the page sorts the shown ones by title.
-        .order_by("pk")[:MAX_SHOWN]
+def sector_floors(*, query: str = "", wz: str = "", on: datetime.date) -> SectorFloors:
+    """Statutory minimum wage, minimum trainee pay and the sector minimum wages of a date.
+
+    The ordinances of a sector are few: all are read in one query and the date decides in
+    Python which apply and whether there is a gap; the rates of the applying ones follow.
+    """
+    floors = SectorFloors(
+        on=on, statutory=statutory_minimum_on(on), trainee_pay=trainee_minimum_for(on.year)
     )
-    for agreement in sorted(rows, key=lambda row: row.title):
-        declared = None
-        for ave in agreement.procedures:
-            if (
-                ave.valid_from
-                and ave.valid_from <= on
-                and (ave.valid_to is None or ave.valid_to >= on)
-            ):
-                declared = ave
-            elif (
-                ave.status in ("applied_for", "committee", "rejected", "withdrawn")
-                and ave.applied_on
-                and ave.applied_on <= on
-            ):
-                result.pending_applications.append(ave)
-        result.agreements.append(
-            AgreementAnswer(
-                agreement=agreement,
-                in_after_effect=agreement.valid_to is not None and agreement.valid_to < on,
-                applicability=declared,
-                provisions=agreement.current_provisions,
-            )
-        )
-    ordinances = matching_ordinances(query=query, wz=wz)
-    current = ordinances.filter(in_force_q(on)).prefetch_related(
+    if not (query or wz):
+        return floors
+    ordinances = list(matching_ordinances(query=query, wz=wz))
+    current = [
+        item
+        for item in ordinances
+        if item.valid_from <= on and (item.valid_to is None or item.valid_to >= on)
+    ]
+    prefetch_related_objects(
+        current,
         Prefetch(
             "rates",
             queryset=MinimumWageRate.objects.filter(in_force_q(on)).order_by("amount"),
             to_attr="current_rates",
-        )
+        ),
     )
-    result.sector_minimums = [
+    floors.sector_minimums = [
         SectorMinimum(ordinance=item, rates=item.current_rates) for item in current
     ]
-    result.minimum_gap = not result.sector_minimums and ordinances.exists()
+    floors.minimum_gap = not current and bool(ordinances)
+    return floors
+
+
+PENDING_STATUSES = ("applied_for", "committee", "rejected", "withdrawn")
+
+
+def _declared_on(ave: GeneralApplicability, on: datetime.date) -> bool:
+    return bool(
+        ave.valid_from and ave.valid_from <= on and (ave.valid_to is None or ave.valid_to >= on)
+    )
+
+
+def _pending_on(ave: GeneralApplicability, on: datetime.date) -> bool:
+    return bool(ave.status in PENDING_STATUSES and ave.applied_on and ave.applied_on <= on)
+
+
+def tariff_lookup(
+    *,
+    query: str = "",
+    wz: str = "",
+    territory: str = "",
+    on: datetime.date,
+    page: int = 1,
+    per_page: int = PAGE_SIZE,
+) -> LookupResult:
+    """The public answer for a sector (words and/or WZ code), a territory and a date.
+
+    One page of the public sector agreements in force or in after-effect (newest first), their
+    number and the number of hidden entries counted up to COUNT_CAP, the AVE procedures of all
+    matching public agreements, and the floors. The number of queries does not depend on the
+    number of matches, and no query has to collect all matches of a broad sector.
+    """
+    if not 1 <= page <= MAX_PAGE:
+        raise ValidationError(
+            _("Bitte wählen Sie eine Seite zwischen 1 und %(max)s.") % {"max": MAX_PAGE}
+        )
+    floors = sector_floors(query=query, wz=wz, on=on)
+    result = LookupResult(
+        on=on,
+        query=query,
+        wz=wz,
+        territory=territory,
+        page=page,
+        per_page=per_page,
+        statutory=floors.statutory,
+        trainee_pay=floors.trainee_pay,
+        sector_minimums=floors.sector_minimums,
+        minimum_gap=floors.minimum_gap,
+    )
+    if not (query or wz):
+        return result
+    found = agreements_on(matching_agreements(query=query, wz=wz, territory=territory), on)
+    if found.query.is_empty():  # words without a single match in the full-text index
+        return result
+    public = found.filter(public_q())
+    result.agreement_count = bounded_count(public, cap=COUNT_CAP)
+    result.not_public = bounded_count(found.exclude(public_q()), cap=COUNT_CAP)
+    # AVE procedures of every matching public agreement, not only of the shown page: whether
+    # anything was generally binding must not depend on the page. Driven by the (small) AVE
+    # table, each procedure's agreement is checked by a correlated EXISTS (with an IN list
+    # SQLite collected every match first); the titles follow in a second query only when there
+    # are procedures (with a join SQLite walked the agreements instead of the few procedures).
+    procedures = list(
+        GeneralApplicability.objects.filter(
+            in_force_q(on) | Q(status__in=PENDING_STATUSES, applied_on__lte=on),
+            Exists(public.filter(pk=OuterRef("agreement_id"))),
+        ).order_by("applied_on", "pk")[: PROCEDURES_CAP + 1]
+    )
+    result.procedures_capped = len(procedures) > PROCEDURES_CAP
+    procedures = procedures[:PROCEDURES_CAP]
+    titles = CollectiveAgreement.objects.only("register_number", "title")
+    prefetch_related_objects(procedures, Prefetch("agreement", queryset=titles))
+    procedures.sort(key=lambda ave: (ave.agreement.title, ave.applied_on or on, ave.pk))
+    declared: dict[int, GeneralApplicability] = {}
+    for ave in procedures:
+        if _declared_on(ave, on):
+            result.binding.append(ave)
+            declared[ave.agreement_id] = ave
+        elif _pending_on(ave, on):
+            result.pending_applications.append(ave)
+    offset = (page - 1) * per_page
+    rows = list(
+        public.only(*ANSWER_FIELDS).order_by("-valid_from", "-pk")[offset : offset + per_page + 1]
+    )
+    result.has_next = len(rows) > per_page
+    rows = rows[:per_page]
+    # Party names of the shown page in one query of plain values (no party objects needed).
+    parties: dict[int, list[str]] = {}
+    for agreement_id, name in (
+        CollectiveAgreement.parties.through.objects.filter(
+            collectiveagreement_id__in=[row.pk for row in rows]
+        )
+        .order_by("agreementparty__name")
+        .values_list("collectiveagreement_id", "agreementparty__name")
+    ):
+        parties.setdefault(agreement_id, []).append(name)
+    if result.procedures_capped:
+        # More procedures than listed: the shown page's own declarations are read separately.
+        declared = {
+            ave.agreement_id: ave
+            for ave in GeneralApplicability.objects.filter(
+                in_force_q(on), agreement_id__in=[row.pk for row in rows]
+            ).order_by("applied_on", "pk")
+        }
+    for agreement in rows:
+        result.agreements.append(
+            AgreementAnswer(
+                agreement=agreement,
+                in_after_effect=agreement.valid_to is not None and agreement.valid_to < on,
+                applicability=declared.get(agreement.pk),
+                parties=parties.get(agreement.pk, []),
+            )
+        )
     return result
+
+
+def public_agreement(*, register_number: str) -> CollectiveAgreement:
+    """One public sector agreement by register number; DoesNotExist for anything hidden."""
+    return (
+        CollectiveAgreement.objects.filter(public_q())
+        .prefetch_related(
+            "parties",
+            "codes",
+            Prefetch(
+                "applicabilities",
+                queryset=GeneralApplicability.objects.order_by("applied_on", "pk"),
+                to_attr="procedures",
+            ),
+        )
+        .get(register_number=register_number)
+    )
+
+
+@dataclass
+class AgreementOnDate:
+    """An agreement's standing on a date and its provisions that applied then."""
+
+    agreement: CollectiveAgreement
+    on: datetime.date
+    status: str  # "not_yet", "in_force", "after_effect", "ended"
+    applicability: GeneralApplicability | None
+    provisions: list[Provision]
+    successor: CollectiveAgreement | None
+
+
+def agreement_on(*, agreement: CollectiveAgreement, on: datetime.date) -> AgreementOnDate:
+    """What a public agreement said on a date: status, AVE, provisions in force.
+
+    `agreement` comes from `public_agreement` (its AVE procedures prefetched as `procedures`).
+    """
+    # Any successor ends the after-effect; it is only named when it is public itself.
+    successor = (
+        CollectiveAgreement.objects.filter(predecessor=agreement)
+        .only("register_number", "title", "valid_from", "level", "confidential")
+        .first()
+    )
+    if agreement.valid_from > on:
+        status = "not_yet"
+    elif agreement.valid_to is None or agreement.valid_to >= on:
+        status = "in_force"
+    elif agreement.after_effect and not (successor and successor.valid_from <= on):
+        status = "after_effect"
+    else:
+        status = "ended"
+    declared = None
+    for ave in agreement.procedures:
+        if _declared_on(ave, on):
+            declared = ave
+    provisions = list(
+        agreement.provisions.filter(in_force_q(on)).order_by(
+            "kind", "grade", "step", "training_year"
+        )
+    )
+    return AgreementOnDate(
+        agreement=agreement,
+        on=on,
+        status=status,
+        applicability=declared,
+        provisions=provisions,
+        successor=successor if successor and successor.is_public else None,
+    )
 
 
 # --- checks ------------------------------------------------------------------------------------
@@ -300,7 +573,8 @@ class WageCheckResult:
     hourly: Decimal
     monthly_hours: Decimal | None
     floors: list[FloorCheck]
-    lookup: LookupResult
+    minimum_gap: bool
+    sector_agreements_exist: bool  # public sector agreements in force or in after-effect
 
     @property
     def below_any(self) -> bool:
@@ -319,7 +593,9 @@ def wage_check(
 ) -> WageCheckResult:
     """Compare pay with the statutory and sector minimum wages on a date.
 
-    Monthly pay is turned into hourly pay: monthly / (hours per week × 13/3).
+    Monthly pay is turned into hourly pay: monthly / (hours per week × 13/3). Only the floors
+    are compared; for the note on sector agreements one EXISTS query is enough (the check
+    never lists agreements).
     """
     amount = Decimal(amount)
     if amount < 0:
@@ -339,11 +615,16 @@ def wage_check(
         hourly = amount
     else:
         raise ValidationError(_("Bitte wählen Sie Stunden- oder Monatsentgelt."))
-    lookup = tariff_lookup(query=query, wz=wz, territory=territory, on=on)
+    sector = sector_floors(query=query, wz=wz, on=on)
+    agreements_exist = bool(query or wz) and (
+        agreements_on(matching_agreements(query=query, wz=wz, territory=territory), on)
+        .filter(public_q())
+        .exists()
+    )
     floors: list[FloorCheck] = []
-    if lookup.statutory:
-        floors.append(_floor(_("Gesetzlicher Mindestlohn"), lookup.statutory.amount, hourly))
-    for item in lookup.sector_minimums:
+    if sector.statutory:
+        floors.append(_floor(_("Gesetzlicher Mindestlohn"), sector.statutory.amount, hourly))
+    for item in sector.sector_minimums:
         for rate in item.rates:
             floors.append(
                 _floor(f"{item.ordinance.sector_label}: {rate.category}", rate.amount, hourly)
@@ -356,7 +637,8 @@ def wage_check(
         hourly=hourly,
         monthly_hours=monthly_hours,
         floors=floors,
-        lookup=lookup,
+        minimum_gap=sector.minimum_gap,
+        sector_agreements_exist=agreements_exist,
     )
 
 
@@ -419,7 +701,7 @@ def trainee_pay_check(
 def public_agreements() -> QuerySet:
     """Metadata of sector agreements that may be shown to anyone."""
     return (
-        CollectiveAgreement.objects.filter(level="sector", confidential=False)
+        CollectiveAgreement.objects.filter(public_q())
         .prefetch_related("parties", "codes")
         .order_by("register_number")
     )
@@ -448,17 +730,39 @@ def lookup_summary(
                     else _("nicht allgemeinverbindlich")
                 )
                 lines.append(f"- {item.agreement.title} ({status}, {binding})")
+            more = result.agreement_count.value - len(result.agreements)
+            if result.agreement_count.capped and more > 0:
+                lines.append(_("- und mehr als %(count)s weitere") % {"count": more})
+            elif more > 0:
+                lines.append(_("- und %(count)s weitere") % {"count": more})
+            elif result.has_next:
+                lines.append(_("- und weitere"))
+            shown = {item.agreement.pk for item in result.agreements}
+            others = [ave for ave in result.binding if ave.agreement_id not in shown]
+            if others:
+                lines.append(
+                    _("Allgemeinverbindlich an diesem Tag außerdem: %(titles)s")
+                    % {"titles": "; ".join(ave.agreement.title for ave in others)}
+                )
         elif query or wz:
             lines.append(
                 _("Für diese Branche ist an diesem Tag kein Branchentarifvertrag registriert.")
             )
-        if result.not_public_count:
+        if result.not_public.capped:
+            lines.append(
+                _(
+                    "Außerdem mehr als %(count)s Firmentarifverträge oder vertrauliche Einträge "
+                    "(nicht einsehbar)."
+                )
+                % {"count": result.not_public.value}
+            )
+        elif result.not_public:
             lines.append(
                 _(
                     "Außerdem %(count)s Firmentarifverträge oder vertrauliche Einträge "
                     "(nicht einsehbar)."
                 )
-                % {"count": result.not_public_count}
+                % {"count": result.not_public.value}
             )
         for item in result.sector_minimums:
             rates = ", ".join(f"{rate.category} {_euro(rate.amount)}" for rate in item.rates)

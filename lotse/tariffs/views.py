@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -17,7 +18,7 @@ from lotse.core.pdf import pdf_response, render_pdf
 from lotse.core.roles import ADMINISTRATION, TARIFF_REGISTER, user_has_role
 
 from . import selectors
-from .forms import LookupForm, TraineeCheckForm, WageCheckForm
+from .forms import AgreementDateForm, LookupForm, TraineeCheckForm, WageCheckForm
 from .models import CollectiveAgreement
 
 
@@ -25,8 +26,16 @@ def _params(request: HttpRequest) -> str:
     return urlencode([(key, value) for key, value in request.GET.items() if value])
 
 
+def _answer_params(data: dict) -> str:
+    """The answer's query with its date fixed and without the page: the pagination links add
+    `seite`, so every page of an answer is a permanent URL of the same date."""
+    pairs = [("q", data["q"]), ("wz", data["wz"]), ("gebiet", data["gebiet"])]
+    return urlencode([*((key, value) for key, value in pairs if value), ("stand", data["stand"])])
+
+
 def _respond(request, template, context, *, pdf: bool, status: int = 200, filename: str = ""):
     context["params"] = _params(request)
+    context["pdf"] = pdf
     if pdf and status == 200:
         document = render_pdf(f"tariffs/pdf/{template}", context, request=request)
         return pdf_response(document, f"{filename}.pdf", inline=True, private=False)
@@ -46,13 +55,45 @@ def answer(request: HttpRequest, pdf: bool = False) -> HttpResponse:
     data = form.cleaned_data
     try:
         result = selectors.tariff_lookup(
-            query=data["q"], wz=data["wz"], territory=data["gebiet"], on=data["stand"]
+            query=data["q"],
+            wz=data["wz"],
+            territory=data["gebiet"],
+            on=data["stand"],
+            page=data["seite"],
         )
     except ValidationError as exc:
         form.add_error(None, exc)
         return _respond(request, "answer.html", {"form": form}, pdf=pdf, status=400)
     return _respond(
-        request, "answer.html", {"form": form, "result": result}, pdf=pdf, filename="tarifauskunft"
+        request,
+        "answer.html",
+        {"form": form, "result": result, "page_params": _answer_params(data)},
+        pdf=pdf,
+        filename="tarifauskunft",
+    )
+
+
+@require_safe
+def agreement(request: HttpRequest, register_number: str, pdf: bool = False) -> HttpResponse:
+    """One public sector agreement with the provisions that applied on the "Stand" date.
+
+    Company agreements and confidential entries do not exist here (404), for everyone.
+    """
+    form = AgreementDateForm(request.GET)
+    try:
+        item = selectors.public_agreement(register_number=register_number)
+    except CollectiveAgreement.DoesNotExist as exc:
+        raise Http404 from exc
+    if not form.is_valid():
+        context = {"form": form, "agreement": item}
+        return _respond(request, "agreement.html", context, pdf=pdf, status=400)
+    result = selectors.agreement_on(agreement=item, on=form.cleaned_data["stand"])
+    return _respond(
+        request,
+        "agreement.html",
+        {"form": form, "agreement": item, "result": result},
+        pdf=pdf,
+        filename=f"tarifvertrag-{slugify(register_number)}",
     )
 
 

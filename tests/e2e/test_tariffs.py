@@ -16,6 +16,36 @@ def register(base_url):
     return base_url
 
 
+@pytest.fixture
+def many_agreements(register):
+    """25 public sector agreements for scaffolding (WZ 43.99.1): the answer has two pages."""
+    import datetime
+
+    from lotse.tariffs.models import CollectiveAgreement, SectorCode
+
+    start = datetime.date(2020, 1, 1)
+    CollectiveAgreement.objects.bulk_create(
+        CollectiveAgreement(
+            register_number=f"E2E-{n:02d}",
+            title=f"Entgelttarifvertrag Gerüstbau Region {n:02d}",
+            kind="pay",
+            level="sector",
+            territory="saxony",
+            concluded_on=start + datetime.timedelta(days=n),
+            valid_from=start + datetime.timedelta(days=n),
+        )
+        for n in range(25)
+    )
+    SectorCode.objects.bulk_create(
+        SectorCode(agreement=row, version="2008", code="43.99.1")
+        for row in CollectiveAgreement.objects.filter(register_number__startswith="E2E-")
+    )
+    return register
+
+
+PAGED = "/tarifauskunft/auskunft/?wz=43.99.1&stand=2025-01-01"
+
+
 def _axe(page, label):
     results = Axe().run(page, options=AXE_OPTIONS)
     assert results.violations_count == 0, f"axe on {label}:\n{results.generate_report()}"
@@ -79,4 +109,63 @@ def test_checks_without_javascript(browser, register):
     expect(page.locator(".tariffs-arithmetic")).to_contain_text("921,00")
     page.goto("/tarifauskunft/ausbildungsverguetung/?beginn=abc&jahr=1&verguetung=1")
     expect(page.locator("#form-errors")).to_contain_text("Jahr als Zahl")
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        PAGED,
+        PAGED + "&seite=2",
+        "/tarifauskunft/tarifvertrag/E2E-03/?stand=2025-01-01",
+        "/tarifauskunft/tarifvertrag/SN-DEMO-0101/?stand=2025-06-01",
+    ],
+)
+def test_paged_answer_and_agreement_page_no_axe_violations(page, many_agreements, path):
+    response = page.goto(path)
+    assert response is not None and response.status == 200
+    _axe(page, path)
+
+
+def test_pages_and_agreement_by_keyboard(page, many_agreements):
+    page.goto(PAGED)
+    expect(page.locator("#agreements-count")).to_contain_text("Gezeigt werden Nr. 1 bis 20")
+    for _step in range(120):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('rel')") == "next":
+            break
+    assert page.evaluate("document.activeElement.textContent") == "Nächste Seite"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**seite=2")
+    expect(page.locator("#agreements-count")).to_contain_text("Gezeigt werden Nr. 21 bis 25")
+    expect(page.locator("[aria-current=page]").last).to_have_text("Seite 2")
+    # on to an agreement's own page, still by keyboard
+    link = page.get_by_role("link", name="Entgelttarifvertrag Gerüstbau Region 00")
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/tarifvertrag/E2E-00/?stand=2025-01-01")
+    expect(page.locator("h1")).to_have_text("Entgelttarifvertrag Gerüstbau Region 00")
+    expect(page.locator("#tariffs-note")).to_contain_text("Stand: 01.01.2025.")
+
+
+def test_pages_without_javascript(browser, many_agreements):
+    context = browser.new_context(
+        base_url=many_agreements, locale="de-DE", java_script_enabled=False
+    )
+    page = context.new_page()
+    page.goto("/tarifauskunft/")
+    page.fill("#id_wz", "43.99.1")
+    page.fill("#id_stand", "2025-01-01")
+    page.click("button[type=submit]")
+    expect(page.locator("#agreements-count")).to_contain_text(
+        "25 Branchentarifverträge gelten an diesem Tag oder wirken nach."
+    )
+    page.click("a[rel=next]")
+    assert "seite=2" in page.url
+    assert "stand=2025-01-01" in page.url
+    expect(page.locator(".tariffs-agreements li")).to_have_count(5)
+    page.click("a[rel=prev]")
+    expect(page.locator(".tariffs-agreements li")).to_have_count(20)
+    page.click("text=Entgelttarifvertrag Gerüstbau Region 24")
+    expect(page.locator(".tariffs-answer")).to_contain_text("In Kraft seit 25.01.2020.")
     context.close()
