@@ -6,7 +6,7 @@ import sys
 from django.urls import reverse
 from django.utils import translation
 
-from lotse.core.warmup import warm_up
+from lotse.core.warmup import project_templates, warm_up
 from tests.core.test_security import BASE_DIR, production_env
 
 PROBE = """
@@ -24,6 +24,12 @@ def test_warm_up_needs_no_database():
     warm_up()
     with translation.override("en"):
         assert reverse("events:list") == "/en/veranstaltungen/"
+
+
+def test_every_project_template_is_compiled_at_start():
+    names = project_templates()
+    assert "base.html" in names and "events/register.html" in names
+    assert all(name.endswith(".html") and not name.startswith("/") for name in names)
 
 
 def test_wsgi_import_warms_up_without_a_database_connection():
