@@ -124,9 +124,11 @@ class Client:
         """One full visitor registration; returns timing and outcome."""
         path = f"/veranstaltungen/{SLUG}/anmelden/"
         started = time.perf_counter()
-        result: dict = {"number": number}
+        result: dict = {"number": number, "steps": {}}
+        steps = result["steps"]
         try:
             status, headers, body = self.request("GET", path)
+            steps["form"] = time.perf_counter() - started
             if status != 200:
                 raise ValueError(f"GET form answered {status}")
             cookie, token, sites = extract_form(headers, body)
@@ -142,6 +144,7 @@ class Client:
                 "colleagues-MIN_NUM_FORMS": "0",
                 "colleagues-MAX_NUM_FORMS": "0",
             }
+            posted = time.perf_counter()
             status, headers, _body = self.request(
                 "POST",
                 path,
@@ -151,10 +154,13 @@ class Client:
                     "Cookie": cookie,
                 },
             )
+            steps["post"] = time.perf_counter() - posted
             result["post_status"] = status
             if status != 302:
                 raise ValueError(f"POST answered {status}")
+            redirected = time.perf_counter()
             status, _headers, page = self.request("GET", headers["location"])
+            steps["acknowledgement"] = time.perf_counter() - redirected
             result["final_status"] = status
             if status != 200:
                 raise ValueError(f"acknowledgement answered {status}")
@@ -195,6 +201,20 @@ def drive(base: str, *, attempts: int, clients: int) -> tuple[list[dict], float]
     return results, time.perf_counter() - started
 
 
+def step_percentiles(results: list[dict]) -> dict:
+    """p50/p95 (ms) of each request of an attempt: the form GET, the POST, the acknowledgement."""
+    report = {}
+    for step in ("form", "post", "acknowledgement"):
+        times = sorted(r["steps"][step] for r in results if step in r.get("steps", {}))
+        if times:
+            report[step] = {
+                "count": len(times),
+                "p50_ms": round(loadclient.percentile(times, 50) * 1000, 1),
+                "p95_ms": round(loadclient.percentile(times, 95) * 1000, 1),
+            }
+    return report
+
+
 def summarise(results: list[dict], drain_s: float) -> dict:
     """Attempts/s, per-attempt percentiles (nearest rank over all attempts), outcomes, errors."""
     times = sorted(r["seconds"] for r in results)
@@ -208,6 +228,7 @@ def summarise(results: list[dict], drain_s: float) -> dict:
         "p50_ms": round(loadclient.percentile(times, 50) * 1000, 1) if times else None,
         "p95_ms": round(loadclient.percentile(times, 95) * 1000, 1) if times else None,
         "max_ms": round(times[-1] * 1000, 1) if times else None,
+        "steps": step_percentiles(results),
         "outcomes": dict(outcomes),
         "seated_per_site_seen_by_clients": dict(sorted(per_site.items())),
         "errors": len(errors),
@@ -232,6 +253,16 @@ def markdown(report: dict) -> str:
         f"{s['max_ms']} | {s['errors']} |",
         "",
     ]
+    if s.get("steps"):
+        lines += [
+            "| request | p50 ms | p95 ms |",
+            "|---|---:|---:|",
+            *(
+                f"| {step} | {row['p50_ms']} | {row['p95_ms']} |"
+                for step, row in s["steps"].items()
+            ),
+            "",
+        ]
     cpu = report.get("cpu")
     if cpu:
         db_ms = "–" if cpu["db_cpu_ms_per_attempt"] is None else cpu["db_cpu_ms_per_attempt"]

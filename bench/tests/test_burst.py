@@ -85,6 +85,25 @@ def test_drive_and_summarise(fake_server):
     assert summary["outcomes"] == {"seated": 2, "waitlisted": 6}
     assert summary["seated_per_site_seen_by_clients"] == {"11": 1, "12": 1}
     assert summary["errors"] == 0 and summary["p95_ms"] >= summary["p50_ms"] > 0
+    assert set(summary["steps"]) == {"form", "post", "acknowledgement"}
+    assert all(row["count"] == 8 for row in summary["steps"].values())
+    assert all(row["p95_ms"] >= row["p50_ms"] > 0 for row in summary["steps"].values())
+    assert "| post |" in burst.markdown(
+        {
+            "date": "2026-12-06",
+            "db": "sqlite",
+            "attempts": 8,
+            "sites": 2,
+            "seats": 1,
+            "clients": 3,
+            "server": "sync",
+            "database_version": "SQLite 3",
+            "machine": "2 cores",
+            "summary": summary,
+            "database_counts": {},
+            "exact": True,
+        }
+    )
 
 
 def test_errors_are_counted(fake_server):
