@@ -152,16 +152,20 @@ def registration_window_open(event: Event, now: datetime | None = None) -> bool:
     return now < event.ends_at
 
 
-def _expire_at_site(*, site_id: int, now: datetime) -> list[Registration]:
-    """Lazily expire overdue holds and offers of one site; returns the registrations offered."""
-    promoted: list[Registration] = []
-    overdue = Registration.objects.filter(site_id=site_id).filter(
-        Q(status=RegistrationStatus.HELD, hold_expires_at__lt=now)
-        | Q(status=RegistrationStatus.OFFERED, offer_expires_at__lt=now)
+def _expire_at_site(*, site_id: int, now: datetime) -> int:
+    """Lazily expire overdue holds and offers of one site (freed seats go to the first people
+    waiting); returns how many were overdue."""
+    overdue = list(
+        Registration.objects.filter(site_id=site_id)
+        .filter(
+            Q(status=RegistrationStatus.HELD, hold_expires_at__lt=now)
+            | Q(status=RegistrationStatus.OFFERED, offer_expires_at__lt=now)
+        )
+        .order_by("pk")
     )
-    for registration in overdue.order_by("pk"):
-        promoted += _expire_one(registration, now=now)
-    return promoted
+    for registration in overdue:
+        _expire_one(registration, now=now)
+    return len(overdue)
 
 
 def _expire_one(registration: Registration, *, now: datetime) -> list[Registration]:
@@ -299,9 +303,8 @@ def _registrations_create(
             _("Für %(emails)s besteht bereits eine Anmeldung zu dieser Veranstaltung.")
             % {"emails": ", ".join(sorted(taken))}
         )
-    _expire_at_site(site_id=site.pk, now=now)
-
     created: list[Registration] = []
+    expiry_checked = False
     for index, (person, email) in enumerate(zip(people, emails, strict=True)):
         if seated_before is not None:  # race control (tests only): the stale count decides
             seated = site.capacity is None or seated_before + index < site.capacity
@@ -309,6 +312,12 @@ def _registrations_create(
                 Site.objects.filter(pk=site.pk).update(booked=seated_before + index + 1)
         else:
             seated = seat_take(site=site)
+            if not seated and not expiry_checked:
+                # Only a full site can hide seats whose hold or offer ran out: free those (the
+                # first people waiting get them), then try once more for this person.
+                expiry_checked = True
+                if _expire_at_site(site_id=site.pk, now=now):
+                    seated = seat_take(site=site)
         if seated:
             status = RegistrationStatus.CONFIRMED if staff_user else RegistrationStatus.HELD
         else:

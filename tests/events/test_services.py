@@ -235,6 +235,32 @@ def test_expired_holds_are_freed_lazily_before_seats_are_handed_out(make_event):
     assert_counters(event)
 
 
+def test_a_seat_freed_lazily_goes_to_the_first_person_waiting(make_event):
+    event = make_event(capacities=(1,))
+    (first,) = register(event, None, person(1))
+    (waiting,) = register(event, None, person(2))
+    with time_machine.travel(timezone.now() + timedelta(hours=25)):
+        (late,) = register(event, None, person(3))
+    assert reload(first).status == S.EXPIRED
+    assert reload(waiting).status == S.OFFERED
+    assert late.status == S.WAITLISTED
+    assert_counters(event)
+
+
+def test_a_site_with_room_hands_out_a_seat_without_looking_for_expired_holds(
+    make_event, django_assert_num_queries
+):
+    event = make_event(capacities=(3,))
+    register(event, None, person(1))
+    site = event.sites.get()
+    # taken check, seat UPDATE, savepoint + INSERT + release, and the service's own transaction
+    # (a savepoint inside the test's); no look for overdue holds (the immediate task backend of
+    # the tests writes no task row)
+    with django_assert_num_queries(7):
+        (second,) = register(event, site, person(2))
+    assert second.status == S.HELD
+
+
 def test_move_takes_a_seat_or_joins_the_waiting_list(make_event):
     event = make_event(capacities=(1, 1))
     site_a, site_b = event.sites.order_by("sort_order")
