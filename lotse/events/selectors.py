@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from .models import (
+    PUBLIC_STATUSES,
     CustomQuestion,
     Event,
     EventKind,
@@ -117,54 +118,64 @@ class RegistrationSetup:
     questions: list[CustomQuestion]
 
 
-# Sites, working groups and questions change only through the event's back-office form, which
-# saves the event and so moves `updated_at`: they are cached per event version, in each
-# process's memory. Bump SETUP_CACHE_VERSION when the cached shape changes.
+# An event, its sites, working groups and questions change only by saving the event (the
+# back-office form) or one of its children (which moves the event's `updated_at` too, see
+# signals.py): they are cached per event version, in each process's memory. Bump
+# SETUP_CACHE_VERSION when the cached shape changes.
 SETUP_CACHE_VERSION = 1
 SETUP_CACHE_SECONDS = 600
 
 
-def _setup_cache_key(event: Event) -> str:
-    stamp = event.updated_at.isoformat()
-    return f"events:registration-setup:v{SETUP_CACHE_VERSION}:{event.pk}:{stamp}"
+def _setup_cache_key(event_id: int, version: datetime) -> str:
+    return f"events:registration-setup:v{SETUP_CACHE_VERSION}:{event_id}:{version.isoformat()}"
 
 
 def registration_setup(*, slug: str) -> RegistrationSetup | None:
     """The published event behind the registration form, or None.
 
-    The event row and the seat counters are read on every call (the registration window and
-    the free places must be current); the rest comes from the cache when it holds this
-    version of the event: 2 queries (3 with working groups) instead of 4.
+    One query on every call reads the event's version (`updated_at`) with the seat counters
+    of its sites, which must be current (plus one for the counters of its working groups, if
+    any). The event itself, its sites, groups and questions come from the cache when it holds
+    this version; otherwise they are read (5 queries) and cached.
     """
+    counters = list(
+        Site.objects.filter(event__slug=slug, event__status__in=PUBLIC_STATUSES).values_list(
+            "event_id", "event__updated_at", "pk", "booked"
+        )
+    )
+    cache = caches["local"]  # the key holds the event's version: never stale
+    cached = cache.get(_setup_cache_key(counters[0][0], counters[0][1])) if counters else None
+    if cached is None:
+        return _registration_setup_read(slug=slug)
+    event, sites, groups, questions = cached
+    booked = {pk: value for _event_id, _version, pk, value in counters}
+    sites = [site for site in sites if site.pk in booked]
+    for site in sites:
+        site.booked = booked[site.pk]
+    if groups:
+        group_booked = dict(WorkingGroup.objects.filter(event=event).values_list("pk", "booked"))
+        groups = [group for group in groups if group.pk in group_booked]
+        for group in groups:
+            group.booked = group_booked[group.pk]
+    return RegistrationSetup(event=event, sites=sites, working_groups=groups, questions=questions)
+
+
+def _registration_setup_read(*, slug: str) -> RegistrationSetup | None:
+    """Read the event and everything the form is built from, and cache it under its version."""
     try:
         event = Event.objects.public().get(slug=slug)
     except Event.DoesNotExist:
         return None
-    key = _setup_cache_key(event)
-    cache = caches["local"]  # the key holds the event's version: never stale
-    cached = cache.get(key)
-    if cached is None:
-        sites = list(Site.objects.filter(event=event).order_by("sort_order", "pk"))
-        groups = list(
-            WorkingGroup.objects.filter(event=event)
-            .select_related("site")
-            .order_by("sort_order", "pk")
-        )
-        questions = list(CustomQuestion.objects.filter(event=event).order_by("sort_order", "pk"))
-        cache.set(key, (sites, groups, questions), SETUP_CACHE_SECONDS)
-    else:
-        sites, groups, questions = cached
-        booked = dict(Site.objects.filter(event=event).values_list("pk", "booked"))
-        sites = [site for site in sites if site.pk in booked]
-        for site in sites:
-            site.booked = booked[site.pk]
-        if groups:
-            group_booked = dict(
-                WorkingGroup.objects.filter(event=event).values_list("pk", "booked")
-            )
-            groups = [group for group in groups if group.pk in group_booked]
-            for group in groups:
-                group.booked = group_booked[group.pk]
+    sites = list(Site.objects.filter(event=event).order_by("sort_order", "pk"))
+    groups = list(
+        WorkingGroup.objects.filter(event=event).select_related("site").order_by("sort_order", "pk")
+    )
+    questions = list(CustomQuestion.objects.filter(event=event).order_by("sort_order", "pk"))
+    caches["local"].set(
+        _setup_cache_key(event.pk, event.updated_at),
+        (event, sites, groups, questions),
+        SETUP_CACHE_SECONDS,
+    )
     return RegistrationSetup(event=event, sites=sites, working_groups=groups, questions=questions)
 
 

@@ -92,17 +92,17 @@ def test_stream_link_only_for_confirmed_online_participants(make_event):
 
 def test_registration_setup_is_cached_per_event_version(make_event, django_assert_num_queries):
     event = make_event(capacities=(3, 4))
-    with django_assert_num_queries(4):  # event, sites, groups, questions
+    with django_assert_num_queries(5):  # version and counters, event, sites, groups, questions
         first = selectors.registration_setup(slug=event.slug)
-    with django_assert_num_queries(2):  # event, seat counters (no working groups)
+    with django_assert_num_queries(1):  # version and seat counters (no working groups)
         second = selectors.registration_setup(slug=event.slug)
     assert [s.pk for s in second.sites] == [s.pk for s in first.sites]
     assert [s.capacity for s in second.sites] == [3, 4]
     Site.objects.filter(pk=first.sites[0].pk).update(booked=2)  # a registration elsewhere
     assert selectors.registration_setup(slug=event.slug).sites[0].free_places == 1
     event.save()  # a new version: read in full again
-    with django_assert_num_queries(4):
-        selectors.registration_setup(slug=event.slug)
+    with django_assert_num_queries(5):
+        assert selectors.registration_setup(slug=event.slug).event.updated_at == event.updated_at
 
 
 def test_registration_setup_only_for_published_events(make_event):

@@ -362,12 +362,12 @@ def test_register_page_query_count_constant(client, make_event, django_assert_ma
 def test_register_form_reads_only_event_and_counters_when_cached(
     client, make_event, django_assert_num_queries
 ):
-    """Second visitor: the event row and the seat counters (+ the group counters), nothing else."""
+    """Second visitor: the event's version with the seat counters, the group counters; no more."""
     event = make_event(capacities=(5, 5))
     WorkingGroup.objects.create(event=event, title="AG Recht", capacity=10)
     url = reverse("events:register", args=[event.slug])
     client.get(url)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         body = client.get(url).content.decode()
     assert "AG Recht" in body and "Art der Organisation" in body
 
@@ -397,6 +397,19 @@ def test_register_form_follows_changes_of_the_event(client, make_event):
     assert 'name="role"' not in body and "Reisekosten erstatten?" in body
     Site.objects.filter(event=event).first().delete()
     assert "Standort 1" not in client.get(url).content.decode()
+
+
+def test_closing_or_unpublishing_a_cached_event_is_seen_at_once(client, make_event):
+    event = make_event()
+    url = reverse("events:register", args=[event.slug])
+    assert 'name="first_name"' in client.get(url).content.decode()
+    event.status = "closed"
+    event.save()
+    closed = client.get(url).content.decode()
+    assert 'name="first_name"' not in closed and "Anmeldung" in closed
+    event.status = "draft"
+    event.save()
+    assert client.get(url).status_code == 404
 
 
 def test_form_with_errors_keeps_the_entered_values(client, make_event):
