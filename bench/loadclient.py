@@ -261,7 +261,8 @@ def _worker(
     *,
     address: str,
     port: int,
-    raw: bytes,
+    raws: list[bytes],
+    picks: itertools.count,
     expect_status: int,
     timeout: float,
     start: threading.Barrier,
@@ -276,6 +277,7 @@ def _worker(
     end = deadline[0]
     try:
         while clock() < end and next(budget) < max_requests:
+            raw = raws[next(picks) % len(raws)] if len(raws) > 1 else raws[0]
             began = clock()
             try:
                 response = connection.request(raw)
@@ -306,9 +308,12 @@ def run_load(
     duration: float = 15.0,
     max_requests: int = MAX_REQUESTS,
     timeout: float = 30.0,
+    paths: list[str] | None = None,
 ) -> LoadResult:
     """Drive `url` with `concurrency` keep-alive clients for `duration` seconds.
 
+    With `paths`, the requests go to these paths of `url`'s server in turn (each request the
+    next one, shared by all clients), e.g. to measure answers that are not cached yet.
     Latency percentiles cover the responses with `expect_status`; every other status and every
     transport failure counts as an error. Requests/s = successful responses / wall time.
     """
@@ -323,13 +328,17 @@ def run_load(
     address = ensure_loopback(parts.hostname)
     port = parts.port or 80
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    raw = build_request(
-        host=parts.hostname, port=port, path=path, method=method, headers=headers, body=body
-    )
+    raws = [
+        build_request(
+            host=parts.hostname, port=port, path=item, method=method, headers=headers, body=body
+        )
+        for item in (paths or [path])
+    ]
 
     states = [_WorkerState() for _ in range(concurrency)]
     deadline = [0.0]
     budget = itertools.count()
+    picks = itertools.count()
 
     def set_deadline() -> None:
         deadline[0] = time.perf_counter() + duration
@@ -341,7 +350,8 @@ def run_load(
             kwargs={
                 "address": address,
                 "port": port,
-                "raw": raw,
+                "raws": raws,
+                "picks": picks,
                 "expect_status": expect_status,
                 "timeout": timeout,
                 "start": start,

@@ -52,6 +52,9 @@ POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
 POSTGRES_DB = os.environ.get("LOTSE_BENCH_PG_DB", "lotse_bench")
 FORBIDDEN_DATABASES = {"test", "test_test", "postgres", "template0", "template1"}
 HOST = "127.0.0.1"
+# Varied targets (scenarios.Target.variant): paths 0… for the warm-up, the next ones measured.
+VARIANTS_WARMUP = 8_000
+VARIANTS_MEASURED = 38_000
 FIRST_PORT = 8700
 
 
@@ -447,12 +450,18 @@ def measure(server: Server, targets: list[scenarios.Target], args: argparse.Name
                 f"({size} bytes) without {target.expect_text!r}"
             )
         if args.warmup > 0:
-            loadclient.run_load(base + target.path, duration=args.warmup, **options)
+            loadclient.run_load(
+                base + target.path,
+                duration=args.warmup,
+                paths=target.paths(0, VARIANTS_WARMUP),
+                **options,
+            )
         server_cpu_before = tree_cpu_seconds(server.pid)
         result = loadclient.run_load(
             base + target.path,
             duration=args.duration,
             max_requests=args.max_requests,
+            paths=target.paths(VARIANTS_WARMUP, VARIANTS_MEASURED),
             **options,
         )
         server_cpu = tree_cpu_seconds(server.pid) - server_cpu_before
@@ -461,6 +470,7 @@ def measure(server: Server, targets: list[scenarios.Target], args: argparse.Name
             "path": target.path,
             "kind": target.kind,
             "module": target.module,
+            "varied": target.variant is not None,
             "bytes": size,
             "check_ok": check_ok,
             **result.as_dict(),

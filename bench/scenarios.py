@@ -6,6 +6,8 @@ fetched once, written as a static HTML file and served by the same gunicorn thro
 the pair gives the dynamic/static throughput ratio (the static file is the ceiling).
 """
 
+import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 STATIC_SUBDIR = "bench-static"
@@ -31,6 +33,29 @@ class Target:
     # Staff pages: run.py logs in a bench staff user and sends its session cookie; `{name}`
     # placeholders in `path` are filled from the same context (see lotse/events/bench.py).
     login: bool = False
+    # Varied targets: `variant(n)` is the path of the n-th request, every one different (e.g. a
+    # new date each time: answers no cache holds yet). Warm-up and measurement use disjoint n.
+    variant: Callable[[int], str] | None = field(default=None, compare=False, repr=False)
+
+    def paths(self, start: int, count: int) -> list[str] | None:
+        if self.variant is None:
+            return None
+        return [self.variant(n) for n in range(start, start + count)]
+
+
+# The WZ 2008 classes of the tariff bench data (lotse/tariffs/bench.py) that the WZ tables
+# know (its 47.11.0 and 62.01.0 are not classes there), and the days its agreements cover:
+# sector n % 8 on day n // 8 gives 46,752 different answers.
+BENCH_WZ = ["25.11.0", "43.21.0", "81.21.0", "56.10.1", "87.10.0", "49.41.0", "10.71.0"]
+BENCH_WZ += ["45.20.1"]
+BENCH_FIRST_DAY = datetime.date(2011, 1, 1)
+BENCH_DAYS = 5844  # 2011-01-01 … 2026-12-31
+
+
+def bench_day(n: int) -> str:
+    return (
+        BENCH_FIRST_DAY + datetime.timedelta(days=(n // len(BENCH_WZ)) % BENCH_DAYS)
+    ).isoformat()
 
 
 TARGETS: list[Target] = [
@@ -133,6 +158,28 @@ TARGETS: list[Target] = [
         description="Wage check: monthly pay, 40 h, WZ 43.21.0 on 2024-06-01",
     ),
     Target(
+        "tariff-lookup-uncached",
+        "/tarifauskunft/auskunft/?wz=43.21.0&stand=2011-01-01",
+        module="tariffs",
+        expect_text="Bench Tarifvertrag Elektroinstallation",
+        description="Tarifauskunft, every request another sector and date (cache misses)",
+        variant=lambda n: (
+            f"/tarifauskunft/auskunft/?wz={BENCH_WZ[n % len(BENCH_WZ)]}&stand={bench_day(n)}"
+        ),
+    ),
+    Target(
+        "tariff-wage-check-uncached",
+        "/tarifauskunft/lohncheck/?betrag=2300&einheit=monthly&stunden=40&wz=43.21.0"
+        "&stand=2011-01-01",
+        module="tariffs",
+        expect_text="Gesetzlicher Mindestlohn",
+        description="Wage check, every request another sector and date (cache misses)",
+        variant=lambda n: (
+            "/tarifauskunft/lohncheck/?betrag=2300&einheit=monthly&stunden=40"
+            f"&wz={BENCH_WZ[n % len(BENCH_WZ)]}&stand={bench_day(n)}"
+        ),
+    ),
+    Target(
         "api-tariff-agreements",
         "/api/v1/tariffs/agreements?limit=20",
         module="tariffs",
@@ -145,6 +192,16 @@ TARGETS: list[Target] = [
         module="tariffs",
         expect_text='"as_of": "Stand: 01.06.2024"',
         description="API: lookup WZ 43.21.0 on 2024-06-01",
+    ),
+    Target(
+        "api-tariff-lookup-uncached",
+        "/api/v1/tariffs/lookup?wz=43.21.0&date=2011-01-01",
+        module="tariffs",
+        expect_text='"as_of": "Stand: 01.01.2011"',
+        description="API lookup, every request another sector and date (cache misses)",
+        variant=lambda n: (
+            f"/api/v1/tariffs/lookup?wz={BENCH_WZ[n % len(BENCH_WZ)]}&date={bench_day(n)}"
+        ),
     ),
 ]
 

@@ -11,11 +11,13 @@ from bench import loadclient, scenarios
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    seen: list[str] = []
 
     def log_message(self, *args: object) -> None:
         pass
 
     def do_GET(self) -> None:
+        _Handler.seen.append(self.path)
         if self.path == "/chunked":
             self.send_response(200)
             self.send_header("Transfer-Encoding", "chunked")
@@ -94,3 +96,24 @@ def test_scenarios_pair_pages_with_static_twins() -> None:
     assert plan[1].kind == "static"
     with pytest.raises(ValueError, match="unknown"):
         scenarios.selected(["nope"])
+
+
+def test_varied_paths_are_sent_in_turn(server: str) -> None:
+    _Handler.seen.clear()
+    paths = [f"/v?n={n}" for n in range(6)]
+    result = loadclient.run_load(
+        server + "/", concurrency=2, duration=30, max_requests=6, paths=paths
+    )
+    assert result.ok == 6
+    assert sorted(_Handler.seen) == sorted(paths)
+
+
+def test_uncached_tariff_targets_never_repeat_a_path() -> None:
+    target = next(t for t in scenarios.TARGETS if t.name == "tariff-lookup-uncached")
+    warm = target.paths(0, 1000)
+    measured = target.paths(1000, 38_000)
+    assert len(set(measured)) == 38_000
+    assert not set(warm) & set(measured)
+    assert measured[0].endswith("?wz=25.11.0&stand=2011-05-06")  # n = 1000: sector 0, day 125
+    assert all("stand=20" in path for path in measured)
+    assert scenarios.Target("home", "/").paths(0, 10) is None

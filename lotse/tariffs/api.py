@@ -15,6 +15,7 @@ from ninja.errors import HttpError
 
 from . import selectors
 from .selectors import COUNT_CAP, MAX_PAGE, PAGE_SIZE
+from .versioning import pin_version
 
 router = Router(tags=["Tarifauskunft"])
 
@@ -71,17 +72,19 @@ class AgreementQuery(Schema):
 
 
 @router.get("/agreements", response=AgreementListOut, summary="Branchentarifverträge (Metadaten)")
+@pin_version
 def agreements_list(request, params: Query[AgreementQuery]):
     """Registrierte Branchentarifverträge, ohne Firmentarifverträge und vertrauliche Einträge."""
-    queryset = selectors.public_agreements()
-    if params.q or params.wz:
-        try:
-            matching = selectors.matching_agreements(query=params.q, wz=params.wz)
-        except ValidationError as exc:
-            raise _error(exc) from exc
-        queryset = queryset.filter(pk__in=matching.values("pk"))
-    count = selectors.bounded_count(queryset, cap=LIST_COUNT_CAP)
-    items = list(queryset[params.offset : params.offset + params.limit])
+    try:
+        count, items = selectors.public_agreement_page(
+            query=params.q,
+            wz=params.wz,
+            offset=params.offset,
+            limit=params.limit,
+            cap=LIST_COUNT_CAP,
+        )
+    except ValidationError as exc:
+        raise _error(exc) from exc
     return {
         "count": count.value,
         "count_capped": count.capped,
@@ -171,6 +174,7 @@ def _floors(on: datetime.date, *, statutory=None, trainee=None, known: bool = Fa
 
 
 @router.get("/lookup", response=LookupOut, summary="Tarifauskunft für Branche und Datum")
+@pin_version
 def lookup(request, params: Query[LookupQuery]):
     on = params.date or timezone.localdate()
     if not (params.q or params.wz):
@@ -217,6 +221,7 @@ def lookup(request, params: Query[LookupQuery]):
 
 
 @router.get("/minimum-wage", response=FloorsOut, summary="Gesetzliche Untergrenzen an einem Tag")
+@pin_version
 def minimum_wage(request, date: datetime.date | None = None):
     """Gesetzlicher Mindestlohn und Mindestausbildungsvergütung (Beginn im Jahr des Datums)."""
     return _floors(date or timezone.localdate())
@@ -249,6 +254,7 @@ class WageCheckQuery(Schema):
 
 
 @router.get("/wage-check", response=WageCheckOut, summary="Lohn mit Mindestlöhnen vergleichen")
+@pin_version
 def wage_check(request, params: Query[WageCheckQuery]):
     on = params.date or timezone.localdate()
     try:

@@ -24,4 +24,7 @@ class TariffsConfig(AppConfig):
     verbose_name = _("Tarifregister")
 
     def ready(self) -> None:
+        from .versioning import ensure_triggers
+
         post_migrate.connect(ensure_fulltext, sender=self, dispatch_uid="tariffs.fulltext")
+        post_migrate.connect(ensure_triggers, sender=self, dispatch_uid="tariffs.version")

@@ -6,13 +6,11 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from lotse.core.models import Region
-
-from . import wz
+from . import selectors, wz
 from .selectors import MAX_PAGE
 
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
@@ -74,9 +72,11 @@ class AsOfField(forms.DateField):
 
 
 def territory_choices() -> list[tuple[str, str]]:
+    english = (translation.get_language() or "de").startswith("en")
     choices = [("", _("alle Geltungsbereiche")), ("sachsen", _("Sachsen"))]
     choices += [
-        (region.slug, region.label) for region in Region.objects.districts().order_by("name")
+        (slug, name_en if english and name_en else name)
+        for slug, name, name_en in selectors.districts()
     ]
     return choices
 

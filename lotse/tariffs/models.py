@@ -511,3 +511,26 @@ class MinimumTraineePay(models.Model):
     @property
     def years(self) -> list[tuple[int, object]]:
         return [(n, self.for_year(n)) for n in range(1, 5)]
+
+
+class RegisterVersion(models.Model):
+    """One row whose counter moves with every write to the register (database triggers).
+
+    The public answers are cached under this version (`lotse.tariffs.cache`): any insert,
+    update or delete of an agreement, party, code, procedure, ordinance, rate, provision,
+    floor, synonym or district changes it in the same transaction, also for bulk writes and
+    raw SQL that bypass Django's signals. `token` (random, new with every write) tells versions
+    apart after the table was emptied and filled again (tests, restores): the counter restarts.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    version = models.PositiveBigIntegerField(default=0)
+    token = models.CharField(max_length=40, default="", blank=True)
+
+    class Meta:
+        verbose_name = _("Registerstand")
+        verbose_name_plural = _("Registerstand")
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="tariffs_version_single")]
+
+    def __str__(self) -> str:
+        return f"{self.version} ({self.token})"

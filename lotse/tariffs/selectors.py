@@ -16,8 +16,10 @@ from rapidfuzz import fuzz, process
 
 from lotse.core.fulltext import query_stems
 from lotse.core.fulltext_db import fulltext_match
+from lotse.core.models import Region
 
 from . import wz
+from .cache import versioned
 from .models import (
     CollectiveAgreement,
     GeneralApplicability,
@@ -140,6 +142,12 @@ def wz_codes(value: str) -> set[str]:
 
 
 # --- territory ---------------------------------------------------------------------------------
+
+
+@versioned("districts")
+def districts() -> list[tuple[str, str, str]]:
+    """The districts of the territory filter: (slug, German name, English name)."""
+    return list(Region.objects.districts().order_by("name").values_list("slug", "name", "name_en"))
 
 
 def _territory_filter(queryset: QuerySet, territory: str) -> QuerySet:
@@ -386,6 +394,7 @@ def _pending_on(ave: GeneralApplicability, on: datetime.date) -> bool:
     return bool(ave.status in PENDING_STATUSES and ave.applied_on and ave.applied_on <= on)
 
 
+@versioned("lookup")
 def tariff_lookup(
     *,
     query: str = "",
@@ -515,6 +524,16 @@ class AgreementOnDate:
     successor: CollectiveAgreement | None
 
 
+@versioned("agreement")
+def agreement_page(*, register_number: str, on: datetime.date) -> AgreementOnDate | None:
+    """A public agreement's page on a date; None when there is no such public agreement."""
+    try:
+        agreement = public_agreement(register_number=register_number)
+    except CollectiveAgreement.DoesNotExist:
+        return None
+    return agreement_on(agreement=agreement, on=on)
+
+
 def agreement_on(*, agreement: CollectiveAgreement, on: datetime.date) -> AgreementOnDate:
     """What a public agreement said on a date: status, AVE, provisions in force.
 
@@ -615,12 +634,7 @@ def wage_check(
         hourly = amount
     else:
         raise ValidationError(_("Bitte wählen Sie Stunden- oder Monatsentgelt."))
-    sector = sector_floors(query=query, wz=wz, on=on)
-    agreements_exist = bool(query or wz) and (
-        agreements_on(matching_agreements(query=query, wz=wz, territory=territory), on)
-        .filter(public_q())
-        .exists()
-    )
+    sector, agreements_exist = sector_facts(query=query, wz=wz, territory=territory, on=on)
     floors: list[FloorCheck] = []
     if sector.statutory:
         floors.append(_floor(_("Gesetzlicher Mindestlohn"), sector.statutory.amount, hourly))
@@ -640,6 +654,21 @@ def wage_check(
         minimum_gap=sector.minimum_gap,
         sector_agreements_exist=agreements_exist,
     )
+
+
+@versioned("sector")
+def sector_facts(
+    *, query: str = "", wz: str = "", territory: str = "", on: datetime.date
+) -> tuple[SectorFloors, bool]:
+    """The floors of a sector on a date, and whether public sector agreements were in force
+    or in after-effect then (the wage check only says so; it never lists agreements)."""
+    floors = sector_floors(query=query, wz=wz, on=on)
+    exist = bool(query or wz) and (
+        agreements_on(matching_agreements(query=query, wz=wz, territory=territory), on)
+        .filter(public_q())
+        .exists()
+    )
+    return floors, exist
 
 
 def _floor(label: str, floor: Decimal, hourly: Decimal) -> FloorCheck:
@@ -705,6 +734,20 @@ def public_agreements() -> QuerySet:
         .prefetch_related("parties", "codes")
         .order_by("register_number")
     )
+
+
+@versioned("agreement-list")
+def public_agreement_page(
+    *, query: str = "", wz: str = "", offset: int = 0, limit: int, cap: int
+) -> tuple[BoundedCount, list[CollectiveAgreement]]:
+    """A slice of the public agreements (matching words and/or WZ code) and their count up to
+    `cap`, for the API list."""
+    queryset = public_agreements()
+    if query or wz:
+        matching = matching_agreements(query=query, wz=wz)
+        queryset = queryset.filter(pk__in=matching.values("pk"))
+    count = bounded_count(queryset, cap=cap)
+    return count, list(queryset[offset : offset + limit])
 
 
 def _euro(value: Decimal) -> str:

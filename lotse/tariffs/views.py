@@ -20,6 +20,7 @@ from lotse.core.roles import ADMINISTRATION, TARIFF_REGISTER, user_has_role
 from . import selectors
 from .forms import AgreementDateForm, LookupForm, TraineeCheckForm, WageCheckForm
 from .models import CollectiveAgreement
+from .versioning import current_version, pin_version
 
 
 def _params(request: HttpRequest) -> str:
@@ -36,6 +37,9 @@ def _answer_params(data: dict) -> str:
 def _respond(request, template, context, *, pdf: bool, status: int = 200, filename: str = ""):
     context["params"] = _params(request)
     context["pdf"] = pdf
+    # The cache key of the answer's HTML (answer.html, agreement.html): the register version
+    # this view read its answer under (pinned, so no second query).
+    context["answer_version"] = current_version()
     if pdf and status == 200:
         document = render_pdf(f"tariffs/pdf/{template}", context, request=request)
         return pdf_response(document, f"{filename}.pdf", inline=True, private=False)
@@ -43,11 +47,13 @@ def _respond(request, template, context, *, pdf: bool, status: int = 200, filena
 
 
 @require_safe
+@pin_version
 def search(request: HttpRequest) -> HttpResponse:
     return render(request, "tariffs/search.html", {"form": LookupForm()})
 
 
 @require_safe
+@pin_version
 def answer(request: HttpRequest, pdf: bool = False) -> HttpResponse:
     form = LookupForm(request.GET)
     if not form.is_valid():
@@ -74,30 +80,36 @@ def answer(request: HttpRequest, pdf: bool = False) -> HttpResponse:
 
 
 @require_safe
+@pin_version
 def agreement(request: HttpRequest, register_number: str, pdf: bool = False) -> HttpResponse:
     """One public sector agreement with the provisions that applied on the "Stand" date.
 
     Company agreements and confidential entries do not exist here (404), for everyone.
     """
     form = AgreementDateForm(request.GET)
-    try:
-        item = selectors.public_agreement(register_number=register_number)
-    except CollectiveAgreement.DoesNotExist as exc:
-        raise Http404 from exc
     if not form.is_valid():
+        try:
+            item = selectors.public_agreement(register_number=register_number)
+        except CollectiveAgreement.DoesNotExist as exc:
+            raise Http404 from exc
         context = {"form": form, "agreement": item}
         return _respond(request, "agreement.html", context, pdf=pdf, status=400)
-    result = selectors.agreement_on(agreement=item, on=form.cleaned_data["stand"])
+    result = selectors.agreement_page(
+        register_number=register_number, on=form.cleaned_data["stand"]
+    )
+    if result is None:
+        raise Http404
     return _respond(
         request,
         "agreement.html",
-        {"form": form, "agreement": item, "result": result},
+        {"form": form, "agreement": result.agreement, "result": result},
         pdf=pdf,
         filename=f"tarifvertrag-{slugify(register_number)}",
     )
 
 
 @require_safe
+@pin_version
 def wage(request: HttpRequest, pdf: bool = False) -> HttpResponse:
     if not request.GET:
         return render(request, "tariffs/wage_check.html", {"form": WageCheckForm()})
@@ -123,6 +135,7 @@ def wage(request: HttpRequest, pdf: bool = False) -> HttpResponse:
 
 
 @require_safe
+@pin_version
 def trainee(request: HttpRequest, pdf: bool = False) -> HttpResponse:
     if not request.GET:
         return render(request, "tariffs/trainee_check.html", {"form": TraineeCheckForm()})
