@@ -44,8 +44,16 @@ def _csv(*lines: str) -> dict:
     return {"name": "tarifregister.csv", "mimeType": "text/csv", "buffer": content}
 
 
+ANSWER = "/tarifauskunft/auskunft/?wz=16.23.0&stand=2026-06-01"
+
+
 def test_register_import_with_errors_then_fixed(page, base_url, axe, artifacts):
     page.set_viewport_size({"width": 1280, "height": 900})
+    # A visitor's answer before the import: nothing registered (and now cached).
+    page.goto(ANSWER)
+    expect(page.locator("main")).to_contain_text(
+        "Für diese Branche ist an diesem Tag nichts registriert."
+    )
     page.goto("/admin/login/")
     page.locator("#id_username").fill("tarifregister")
     page.locator("#id_password").fill(DEMO_PASSWORD)
@@ -92,3 +100,11 @@ def test_register_import_with_errors_then_fixed(page, base_url, axe, artifacts):
     assert company.confidential
     assert list(company.regions.values_list("code", flat=True)) == ["14713"]
     assert CollectiveAgreement.objects.count() == 2
+
+    # The same answer right after the import: the bulk write moved the register version, so
+    # the cached answer is not served; the company agreement is only counted.
+    page.goto(ANSWER)
+    main = page.locator("main")
+    expect(main).to_contain_text("Entgelttarifvertrag Tischlerhandwerk Sachsen (E2E)")
+    expect(main).not_to_contain_text("Für diese Branche ist an diesem Tag nichts registriert.")
+    expect(main).not_to_contain_text("Beispiel GmbH")
