@@ -63,6 +63,14 @@ EXPORT_COLUMNS = (
 )
 
 
+STATUS_TEXTS = {
+    "not_yet": gettext_lazy("noch nicht in Kraft"),
+    "in_force": gettext_lazy("in Kraft"),
+    "after_effect": gettext_lazy("abgelaufen, in Nachwirkung"),
+    "ended": gettext_lazy("abgelaufen"),
+}
+
+
 def agreements_for_export(*, queryset: QuerySet | None = None) -> QuerySet:
     """`queryset` (default: every agreement) with all the export reads: 5 queries in all."""
     if queryset is None:
@@ -98,20 +106,15 @@ def _related_number(agreement: CollectiveAgreement, name: str) -> str:
 
 
 def agreement_status(agreement: CollectiveAgreement, *, on: datetime.date) -> str:
-    """In force, not yet, in after-effect or expired/replaced on `on` (as the lookup decides)."""
-    if agreement.valid_from > on:
-        return _("noch nicht in Kraft")
-    if agreement.valid_to is None or agreement.valid_to >= on:
-        return _("in Kraft")
+    """The agreement's status on `on` (`CollectiveAgreement.status_on`) as export text."""
     try:
         successor = agreement.successor
     except ObjectDoesNotExist:
         successor = None
-    if successor is not None and successor.valid_from <= on:
+    status = agreement.status_on(on, successor=successor)
+    if status == "replaced":
         return _("abgelaufen, abgelöst durch %(number)s") % {"number": successor.register_number}
-    if agreement.after_effect:
-        return _("abgelaufen, in Nachwirkung")
-    return _("abgelaufen")
+    return str(STATUS_TEXTS[status])
 
 
 def _procedure_text(procedure: GeneralApplicability) -> str:

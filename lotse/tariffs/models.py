@@ -229,6 +229,17 @@ class CollectiveAgreement(ClusterableModel):
     def is_public(self) -> bool:
         return self.level == self.Level.SECTOR and not self.confidential
 
+    def status_on(self, on, *, successor: "CollectiveAgreement | None") -> str:
+        """ "not_yet", "in_force", "replaced" (a successor is in force), "after_effect" or
+        "ended" on the date `on`. The same rule in SQL: `selectors.agreements_on`."""
+        if self.valid_from > on:
+            return "not_yet"
+        if self.valid_to is None or self.valid_to >= on:
+            return "in_force"
+        if successor is not None and successor.valid_from <= on:
+            return "replaced"
+        return "after_effect" if self.after_effect else "ended"
+
 
 class SectorCode(models.Model):
     """One WZ class (2008 or 2025) in the sectoral scope of an agreement or an ordinance.

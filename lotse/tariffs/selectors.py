@@ -518,7 +518,7 @@ class AgreementOnDate:
 
     agreement: CollectiveAgreement
     on: datetime.date
-    status: str  # "not_yet", "in_force", "after_effect", "ended"
+    status: str  # CollectiveAgreement.status_on: not_yet, in_force, replaced, after_effect, ended
     applicability: GeneralApplicability | None
     provisions: list[Provision]
     successor: CollectiveAgreement | None
@@ -545,14 +545,7 @@ def agreement_on(*, agreement: CollectiveAgreement, on: datetime.date) -> Agreem
         .only("register_number", "title", "valid_from", "level", "confidential")
         .first()
     )
-    if agreement.valid_from > on:
-        status = "not_yet"
-    elif agreement.valid_to is None or agreement.valid_to >= on:
-        status = "in_force"
-    elif agreement.after_effect and not (successor and successor.valid_from <= on):
-        status = "after_effect"
-    else:
-        status = "ended"
+    status = agreement.status_on(on, successor=successor)
     declared = None
     for ave in agreement.procedures:
         if _declared_on(ave, on):
