@@ -24,22 +24,12 @@ from lotse.imports.importing import Column, Importer, RowContext
 from . import services, wz
 from .models import AgreementParty, CollectiveAgreement, SectorCode
 
-# Fields of the agreement the file sets, each read from the column of the same name.
-FIELDS = (
-    "title",
-    "kind",
-    "level",
-    "territory",
-    "states",
-    "sector_text",
-    "personal_scope",
-    "concluded_on",
-    "valid_from",
-    "valid_to",
-    "earliest_termination_on",
-    "terminated_on",
-    "after_effect",
-    "confidential",
+# Fields of the agreement the file sets, each read from the column of the same name: the audited
+# fields of the register except the key and the links to other agreements.
+FIELDS = tuple(
+    name
+    for name in services.AGREEMENT_FIELDS
+    if name not in {"register_number", "predecessor", "amends"}
 )
 STATE_CODES = {f"{number:02d}" for number in range(1, 17)}
 STATE_SEPARATORS = re.compile(r"[,|]")

@@ -151,6 +151,25 @@ def party_create(
     return party
 
 
+def _check_agreement(agreement: CollectiveAgreement) -> None:
+    """The rules the database cannot state clearly: period order, states of a states scope."""
+    _check_period(agreement.valid_from, agreement.valid_to)
+    if agreement.territory == CollectiveAgreement.Territory.STATES and not agreement.states:
+        raise ValidationError({"states": "Bitte nennen Sie die Länder des Geltungsbereichs."})
+
+
+def _save_agreement(agreement: CollectiveAgreement) -> None:
+    """Save; a taken register number becomes a German message on that field."""
+    try:
+        with transaction.atomic():
+            agreement.save()
+    except IntegrityError as exc:
+        number = agreement.register_number
+        raise ValidationError(
+            {"register_number": f"Die Registernummer {number} ist schon vergeben."}
+        ) from exc
+
+
 @transaction.atomic
 def agreement_register(
     *,
@@ -170,11 +189,8 @@ def agreement_register(
     **fields,
 ) -> CollectiveAgreement:
     """Register an agreement with its parties and scope; WZ codes of either version."""
-    _check_period(valid_from, valid_to)
     if not (register_number or "").strip() or not (title or "").strip():
         raise ValidationError("Registernummer und Titel sind Pflichtangaben.")
-    if territory == CollectiveAgreement.Territory.STATES and not fields.get("states"):
-        raise ValidationError({"states": "Bitte nennen Sie die Länder des Geltungsbereichs."})
     agreement = CollectiveAgreement(
         register_number=register_number.strip(),
         title=title.strip(),
@@ -186,14 +202,9 @@ def agreement_register(
         valid_to=valid_to,
         **fields,
     )
+    _check_agreement(agreement)
     agreement.full_clean(exclude=["parties", "regions", "predecessor"], validate_unique=False)
-    try:
-        with transaction.atomic():
-            agreement.save()
-    except IntegrityError as exc:
-        raise ValidationError(
-            {"register_number": f"Die Registernummer {register_number} ist schon vergeben."}
-        ) from exc
+    _save_agreement(agreement)
     agreement.parties.set(list(parties))
     agreement.regions.set(list(regions))
     _set_codes(owner={"agreement": agreement}, codes=list(codes))
@@ -232,9 +243,7 @@ def agreement_correct(
         if name not in AGREEMENT_FIELDS:
             raise ValidationError(f"Feld {name} kann hier nicht geändert werden.")
         setattr(row, name, value)
-    _check_period(row.valid_from, row.valid_to)
-    if row.territory == CollectiveAgreement.Territory.STATES and not row.states:
-        raise ValidationError({"states": "Bitte nennen Sie die Länder des Geltungsbereichs."})
+    _check_agreement(row)
     parties = None if parties is None else list(parties)
     regions = None if regions is None else list(regions)
     codes = None if codes is None else _normalised_codes(codes)
@@ -255,13 +264,7 @@ def agreement_correct(
         exclude=["parties", "regions", "predecessor", "amends", "document"],
         validate_unique=False,
     )
-    try:
-        with transaction.atomic():
-            row.save()
-    except IntegrityError as exc:
-        raise ValidationError(
-            {"register_number": f"Die Registernummer {row.register_number} ist schon vergeben."}
-        ) from exc
+    _save_agreement(row)
     if parties is not None:
         row.parties.set(parties)
     if regions is not None:
