@@ -1,7 +1,7 @@
 import pytest
 
-from lotse.tariffs import services
 from lotse.tariffs.models import CollectiveAgreement
+from tests.tariffs.factories import register_agreement
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/tariffs"
@@ -24,15 +24,9 @@ def test_agreements_metadata_only_public(client, register):
 
 
 def test_confidential_sector_agreement_never_in_api_or_page(client, register):
-    services.agreement_register(
-        user=None,
-        register_number="SN-SECRET",
+    register_agreement(
+        "SN-SECRET",
         title="Geheimer Branchentarifvertrag Gerüstbau",
-        kind="pay",
-        level="sector",
-        territory="saxony",
-        concluded_on="2024-01-01",
-        valid_from="2024-01-01",
         codes=["43.99.1"],
         confidential=True,
     )

@@ -21,6 +21,7 @@ from lotse.core.models import Region
 from lotse.tariffs import services
 from lotse.tariffs.exports import EXPORT_COLUMNS, agreement_status
 from lotse.tariffs.models import CollectiveAgreement
+from tests.tariffs.factories import register_agreement
 
 pytestmark = pytest.mark.django_db
 
@@ -215,28 +216,19 @@ def _add_agreements(count: int, start: int) -> None:
     region = Region.objects.get(code="14713")
     for number in range(start, start + count):
         union = services.party_create(user=None, name=f"Gewerkschaft {number}", kind="union")
-        agreement = services.agreement_register(
-            user=None,
-            register_number=f"Q-{number:04d}",
+        agreement = register_agreement(
+            f"Q-{number:04d}",
             title=f"Tarifvertrag {number}",
-            kind="pay",
-            level="sector",
             territory="regions",
             regions=[region],
-            concluded_on=D(2020, 1, 1),
             valid_from=D(2020, 1, 1),
             valid_to=D(2021, 12, 31),
             parties=[union],
             codes=["25.62", "43.21"],
         )
-        services.agreement_register(
-            user=None,
-            register_number=f"Q-{number:04d}-N",
+        register_agreement(
+            f"Q-{number:04d}-N",
             title=f"Nachfolger {number}",
-            kind="pay",
-            level="sector",
-            territory="saxony",
-            concluded_on=D(2022, 1, 1),
             valid_from=D(2022, 1, 1),
             predecessor=agreement,
             amends=agreement,
@@ -270,28 +262,8 @@ def test_export_queries_stay_constant_as_the_register_grows(
 
 
 def test_status_on_a_date():
-    old = services.agreement_register(
-        user=None,
-        register_number="S-1",
-        title="Alt",
-        kind="pay",
-        level="sector",
-        territory="saxony",
-        concluded_on=D(2020, 1, 1),
-        valid_from=D(2020, 1, 1),
-        valid_to=D(2022, 12, 31),
-    )
-    services.agreement_register(
-        user=None,
-        register_number="S-2",
-        title="Neu",
-        kind="pay",
-        level="sector",
-        territory="saxony",
-        concluded_on=D(2024, 1, 1),
-        valid_from=D(2024, 1, 1),
-        predecessor=old,
-    )
+    old = register_agreement("S-1", title="Alt", valid_from=D(2020, 1, 1), valid_to=D(2022, 12, 31))
+    register_agreement("S-2", title="Neu", valid_from=D(2024, 1, 1), predecessor=old)
     old = CollectiveAgreement.objects.select_related("successor").get(pk=old.pk)
     assert agreement_status(old, on=D(2019, 12, 31)) == "noch nicht in Kraft"
     assert agreement_status(old, on=D(2022, 12, 31)) == "in Kraft"

@@ -19,6 +19,7 @@ from lotse.tariffs.models import (
     SectorCode,
     SectorSynonym,
 )
+from tests.tariffs.factories import register_agreement
 
 pytestmark = pytest.mark.django_db
 
@@ -280,14 +281,9 @@ def test_answer_pdf_has_the_page_without_navigation(client):
 
 @pytest.fixture
 def with_provisions(db):
-    agreement = services.agreement_register(
-        user=None,
-        register_number="SN-PAGE-1",
+    agreement = register_agreement(
+        "SN-PAGE-1",
         title="Entgelttarifvertrag Gerüstbau Sachsen",
-        kind="pay",
-        level="sector",
-        territory="saxony",
-        concluded_on=D(2023, 1, 1),
         valid_from=D(2023, 1, 1),
         valid_to=D(2024, 12, 31),
         codes=[CODE],
@@ -336,14 +332,9 @@ def test_agreement_page_shows_the_provisions_of_the_date(client, with_provisions
 
 
 def test_agreement_page_ends_after_effect_at_a_successor(client, with_provisions):
-    services.agreement_register(
-        user=None,
-        register_number="SN-PAGE-2",
+    register_agreement(
+        "SN-PAGE-2",
         title="Entgelttarifvertrag Gerüstbau Sachsen 2025",
-        kind="pay",
-        level="sector",
-        territory="saxony",
-        concluded_on=D(2025, 2, 1),
         valid_from=D(2025, 2, 1),
         codes=[CODE],
         predecessor=with_provisions,
@@ -355,15 +346,10 @@ def test_agreement_page_ends_after_effect_at_a_successor(client, with_provisions
 
 @pytest.mark.parametrize(("level", "confidential"), [("company", False), ("sector", True)])
 def test_agreement_page_never_shows_hidden_entries(client, login, demo_users, level, confidential):
-    services.agreement_register(
-        user=None,
-        register_number="SN-HIDDEN",
+    register_agreement(
+        "SN-HIDDEN",
         title="Haustarifvertrag Geheim GmbH",
-        kind="pay",
         level=level,
-        territory="saxony",
-        concluded_on=D(2024, 1, 1),
-        valid_from=D(2024, 1, 1),
         codes=[CODE],
         confidential=confidential,
     )

@@ -18,23 +18,15 @@ from lotse.tariffs.models import (
     Provision,
     SectorCode,
 )
+from tests.tariffs.factories import register_agreement
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
 
 
 def _agreement(number="T-1", **fields):
-    defaults = {
-        "title": "Testtarifvertrag Gerüstbau",
-        "kind": "pay",
-        "level": "sector",
-        "territory": "saxony",
-        "concluded_on": D(2024, 1, 1),
-        "valid_from": D(2024, 1, 1),
-        "codes": ["43.91.1"],
-    }
-    defaults.update(fields)
-    return services.agreement_register(user=None, register_number=number, **defaults)
+    defaults = {"title": "Testtarifvertrag Gerüstbau", "codes": ["43.91.1"]}
+    return register_agreement(number, **{**defaults, **fields})
 
 
 def test_register_adds_wz_equivalents_and_audits():
