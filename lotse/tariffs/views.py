@@ -37,12 +37,13 @@ def _answer_params(data: dict) -> str:
 def _respond(request, template, context, *, pdf: bool, status: int = 200, filename: str = ""):
     context["params"] = _params(request)
     context["pdf"] = pdf
-    # The cache key of the answer's HTML (answer.html, agreement.html): the register version
-    # this view read its answer under (pinned, so no second query).
-    context["answer_version"] = current_version()
     if pdf and status == 200:
         document = render_pdf(f"tariffs/pdf/{template}", context, request=request)
         return pdf_response(document, f"{filename}.pdf", inline=True, private=False)
+    if status == 200:
+        # The cache key of the answer's HTML (answer.html, agreement.html): the register
+        # version the answer was read under (pinned by the view, so no second query).
+        context["answer_version"] = current_version()
     return render(request, f"tariffs/{template}", context, status=status)
 
 
