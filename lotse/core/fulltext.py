@@ -5,11 +5,24 @@ Texts are reduced to Snowball stems: "Ausbildungen" and "Ausbildung" both become
 these stems in a `search_document` column; the database's own full-text engine (PostgreSQL
 tsvector/GIN, SQLite FTS5) indexes that column, and queries are normalised the same way, with a
 prefix match on every term so that "Weiterbildung" also finds "Weiterbildungsangebote".
+
+Compounds: German glues words together ("Fachkräfteeinwanderung"), and a prefix match only
+finds the first part. The document therefore also holds the stem of every *tail* of a word that
+begins with a known word of `data/compound_parts.txt` (a maintained list of German words that
+occur as parts of compounds): "fachkräfteeinwanderungsgesetz" adds "einwanderungsgesetz" and
+"gesetz", so "Einwanderung" and "Gesetz" find it. Query words stay whole (splitting them made
+"Integrationskurs" find every integration offer that mentions any course). This happens in
+Python, so SQLite and PostgreSQL index the same stems.
+
+Queries are a list of clauses, all required; a clause is either one stem (matched as a prefix)
+or a tuple of alternatives, each alternative a tuple of stems that must all occur (synonyms,
+see core.synonyms).
 """
 
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 import snowballstemmer
 
@@ -59,8 +72,33 @@ STOP_STEMS = frozenset(
         "nach",
         "uber",
         "ueber",
+        # English function words, so that English queries on /en/ ("recognition of
+        # qualifications") are not reduced to nothing by a word that no German text contains.
+        "the",
+        "of",
+        "and",
+        "for",
+        "to",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "my",
+        "your",
+        "how",
+        "what",
     ]
 )
+
+COMPOUND_PARTS_FILE = Path(__file__).parent / "data" / "compound_parts.txt"
+MIN_PART_LENGTH = 4  # a compound part found inside a word has at least this many letters
+MIN_MODIFIER_LENGTH = 3  # and leaves at least this many letters before it
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+# A clause of a query: one stem, or alternatives (each a tuple of stems that must all occur).
+Alternatives = tuple[tuple[str, ...], ...]
+Clause = str | Alternatives
 
 
 @lru_cache(maxsize=1)
@@ -83,12 +121,56 @@ def text_stems(text: str) -> list[str]:
     return [item for item in stems if item not in STOP_STEMS]
 
 
+def fold_word(word: str) -> str:
+    """Lower case with umlauts and ß spelt out ("Prüfung" -> "pruefung")."""
+    return word.lower().translate(_FOLD)
+
+
+@lru_cache(maxsize=1)
+def compound_parts() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The known compound parts (folded) and their lengths, longest first."""
+    words = set()
+    for line in COMPOUND_PARTS_FILE.read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip()
+        if len(word) >= MIN_PART_LENGTH:
+            words.add(fold_word(word))
+    return frozenset(words), tuple(sorted({len(word) for word in words}, reverse=True))
+
+
+def _part_starts(word: str) -> list[int]:
+    """Positions inside a folded word where a known compound part begins."""
+    parts, lengths = compound_parts()
+    starts = []
+    for start in range(MIN_MODIFIER_LENGTH, len(word) - MIN_PART_LENGTH + 1):
+        rest = len(word) - start
+        if any(word[start : start + n] in parts for n in lengths if n <= rest):
+            starts.append(start)
+    return starts
+
+
+@lru_cache(maxsize=50_000)
+def compound_tails(token: str) -> tuple[str, ...]:
+    """Stems of the tails of a compound that begin with a known part.
+
+    "Fachkräfteeinwanderungsgesetz" -> stems of "einwanderungsgesetz" and "gesetz".
+    """
+    word = fold_word(token)
+    tails = (stem(word[start:]) for start in _part_starts(word))
+    return tuple(item for item in dict.fromkeys(tails) if item not in STOP_STEMS)
+
+
 def search_document(parts: Iterable[str]) -> str:
-    """The value of a `search_document` column: stems of all parts, each once."""
+    """The value of a `search_document` column: stems of all parts and their compound tails."""
     seen: dict[str, None] = {}
     for part in parts:
-        for item in text_stems(part):
-            seen.setdefault(item, None)
+        for token in tokens(part):
+            if len(token) < MIN_TERM_LENGTH:
+                continue
+            item = stem(token)
+            if item not in STOP_STEMS:
+                seen.setdefault(item, None)
+            for tail in compound_tails(token):
+                seen.setdefault(tail, None)
     return " ".join(seen)
 
 
@@ -98,3 +180,22 @@ def query_stems(query: str) -> list[str]:
     for item in text_stems(query[:500]):
         unique.setdefault(item, None)
     return list(unique)[:MAX_QUERY_TERMS]
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a query that count (the tokens behind `query_stems`, in the same order)."""
+    unique: dict[str, str] = {}
+    for token in tokens(query[:500]):
+        if len(token) < MIN_TERM_LENGTH:
+            continue
+        item = stem(token)
+        if item not in STOP_STEMS:
+            unique.setdefault(item, token)
+    return list(unique.values())[:MAX_QUERY_TERMS]
+
+
+def clause_stems(clause: Clause) -> set[str]:
+    """Every stem a clause mentions."""
+    if isinstance(clause, str):
+        return {clause}
+    return {item for alternative in clause for item in alternative}

@@ -11,8 +11,10 @@ Queries: every stem as a prefix, all terms required (AND).
 """
 
 from django.db import connections
-from django.db.models import BooleanField, F, FloatField, Func, QuerySet, Value
+from django.db.models import BooleanField, F, FloatField, Func, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
+
+from .fulltext import Clause
 
 VECTOR_COLUMN = "search_vector"
 
@@ -67,13 +69,27 @@ def fulltext_reinstall(schema_editor, table: str) -> None:
     fulltext_install(schema_editor, table)
 
 
-def _sqlite_match(stems: list[str]) -> str:
-    # Stems contain only [0-9a-zäöüß…] (core.fulltext.TOKEN_RE), so quoting is safe.
-    return " AND ".join(f'"{item}"*' for item in stems)
+# A query is a list of clauses (core.fulltext.Clause), all required: a stem (prefix match) or
+# alternatives, each a tuple of stems that must all occur (synonyms, compound splits).
+# Stems contain only [0-9a-zäöüß…] (core.fulltext.TOKEN_RE), so quoting is safe.
 
 
-def _pg_query(stems: list[str]) -> str:
-    return " & ".join(f"{item}:*" for item in stems)
+def _expression(stems: list[Clause], term, and_: str, or_: str) -> str:
+    def clause(item: Clause) -> str:
+        if isinstance(item, str):
+            return term(item)
+        alternatives = [f"({and_.join(term(part) for part in alt)})" for alt in item]
+        return f"({or_.join(alternatives)})"
+
+    return and_.join(clause(item) for item in stems)
+
+
+def _sqlite_match(stems: list[Clause]) -> str:
+    return _expression(stems, lambda item: f'"{item}"*', " AND ", " OR ")
+
+
+def _pg_query(stems: list[Clause]) -> str:
+    return _expression(stems, lambda item: f"{item}:*", " & ", " | ")
 
 
 # The expressions below reference the column through F("search_document"), never by a hard-coded
@@ -107,7 +123,7 @@ class _PgRank(Func):
     template = "ts_rank(%(expressions)s))"
 
 
-def fulltext_match(queryset: QuerySet, stems: list[str]) -> QuerySet:
+def fulltext_match(queryset: QuerySet, stems: list[Clause]) -> QuerySet:
     """Rows whose search_document holds every stem (as a prefix); no rank (cheap, nestable)."""
     if not stems:
         return queryset
@@ -123,11 +139,15 @@ def fulltext_match(queryset: QuerySet, stems: list[str]) -> QuerySet:
         )
     # Other databases: substring match on every stem (correct, not fast).
     for item in stems:
-        queryset = queryset.filter(search_document__contains=item)
+        alternatives = [(item,)] if isinstance(item, str) else item
+        condition = Q()
+        for alternative in alternatives:
+            condition |= Q(*[Q(search_document__contains=part) for part in alternative])
+        queryset = queryset.filter(condition)
     return queryset
 
 
-def fulltext_filter(queryset: QuerySet, stems: list[str]) -> QuerySet:
+def fulltext_filter(queryset: QuerySet, stems: list[Clause]) -> QuerySet:
     """Rows whose search_document holds every stem (as a prefix); adds `fulltext_rank`.
 
     Higher rank is better. On SQLite the FTS5 table is joined (one MATCH for the whole query,

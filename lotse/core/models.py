@@ -181,3 +181,59 @@ class Region(TranslatedNameMixin):
         if not self.population or not self.area_km2:
             return None
         return (Decimal(self.population) / self.area_km2).quantize(Decimal("0.1"))
+
+
+class SearchSynonym(models.Model):
+    """Words that mean the same for the search (German and English), kept by the Redaktion.
+
+    A query word that equals one of the terms also finds texts with any other term of the
+    group ("Deutschkurs" finds "Sprachkurs", "visa" finds "Visum"); see core.synonyms.
+    """
+
+    terms = models.TextField(
+        _("Begriffe"),
+        help_text=_(
+            "Wörter oder Wortgruppen mit derselben Bedeutung, durch Komma oder Zeilenumbruch "
+            "getrennt, deutsch und englisch, z. B. „Sprachkurs, Deutschkurs, German course“."
+        ),
+    )
+    note = models.CharField(_("Notiz"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Synonymgruppe der Suche")
+        verbose_name_plural = _("Synonyme der Suche")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        text = ", ".join(self.term_list())
+        return text if len(text) <= 80 else text[:79] + "…"
+
+    def term_list(self) -> list[str]:
+        """The terms as typed, without blanks and duplicates."""
+        unique: dict[str, str] = {}
+        for line in (self.terms or "").replace(";", ",").splitlines():
+            for term in line.split(","):
+                term = " ".join(term.split())
+                if term:
+                    unique.setdefault(term.casefold(), term)
+        return list(unique.values())
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from .fulltext import query_stems
+
+        terms = self.term_list()
+        empty = [term for term in terms if not query_stems(term)]
+        if empty:
+            raise ValidationError(
+                {
+                    "terms": _("Diese Begriffe enthalten kein suchbares Wort: %(terms)s")
+                    % {"terms": ", ".join(empty)}
+                }
+            )
+        if len(terms) < 2:
+            raise ValidationError(
+                {"terms": _("Eine Synonymgruppe braucht mindestens zwei verschiedene Begriffe.")}
+            )

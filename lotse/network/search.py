@@ -11,7 +11,8 @@ def actor_search_document(actor) -> str:
         actor.town,
         actor.actor_type.name,
     ]
-    parts += [item.name for item in actor.topic_fields.all()]
-    parts += [item.name for item in actor.target_groups.all()]
+    # German and English names of the classification (English queries on /en/).
+    for item in [*actor.topic_fields.all(), *actor.target_groups.all()]:
+        parts += [item.name, item.name_en]
     parts += [item.name for item in actor.districts.all()]
     return search_document(parts)

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from lotse.core.fulltext import query_stems
+from lotse.core.fulltext import Clause
 from lotse.core.fulltext_db import fulltext_filter, fulltext_match
 from lotse.core.models import ActorType, Language, Region, TargetGroup, TopicField
+from lotse.core.synonyms import search_clauses
 
 from .models import Actor, Contact, Cooperation
 
@@ -122,13 +123,18 @@ def _facet_condition(key: str, values: tuple[str, ...]) -> Q:
 
 
 def _filtered(
-    *, query: str, filters: ActorFilters, except_facet: str | None = None, rank: bool = True
+    *,
+    query: str,
+    filters: ActorFilters,
+    except_facet: str | None = None,
+    rank: bool = True,
+    clauses: list[Clause] | None = None,
 ) -> QuerySet:
     queryset = Actor.objects.published()
     for key, values in filters.by_key().items():
         if values and key != except_facet:
             queryset = queryset.filter(_facet_condition(key, values))
-    stems = query_stems(clean_query(query))
+    stems = search_clauses(clean_query(query)) if clauses is None else clauses
     if stems:
         if not rank:  # facet counts: the match alone, no relevance to compute
             return fulltext_match(queryset, stems).order_by("name", "pk")
@@ -137,11 +143,19 @@ def _filtered(
     return queryset.order_by("name", "pk")
 
 
-def actors_search(*, query: str = "", filters: ActorFilters | None = None) -> QuerySet:
-    """Published actors matching the query and the facets, best match (or by name) first."""
+def actors_search(
+    *,
+    query: str = "",
+    filters: ActorFilters | None = None,
+    clauses: list[Clause] | None = None,
+) -> QuerySet:
+    """Published actors matching the query and the facets, best match (or by name) first.
+
+    `clauses`: the query already expanded (core.synonyms.search_clauses), if at hand.
+    """
     filters = filters or ActorFilters()
     return (
-        _filtered(query=query, filters=filters)
+        _filtered(query=query, filters=filters, clauses=clauses)
         .select_related("actor_type")
         .prefetch_related(
             Prefetch("districts", queryset=Region.objects.order_by("name")),
@@ -155,8 +169,12 @@ def _counts(queryset: QuerySet, field_path: str) -> dict[int, int]:
     return {row[field_path]: row["n"] for row in rows if row[field_path] is not None}
 
 
-def actors_facet_counts(*, query: str = "", filters: ActorFilters) -> dict[str, dict[int, int]]:
+def actors_facet_counts(
+    *, query: str = "", filters: ActorFilters, clauses: list[Clause] | None = None
+) -> dict[str, dict[int, int]]:
     """For every facet: {reference id: number of results}, six queries in all."""
+    if clauses is None:
+        clauses = search_clauses(clean_query(query))
     counts: dict[str, dict[int, int]] = {}
     for key, path in (
         ("typ", "actor_type"),
@@ -164,9 +182,13 @@ def actors_facet_counts(*, query: str = "", filters: ActorFilters) -> dict[str, 
         ("zielgruppe", "target_groups"),
         ("sprache", "languages"),
     ):
-        base = _filtered(query=query, filters=filters, except_facet=key, rank=False)
+        base = _filtered(
+            query=query, filters=filters, except_facet=key, rank=False, clauses=clauses
+        )
         counts[key] = _counts(base, path)
-    base = _filtered(query=query, filters=filters, except_facet="kreis", rank=False)
+    base = _filtered(
+        query=query, filters=filters, except_facet="kreis", rank=False, clauses=clauses
+    )
     statewide = base.filter(statewide=True).order_by().count()
     local = _counts(base.filter(statewide=False), "districts")
     district_ids = Region.objects.districts().values_list("pk", flat=True)
@@ -211,9 +233,10 @@ def actors_directory(
 
     query = clean_query(query)
     options = options if options is not None else facet_options()
-    paginator = Paginator(actors_search(query=query, filters=filters), per_page)
+    clauses = search_clauses(query)  # synonyms read once per page
+    paginator = Paginator(actors_search(query=query, filters=filters, clauses=clauses), per_page)
     page = paginator.get_page(page_number)
-    counts = actors_facet_counts(query=query, filters=filters)
+    counts = actors_facet_counts(query=query, filters=filters, clauses=clauses)
     selected = filters.by_key()
     facets = []
     for key, (label, _model, attr) in FACETS.items():

@@ -15,6 +15,8 @@ def offer_search_document(offer) -> str:
         offer.actor.short_name,
         offer.get_kind_display(),
     ]
-    parts += [item.name for item in offer.topic_fields.all()]
-    parts += [item.name for item in offer.target_groups.all()]
+    # German and English names of the classification: English queries on /en/ find German
+    # offers by their topic field or target group ("skilled workers", "labour migration").
+    for item in [*offer.topic_fields.all(), *offer.target_groups.all()]:
+        parts += [item.name, item.name_en]
     return search_document(parts)

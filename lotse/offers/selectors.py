@@ -30,9 +30,10 @@ from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, Query
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from lotse.core.fulltext import query_stems, tokens
+from lotse.core.fulltext import Clause, tokens
 from lotse.core.fulltext_db import fulltext_filter, fulltext_match
 from lotse.core.models import Language, Region, TargetGroup, TopicField
+from lotse.core.synonyms import search_clauses
 
 from .models import Offer
 
@@ -201,7 +202,7 @@ def offers_matching(
 ) -> QuerySet:
     """Public offers matching the text and the filters (no rank, no ordering): nestable."""
     ref = reference or catalogue_reference()
-    queryset = fulltext_match(Offer.objects.public(), query_stems(query))
+    queryset = fulltext_match(Offer.objects.public(), search_clauses(query))
     return _apply_filters(queryset, filters, ref)
 
 
@@ -225,7 +226,7 @@ def _facet_flag(facet: str, filters: OfferFilters, ref: CatalogueReference) -> Q
 
 
 def _facet_counts_all(
-    stems: list[str], filters: OfferFilters, ref: CatalogueReference
+    stems: list[Clause], filters: OfferFilters, ref: CatalogueReference
 ) -> dict[str, dict[str, int]]:
     """Every facet's disjunctive counts in one statement.
 
@@ -296,10 +297,19 @@ def _facet_counts_all(
 
 
 def offer_facets(
-    *, query: str, filters: OfferFilters, reference: CatalogueReference
+    *,
+    query: str,
+    filters: OfferFilters,
+    reference: CatalogueReference,
+    clauses: list[Clause] | None = None,
 ) -> dict[str, list[FacetOption]]:
-    """Disjunctive facet counts: each facet counted with its own filter removed."""
-    counts = _facet_counts_all(query_stems(query), filters, reference)
+    """Disjunctive facet counts: each facet counted with its own filter removed.
+
+    `clauses`: the query already expanded (search_clauses), to read the synonyms only once.
+    """
+    if clauses is None:
+        clauses = search_clauses(query)
+    counts = _facet_counts_all(clauses, filters, reference)
     facets: dict[str, list[FacetOption]] = {}
     for facet in FACETS:
         selected = set(getattr(filters, facet))
@@ -346,7 +356,7 @@ class _SearchSnapshot:
 
 def _search_snapshot(
     *,
-    stems: list[str],
+    stems: list[Clause],
     query: str,
     filters: OfferFilters,
     sort: str,
@@ -357,7 +367,11 @@ def _search_snapshot(
 ) -> tuple[_SearchSnapshot, Page]:
     queryset = _apply_filters(fulltext_filter(Offer.objects.public(), stems), filters, ref)
     queryset = offer_list_queryset(_ordered(queryset, sort=sort, ranked=bool(stems)))
-    facets = offer_facets(query=query, filters=filters, reference=ref) if with_facets else {}
+    facets = (
+        offer_facets(query=query, filters=filters, reference=ref, clauses=stems)
+        if with_facets
+        else {}
+    )
     paginator = Paginator(queryset, per_page)
     if with_facets:
         # Every offer has exactly one kind, and the kind facet is counted without the kind
@@ -398,7 +412,7 @@ def _search_snapshot(
 
 def _search_cache_key(**state) -> str:
     digest = hashlib.sha256(repr(sorted(state.items())).encode()).hexdigest()[:32]
-    return f"offers:search:v1:{digest}"
+    return f"offers:search:v2:{digest}"
 
 
 def offers_search(
@@ -419,7 +433,9 @@ def offers_search(
     """
     ref = reference or catalogue_reference()
     sort = sort if sort in SORTS else "relevance"
-    stems = query_stems(query)
+    # The expanded query (synonyms of this moment) is part of the cache key: an edited synonym
+    # group gives new keys, so no cached result of the old groups is served.
+    stems = search_clauses(query)
     arguments = {
         "stems": stems,
         "query": query,
@@ -569,7 +585,7 @@ EXPORT_MAX_ROWS = 20_000
 def offers_export_rows(*, query: str, filters: OfferFilters, sort: str) -> list[dict]:
     """Public fields of every matching offer (at most EXPORT_MAX_ROWS), constant queries."""
     ref = catalogue_reference()
-    stems = query_stems(query)
+    stems = search_clauses(query)
     queryset = _apply_filters(fulltext_filter(Offer.objects.public(), stems), filters, ref)
     queryset = _ordered(queryset, sort=sort if sort in SORTS else "relevance", ranked=bool(stems))
     rows = list(

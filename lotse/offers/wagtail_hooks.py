@@ -35,7 +35,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from lotse.core.models import TopicField
+from lotse.core.models import SearchSynonym, TopicField
 
 from .forms import OfferAdminForm
 from .models import Offer
@@ -370,3 +370,22 @@ def offer_status_messages(request, instance):
             ) % {"date": date_format(timezone.localtime(instance.confirmation_expires_at))}
         messages.warning(request, text)
     return None
+
+
+# --- Synonyms of the search (issue 11/8): the Redaktion keeps the groups -----------------------
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    """Synonym groups of the catalogue and directory search (core.synonyms); model permissions
+    (Redaktion and Administration, core/roles.py). Edits take effect with the next search."""
+
+    model = SearchSynonym
+    icon = "list-ul"
+    menu_label = _("Synonyme der Suche")
+    add_to_settings_menu = True
+    list_display = ["__str__", "note", "updated_at"]
+    search_fields = ["terms", "note"]
+    panels = [FieldPanel("terms"), FieldPanel("note")]
+
+
+register_snippet(SearchSynonymViewSet)
