@@ -23,7 +23,7 @@ GROUPS = [
     ),
     "Blaue Karte, Blue Card",
     "Einwanderung, Zuwanderung, Migration, immigration, labour migration",
-    "Ausbildung, Berufsausbildung, apprenticeship, vocational training",
+    "Ausbildung, Berufsausbildung, Lehrstelle, apprenticeship",
     "Weiterbildung, Fortbildung, Qualifizierung, further training, further education",
     "Auszubildende, Azubi, Lehrling, apprentice, trainee",
     "Mindestlohn, minimum wage",
