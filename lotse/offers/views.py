@@ -95,7 +95,12 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         for facet, value in filters.active()
     ]
     facets = [
-        {"name": facet, "legend": _facet_legend(facet), "options": result.facets[facet]}
+        {
+            "name": facet,
+            "legend": _facet_legend(facet),
+            "options": result.facets[facet],
+            "selected_count": len(getattr(filters, facet)),
+        }
         for facet in FACETS
     ]
     suggestion_filters = OfferFilters() if result.suggestion_without_filters else filters

@@ -34,7 +34,13 @@ def offers(base_url):
         districts=["dresden"],
         publish=True,
     )
-    create_offer(title="Pflegekurs", topic_fields=[TRAINING], statewide=True, publish=True)
+    create_offer(
+        title="Pflegekurs",
+        topic_fields=[TRAINING],
+        statewide=True,
+        languages=["de"],
+        publish=True,
+    )
     return handwerk
 
 
@@ -52,10 +58,18 @@ def test_search_filter_and_open_offer(page, offers):
     expect(status).to_contain_text("3 Angebote gefunden")
     expect(page).to_have_url(re.compile(r"q=Ausbildungen"))
 
+    # Filter groups are closed disclosures until a value in them is chosen.
+    expect(page.locator(f"#f-topic_field-{TRAINING}")).to_be_hidden()
+    page.locator("summary", has_text="Themenfeld").click()
     page.locator(f"#f-topic_field-{TRAINING}").check()
     expect(status).to_contain_text("2 Angebote gefunden")
+    page.locator("summary", has_text="Region").click()
+    expect(page.locator("#fc-district-leipzig")).to_have_text("1")
     page.locator("#f-district-dresden").check()
     expect(status).to_contain_text("1 Angebot gefunden")
+    # The focus stays on the ticked box although the options were replaced.
+    expect(page.locator("#f-district-dresden")).to_be_focused()
+    expect(page.locator("#f-district-dresden")).to_be_checked()
     expect(page).to_have_url(re.compile(r"district=dresden"))
     expect(page).to_have_url(re.compile(rf"topic_field={TRAINING}"))
     _axe(page, "catalogue with filters")
@@ -76,13 +90,56 @@ def test_works_without_javascript(browser, base_url, offers):
         page = context.new_page()
         page.goto("/angebote/")
         page.get_by_label("Suchbegriff").fill("Ausbildung")
+        page.locator("summary", has_text="Region").click()
         page.locator("#f-district-dresden").check()
         page.get_by_role("button", name="Filter anwenden").click()
         expect(page).to_have_url(re.compile(r"q=Ausbildung.*district=dresden"))
         expect(page.locator("#result-count")).to_contain_text("2 Angebote gefunden")
+        # The group with a chosen value is open after the page load.
+        expect(page.locator("#f-district-dresden")).to_be_visible()
+        expect(page.locator(f"#f-topic_field-{TRAINING}")).to_be_hidden()
         page.goto("/angebote/?q=Ausbildnug")
         expect(page.get_by_text("Meinten Sie")).to_be_visible()
         page.get_by_role("link", name="„Ausbildung“").click()
         expect(page.locator("#result-count")).to_contain_text("3 Angebote gefunden")
+    finally:
+        context.close()
+
+
+def test_counts_stay_current_after_a_filter_change(page, offers):
+    """Issue 11/9: a value that drops to 0 disappears, one that comes back shows its count."""
+    page.goto("/angebote/")
+    page.locator("summary", has_text="Themenfeld").click()
+    page.locator("summary", has_text="Region").click()
+    expect(page.locator("#fc-district-leipzig")).to_have_text("2")
+    page.locator(f"#f-topic_field-{INTEGRATION}").check()
+    expect(page.locator("#result-count")).to_contain_text("1 Angebot gefunden")
+    # Leipzig has no integration offer: its option is gone rather than showing "(2)".
+    expect(page.locator("#f-district-leipzig")).to_have_count(0)
+    expect(page.locator("#fc-district-dresden")).to_have_text("1")
+    page.locator(f"#f-topic_field-{INTEGRATION}").uncheck()
+    expect(page.locator("#fc-district-leipzig")).to_have_text("2")
+    _axe(page, "catalogue after filter changes")
+
+
+def test_phone_shows_results_before_the_filter_values(browser, base_url, offers):
+    """Issue 11/22: on a 390 px phone no checkbox stands between the search and the results."""
+    context = browser.new_context(
+        base_url=base_url, locale="de-DE", viewport={"width": 390, "height": 844}
+    )
+    try:
+        page = context.new_page()
+        page.goto("/angebote/")
+        results = page.locator("#results-heading").bounding_box()
+        checkboxes = page.locator("input[type=checkbox]")
+        assert checkboxes.count() > 10
+        visible = [item for item in checkboxes.all() if item.is_visible()]
+        assert visible == []
+        assert results["y"] < 2 * 844, results
+        # The groups open by keyboard (no JavaScript needed for <details>).
+        page.locator("summary", has_text="Sprache").focus()
+        page.keyboard.press("Enter")
+        expect(page.locator("#f-language-de")).to_be_visible()
+        _axe(page, "catalogue on a phone")
     finally:
         context.close()
