@@ -159,8 +159,12 @@ def compound_tails(token: str) -> tuple[str, ...]:
     return tuple(item for item in dict.fromkeys(tails) if item not in STOP_STEMS)
 
 
-def search_document(parts: Iterable[str]) -> str:
-    """The value of a `search_document` column: stems of all parts and their compound tails."""
+def search_document(parts: Iterable[str], *, compounds: bool = False) -> str:
+    """The value of a `search_document` column: stems of all parts, each once.
+
+    `compounds`: also the stems of the parts' compound tails (offers and actors; a model that
+    switches it on must recompute its stored documents, see offers/search_index.py).
+    """
     seen: dict[str, None] = {}
     for part in parts:
         for token in tokens(part):
@@ -169,8 +173,9 @@ def search_document(parts: Iterable[str]) -> str:
             item = stem(token)
             if item not in STOP_STEMS:
                 seen.setdefault(item, None)
-            for tail in compound_tails(token):
-                seen.setdefault(tail, None)
+            if compounds:
+                for tail in compound_tails(token):
+                    seen.setdefault(tail, None)
     return " ".join(seen)
 
 

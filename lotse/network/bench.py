@@ -152,7 +152,7 @@ def generate(*, scale: int, seed: int) -> str:
                     email=f"kontakt-{number}@bench.lotse.example",
                     website=f"https://bench-{number}.lotse.example",
                     is_published=True,
-                    search_document=search_document(parts),
+                    search_document=search_document(parts, compounds=True),
                 )
             )
         Actor.objects.bulk_create(actors, batch_size=BATCH)

@@ -15,4 +15,4 @@ def actor_search_document(actor) -> str:
     for item in [*actor.topic_fields.all(), *actor.target_groups.all()]:
         parts += [item.name, item.name_en]
     parts += [item.name for item in actor.districts.all()]
-    return search_document(parts)
+    return search_document(parts, compounds=True)

@@ -206,7 +206,7 @@ def generate(*, scale: int, seed: int) -> str:
                     first_published_at=fields["published"],
                     last_published_at=fields["published"],
                     confirmed_at=now,
-                    search_document=search_document(parts),
+                    search_document=search_document(parts, compounds=True),
                 )
             )
         Offer.objects.bulk_create(offers, batch_size=BATCH)

@@ -19,4 +19,4 @@ def offer_search_document(offer) -> str:
     # offers by their topic field or target group ("skilled workers", "labour migration").
     for item in [*offer.topic_fields.all(), *offer.target_groups.all()]:
         parts += [item.name, item.name_en]
-    return search_document(parts)
+    return search_document(parts, compounds=True)
