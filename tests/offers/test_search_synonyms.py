@@ -150,3 +150,20 @@ def test_partners_cannot_see_or_edit_the_groups(client):
         reverse("wagtailsnippets_core_searchsynonym:delete", args=[group.pk])
     ).status_code in (302, 403)
     assert SearchSynonym.objects.filter(pk=group.pk).exists()
+
+
+def test_search_reindex_recomputes_stored_documents(offer_factory):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from lotse.offers.models import Offer
+
+    offer = offer_factory(title="Beratung zur Fachkräfteeinwanderung")
+    # A document as stored before compound tails existed.
+    Offer.objects.filter(pk=offer.pk).update(search_document="berat fachkrafteeinwander")
+    assert total("Einwanderung") == 0
+    out = StringIO()
+    call_command("search_reindex", stdout=out)
+    assert "1 Angebote" in out.getvalue()
+    assert total("Einwanderung") == 1
