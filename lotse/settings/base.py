@@ -344,3 +344,5 @@ LOGGING = {
 LOTSE_TARIFF_DOCUMENT_ROOT = Path(
     env_str("LOTSE_TARIFF_DOCUMENT_ROOT", str(VAR_DIR / "private" / "tariffs"))
 )
+# Largest original document accepted (PDF, DOCX or ODT; tariffs/validators.py), in bytes.
+LOTSE_TARIFF_DOCUMENT_MAX_BYTES = env_int("LOTSE_TARIFF_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
