@@ -339,6 +339,12 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
+# --- Data import (lotse.imports) ---------------------------------------------------------------
+# Caps checked before and while a file is read: one request never parses more than this.
+LOTSE_IMPORT_MAX_ROWS = env_int("LOTSE_IMPORT_MAX_ROWS", 10_000)
+LOTSE_IMPORT_MAX_CELLS = env_int("LOTSE_IMPORT_MAX_CELLS", 200_000)
+LOTSE_IMPORT_MAX_UNPACKED_BYTES = env_int("LOTSE_IMPORT_MAX_UNPACKED_BYTES", 30_000_000)
+
 # --- Tarifregister -----------------------------------------------------------------------------
 # Originals of collective agreements: outside MEDIA_ROOT, served only to the Tarifregister role.
 LOTSE_TARIFF_DOCUMENT_ROOT = Path(
