@@ -9,10 +9,12 @@ from decimal import Decimal
 from typing import Literal
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from lotse.core.links import absolute_url
 from lotse.core.pagination import Page, PageParams, page_response
 
 from . import selectors
@@ -47,6 +49,11 @@ class AgreementOut(Schema):
     after_effect: bool = Field(description="Nachwirkung bis zur Ablösung")
     parties: list[PartyOut]
     wz_codes: list[str] = Field(description="WZ 2008 und WZ 2025 (über die Umsteigetabelle)")
+    url: str = Field(description="Seite des Tarifvertrags in der Tarifauskunft")
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return absolute_url(reverse("tariffs:agreement", args=[obj.register_number]))
 
     @staticmethod
     def resolve_parties(obj) -> list:

@@ -222,3 +222,13 @@ def test_bad_parameters_are_422_in_german_or_english(client, url, german, englis
     response = client.get(url, headers={"Accept-Language": "en"})
     assert response.status_code == 422
     assert english in response.json()["detail"][0]["msg"]
+
+
+def test_every_list_links_absolutely(client):
+    from tests.tariffs.factories import register_agreement
+
+    register_agreement("SN-API/1", title="Tarifvertrag Test")
+    body = get_json(client, "/api/v1/tariffs/agreements?limit=1")
+    assert body["items"][0]["url"] == "http://testserver/tarifauskunft/tarifvertrag/SN-API/1/"
+    assert client.get("/tarifauskunft/tarifvertrag/SN-API/1/").status_code == 200
+    assert body["next"] is None and body["previous"] is None
