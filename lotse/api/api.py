@@ -1,6 +1,9 @@
 """The open JSON API under /api/v1/; each app contributes its router (app/api.py)."""
 
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language_from_request
 from ninja import NinjaAPI, Swagger
+from ninja.errors import ValidationError
 
 from lotse.core.api import router as core_router
 from lotse.events.api import router as events_router
@@ -28,3 +31,45 @@ api.add_router("/offers", offers_router)
 api.add_router("/coverage", coverage_router)
 api.add_router("/events", events_router)
 api.add_router("/tariffs", tariffs_router)
+
+
+# German messages for the parameter errors every endpoint can answer with (422); the English
+# ones are pydantic's own (Accept-Language: en). `loc` and `type` stay as pydantic names them.
+GERMAN_MESSAGES = {
+    "int_parsing": "Bitte eine ganze Zahl angeben.",
+    "int_from_float": "Bitte eine ganze Zahl angeben.",
+    "float_parsing": "Bitte eine Zahl angeben.",
+    "decimal_parsing": "Bitte eine Zahl angeben.",
+    "bool_parsing": "Bitte true oder false angeben.",
+    "date_from_datetime_parsing": "Bitte ein Datum im Format JJJJ-MM-TT angeben.",
+    "date_parsing": "Bitte ein Datum im Format JJJJ-MM-TT angeben.",
+    "literal_error": "Unzulässiger Wert; erlaubt: {expected}.",
+    "missing": "Diese Angabe fehlt.",
+    "greater_than_equal": "Der Wert muss mindestens {ge} sein.",
+    "greater_than": "Der Wert muss größer als {gt} sein.",
+    "less_than_equal": "Der Wert darf höchstens {le} sein.",
+    "less_than": "Der Wert muss kleiner als {lt} sein.",
+    "string_too_long": "Höchstens {max_length} Zeichen.",
+    "too_long": "Höchstens {max_length} Werte.",
+}
+
+
+def _german(error: dict) -> dict:
+    template = GERMAN_MESSAGES.get(error.get("type", ""))
+    if template is None:
+        return error
+    try:
+        message = template.format(**error.get("ctx", {}))
+    except (KeyError, IndexError, ValueError):
+        return error
+    return {**error, "msg": message}
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """422 with every wrong parameter named; the messages in German unless English is asked."""
+    errors = list(exc.errors)
+    # The API is not under a language prefix: the client's Accept-Language decides.
+    if not get_language_from_request(request).startswith("en"):
+        errors = [_german(error) for error in errors]
+    return api.create_response(request, {"detail": errors}, status=422)

@@ -2,9 +2,10 @@
 
 from decimal import Decimal
 
-from ninja import Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from . import selectors
+from .pagination import Page, PageParams, page_of
 
 router = Router(tags=["Referenzdaten"])
 
@@ -37,21 +38,26 @@ class RegionOut(Schema):
         return obj.parent.code if obj.parent_id else None
 
 
-@router.get("/regions", response=list[RegionOut], summary="Regionen (Land, Bezirke, Kreise)")
-def regions(request, districts_only: bool = False):
-    return selectors.regions_list(districts_only=districts_only)
+class RegionQuery(PageParams):
+    districts_only: bool = Field(False, description="true: nur Landkreise und kreisfreie Städte")
 
 
-@router.get("/topic-fields", response=list[TopicFieldOut], summary="Themenfelder")
-def topic_fields(request):
-    return selectors.topic_fields_list()
+@router.get("/regions", response=Page[RegionOut], summary="Regionen (Land, Bezirke, Kreise)")
+def regions(request, params: Query[RegionQuery]):
+    items = list(selectors.regions_list(districts_only=params.districts_only))
+    return page_of(request, items, params)
 
 
-@router.get("/target-groups", response=list[ReferenceItemOut], summary="Zielgruppen")
-def target_groups(request):
-    return selectors.target_groups_list()
+@router.get("/topic-fields", response=Page[TopicFieldOut], summary="Themenfelder")
+def topic_fields(request, params: Query[PageParams]):
+    return page_of(request, list(selectors.topic_fields_list()), params)
 
 
-@router.get("/actor-types", response=list[ReferenceItemOut], summary="Akteurstypen")
-def actor_types(request):
-    return selectors.actor_types_list()
+@router.get("/target-groups", response=Page[ReferenceItemOut], summary="Zielgruppen")
+def target_groups(request, params: Query[PageParams]):
+    return page_of(request, list(selectors.target_groups_list()), params)
+
+
+@router.get("/actor-types", response=Page[ReferenceItemOut], summary="Akteurstypen")
+def actor_types(request, params: Query[PageParams]):
+    return page_of(request, list(selectors.actor_types_list()), params)

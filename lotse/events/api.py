@@ -6,17 +6,22 @@ named as they are on the public event page.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from django.http import Http404, HttpRequest
 from django.urls import reverse
-from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
+
+from lotse.core.links import absolute_url
+from lotse.core.pagination import Page, PageParams, page_response
 
 from .models import Event
-from .selectors import event_public_detail, events_past, events_upcoming
+from .selectors import event_public_detail, events_public_page
 
 router = Router(tags=["Veranstaltungen"])
+
+SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 
 
 class ActorOut(Schema):
@@ -74,7 +79,8 @@ class EventOut(Schema):
     ends_at: datetime
     registration_opens_at: datetime | None
     registration_closes_at: datetime | None
-    url: str
+    url: str = Field(description="Seite der Veranstaltung im Portal")
+    api_url: str
     organiser: ActorOut
     topic_fields: list[str]
     sites: list[SiteOut]
@@ -119,23 +125,42 @@ def _event(request: HttpRequest, event: Event) -> dict:
         "ends_at": event.ends_at,
         "registration_opens_at": event.registration_opens_at,
         "registration_closes_at": event.registration_closes_at,
-        "url": request.build_absolute_uri(reverse("events:detail", args=[event.slug])),
+        "url": absolute_url(reverse("events:detail", args=[event.slug])),
+        "api_url": absolute_url(reverse("api-v1:event_detail", args=[event.slug])),
         "organiser": {"slug": event.organiser.slug, "name": event.organiser.name},
         "topic_fields": [topic.slug for topic in event.topic_fields.all()],
         "sites": _sites(event),
     }
 
 
-@router.get("", response=list[EventOut], summary="Veröffentlichte Veranstaltungen")
-def events_list(request: HttpRequest, past: bool = False):
-    """Kommende (oder mit `past=true` vergangene) veröffentlichte Veranstaltungen."""
-    events = events_past(limit=100) if past else events_upcoming(now=timezone.now())
-    return [_event(request, event) for event in events]
+class EventQuery(PageParams):
+    past: bool = Field(False, description="true: vergangene Veranstaltungen, neueste zuerst")
 
 
-@router.get("/{slug}", response=EventDetailOut, summary="Eine Veranstaltung mit Programm")
+@router.get(
+    "", response=Page[EventOut], url_name="event_list", summary="Veröffentlichte Veranstaltungen"
+)
+def events_list(request: HttpRequest, params: Query[EventQuery]):
+    """Kommende (oder mit `past=true` vergangene) veröffentlichte Veranstaltungen, seitenweise."""
+    count, events = events_public_page(past=params.past, offset=params.offset, limit=params.limit)
+    return page_response(
+        request,
+        items=[_event(request, event) for event in events],
+        count=count,
+        limit=params.limit,
+        offset=params.offset,
+    )
+
+
+@router.get(
+    "/{slug}",
+    response=EventDetailOut,
+    url_name="event_detail",
+    summary="Eine Veranstaltung mit Programm",
+)
 def events_detail(request: HttpRequest, slug: str):
-    event = event_public_detail(slug=slug[:120])
+    # Not a slug (e.g. a NUL byte, which PostgreSQL refuses outright): no such event.
+    event = event_public_detail(slug=slug) if SLUG_RE.fullmatch(slug) else None
     if event is None:
         raise Http404
     data = _event(request, event)

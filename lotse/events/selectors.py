@@ -71,6 +71,19 @@ def events_past(
     return list(queryset.order_by("-starts_at", "title")[:limit])
 
 
+def events_public_page(
+    *, past: bool, offset: int, limit: int, now: datetime | None = None
+) -> tuple[int, list[Event]]:
+    """The open data's list: how many upcoming (or past) published events, and one slice of
+    them, soonest (or latest) first."""
+    now = now or timezone.now()
+    if past:
+        queryset = _list_queryset().filter(ends_at__lt=now).order_by("-starts_at", "title")
+    else:
+        queryset = _list_queryset().filter(ends_at__gte=now).order_by("starts_at", "title")
+    return queryset.count(), list(queryset[offset : offset + limit])
+
+
 def event_public_detail(*, slug: str) -> Event | None:
     """One public event with everything its page shows, in a constant number of queries."""
     return (

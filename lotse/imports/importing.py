@@ -16,12 +16,16 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import re
+import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePath
 from typing import Any, Literal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import IntegrityError, transaction
@@ -185,6 +189,47 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _number(value: int) -> str:
+    """An integer with German thousands separators: 200.000."""
+    return f"{value:,}".replace(",", ".")
+
+
+def _too_many_cells_error() -> ImportFileError:
+    return ImportFileError(
+        "Die Datei ist zu groß für einen Import: höchstens "
+        f"{_number(settings.LOTSE_IMPORT_MAX_ROWS)} Datenzeilen und "
+        f"{_number(settings.LOTSE_IMPORT_MAX_CELLS)} Zellen. "
+        "Bitte teilen Sie die Daten auf mehrere Dateien auf."
+    )
+
+
+class _CellBudget:
+    """Counts rows (the header included) and cells as they are read; refuses beyond the caps.
+
+    Reading stops at the first row over a cap, so a file costs at most the caps' worth of work.
+    """
+
+    def __init__(self) -> None:
+        self.max_rows = settings.LOTSE_IMPORT_MAX_ROWS + 1  # + the header
+        self.max_cells = settings.LOTSE_IMPORT_MAX_CELLS
+        self.rows = self.cells = 0
+
+    def check_dimensions(self, rows: int | None, columns: int | None) -> None:
+        """Refuse at once when the declared size of the sheet is already over a cap."""
+        if rows is not None and rows > self.max_rows:
+            raise _too_many_cells_error()
+        if rows is not None and columns is not None and rows * columns > self.max_cells:
+            raise _too_many_cells_error()
+
+    def take(self, row: Iterable) -> list:
+        row = list(row)
+        self.rows += 1
+        self.cells += len(row)
+        if self.rows > self.max_rows or self.cells > self.max_cells:
+            raise _too_many_cells_error()
+        return row
+
+
 def _rows_from_csv(content: bytes) -> tuple[list[str], list[list[str]]]:
     try:
         text = content.decode("utf-8-sig")
@@ -197,22 +242,106 @@ def _rows_from_csv(content: bytes) -> tuple[list[str], list[list[str]]]:
     with contextlib.suppress(csv.Error):
         delimiter = csv.Sniffer().sniff(first_line, delimiters=";,").delimiter
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = list(reader)
+    budget = _CellBudget()
+    try:
+        rows = [budget.take(row) for row in reader]
+    except csv.Error as error:
+        # e.g. a cell longer than the csv module's field limit, or a NUL byte
+        raise ImportFileError(
+            f"Die CSV-Datei kann nicht gelesen werden (Zeile {reader.line_num})."
+        ) from error
     if not rows:
         raise ImportFileError("Die Datei ist leer.")
     return rows[0], rows[1:]
 
 
+# What a damaged member, an unknown compression method or an encrypted file raises on reading.
+ARCHIVE_ERRORS = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, OSError)
+# Start tags of a cell, a row and a shared string, with or without a namespace prefix.
+XLSX_CELL = re.compile(rb"<(?:[A-Za-z_][-.\w]*:)?c[\s/>]")
+XLSX_ROW = re.compile(rb"<(?:[A-Za-z_][-.\w]*:)?row[\s/>]")
+XLSX_SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][-.\w]*:)?si[\s/>]")
+
+
+def _count_tags(pattern: re.Pattern, data: bytes, cap: int) -> int:
+    """Matches of `pattern` in `data`, counted up to one more than `cap`."""
+    count = 0
+    for _match in pattern.finditer(data):
+        count += 1
+        if count > cap:
+            break
+    return count
+
+
+def _check_xlsx_archive(content: bytes) -> None:
+    """Refuse an XLSX whose unpacked size is over the cap, before any XML is parsed.
+
+    The sizes are those the ZIP directory declares; Python's zipfile never unpacks more than
+    the declared size of a member, so a lying directory cannot make the parser read more.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as error:
+        raise ImportFileError("Die Excel-Datei kann nicht gelesen werden.") from error
+    with archive:
+        members = archive.infolist()
+        limit = settings.LOTSE_IMPORT_MAX_UNPACKED_BYTES
+        unpacked = sum(member.file_size for member in members)
+        if unpacked > limit:
+            raise ImportFileError(
+                "Die Excel-Datei ist entpackt zu groß "
+                f"({_number(unpacked // 1_000_000)} MB; höchstens "
+                f"{_number(limit // 1_000_000)} MB). "
+                "Bitte teilen Sie die Daten auf mehrere Dateien auf oder speichern Sie sie als CSV."
+            )
+        # Count cells, rows and shared strings in the XML text itself (a byte scan, no parser):
+        # the sheet's declared dimension may be missing or wrong, and openpyxl reads a whole
+        # row, and the whole shared-string table, before anything can stop it.
+        budget = _CellBudget()
+        cells = rows = strings = 0
+        try:
+            for member in members:
+                name = member.filename
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    data = archive.read(member)
+                    cells += _count_tags(XLSX_CELL, data, budget.max_cells)
+                    rows += _count_tags(XLSX_ROW, data, budget.max_rows)
+                elif name == "xl/sharedStrings.xml":
+                    strings += _count_tags(
+                        XLSX_SHARED_STRING, archive.read(member), budget.max_cells
+                    )
+        except ARCHIVE_ERRORS as error:
+            # a damaged member, an unknown compression method, an encrypted file
+            raise ImportFileError("Die Excel-Datei kann nicht gelesen werden.") from error
+    if cells > budget.max_cells or rows > budget.max_rows or strings > budget.max_cells:
+        raise _too_many_cells_error()
+
+
 def _rows_from_xlsx(content: bytes) -> tuple[list[str], list[list[str]]]:
     from openpyxl import load_workbook
 
+    _check_xlsx_archive(content)
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:  # any parser error means "not a valid file"
         raise ImportFileError("Die Excel-Datei kann nicht gelesen werden.") from error
-    sheet = workbook.worksheets[0]
-    rows = [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
+    budget = _CellBudget()
+    try:
+        if not workbook.worksheets:
+            raise ImportFileError("Die Datei ist leer.")
+        sheet = workbook.worksheets[0]
+        # The sheet's declared dimension (may be missing or wrong; counting below decides).
+        budget.check_dimensions(sheet.max_row, sheet.max_column)
+        rows = [
+            [_cell(value) for value in budget.take(row)]
+            for row in sheet.iter_rows(values_only=True)
+        ]
+    except ImportFileError:
+        raise
+    except Exception as error:  # read_only parses lazily: broken XML shows up only here
+        raise ImportFileError("Die Excel-Datei kann nicht gelesen werden.") from error
+    finally:
+        workbook.close()
     if not rows:
         raise ImportFileError("Die Datei ist leer.")
     return rows[0], rows[1:]

@@ -3,18 +3,25 @@
 Never returned: internal contacts, unpublished actors, street addresses of contacts, memberships.
 """
 
+import re
+
 from django.http import Http404
+from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
 
 from lotse.core.caching import anonymous_response_cache
+from lotse.core.links import absolute_url
+from lotse.core.pagination import Page, PageParams, page_response
 
 from . import selectors
 from .models import Actor
 
 router = Router(tags=["Netzwerk"])
 
-MAX_LIMIT = 100
+SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,255}")
+# Query text beyond this is cut by the search anyway; a longer one is refused (422).
+MAX_QUERY_PARAM = 1000
 
 
 class ReferenceOut(Schema):
@@ -43,6 +50,7 @@ class ActorSummaryOut(Schema):
     districts: list[DistrictOut] = Field(description="Zuständig für (Kreise)")
     topic_fields: list[ReferenceOut]
     url: str = Field(description="Seite des Akteurs im Portal")
+    api_url: str
 
     @staticmethod
     def resolve_districts(obj) -> list:
@@ -54,7 +62,11 @@ class ActorSummaryOut(Schema):
 
     @staticmethod
     def resolve_url(obj) -> str:
-        return f"/netzwerk/{obj.slug}/"
+        return absolute_url(reverse("network:actor", args=[obj.slug]))
+
+    @staticmethod
+    def resolve_api_url(obj) -> str:
+        return absolute_url(reverse("api-v1:actor_detail", args=[obj.slug]))
 
 
 class ContactOut(Schema):
@@ -67,6 +79,11 @@ class ContactOut(Schema):
 class ActorLinkOut(Schema):
     slug: str
     name: str
+    url: str = Field(description="Seite des Akteurs im Portal")
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return absolute_url(reverse("network:actor", args=[obj.slug]))
 
 
 class CooperationOut(Schema):
@@ -114,25 +131,29 @@ class ActorDetailOut(ActorSummaryOut):
         return obj.public_cooperations
 
 
-class ActorListOut(Schema):
-    count: int = Field(description="Anzahl aller Treffer")
-    limit: int
-    offset: int
-    items: list[ActorSummaryOut]
+FACET_VALUES = selectors.MAX_VALUES_PER_FACET
 
 
-class ActorQuery(Schema):
-    q: str = Field("", description="Suchbegriff (Volltext, deutsche Wortstämme)")
-    typ: list[str] = Field([], description="Akteurstyp-Kennungen (ODER)")
-    kreis: list[str] = Field([], description="Kreis-Kennungen; landesweite Akteure passen immer")
-    thema: list[str] = Field([], description="Themenfeld-Kennungen (ODER)")
-    zielgruppe: list[str] = Field([], description="Zielgruppen-Kennungen (ODER)")
-    sprache: list[str] = Field([], description="Sprachcodes (ODER)")
-    limit: int = Field(20, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+class ActorQuery(PageParams):
+    q: str = Field(
+        "", max_length=MAX_QUERY_PARAM, description="Suchbegriff (Volltext, deutsche Wortstämme)"
+    )
+    typ: list[str] = Field([], max_length=FACET_VALUES, description="Akteurstyp-Kennungen (ODER)")
+    kreis: list[str] = Field(
+        [],
+        max_length=FACET_VALUES,
+        description="Kreis-Kennungen; landesweite Akteure passen immer",
+    )
+    thema: list[str] = Field([], max_length=FACET_VALUES, description="Themenfeld-Kennungen (ODER)")
+    zielgruppe: list[str] = Field(
+        [], max_length=FACET_VALUES, description="Zielgruppen-Kennungen (ODER)"
+    )
+    sprache: list[str] = Field([], max_length=FACET_VALUES, description="Sprachcodes (ODER)")
 
 
-@router.get("", response=ActorListOut, summary="Akteure suchen und filtern")
+@router.get(
+    "", response=Page[ActorSummaryOut], url_name="actor_list", summary="Akteure suchen und filtern"
+)
 @decorate_view(anonymous_response_cache)
 def actors_list(request, params: Query[ActorQuery]):
     """Veröffentlichte Akteure; Filter wie im Verzeichnis (/netzwerk/), seitenweise."""
@@ -148,11 +169,15 @@ def actors_list(request, params: Query[ActorQuery]):
     queryset = selectors.actors_search(query=params.q, filters=filters)
     count = queryset.count()
     items = list(queryset[params.offset : params.offset + params.limit])
-    return {"count": count, "limit": params.limit, "offset": params.offset, "items": items}
+    return page_response(
+        request, items=items, count=count, limit=params.limit, offset=params.offset
+    )
 
 
-@router.get("/{slug}", response=ActorDetailOut, summary="Ein Akteur")
+@router.get("/{slug}", response=ActorDetailOut, url_name="actor_detail", summary="Ein Akteur")
 def actor_get(request, slug: str):
+    if not SLUG_RE.fullmatch(slug):  # e.g. a NUL byte, which PostgreSQL refuses outright
+        raise Http404
     try:
         return selectors.actor_detail(slug=slug)
     except Actor.DoesNotExist as exc:

@@ -1,8 +1,9 @@
 """Open API of the public catalogue: /api/v1/offers (list with filters and full text) and detail.
 
 Only public offers (`Offer.objects.public()`); no personal data except a contact person the
-provider has marked as public. Invalid parameters (wrong types, unknown facet values, page out of
-the allowed range) are answered with 422.
+provider has marked as public. Invalid parameters (wrong types, unknown facet values, limit or
+offset out of the allowed range) are answered with 422. The list pages like every list of the API
+(`lotse/core/pagination.py`, decision 0006).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from ninja.errors import ValidationError
 
 from lotse.core.caching import anonymous_response_cache
 from lotse.core.fulltext import MAX_QUERY_TERMS
+from lotse.core.links import absolute_url
+from lotse.core.pagination import Page, PageParams, page_response
 
 from .forms_search import MAX_QUERY_LENGTH, MAX_VALUES_PER_FACET, OfferSearchForm
 from .selectors import (
@@ -32,11 +35,8 @@ router = Router(tags=["Angebote"])
 
 SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,200}")
 
-MAX_LIMIT = 100
-MAX_PAGE = 10_000
 
-
-class OfferFilterParams(Schema):
+class OfferFilterParams(PageParams):
     q: str = Field(
         "",
         max_length=MAX_QUERY_LENGTH,
@@ -70,8 +70,6 @@ class OfferFilterParams(Schema):
         "relevance",
         description="relevance (bei q nach Treffergüte, sonst neueste zuerst), newest, title.",
     )
-    page: int = Field(1, ge=1, le=MAX_PAGE, description="Seite, ab 1.")
-    limit: int = Field(20, ge=1, le=MAX_LIMIT, description=f"Einträge je Seite (1–{MAX_LIMIT}).")
 
 
 class ProviderOut(Schema):
@@ -93,14 +91,6 @@ class OfferListItem(Schema):
     first_published_at: str | None
     url: str = Field(description="Adresse der Angebotsseite im Portal")
     api_url: str
-
-
-class OfferList(Schema):
-    total: int = Field(description="Anzahl aller Treffer")
-    page: int
-    limit: int
-    pages: int
-    items: list[OfferListItem]
 
 
 class ContactOut(Schema):
@@ -140,12 +130,14 @@ def _item(offer) -> dict:
         "first_published_at": offer.first_published_at.isoformat()
         if offer.first_published_at
         else None,
-        "url": reverse("offers:detail", args=[offer.slug]),
-        "api_url": reverse("api-v1:offer_detail", args=[offer.slug]),
+        "url": absolute_url(reverse("offers:detail", args=[offer.slug])),
+        "api_url": absolute_url(reverse("api-v1:offer_detail", args=[offer.slug])),
     }
 
 
-@router.get("", response=OfferList, url_name="offer_list", summary="Öffentliche Angebote suchen")
+@router.get(
+    "", response=Page[OfferListItem], url_name="offer_list", summary="Öffentliche Angebote suchen"
+)
 @decorate_view(anonymous_response_cache)
 def offer_list(request: HttpRequest, params: Query[OfferFilterParams]):
     """Public offers with the catalogue's full text and filters, paginated."""
@@ -168,25 +160,30 @@ def offer_list(request: HttpRequest, params: Query[OfferFilterParams]):
                 for name, values in ignored.items()
             ]
         )
-    result = offers_search(
-        query=query,
-        filters=filters,
-        sort=params.sort,
-        page=params.page,
-        per_page=params.limit,
-        reference=reference,
-        with_facets=False,
-    )
-    paginator = result.page.paginator
-    # Paginator.get_page falls back to the last page; the API answers an empty page instead.
-    beyond = params.page > paginator.num_pages
-    return {
-        "total": result.total,
-        "page": params.page,
-        "limit": params.limit,
-        "pages": paginator.num_pages if result.total else 0,
-        "items": [] if beyond else [_item(offer) for offer in result.page.object_list],
-    }
+    # The catalogue search pages by page number (its cached search states are pages): an
+    # offset on a page boundary is one page, any other offset the end of one page and the
+    # start of the next.
+    limit, offset = params.limit, params.offset
+    first = offset // limit + 1
+    offers: list = []
+    total = 0
+    for number in (first, first + 1) if offset % limit else (first,):
+        result = offers_search(
+            query=query,
+            filters=filters,
+            sort=params.sort,
+            page=number,
+            per_page=limit,
+            reference=reference,
+            with_facets=False,
+        )
+        total = result.total
+        # Paginator.get_page falls back to the last page; beyond it there is nothing.
+        if number <= result.page.paginator.num_pages:
+            offers.extend(result.page.object_list)
+    start = offset - (first - 1) * limit
+    items = [_item(offer) for offer in offers[start : start + limit]]
+    return page_response(request, items=items, count=total, limit=limit, offset=offset)
 
 
 @router.get(

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from lotse.core.caching import anonymous_response_cache
-from lotse.core.exports import dataset_response
+from lotse.core.exports import dataset_response, spreadsheet_safe
 
 from .forms_search import OfferSearchForm
 from .selectors import (
@@ -181,10 +181,8 @@ def _cell(value):
         return _("ja") if value else _("nein")
     if value is None:
         return ""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        # No formula injection when the file is opened in a spreadsheet program.
-        return "'" + value
-    return value
+    # No formula injection when the file is opened in a spreadsheet program.
+    return spreadsheet_safe(value)
 
 
 @require_safe

@@ -259,7 +259,16 @@ LOTSE_ADMIN_CSP = {
 
 # --- Rate limits on public forms and the login (django-ratelimit) ---------------------------
 RATELIMIT_VIEW = "lotse.core.views.ratelimited"
-RATELIMIT_IP_META_KEY = env_str("LOTSE_RATELIMIT_IP_META_KEY") or None
+# Every rate limit (and every log of a client address) takes the address from
+# core.clientip.client_ip: REMOTE_ADDR, or behind LOTSE_TRUSTED_PROXY_COUNT reverse proxies the
+# X-Forwarded-For entry the outermost trusted proxy appended, never one the client wrote itself.
+RATELIMIT_IP_META_KEY = "lotse.core.clientip.client_ip"
+# The older set-up named the header (LOTSE_RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR, one proxy
+# in front); it is read as one trusted proxy instead of trusting the whole header.
+LOTSE_TRUSTED_PROXY_COUNT = env_int(
+    "LOTSE_TRUSTED_PROXY_COUNT",
+    1 if env_str("LOTSE_RATELIMIT_IP_META_KEY") == "HTTP_X_FORWARDED_FOR" else 0,
+)
 LOTSE_LOGIN_RATE = env_str("LOTSE_LOGIN_RATE", "10/m")
 
 # --- Wagtail ----------------------------------------------------------------------------------
@@ -330,8 +339,16 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
+# --- Data import (lotse.imports) ---------------------------------------------------------------
+# Caps checked before and while a file is read: one request never parses more than this.
+LOTSE_IMPORT_MAX_ROWS = env_int("LOTSE_IMPORT_MAX_ROWS", 10_000)
+LOTSE_IMPORT_MAX_CELLS = env_int("LOTSE_IMPORT_MAX_CELLS", 200_000)
+LOTSE_IMPORT_MAX_UNPACKED_BYTES = env_int("LOTSE_IMPORT_MAX_UNPACKED_BYTES", 30_000_000)
+
 # --- Tarifregister -----------------------------------------------------------------------------
 # Originals of collective agreements: outside MEDIA_ROOT, served only to the Tarifregister role.
 LOTSE_TARIFF_DOCUMENT_ROOT = Path(
     env_str("LOTSE_TARIFF_DOCUMENT_ROOT", str(VAR_DIR / "private" / "tariffs"))
 )
+# Largest original document accepted (PDF, DOCX or ODT; tariffs/validators.py), in bytes.
+LOTSE_TARIFF_DOCUMENT_MAX_BYTES = env_int("LOTSE_TARIFF_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)

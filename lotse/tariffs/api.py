@@ -9,9 +9,13 @@ from decimal import Decimal
 from typing import Literal
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
+
+from lotse.core.links import absolute_url
+from lotse.core.pagination import Page, PageParams, page_response
 
 from . import selectors
 from .selectors import COUNT_CAP, MAX_PAGE, PAGE_SIZE
@@ -19,7 +23,6 @@ from .versioning import pin_version
 
 router = Router(tags=["Tarifauskunft"])
 
-MAX_LIMIT = 100
 # The list counts its matches up to this many (a count of every public agreement of the register
 # would scan it on every request); `count_capped` says when there are more.
 LIST_COUNT_CAP = 1000
@@ -46,6 +49,11 @@ class AgreementOut(Schema):
     after_effect: bool = Field(description="Nachwirkung bis zur Ablösung")
     parties: list[PartyOut]
     wz_codes: list[str] = Field(description="WZ 2008 und WZ 2025 (über die Umsteigetabelle)")
+    url: str = Field(description="Seite des Tarifvertrags in der Tarifauskunft")
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return absolute_url(reverse("tariffs:agreement", args=[obj.register_number]))
 
     @staticmethod
     def resolve_parties(obj) -> list:
@@ -56,22 +64,19 @@ class AgreementOut(Schema):
         return sorted(f"{item.version}:{item.code}" for item in obj.codes.all())
 
 
-class AgreementListOut(Schema):
-    count: int = Field(description=f"Anzahl, gezählt bis {LIST_COUNT_CAP}")
-    count_capped: bool = Field(description=f"true: mehr als {LIST_COUNT_CAP} Treffer")
-    limit: int
-    offset: int
-    items: list[AgreementOut]
+class AgreementQuery(PageParams):
+    q: str = Field(
+        "", max_length=200, description="Branche in Worten (mit Synonymen) oder Tarifpartei"
+    )
+    wz: str = Field("", max_length=20, description="WZ-Code der WZ 2008 oder WZ 2025")
 
 
-class AgreementQuery(Schema):
-    q: str = Field("", description="Branche in Worten (mit Synonymen) oder Tarifpartei")
-    wz: str = Field("", description="WZ-Code der WZ 2008 oder WZ 2025")
-    limit: int = Field(20, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
-
-
-@router.get("/agreements", response=AgreementListOut, summary="Branchentarifverträge (Metadaten)")
+@router.get(
+    "/agreements",
+    response=Page[AgreementOut],
+    url_name="agreement_list",
+    summary=f"Branchentarifverträge (Metadaten; gezählt bis {LIST_COUNT_CAP})",
+)
 @pin_version
 def agreements_list(request, params: Query[AgreementQuery]):
     """Registrierte Branchentarifverträge, ohne Firmentarifverträge und vertrauliche Einträge."""
@@ -85,13 +90,14 @@ def agreements_list(request, params: Query[AgreementQuery]):
         )
     except ValidationError as exc:
         raise _error(exc) from exc
-    return {
-        "count": count.value,
-        "count_capped": count.capped,
-        "limit": params.limit,
-        "offset": params.offset,
-        "items": items,
-    }
+    return page_response(
+        request,
+        items=items,
+        count=count.value,
+        capped=count.capped,
+        limit=params.limit,
+        offset=params.offset,
+    )
 
 
 class RateOut(Schema):

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from .validators import validate_agreement_document
+
 
 class PrivateDocumentStorage(LazyObject):
     """Originals of agreements: outside MEDIA_ROOT, never served by a public URL."""
@@ -172,6 +174,8 @@ class CollectiveAgreement(ClusterableModel):
         storage=private_storage,
         upload_to="agreements/%Y/",
         blank=True,
+        validators=[validate_agreement_document],
+        help_text=_("PDF, DOCX oder ODT; die Größe ist begrenzt (Einstellung des Betriebs)."),
     )
     is_demo = models.BooleanField(_("Demodaten"), default=False)
     search_document = models.TextField(editable=False, blank=True, default="")

@@ -18,8 +18,16 @@ def get_json(client, url):
     return response.json()
 
 
+def get_items(client, url):
+    """The items of a list endpoint, all on one page (limit=100)."""
+    body = get_json(client, url + ("&" if "?" in url else "?") + "limit=100")
+    assert set(body) == {"count", "count_capped", "limit", "offset", "next", "previous", "items"}
+    assert body["count"] == len(body["items"]) and body["next"] is None
+    return body["items"]
+
+
 def test_regions(client):
-    regions = get_json(client, "/api/v1/regions")
+    regions = get_items(client, "/api/v1/regions")
     assert len(regions) == 17
     assert [r["code"] for r in regions] == sorted(r["code"] for r in regions)
     by_code = {r["code"]: r for r in regions}
@@ -39,11 +47,11 @@ def test_regions(client):
 
 
 def test_regions_districts_only(client):
-    regions = get_json(client, "/api/v1/regions?districts_only=true")
+    regions = get_items(client, "/api/v1/regions?districts_only=true")
     assert len(regions) == 13
     assert {r["kind"] for r in regions} == {"urban_district", "rural_district"}
     assert {r["parent_code"] for r in regions} == {"145", "146", "147"}
-    assert len(get_json(client, "/api/v1/regions?districts_only=false")) == 17
+    assert len(get_items(client, "/api/v1/regions?districts_only=false")) == 17
 
 
 def test_regions_rejects_a_malformed_filter(client):
@@ -52,7 +60,7 @@ def test_regions_rejects_a_malformed_filter(client):
 
 
 def test_topic_fields(client):
-    fields = get_json(client, "/api/v1/topic-fields")
+    fields = get_items(client, "/api/v1/topic-fields")
     assert [f["slug"] for f in fields] == list(
         TopicField.objects.order_by("order").values_list("slug", flat=True)
     )
@@ -62,7 +70,7 @@ def test_topic_fields(client):
 
 
 def test_target_groups(client):
-    groups = get_json(client, "/api/v1/target-groups")
+    groups = get_items(client, "/api/v1/target-groups")
     assert [g["name"] for g in groups][:3] == [
         "Unternehmen",
         "Beschäftigte",
@@ -73,7 +81,7 @@ def test_target_groups(client):
 
 
 def test_actor_types(client):
-    types = get_json(client, "/api/v1/actor-types")
+    types = get_items(client, "/api/v1/actor-types")
     assert len(types) == 16
     assert types[0] == {
         "slug": "arbeitsverwaltung",
@@ -94,7 +102,7 @@ def test_inactive_items_are_not_published(client, url, model):
     item = model.objects.order_by("order").first()
     item.is_active = False
     item.save()
-    slugs = [entry["slug"] for entry in get_json(client, url)]
+    slugs = [entry["slug"] for entry in get_items(client, url)]
     assert item.slug not in slugs
     assert len(slugs) == model.objects.count() - 1
 
@@ -145,7 +153,7 @@ def test_query_count_does_not_grow_with_the_number_of_regions(client):
             name=f"Kreis {number}",
         )
     assert count_queries(client, "/api/v1/regions") == before
-    assert len(get_json(client, "/api/v1/regions")) == 17 + 21
+    assert len(get_items(client, "/api/v1/regions")) == 17 + 21
 
 
 def test_openapi_lists_the_paths(client):
@@ -160,7 +168,7 @@ def test_openapi_lists_the_paths(client):
     regions = schema["paths"]["/api/v1/regions"]
     assert set(regions) == {"get"}
     parameters = {p["name"] for p in regions["get"]["parameters"]}
-    assert parameters == {"districts_only"}
+    assert parameters == {"districts_only", "limit", "offset"}
 
 
 def test_docs_page_is_self_hosted(client):
@@ -182,3 +190,45 @@ def test_docs_page_is_self_hosted(client):
 def test_docs_static_files_are_served(client):
     response = client.get("/static/ninja/swagger-ui-init.js")
     assert response.status_code == 200
+
+
+def test_reference_lists_page_like_every_list(client):
+    body = get_json(client, "/api/v1/regions?limit=5&offset=5")
+    assert body["count"] == 17 and len(body["items"]) == 5
+    assert body["next"] == "http://testserver/api/v1/regions?limit=5&offset=10"
+    assert body["previous"] == "http://testserver/api/v1/regions?limit=5"
+    last = get_json(client, body["next"].replace("http://testserver", "") + "&offset=15")
+    assert len(last["items"]) == 2 and last["next"] is None
+
+
+@pytest.mark.parametrize(
+    ("url", "german", "english"),
+    [
+        ("/api/v1/regions?limit=101", "Der Wert darf höchstens 100 sein.", "less than or equal"),
+        ("/api/v1/regions?offset=-1", "Der Wert muss mindestens 0 sein.", "greater than or equal"),
+        ("/api/v1/regions?offset=x", "Bitte eine ganze Zahl angeben.", "valid integer"),
+        (
+            "/api/v1/regions?offset=99999999999999999999",
+            "Der Wert darf höchstens 10000 sein.",
+            "less than or equal",
+        ),
+        ("/api/v1/regions?districts_only=vielleicht", "Bitte true oder false angeben.", "bool"),
+    ],
+)
+def test_bad_parameters_are_422_in_german_or_english(client, url, german, english):
+    response = client.get(url)
+    assert response.status_code == 422
+    assert [error["msg"] for error in response.json()["detail"]] == [german]
+    response = client.get(url, headers={"Accept-Language": "en"})
+    assert response.status_code == 422
+    assert english in response.json()["detail"][0]["msg"]
+
+
+def test_every_list_links_absolutely(client):
+    from tests.tariffs.factories import register_agreement
+
+    register_agreement("SN-API/1", title="Tarifvertrag Test")
+    body = get_json(client, "/api/v1/tariffs/agreements?limit=1")
+    assert body["items"][0]["url"] == "http://testserver/tarifauskunft/tarifvertrag/SN-API/1/"
+    assert client.get("/tarifauskunft/tarifvertrag/SN-API/1/").status_code == 200
+    assert body["next"] is None and body["previous"] is None

@@ -17,13 +17,16 @@ def test_list_with_sites_and_free_places(client, make_event):
     )
     response = client.get("/api/v1/events")
     assert response.status_code == 200
-    data = response.json()
+    data = response.json()["items"]
     assert [item["slug"] for item in data] == [event.slug]
+    assert data[0]["url"] == f"http://testserver/veranstaltungen/{event.slug}/"
+    assert data[0]["api_url"] == f"http://testserver/api/v1/events/{event.slug}"
     sites = data[0]["sites"]
     assert sites[0]["capacity"] == 3 and sites[0]["free_places"] == 2
     assert sites[1]["is_online"] and sites[1]["capacity"] is None
     past = client.get("/api/v1/events?past=true").json()
-    assert [item["title"] for item in past] == ["Vorbei"]
+    assert [item["title"] for item in past["items"]] == ["Vorbei"]
+    assert past["count"] == 1 and past["next"] is None
     assert b"ab@example.org" not in response.content
 
 
@@ -67,7 +70,7 @@ def test_query_count_constant(client, make_event, django_assert_max_num_queries)
         event = create_event(capacities=(5, 5))
         Session.objects.create(event=event, starts_at=event.starts_at, title="S")
     with django_assert_max_num_queries(len(one.captured_queries)):
-        assert len(client.get("/api/v1/events").json()) == 9
+        assert len(client.get("/api/v1/events").json()["items"]) == 9
     with django_assert_max_num_queries(15) as detail:
         client.get(f"/api/v1/events/{event.slug}")
     for n in range(5):
@@ -76,3 +79,15 @@ def test_query_count_constant(client, make_event, django_assert_max_num_queries)
         )
     with django_assert_max_num_queries(len(detail.captured_queries)):
         client.get(f"/api/v1/events/{event.slug}")
+
+
+def test_list_pages_like_every_list(client, make_event):
+    for number in range(5):
+        make_event(title=f"Treffen {number}", starts_in=timedelta(days=10 + number))
+    body = client.get("/api/v1/events", {"limit": 2, "offset": 2}).json()
+    assert body["count"] == 5
+    assert [item["title"] for item in body["items"]] == ["Treffen 2", "Treffen 3"]
+    assert body["next"] == "http://testserver/api/v1/events?limit=2&offset=4"
+    assert body["previous"] == "http://testserver/api/v1/events?limit=2"
+    assert client.get("/api/v1/events", {"offset": "99999999999999999999"}).status_code == 422
+    assert client.get("/api/v1/events", {"limit": 101}).status_code == 422

@@ -18,6 +18,31 @@ def test_list_filters_and_pagination(client, make_actor):
     assert "Versteckt" not in str(client.get("/api/v1/actors", {"limit": 100}).json())
     assert client.get("/api/v1/actors", {"q": "landesamt"}).json()["count"] == 1
     assert client.get("/api/v1/actors", {"limit": 1000}).status_code == 422
+    data = client.get("/api/v1/actors", {"typ": "kammer", "limit": 2}).json()
+    assert data["next"] == "http://testserver/api/v1/actors?typ=kammer&limit=2&offset=2"
+    assert data["previous"] is None
+    item = data["items"][0]
+    assert item["url"] == f"http://testserver/netzwerk/{item['slug']}/"
+    assert item["api_url"] == f"http://testserver/api/v1/actors/{item['slug']}"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"offset": "99999999999999999999"},
+        {"offset": 10_001},
+        {"offset": -1},
+        {"limit": 0},
+        {"q": "x" * 1001},
+        {"typ": ["kammer"] * 31},
+    ],
+)
+def test_out_of_bounds_parameters_are_422_in_german(client, db, params):
+    response = client.get("/api/v1/actors", params)
+    assert response.status_code == 422
+    messages = [error["msg"] for error in response.json()["detail"]]
+    assert all(message[0].isupper() for message in messages)
+    assert not any("Input should" in message for message in messages), messages
 
 
 def test_detail_public_data_only(client, make_actor):

@@ -18,8 +18,9 @@ def test_list_with_filters_and_full_text(client, offer_factory):
     offer_factory(title="Leipziger Ausbildung", districts=["leipzig"])
     offer_factory(title="Entwurf Ausbildung", live=False)
     body = client.get(URL).json()
-    assert body["total"] == 3
-    assert body["page"] == 1 and body["limit"] == 20 and body["pages"] == 1
+    assert body["count"] == 3 and not body["count_capped"]
+    assert body["offset"] == 0 and body["limit"] == 20
+    assert body["next"] is None and body["previous"] is None
     assert {item["title"] for item in body["items"]} == {
         "Ausbildung im Handwerk",
         "Fachkräfte online",
@@ -36,29 +37,45 @@ def test_list_with_filters_and_full_text(client, offer_factory):
         "Leipziger Ausbildung",
     ]
     body = client.get(URL, {"kind": "weiterbildung", "topic_field": TOPIC}).json()
-    assert body["total"] == 0 and body["items"] == []
+    assert body["count"] == 0 and body["items"] == []
     item = client.get(URL, {"topic_field": TOPIC}).json()["items"][0]
     assert item["provider"]["slug"]
     assert item["topic_fields"] == [TOPIC]
-    assert item["url"] == "/angebote/" + item["slug"] + "/"
-    assert item["api_url"] == f"{URL}/{item['slug']}"
+    assert item["url"] == "http://testserver/angebote/" + item["slug"] + "/"
+    assert item["api_url"] == f"http://testserver{URL}/{item['slug']}"
 
 
 def test_pagination(client, offer_factory):
     for number in range(7):
         offer_factory(title=f"Angebot {number}")
-    body = client.get(URL, {"limit": 3, "page": 3, "sort": "title"}).json()
-    assert body["total"] == 7 and body["pages"] == 3
+    body = client.get(URL, {"limit": 3, "offset": 6, "sort": "title"}).json()
+    assert body["count"] == 7
     assert [item["title"] for item in body["items"]] == ["Angebot 6"]
-    body = client.get(URL, {"limit": 3, "page": 4}).json()
-    assert body["items"] == [] and body["total"] == 7
+    assert body["next"] is None
+    assert body["previous"] == f"http://testserver{URL}?sort=title&limit=3&offset=3"
+    # an offset between page boundaries: the end of one page and the start of the next
+    body = client.get(URL, {"limit": 3, "offset": 2, "sort": "title"}).json()
+    assert [item["title"] for item in body["items"]] == ["Angebot 2", "Angebot 3", "Angebot 4"]
+    assert body["next"] == f"http://testserver{URL}?sort=title&limit=3&offset=5"
+    assert body["previous"] == f"http://testserver{URL}?sort=title&limit=3"
+    body = client.get(URL, {"limit": 3, "offset": 9}).json()
+    assert body["items"] == [] and body["count"] == 7
+    titles = []
+    url = f"{URL}?limit=2&sort=title"
+    while url:
+        body = client.get(url).json()
+        titles += [item["title"] for item in body["items"]]
+        url = body["next"]
+    assert titles == [f"Angebot {number}" for number in range(7)]
 
 
 @pytest.mark.parametrize(
     "params",
     [
-        {"page": 0},
-        {"page": "x"},
+        {"offset": -1},
+        {"offset": "x"},
+        {"offset": 10_001},
+        {"offset": "99999999999999999999"},
         {"limit": 0},
         {"limit": 101},
         {"sort": "evil"},
@@ -127,4 +144,4 @@ def test_documented_in_openapi(client):
     assert "/api/v1/offers/{slug}" in schema["paths"]
     params = {p["name"] for p in schema["paths"]["/api/v1/offers"]["get"]["parameters"]}
     assert {"q", "topic_field", "target_group", "kind", "district", "language", "cost"} <= params
-    assert {"sort", "page", "limit"} <= params
+    assert {"sort", "offset", "limit"} <= params
