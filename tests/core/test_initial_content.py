@@ -82,14 +82,26 @@ def test_objects_changed_by_editors_are_skipped_and_reported_and_data_changes_ar
     # object nobody edited is loaded again.
     # An object the loader did not make (no record of it) is left alone as well.
     LoadedContent.objects.filter(key="network.actor:sn-zefas").delete()
-    LoadedContent.objects.filter(key="network.actor:sn-sab").update(data_hash="changed")
+    for key in (
+        "network.actor:sn-sab",
+        "content.page:en:wissen/mindestlohn-2026",
+        "tariffs.party:sn-verdi",
+        "tariffs.agreement:SN-DEMO-0001",
+        "tariffs.ordinance:sn-pflege-6",
+    ):
+        LoadedContent.objects.filter(key=key).update(data_hash="changed")
+    rates = MinimumWageRate.objects.count()
 
     out = load()
 
     assert "skipped network.actor:sn-smwa: changed since it was loaded" in out
     assert "skipped content.page:de:impressum: changed since it was loaded" in out
     assert "skipped network.actor:sn-zefas: exists but was not loaded" in out
-    assert "1 updated" in out  # sn-sab
+    assert "lotse.network.initial: 0 created, 1 updated" in out  # sn-sab
+    assert "lotse.content.initial: 0 created, 1 updated" in out
+    assert "lotse.tariffs.initial: 0 created, 3 updated" in out
+    assert MinimumWageRate.objects.count() == rates  # the ordinance's rates replaced, not added
+    assert LoadedContent.objects.filter(data_hash="changed").count() == 0
     smwa.refresh_from_db()
     assert smwa.description == "Von der Redaktion überarbeitet."
     imprint = StandardPage.objects.get(pk=imprint.pk)
