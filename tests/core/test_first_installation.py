@@ -192,3 +192,15 @@ def test_first_installation_serves_real_content_without_any_user(empty_database,
     assert users.strip().splitlines()[-1] == "[('betrieb', True)]"
 
     manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    # The demo (accounts with a published password) is not even installed in production.
+    demo = subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
+        [sys.executable, str(BASE_DIR / "manage.py"), "load_demo"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert demo.returncode != 0
+    assert "Unknown command: 'load_demo'" in demo.stderr
