@@ -8,7 +8,7 @@ PORT ?= 8000
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
 
-.PHONY: run setup migrate demo worker test test-sqlite test-postgres test-e2e lint format check-migrations check-deploy messages bench clean
+.PHONY: run setup migrate initial demo worker test test-sqlite test-postgres test-e2e lint format check-migrations check-deploy messages bench clean
 
 ## Set-up ------------------------------------------------------------------------------------
 $(VENV)/.installed: pyproject.toml
@@ -40,11 +40,16 @@ migrate: setup
 	$(PY) manage.py migrate --noinput -v 0
 
 ## Run (SQLite demo with a task worker) ------------------------------------------------------
+# load_demo loads the initial content (load_initial_content: real pages, actors, wages) first and
+# the demo data (lotse/demo: invented contacts, offers, events, inquiries, accounts) on top.
 var/.demo-loaded: | migrate
 	$(PY) manage.py load_demo
 	touch $@
 
-demo: migrate  ## (Re)load the demo data and print the demo accounts
+initial: migrate  ## Load the initial content only (what a real installation gets; no accounts)
+	$(PY) manage.py load_initial_content
+
+demo: migrate  ## (Re)load initial content and demo data and print the demo accounts
 	$(PY) manage.py load_demo
 
 run: migrate var/.demo-loaded

@@ -56,6 +56,8 @@ HOST = "127.0.0.1"
 VARIANTS_WARMUP = 8_000
 VARIANTS_MEASURED = 38_000
 FIRST_PORT = 8700
+# Settings of the management commands run here (production + the bench app).
+BENCH_SETTINGS = "bench.settings"
 
 
 @dataclass(frozen=True)
@@ -214,8 +216,13 @@ def django_env(database_url: str) -> dict[str, str]:
 
 
 def manage(env: dict[str, str], *args: str) -> str:
-    """Run a management command; returns its output, raises with the output on failure."""
+    """Run a management command; returns its output, raises with the output on failure.
+
+    Commands run with bench/settings.py: the production settings plus the `bench` app, which
+    brings `generate_bench_data` (the server itself runs the plain production settings).
+    """
     command = [sys.executable, str(ROOT / "manage.py"), *args]
+    env = {**env, "DJANGO_SETTINGS_MODULE": BENCH_SETTINGS}
     completed = subprocess.run(  # noqa: S603 - fixed command, our own interpreter
         command, cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
@@ -666,7 +673,7 @@ def staff_login(env: dict[str, str], targets: list[scenarios.Target]) -> list:
     """Targets with `login=True`: fill their path placeholders and send a staff session cookie.
 
     The context (ids, session cookie of a bench staff user) comes from
-    `lotse.events.bench.bench_context()`, run once through manage.py after the data generation.
+    `bench.generators.events.bench_context()`, run once through manage.py after the data generation.
     """
     if not any(target.login for target in targets):
         return targets
@@ -676,7 +683,7 @@ def staff_login(env: dict[str, str], targets: list[scenarios.Target]) -> list:
         "-v",
         "0",
         "-c",
-        "import json; from lotse.events.bench import bench_context;"
+        "import json; from bench.generators.events import bench_context;"
         "print(json.dumps(bench_context()))",
     )
     context = json.loads(output.splitlines()[-1])

@@ -239,7 +239,7 @@ def selected(names: list[str] | None = None) -> list[Target]:
 
 # Issue 4: staff pages of the events back office under the bench event (5,000 registrations
 # over four sites, lotse/events/bench.py). They need a login: run.py fills the placeholders and
-# the session cookie from `lotse.events.bench.bench_context()`.
+# the session cookie from `bench.generators.events.bench_context()`.
 TARGETS += [
     Target(
         "events-checkin-lookup",

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 
-from lotse.core.demo import DEMO_PASSWORD
+from lotse.demo.accounts import DEMO_PASSWORD
 
 
 @pytest.fixture(autouse=True)
@@ -20,15 +20,15 @@ def _clear_cache():
 
 @pytest.fixture
 def demo_site(db):
-    """The portal's page tree (German and English) as `make run` loads it."""
-    from lotse.content.demo import load
+    """The portal's page tree (German and English) as `make run` loads it: initial + demo."""
+    from lotse.demo.loaders import site_load
 
-    load()
+    site_load()
 
 
 @pytest.fixture
 def demo_users(db):
-    from lotse.core.demo import load
+    from lotse.demo.accounts import load
 
     load()
 
@@ -41,8 +41,8 @@ def demo_portal(django_db_setup, django_db_blocker):
     transaction (pytest-django's `db`) and the module's transaction is rolled back at its end.
     Only for tests with `db`, never with `transactional_db` or `live_server` (those flush).
     """
-    from lotse.content.demo import load as load_site
-    from lotse.core.demo import load as load_users
+    from lotse.demo.accounts import load as load_users
+    from lotse.demo.loaders import site_load as load_site
 
     with django_db_blocker.unblock(), transaction.atomic():
         load_site()

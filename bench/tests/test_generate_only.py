@@ -8,14 +8,14 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from bench import run
-from lotse.core.management.commands.generate_bench_data import generator_module
+from bench.management.commands.generate_bench_data import generator_module
 from lotse.tariffs.models import CollectiveAgreement
 
 CALLS: list[tuple[str, int, int]] = []
 
 
 def _fake_module(name: str) -> types.ModuleType:
-    module = types.ModuleType(f"lotse.{name}.bench")
+    module = types.ModuleType(f"bench.generators.{name}")
 
     def generate(*, scale: int, seed: int) -> str:
         CALLS.append((name, scale, seed))
@@ -28,21 +28,21 @@ def _fake_module(name: str) -> types.ModuleType:
 
 @pytest.fixture
 def fake_generators(settings, monkeypatch):
-    """Two generators named like real ones (lotse.<module>.bench.generate)."""
+    """Two generators named like real ones (bench.generators.<module>.generate)."""
     CALLS.clear()
     for name in ("faketariffs", "fakeevents"):
-        monkeypatch.setitem(sys.modules, f"lotse.{name}.bench", _fake_module(name))
+        monkeypatch.setitem(sys.modules, f"bench.generators.{name}", _fake_module(name))
     settings.LOTSE_BENCH_GENERATORS = [
-        "lotse.faketariffs.bench.generate",
-        "lotse.fakeevents.bench.generate",
+        "bench.generators.faketariffs.generate",
+        "bench.generators.fakeevents.generate",
     ]
     yield
     CALLS.clear()
 
 
 def test_generator_module_names():
-    assert generator_module("lotse.tariffs.bench.generate") == "tariffs"
-    assert generator_module("lotse.content.bench.generate") == "content"
+    assert generator_module("bench.generators.tariffs.generate") == "tariffs"
+    assert generator_module("bench.generators.content.generate") == "content"
 
 
 def test_without_only_every_generator_runs_in_order(fake_generators, capsys):

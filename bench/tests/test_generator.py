@@ -1,9 +1,9 @@
-"""The content benchmark generator (lotse.content.bench) on the test database."""
+"""The content benchmark generator (bench.generators.content) on the test database."""
 
 import pytest
 from wagtail.models import Page
 
-from lotse.content import bench
+from bench.generators import content as bench
 from lotse.content.models import ArticlePage
 
 

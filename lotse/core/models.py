@@ -237,3 +237,26 @@ class SearchSynonym(models.Model):
             raise ValidationError(
                 {"terms": _("Eine Synonymgruppe braucht mindestens zwei verschiedene Begriffe.")}
             )
+
+
+class LoadedContent(models.Model):
+    """What `load_initial_content` loaded last for one object, to never overwrite editors' work.
+
+    `key` names the object stably ("network.actor:sn:smwa"), `data_hash` is the hash of the data
+    file's entry that was loaded, `object_hash` the hash of the object as it was saved then. When
+    the object's current hash differs from `object_hash`, an editor changed it: the loader skips
+    it and reports it.
+    """
+
+    key = models.CharField(_("Kennung"), max_length=200, unique=True)
+    data_hash = models.CharField(_("Prüfsumme der Daten"), max_length=64)
+    object_hash = models.CharField(_("Prüfsumme des Objekts"), max_length=64)
+    loaded_at = models.DateTimeField(_("geladen"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("geladener Erstinhalt")
+        verbose_name_plural = _("geladene Erstinhalte")
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,4 +1,4 @@
-"""Calling the per-app hooks listed in settings (demo data, benchmark data)."""
+"""Calling the per-app hooks listed in settings (initial content, benchmark data)."""
 
 from collections.abc import Callable
 from typing import Any

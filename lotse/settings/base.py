@@ -297,22 +297,13 @@ LOTSE_EVENT_RETENTION_DAYS = env_int("LOTSE_EVENT_RETENTION_DAYS", 90)
 # for the registration burst benchmark (bench/burst.py), whose clients all come from 127.0.0.1.
 LOTSE_EVENT_REGISTRATION_RATE = env_str("LOTSE_EVENT_REGISTRATION_RATE", "20/h")
 LOTSE_DEMO_MODE = env_bool("LOTSE_DEMO_MODE", False)
-# Each app contributes demo data and benchmark data through these hooks (see core/registry.py).
-LOTSE_DEMO_LOADERS = [
-    "lotse.core.demo.load",
-    "lotse.content.demo.load",
-    "lotse.network.demo.load",
-    "lotse.offers.demo.load",
-    "lotse.desk.demo.load",
-    "lotse.tariffs.demo.load",
-    "lotse.events.demo.load",
-]
-LOTSE_BENCH_GENERATORS = [
-    "lotse.content.bench.generate",
-    "lotse.network.bench.generate",
-    "lotse.offers.bench.generate",
-    "lotse.tariffs.bench.generate",
-    "lotse.events.bench.generate",
+# Each app contributes its initial content (real data every installation needs, from its
+# data/<state>/ files) through this hook (core/registry.py, core/initial.py). Demo data lives in
+# lotse/demo (dev and test settings only), benchmark generators in bench/.
+LOTSE_INITIAL_CONTENT_LOADERS = [
+    "lotse.content.initial.load",
+    "lotse.network.initial.load",
+    "lotse.tariffs.initial.load",
 ]
 # A catalogue search state (words, filters, sort, page) is cached this long as ids and counts
 # (0 switches the cache off); see docs/search.md.

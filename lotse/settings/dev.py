@@ -5,6 +5,8 @@ from .env import env_bool
 
 DEBUG = env_bool("LOTSE_DEBUG", True)
 LOTSE_DEMO_MODE = True
+# Demo data and accounts (`make run`, `make demo`): never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "lotse.demo"]  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

@@ -1,5 +1,7 @@
 """Settings for the test suite (SQLite by default, PostgreSQL when DATABASE_URL says so)."""
 
+from bench.generators import BENCH_GENERATORS
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -10,6 +12,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# The demo package (fixtures demo_site, demo_users, …) and the benchmark generators (bench/tests).
+INSTALLED_APPS = [*INSTALLED_APPS, "lotse.demo", "bench"]  # noqa: F405
+LOTSE_BENCH_GENERATORS = BENCH_GENERATORS
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

@@ -1,7 +1,7 @@
 import pytest
 
-from lotse.core.demo import load as load_users
-from lotse.desk.demo import load
+from lotse.demo.accounts import load as load_users
+from lotse.demo.desk import load
 from lotse.desk.models import AnswerTemplate, Inquiry, Status
 
 pytestmark = pytest.mark.django_db

@@ -152,15 +152,15 @@ def e2e_site(transactional_db, django_db_serialized_rollback):
     (root page, default site, locales, topic fields, roles) before each test, and keeps the flush
     from re-running post_migrate handlers.
 
-    The first test runs the demo loaders (`lotse.core.demo.load`, `lotse.content.demo.load`) for
+    The first test runs the loaders (`lotse.demo.accounts.load`, `lotse.demo.loaders.site_load`) for
     real. That takes seconds (every page is saved, revised, published and indexed), so the
     database is then copied, and the following tests restore the copy instead.
     """
     from django.core.cache import cache
     from django.db import connection
 
-    from lotse.content.demo import load as load_pages
-    from lotse.core.demo import load as load_users
+    from lotse.demo.accounts import load as load_users
+    from lotse.demo.loaders import site_load as load_pages
 
     # Cached site root paths and rate-limit counters must not outlive the flushed database.
     cache.clear()

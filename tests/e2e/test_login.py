@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from lotse.core.demo import DEMO_PASSWORD
+from lotse.demo.accounts import DEMO_PASSWORD
 
 
 def _log_in(page, username: str, password: str) -> None:

@@ -30,7 +30,7 @@ def network_site(e2e_site):
     from django.core.cache import cache
     from django.db import connection
 
-    from lotse.network.demo import load as load_network
+    from lotse.demo.loaders import network_load as load_network
 
     if connection.alias not in _network_snapshots:
         load_network()

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from lotse.core.demo import DEMO_PASSWORD
+from lotse.demo.accounts import DEMO_PASSWORD
 from lotse.network.models import Membership
 from lotse.offers.models import Offer
 from tests.offers.review_helpers import make_actor, make_offer

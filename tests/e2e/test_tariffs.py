@@ -10,7 +10,7 @@ AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": [
 
 @pytest.fixture
 def register(base_url):
-    from lotse.tariffs.demo import load
+    from lotse.demo.loaders import register_load as load
 
     load()
     return base_url

@@ -5,7 +5,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from lotse.core.demo import DEMO_PASSWORD
+from lotse.demo.accounts import DEMO_PASSWORD
 from lotse.tariffs.models import CollectiveAgreement
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.test import Client
 
 from bench import scenarios
-from lotse.events import bench
+from bench.generators import events as bench
 from lotse.events.models import SEAT_STATUSES, Event, Registration
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 from django.db.models import Count, Q
 
-from lotse.events import demo as events_demo
+from lotse.demo import events as events_demo
 from lotse.events.models import SEAT_STATUSES, Event, Registration, Site, WorkingGroup
 from lotse.events.reports import press_sentences, structure_report
 
@@ -23,7 +23,7 @@ EIGHT_TYPES = {
 
 @pytest.fixture
 def loaded(db):
-    from lotse.network.demo import load as network_load
+    from lotse.demo.loaders import network_load
 
     network_load()
     events_demo.load()
@@ -44,7 +44,7 @@ def assert_counters_consistent():
 def test_demo_events_and_counters(loaded):
     meeting = Event.objects.get(slug="demo-netzwerktreffen-arbeitsmarktintegration")
     assert meeting.registrations.count() >= 150
-    assert meeting.organiser.external_id == "demo-network-zefas"
+    assert meeting.organiser.external_id == "sn-zefas"
     types = set(meeting.registrations.values_list("actor_type__slug", flat=True))
     assert types >= EIGHT_TYPES
     assert meeting.registrations.filter(checked_in_at__isnull=False).count() >= 130

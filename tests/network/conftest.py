@@ -39,8 +39,8 @@ def make_actor(db):
 
 @pytest.fixture
 def network_demo(db):
-    from lotse.core.demo import load as load_users
-    from lotse.network.demo import load
+    from lotse.demo.accounts import load as load_users
+    from lotse.demo.loaders import network_load as load
 
     load_users()
     load()

@@ -107,7 +107,7 @@ def test_membership_add_is_idempotent(make_actor, staff):
 
 
 def test_demo_load_is_idempotent(network_demo):
-    from lotse.network.demo import load
+    from lotse.demo.loaders import network_load as load
 
     count = Actor.objects.count()
     links = Cooperation.objects.count()

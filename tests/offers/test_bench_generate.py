@@ -1,8 +1,8 @@
 import pytest
 
-from lotse.network import bench as network_bench
+from bench.generators import network as network_bench
+from bench.generators import offers as offers_bench
 from lotse.network.models import Actor
-from lotse.offers import bench as offers_bench
 from lotse.offers.coverage import coverage_matrix
 from lotse.offers.models import Offer
 

@@ -147,13 +147,13 @@ def test_confirm_view_needs_post_with_csrf(actor):
 
 
 def test_demo_loader_without_network_actors_is_robust():
-    from lotse.offers.demo import load
+    from lotse.demo.offers import load
 
     assert "keine Akteure" in load()[0]
     make_actor("Einziger Akteur")
     first = load()
     assert Offer.objects.filter(is_demo=True).count() >= len(
-        __import__("lotse.offers.demo", fromlist=["SPECS"]).SPECS
+        __import__("lotse.demo.offers", fromlist=["SPECS"]).SPECS
     )
     count = Offer.objects.count()
     assert "angelegt" in first[0]
@@ -162,9 +162,9 @@ def test_demo_loader_without_network_actors_is_robust():
 
 
 def test_demo_loader_with_the_network_demo():
-    from lotse.core.demo import load as load_users
-    from lotse.network.demo import load as load_network
-    from lotse.offers.demo import load
+    from lotse.demo.accounts import load as load_users
+    from lotse.demo.loaders import network_load as load_network
+    from lotse.demo.offers import load
 
     load_users()
     load_network()

@@ -2,7 +2,8 @@ import datetime
 
 import pytest
 
-from lotse.tariffs import bench, selectors
+from bench.generators import tariffs as bench
+from lotse.tariffs import selectors
 from lotse.tariffs.models import AgreementParty, CollectiveAgreement, Provision
 
 pytestmark = pytest.mark.django_db

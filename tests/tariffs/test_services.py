@@ -198,7 +198,7 @@ class TestNonOverlapProperty(TestCase):
 
 
 def test_demo_load_is_idempotent(register):
-    from lotse.tariffs.demo import load
+    from lotse.demo.loaders import register_load as load
 
     counts = (
         CollectiveAgreement.objects.count(),
@@ -213,7 +213,10 @@ def test_demo_load_is_idempotent(register):
         Provision.objects.count(),
         GeneralApplicability.objects.count(),
     )
-    assert CollectiveAgreement.objects.filter(is_demo=True).count() == counts[0]
+    # The real agreements are initial content, the invented ones (titles "Demo: …") are demo.
+    demo = CollectiveAgreement.objects.filter(is_demo=True)
+    assert demo.count() == demo.filter(title__startswith="Demo:").count() == 3
+    assert CollectiveAgreement.objects.filter(is_demo=False).count() == counts[0] - 3
 
 
 def test_correct_replaces_parties_regions_and_codes_and_audits_them():

@@ -1,4 +1,4 @@
-"""Demo accounts, one per role. Only for demonstration systems (`make run`)."""
+"""Demo accounts, one per role, with a published password. Only for demo systems (`make run`)."""
 
 from dataclasses import dataclass
 
@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from . import roles
+from lotse.core import roles
 
 DEMO_PASSWORD = "lotse-demo-2026"  # noqa: S105 - published demo password, demo systems only
 

@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from .models import AnswerTemplate, Inquiry, QuestionKind, Status, Topic
-from .workdays import add_working_days, working_days_between
+from lotse.desk.models import AnswerTemplate, Inquiry, QuestionKind, Status, Topic
+from lotse.desk.workdays import add_working_days, working_days_between
 
 TEMPLATES = [
     (

@@ -1,6 +1,6 @@
 """Benchmark data of the events app: one event with 5,000 registrations over 4 sites.
 
-Called by `manage.py generate_bench_data --scale N --seed S` (settings.LOTSE_BENCH_GENERATORS):
+Called by `manage.py generate_bench_data --scale N --seed S` (bench/generators/__init__.py):
 `max(5000, scale * 50)` registrations of the event "bench-veranstaltung" (slug), spread over
 Görlitz, Riesa, Chemnitz and Zwickau, 85 % of the confirmed ones checked in. Inserted with
 bulk_create, counters set afterwards. Idempotent: a second run adds only what is missing.
@@ -14,10 +14,16 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from lotse.demo.events import bulk_registrations, counters_sync
+from lotse.events.models import (
+    Event,
+    EventKind,
+    EventStatus,
+    Registration,
+    RegistrationStatus,
+    Site,
+)
 from lotse.network.models import Actor
-
-from .demo import bulk_registrations, counters_sync
-from .models import Event, EventKind, EventStatus, Registration, RegistrationStatus, Site
 
 SLUG = "bench-veranstaltung"
 # An upcoming event with open registration and an agenda, for the public page and form targets.
@@ -64,7 +70,7 @@ def _event() -> Event:
 
 def _open_event() -> Event:
     """The upcoming bench event: four sites with room, online, a day of agenda."""
-    from .models import Session
+    from lotse.events.models import Session
 
     event = Event.objects.filter(slug=OPEN_SLUG).first()
     if event is not None:
@@ -127,7 +133,7 @@ def generate(*, scale: int, seed: int) -> str:
     existing = Registration.objects.filter(event=event).count()
     if existing >= target:
         return f"events: {existing} bench registrations present (wanted {target}), nothing to do"
-    rng = random.Random(seed + 4)  # noqa: S311 - reproducible test data, not security
+    rng = random.Random(seed + 4)
     missing = target - existing
     plan = []
     near = {}

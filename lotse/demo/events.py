@@ -7,10 +7,10 @@
 (c) two upcoming events with open registration (free places; one site nearly full with a
     waiting list; working groups; a custom question).
 
-The organisers are actors of the network demo. Registrations are inserted in bulk; afterwards
-every site's and working group's `booked` counter is set to the number of registrations
-holding a place, so the counters are consistent. Idempotent: keyed by the event slugs; an event
-that already has registrations gets none added.
+The organisers are real actors of the initial content (lotse/network/data/sn). Registrations
+are inserted in bulk; afterwards every site's and working group's `booked` counter is set to
+the number of registrations holding a place, so the counters are consistent. Idempotent: keyed
+by the event slugs; an event that already has registrations gets none added.
 """
 
 import random
@@ -22,9 +22,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from lotse.core.models import ActorType, Region, TopicField
-from lotse.network.models import Actor
-
-from .models import (
+from lotse.events.models import (
     SEAT_STATUSES,
     CustomQuestion,
     Event,
@@ -37,6 +35,10 @@ from .models import (
     Site,
     WorkingGroup,
 )
+from lotse.network.initial import actor_external_id
+from lotse.network.models import Actor
+
+from .network import DEMO_STATE
 
 FIRST_NAMES = [
     "Anja", "Bernd", "Claudia", "Daniel", "Elke", "Frank", "Gabriele", "Heiko", "Ines", "Jens",
@@ -107,7 +109,7 @@ def _at(day, hour: int, minute: int = 0) -> datetime:
 
 
 def _actor(key: str) -> Actor | None:
-    return Actor.objects.filter(external_id=f"demo-network-{key}").first()
+    return Actor.objects.filter(external_id=actor_external_id(DEMO_STATE, key)).first()
 
 
 def _code(rng: random.Random, prefix: str) -> str:
@@ -581,7 +583,7 @@ def load(*, stdout=None) -> list[str]:
     """Create or update the demo events; returns lines describing them."""
     organiser = _actor("zefas") or Actor.objects.order_by("pk").first()
     if organiser is None:
-        return ["events: no actors (load the network demo first)"]
+        return ["events: no actors (load the initial content first)"]
     rng = random.Random(4)  # noqa: S311 - reproducible demo data, not security
     today = timezone.localdate()
     events = [

@@ -7,9 +7,9 @@ from lotse.core.registry import hooks
 
 
 def generator_module(path: str) -> str:
-    """The module name of a generator path: "lotse.tariffs.bench.generate" → "tariffs"."""
+    """The module name of a generator path: "bench.generators.tariffs.generate" → "tariffs"."""
     parts = path.split(".")
-    return parts[1] if len(parts) > 2 and parts[0] == "lotse" else parts[0]
+    return parts[-2] if len(parts) > 1 else parts[0]
 
 
 class Command(BaseCommand):

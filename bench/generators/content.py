@@ -1,6 +1,6 @@
 """Benchmark data for the portal's pages: many published knowledge articles.
 
-Called by `manage.py generate_bench_data --scale N --seed S` (settings.LOTSE_BENCH_GENERATORS).
+Called by `manage.py generate_bench_data --scale N --seed S` (bench/generators/__init__.py).
 Creating Wagtail pages one by one (`add_child` + revision + publish) costs about 0.1 s per page,
 so the articles are inserted in bulk: the `wagtailcore_page` rows with `bulk_create` and paths
 computed the way treebeard does it, the `content_articlepage` rows as raw saves (no parent save,
@@ -17,9 +17,8 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from lotse.content.models import ArticlePage, HomePage, KnowledgeIndexPage
 from lotse.core.models import TargetGroup, TopicField
-
-from .models import ArticlePage, HomePage, KnowledgeIndexPage
 
 ARTICLES_PER_SCALE = 200
 SLUG_PREFIX = "bench-"
@@ -179,15 +178,16 @@ def _knowledge_index() -> KnowledgeIndexPage | None:
 
 
 def _ensure_tree() -> KnowledgeIndexPage:
-    """The German knowledge index page; loads the demo page tree when it is missing."""
+    """The German knowledge index page; loads the initial page tree when it is missing."""
     index = _knowledge_index()
     if index is None:
-        from . import demo
+        from lotse.content import initial
+        from lotse.core.initial import DEFAULT_STATE, LoadReport
 
-        demo.load()
+        initial.load(state=DEFAULT_STATE, report=LoadReport())
         index = _knowledge_index()
-    if index is None:  # pragma: no cover - demo.load() always builds it
-        raise RuntimeError("The demo page tree has no German knowledge index page.")
+    if index is None:  # pragma: no cover - the initial content always builds it
+        raise RuntimeError("The initial page tree has no German knowledge index page.")
     return index
 
 
@@ -276,7 +276,7 @@ def generate(*, scale: int, seed: int) -> str:
     )
     group_names = dict(TargetGroup.objects.values_list("slug", "name"))
     topic_slugs = list(TopicField.objects.order_by("order").values_list("slug", flat=True))
-    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not security
+    rng = random.Random(seed)
     missing = []
     # Draw every article in order, so article N is the same whatever existed before.
     for number in range(1, target + 1):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from lotse.core.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from lotse.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 
 
 class Command(BaseCommand):

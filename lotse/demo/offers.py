@@ -1,6 +1,6 @@
 """Demo offers: about 120 invented but plausible support offers of the network's actors.
 
-Offers are attached to the actors of the network demo (external_id "demo-network-<key>", slug
+Offers are attached to the real actors of the initial content (lotse/network/data/sn, slug
 <key>). If that loader has not run or created fewer actors, offers fall back to actors of the
 right actor type, then to any actor; without actors nothing is created. Idempotent: keyed by
 `external_id` ("demo-offer-…"); a second run leaves existing offers alone.
@@ -21,11 +21,11 @@ from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from lotse.core.models import Language, TargetGroup, TopicField
-from lotse.network.demo import AGS, AS, AUS, AZ, GUT, IF, INT, NP, TV, B, U  # topic/group slugs
 from lotse.network.models import Actor
+from lotse.offers.models import Offer
+from lotse.offers.search import offer_search_document
 
-from .models import Offer
-from .search import offer_search_document
+from .network import AGS, AS, AUS, AZ, GUT, IF, INT, NP, TV, B, U  # topic/group slugs
 
 K = Offer.Kind
 C = Offer.Cost

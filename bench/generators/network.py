@@ -1,6 +1,6 @@
 """Benchmark data of the network: `scale * 200` invented actors (external_id `bench-a-NNNNNN`).
 
-Called by `manage.py generate_bench_data --scale N --seed S` (settings.LOTSE_BENCH_GENERATORS).
+Called by `manage.py generate_bench_data --scale N --seed S` (bench/generators/__init__.py).
 Rows are inserted with `bulk_create` (actors and the many-to-many through tables), the search
 document is computed from the in-memory data, nothing is read per row. Deterministic for a seed:
 actor N is the same whatever existed before; a second run only adds what is missing.
@@ -14,8 +14,7 @@ from django.db import transaction
 
 from lotse.core.fulltext import search_document
 from lotse.core.models import ActorType, Language, Region, TargetGroup, TopicField
-
-from .models import Actor
+from lotse.network.models import Actor
 
 ACTORS_PER_SCALE = 200
 PREFIX = "bench-a-"
@@ -110,7 +109,7 @@ def generate(*, scale: int, seed: int) -> str:
     if len(existing) >= target:
         return f"{len(existing)} bench actors present (wanted {target}), nothing to do"
     ref = _reference()
-    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not security
+    rng = random.Random(seed)
     missing = []
     for number in range(1, target + 1):
         fields = _actor_fields(rng, number, ref)  # always drawn: actor N is stable per seed

@@ -16,12 +16,11 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from bench.generators import network as network_bench
 from lotse.core.fulltext import search_document
 from lotse.core.models import Language, Region, TargetGroup, TopicField
-from lotse.network import bench as network_bench
 from lotse.network.models import Actor
-
-from .models import Offer
+from lotse.offers.models import Offer
 
 OFFERS_PER_SCALE = 1000
 PREFIX = "bench-o-"
@@ -158,7 +157,7 @@ def generate(*, scale: int, seed: int) -> str:
         "groups": list(TargetGroup.objects.order_by("order")),
         "languages": list(Language.objects.order_by("order")),
     }
-    rng = random.Random(seed + 1)  # noqa: S311 - reproducible test data, not security
+    rng = random.Random(seed + 1)
     missing = []
     for number in range(1, target + 1):
         fields = _offer_fields(rng, ref)  # always drawn: offer N is stable per seed

@@ -9,8 +9,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from lotse.core.fulltext import search_document
-
-from .models import AgreementParty, CollectiveAgreement, Provision, SectorCode
+from lotse.tariffs.models import AgreementParty, CollectiveAgreement, Provision, SectorCode
 
 BATCH = 5_000
 # Sectors of the bench data: (word, WZ 2008 class, WZ 2025 class)
@@ -31,7 +30,7 @@ PARTIES_PER_SECTOR = 50
 
 def generate(*, scale: int, seed: int) -> str:
     """Create the missing bench agreements up to `scale * 1000`; returns a one-line summary."""
-    rng = random.Random(seed)  # noqa: S311 - test data, not security
+    rng = random.Random(seed)
     agreements = 1_000 * scale
     provisions_per_agreement = 10
     with transaction.atomic():
