@@ -6,14 +6,14 @@ the texts of agreements.
 
 import datetime
 from decimal import Decimal
-from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from . import selectors
+from . import inputs, selectors
 from .selectors import COUNT_CAP, MAX_PAGE, PAGE_SIZE
 from .versioning import pin_version
 
@@ -176,12 +176,17 @@ def _floors(on: datetime.date, *, statutory=None, trainee=None, known: bool = Fa
 @router.get("/lookup", response=LookupOut, summary="Tarifauskunft für Branche und Datum")
 @pin_version
 def lookup(request, params: Query[LookupQuery]):
-    on = params.date or timezone.localdate()
-    if not (params.q or params.wz):
+    query, code = inputs.clean_text(params.q), inputs.clean_text(params.wz)
+    if not (query or code):
         raise HttpError(422, "Bitte nennen Sie eine Branche (q) oder einen WZ-Code (wz).")
     try:
+        on = inputs.check_date(params.date or timezone.localdate())
         result = selectors.tariff_lookup(
-            query=params.q, wz=params.wz, territory=params.territory, on=on, page=params.page
+            query=query,
+            wz=code,
+            territory=inputs.clean_text(params.territory, limit=100),
+            on=on,
+            page=params.page,
         )
     except ValidationError as exc:
         raise _error(exc) from exc
@@ -224,7 +229,11 @@ def lookup(request, params: Query[LookupQuery]):
 @pin_version
 def minimum_wage(request, date: datetime.date | None = None):
     """Gesetzlicher Mindestlohn und Mindestausbildungsvergütung (Beginn im Jahr des Datums)."""
-    return _floors(date or timezone.localdate())
+    try:
+        on = inputs.check_date(date or timezone.localdate())
+    except ValidationError as exc:
+        raise _error(exc) from exc
+    return _floors(on)
 
 
 class FloorCheckOut(Schema):
@@ -245,25 +254,38 @@ class WageCheckOut(Schema):
 
 
 class WageCheckQuery(Schema):
-    amount: Decimal = Field(description="Bruttoentgelt in Euro")
-    unit: Literal["hourly", "monthly"] = "hourly"
-    hours_per_week: Decimal | None = Field(None, description="nur bei unit=monthly")
+    # Amounts are read as text and parsed like on the page ("13.50", "13,50", "2.300"), so that
+    # every bad number gets the same German message (422) and none reaches the arithmetic.
+    amount: str = Field(
+        description="Bruttoentgelt in Euro, 0 bis 1.000.000 (z. B. 13.50, 13,50 oder 2.300)"
+    )
+    unit: str = Field("hourly", description="hourly oder monthly")
+    hours_per_week: str = Field("", description="nur bei unit=monthly: 1 bis 60")
     q: str = ""
     wz: str = ""
-    date: datetime.date | None = None
+    date: datetime.date | None = Field(None, description="Stand (1949 bis 2100); Standard: heute")
 
 
 @router.get("/wage-check", response=WageCheckOut, summary="Lohn mit Mindestlöhnen vergleichen")
 @pin_version
 def wage_check(request, params: Query[WageCheckQuery]):
-    on = params.date or timezone.localdate()
     try:
+        on = inputs.check_date(params.date or timezone.localdate())
+        amount = inputs.parse_amount(params.amount)
+        if amount is None:
+            raise ValidationError(_("Bitte geben Sie einen Betrag in Euro an, z. B. 12,50."))
+        hours = None
+        if params.unit == "monthly":
+            try:
+                hours = inputs.parse_amount(params.hours_per_week)
+            except ValidationError as exc:
+                raise ValidationError(inputs.hours_message()) from exc
         result = selectors.wage_check(
-            amount=params.amount,
+            amount=amount,
             unit=params.unit,
-            hours_per_week=params.hours_per_week,
-            wz=params.wz,
-            query=params.q,
+            hours_per_week=hours,
+            wz=inputs.clean_text(params.wz),
+            query=inputs.clean_text(params.q),
             on=on,
         )
     except ValidationError as exc:

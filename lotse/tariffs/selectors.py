@@ -18,7 +18,7 @@ from lotse.core.fulltext import query_stems
 from lotse.core.fulltext_db import fulltext_match
 from lotse.core.models import Region
 
-from . import wz
+from . import inputs, wz
 from .cache import versioned
 from .models import (
     CollectiveAgreement,
@@ -609,19 +609,13 @@ def wage_check(
     are compared; for the note on sector agreements one EXISTS query is enough (the check
     never lists agreements).
     """
-    amount = Decimal(amount)
-    if amount < 0:
-        raise ValidationError(_("Der Betrag darf nicht negativ sein."))
+    amount = inputs.check_amount(Decimal(amount))
     monthly_hours = None
     if unit == "monthly":
-        if not hours_per_week or Decimal(hours_per_week) <= 0 or Decimal(hours_per_week) > 60:
-            raise ValidationError(
-                _(
-                    "Für ein Monatsentgelt geben Sie bitte die Wochenstunden an "
-                    "(mehr als 0, höchstens 60)."
-                )
-            )
-        monthly_hours = Decimal(hours_per_week) * WEEKS_PER_MONTH
+        hours_per_week = inputs.check_hours(
+            None if hours_per_week is None else Decimal(hours_per_week)
+        )
+        monthly_hours = hours_per_week * WEEKS_PER_MONTH
         hourly = amount / monthly_hours
     elif unit == "hourly":
         hourly = amount
@@ -640,7 +634,7 @@ def wage_check(
         on=on,
         amount=amount,
         unit=unit,
-        hours_per_week=Decimal(hours_per_week) if hours_per_week else None,
+        hours_per_week=hours_per_week if unit == "monthly" else None,
         hourly=hourly,
         monthly_hours=monthly_hours,
         floors=floors,
@@ -686,8 +680,7 @@ def trainee_pay_check(
     """Minimum trainee pay (§ 17 BBiG): fixed by the year training starts."""
     if training_year not in (1, 2, 3, 4):
         raise ValidationError(_("Das Ausbildungsjahr muss zwischen 1 und 4 liegen."))
-    if Decimal(monthly_pay) < 0:
-        raise ValidationError(_("Die Vergütung darf nicht negativ sein."))
+    monthly_pay = inputs.check_amount(Decimal(monthly_pay))
     table = trainee_minimum_for(start_year)
     if table is None:
         first = MinimumTraineePay.objects.order_by("start_year").first()
@@ -705,7 +698,6 @@ def trainee_pay_check(
             % {"year": start_year}
         )
     minimum = table.for_year(training_year)
-    monthly_pay = Decimal(monthly_pay)
     return TraineeCheckResult(
         start_year=start_year,
         training_year=training_year,
