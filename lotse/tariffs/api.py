@@ -115,6 +115,22 @@ class AgreementAnswerOut(Schema):
     title: str
     in_after_effect: bool
     generally_binding: bool
+    provisions_recorded: bool = Field(
+        description="Einzelne Bestimmungen (z. B. Entgelttabellen) sind für den Tag erfasst"
+    )
+
+
+ANSWER_KIND = (
+    "not_found: die Wörter sind unbekannt (siehe suggestions); registered: an diesem Tag ist "
+    "etwas registriert; nothing_after: nichts an diesem Tag und nach dem Ende des letzten "
+    "Eintrags (last_end) nichts mehr registriert – die Auskunft kann unvollständig sein; "
+    "nothing_registered: die Branche ist bekannt, an diesem Tag ist nichts registriert"
+)
+MINIMUM_STATUS = (
+    "in_force: Branchenmindestlohn gilt; gap: registrierte Lücke zwischen zwei Verordnungen; "
+    "nothing_after: nach sector_minimum_last_end nichts registriert (unvollständig möglich); "
+    "nothing_before: erst ab sector_minimum_first_start registriert; none: nichts registriert"
+)
 
 
 class FloorsOut(Schema):
@@ -148,6 +164,14 @@ class LookupOut(FloorsOut):
     company_or_confidential_count_capped: bool = Field(description=f"true: mehr als {COUNT_CAP}")
     sector_minimums: list[SectorMinimumOut]
     sector_minimum_gap: bool
+    sector_minimum_status: str = Field(description=MINIMUM_STATUS)
+    sector_minimum_last_end: datetime.date | None
+    sector_minimum_first_start: datetime.date | None
+    answer_kind: str = Field(description=ANSWER_KIND)
+    last_end: datetime.date | None = Field(
+        description="nothing_after: letzter Tag, für den ein Eintrag der Branche registriert ist"
+    )
+    suggestions: list[str] = Field(description="not_found: Begriffe des Registers")
     nothing_registered: bool
 
 
@@ -198,6 +222,7 @@ def lookup(request, params: Query[LookupQuery]):
                 "title": item.agreement.title,
                 "in_after_effect": item.in_after_effect,
                 "generally_binding": item.applicability is not None,
+                "provisions_recorded": item.has_provisions,
             }
             for item in result.agreements
         ],
@@ -221,6 +246,12 @@ def lookup(request, params: Query[LookupQuery]):
             for item in result.sector_minimums
         ],
         "sector_minimum_gap": result.minimum_gap,
+        "sector_minimum_status": result.minimum_status,
+        "sector_minimum_last_end": result.minimum_last_end,
+        "sector_minimum_first_start": result.minimum_first_start,
+        "answer_kind": result.answer_kind,
+        "last_end": result.last_end,
+        "suggestions": result.suggestions,
         "nothing_registered": result.nothing_registered,
     }
 
@@ -248,6 +279,15 @@ class WageCheckOut(Schema):
     hourly: Decimal = Field(description="Stundenlohn (Monatsentgelt ÷ (Wochenstunden × 13/3))")
     monthly_hours: Decimal | None
     below_any: bool
+    verdict: str = Field(
+        description="below: unter einer Untergrenze; not_below: unter keiner; cannot_confirm: "
+        "unter keiner bekannten, aber die Branche wurde nicht gefunden oder das Register "
+        "enthält für den Tag keinen Branchenmindestlohn-Eintrag (danach/davor nichts erfasst)"
+    )
+    sector_found: bool = Field(description="false: die Wörter (q) sind unbekannt")
+    sector_minimum_status: str = Field(description=MINIMUM_STATUS)
+    sector_minimum_last_end: datetime.date | None
+    sector_minimum_first_start: datetime.date | None
     floors: list[FloorCheckOut]
     as_of: str
     note: str
@@ -295,6 +335,11 @@ def wage_check(request, params: Query[WageCheckQuery]):
         "hourly": selectors.money(result.hourly),
         "monthly_hours": selectors.money(result.monthly_hours) if result.monthly_hours else None,
         "below_any": result.below_any,
+        "verdict": result.verdict,
+        "sector_found": result.sector_found,
+        "sector_minimum_status": result.minimum_status,
+        "sector_minimum_last_end": result.minimum_last_end,
+        "sector_minimum_first_start": result.minimum_first_start,
         "floors": result.floors,
         "as_of": f"Stand: {on:%d.%m.%Y}",
         "note": NOTE,

@@ -41,3 +41,9 @@ def test_the_list_page_shows_open_inquiries_before_closed_ones(client_for, tarif
     still_open = make_inquiry(due_date=today + dt.timedelta(days=3))
     page = client_for(tariff_staff).get("/admin/anfragen/").content.decode()
     assert page.index(still_open.reference) < page.index(closed.reference)
+
+
+def test_links_from_the_tarifauskunft_prefill_the_form(client):
+    html = client.get("/tarifauskunft/anfrage/?branche=Putzkraft+Dresden&wz=81.21").content.decode()
+    assert 'value="Putzkraft Dresden"' in html
+    assert 'value="81.21"' in html
