@@ -121,10 +121,12 @@ def agreement(request: HttpRequest, register_number: str, pdf: bool = False) -> 
     )
     if result is None:
         raise Http404
+    address = reverse("tariffs:agreement", args=[register_number])
+    permalink = request.build_absolute_uri(f"{address}?stand={result.on.isoformat()}")
     return _respond(
         request,
         "agreement.html",
-        {"form": form, "agreement": result.agreement, "result": result},
+        {"form": form, "agreement": result.agreement, "result": result, "permalink": permalink},
         pdf=pdf,
         filename=f"tarifvertrag-{slugify(register_number)}",
     )
@@ -152,7 +154,13 @@ def wage(request: HttpRequest, pdf: bool = False) -> HttpResponse:
         form.add_error(None, exc)
         return _respond(request, "wage_check.html", {"form": form}, pdf=pdf, status=400)
     # The permanent link carries the date the check was made for.
-    context = {"form": form, "result": result, "dated_params": _dated_params(request, result.on)}
+    dated_params = _dated_params(request, result.on)
+    context = {
+        "form": form,
+        "result": result,
+        "dated_params": dated_params,
+        "permalink": request.build_absolute_uri(f"{reverse('tariffs:wage_check')}?{dated_params}"),
+    }
     return _respond(request, "wage_check.html", context, pdf=pdf, filename="lohncheck")
 
 

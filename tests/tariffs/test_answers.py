@@ -16,7 +16,7 @@ import time_machine
 from django.template.loader import render_to_string
 
 from lotse.tariffs import selectors, services, views
-from lotse.tariffs.models import CollectiveAgreement
+from lotse.tariffs.models import CollectiveAgreement, SectorSynonym
 
 from .factories import register_agreement, register_ordinance
 
@@ -373,3 +373,52 @@ def test_answer_counts_match_the_data(client):
     assert "3 Branchentarifverträge gelten an diesem Tag" in html
     assert "Außerdem ist 1 Firmentarifvertrag oder vertraulicher Eintrag registriert" in html
     assert len(re.findall(r'href="/tarifauskunft/tarifvertrag/SN-C-\d/', html)) == 3
+
+
+# --- the new answers are cached under the register version like the others --------------------
+
+
+def test_new_answer_kinds_are_cached_and_follow_the_register(
+    client, care, django_assert_num_queries
+):
+    not_found = "/tarifauskunft/auskunft/?q=Zyxwvu&stand=2026-07-15"
+    after = "/tarifauskunft/auskunft/?q=Pflege&stand=2026-07-15"
+    for url in (not_found, after):
+        first = client.get(url).content.decode()
+        with django_assert_num_queries(1):  # the register version only
+            assert client.get(url).content.decode() == first
+    SectorSynonym.objects.create(term="Zyxwvu", canonical="Pflege")
+    assert "nicht gefunden" not in client.get(not_found).content.decode()
+    register_ordinance(
+        "Siebte Pflegearbeitsbedingungenverordnung",
+        sector_label="Pflege",
+        valid_from=D(2026, 7, 1),
+        codes=("87.10",),
+        rates=(("Pflegehilfskraft", "16.52", D(2026, 7, 1), None),),
+    )
+    html = client.get(after).content.decode()
+    assert "nach dem 30.06.2026 keinen Eintrag" not in html
+    assert "16,52" in html
+
+
+def test_summary_figures_come_from_the_data():
+    for n in range(23):
+        register_agreement(f"SN-S-{n:02d}", codes=["25.62"])
+    summary = selectors.lookup_summary(wz="25.62", on=D(2025, 1, 1))
+    assert summary.count("\n- Tarifvertrag SN-S-") == 20
+    assert "- und 3 weitere" in summary
+
+
+@time_machine.travel(datetime.datetime(2025, 8, 1, 10, tzinfo=datetime.UTC), tick=False)
+def test_pdf_prints_the_dated_permanent_link(client, care, monkeypatch):
+    html = _pdf_html(client, monkeypatch, "/tarifauskunft/auskunft.pdf?q=Pflege")
+    assert "/tarifauskunft/auskunft/?q=Pflege&amp;stand=2025-08-01" in html
+    wage = _pdf_html(client, monkeypatch, "/tarifauskunft/lohncheck.pdf?betrag=15&einheit=hourly")
+    assert "/tarifauskunft/lohncheck/?betrag=15&amp;einheit=hourly&amp;stand=2025-08-01" in wage
+
+
+@time_machine.travel(datetime.datetime(2025, 8, 1, 10, tzinfo=datetime.UTC), tick=False)
+def test_agreement_page_shows_its_dated_permanent_link(client):
+    register_agreement("SN-L-1", codes=["25.62"])
+    html = client.get("/tarifauskunft/tarifvertrag/SN-L-1/").content.decode()
+    assert ">http://testserver/tarifauskunft/tarifvertrag/SN-L-1/?stand=2025-08-01</a>" in html
