@@ -344,3 +344,52 @@ def wage_check(request, params: Query[WageCheckQuery]):
         "as_of": f"Stand: {on:%d.%m.%Y}",
         "note": NOTE,
     }
+
+
+class TraineeCheckQuery(Schema):
+    # Read as text and parsed like on the page, so every bad value gets a German message (422).
+    start_year: str = Field(description="Jahr des Ausbildungsbeginns, 2000 bis 2100")
+    training_year: str = Field(description="Ausbildungsjahr, 1 bis 4")
+    monthly_pay: str = Field(
+        description="Vergütung in Euro je Monat (brutto), 0 bis 1.000.000 (z. B. 850 oder 850,50)"
+    )
+
+
+class TraineeCheckOut(Schema):
+    start_year: int
+    training_year: int
+    monthly_pay: Decimal
+    minimum: Decimal = Field(description="Mindestausbildungsvergütung (§ 17 BBiG), € je Monat")
+    met: bool
+    difference: Decimal = Field(description="Mindestvergütung minus Vergütung (€)")
+    note: str
+
+
+@router.get(
+    "/trainee-pay-check",
+    response=TraineeCheckOut,
+    summary="Ausbildungsvergütung mit der Mindestausbildungsvergütung vergleichen",
+)
+@pin_version
+def trainee_pay_check(request, params: Query[TraineeCheckQuery]):
+    """Die Mindestvergütung richtet sich nach dem Jahr, in dem die Ausbildung beginnt."""
+    try:
+        start_year = inputs.parse_start_year(params.start_year)
+        training_year = inputs.parse_training_year(params.training_year)
+        pay = inputs.parse_amount(params.monthly_pay)
+        if pay is None:
+            raise ValidationError(_("Bitte geben Sie einen Betrag in Euro an, z. B. 12,50."))
+        result = selectors.trainee_pay_check(
+            start_year=start_year, training_year=training_year, monthly_pay=pay
+        )
+    except ValidationError as exc:
+        raise _error(exc) from exc
+    return {
+        "start_year": result.start_year,
+        "training_year": result.training_year,
+        "monthly_pay": result.monthly_pay,
+        "minimum": result.minimum,
+        "met": result.met,
+        "difference": result.difference,
+        "note": NOTE,
+    }

@@ -81,3 +81,31 @@ def clean_text(value: object, *, limit: int = 200) -> str:
     runs of white space one space, at most `limit` characters."""
     text = value if isinstance(value, str) else ""
     return " ".join(_CONTROL_RE.sub(" ", text).split())[:limit]
+
+
+MIN_START_YEAR = 2000
+MAX_START_YEAR = 2100
+
+
+def parse_start_year(value: object) -> int:
+    """The year training starts: four digits, 2000 to 2100."""
+    text = str(value or "").strip()
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        raise ValidationError(_("Bitte geben Sie das Jahr als Zahl an, z. B. 2025."))
+    return check_start_year(int(text))
+
+
+def check_start_year(year: int) -> int:
+    if not MIN_START_YEAR <= year <= MAX_START_YEAR:
+        raise ValidationError(
+            _("Bitte geben Sie ein Jahr zwischen %(first)s und %(last)s an.")
+            % {"first": MIN_START_YEAR, "last": MAX_START_YEAR}
+        )
+    return year
+
+
+def parse_training_year(value: object) -> int:
+    text = str(value or "").strip()
+    if text not in ("1", "2", "3", "4"):
+        raise ValidationError(_("Das Ausbildungsjahr muss zwischen 1 und 4 liegen."))
+    return int(text)

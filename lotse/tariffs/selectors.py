@@ -943,6 +943,7 @@ def trainee_pay_check(
     """Minimum trainee pay (§ 17 BBiG): fixed by the year training starts."""
     if training_year not in (1, 2, 3, 4):
         raise ValidationError(_("Das Ausbildungsjahr muss zwischen 1 und 4 liegen."))
+    inputs.check_start_year(start_year)
     monthly_pay = inputs.check_amount(Decimal(monthly_pay))
     table = trainee_minimum_for(start_year)
     if table is None:

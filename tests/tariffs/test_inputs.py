@@ -145,3 +145,39 @@ def test_page_lookup_never_fails(q, wz, gebiet, seite, stand):
     client = Client(raise_request_exception=False)
     params = {"q": q, "wz": wz, "gebiet": gebiet, "seite": seite, "stand": stand}
     _never_fails(client.get("/tarifauskunft/auskunft/", params), {200, 400})
+
+
+def test_api_trainee_pay_check(client):
+    data = client.get(
+        f"{API}/trainee-pay-check?start_year=2025&training_year=3&monthly_pay=900"
+    ).json()
+    assert data["minimum"] == "921.00"
+    assert data["met"] is False
+    assert data["difference"] == "21.00"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("start_year=1e30&training_year=1&monthly_pay=700", "Jahr als Zahl"),
+        ("start_year=1999&training_year=1&monthly_pay=700", "zwischen 2000 und 2100"),
+        ("start_year=2025&training_year=5&monthly_pay=700", "zwischen 1 und 4"),
+        ("start_year=2025&training_year=1&monthly_pay=1e30", "Betrag in Euro"),
+        ("start_year=2025&training_year=1&monthly_pay=99999999999", "unplausibel hoch"),
+        ("start_year=2025&training_year=1&monthly_pay=", "Betrag in Euro"),
+        ("start_year=2027&training_year=1&monthly_pay=700", "noch nicht bekanntgegeben"),
+    ],
+)
+def test_api_trainee_pay_check_bad_input_is_422_with_a_german_message(client, query, message):
+    response = client.get(f"{API}/trainee-pay-check?{query}")
+    assert response.status_code == 422
+    assert message in response.json()["detail"]
+
+
+@FUZZ
+@given(start_year=TEXT, training_year=TEXT, monthly_pay=TEXT)
+@example(start_year="2025", training_year="1", monthly_pay="1e30")
+def test_api_trainee_pay_check_never_fails(start_year, training_year, monthly_pay):
+    client = Client(raise_request_exception=False)
+    params = {"start_year": start_year, "training_year": training_year, "monthly_pay": monthly_pay}
+    _never_fails(client.get(f"{API}/trainee-pay-check", params), {200, 422})
