@@ -10,13 +10,20 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from . import access
-from .models import AnswerTemplate, Inquiry, InquiryQuerySet, QuestionKind, Status
+from .models import (
+    OPEN_STATUSES,
+    AnswerTemplate,
+    Inquiry,
+    InquiryQuerySet,
+    QuestionKind,
+    Status,
+)
 
 logger = logging.getLogger(__name__)
 PLACEHOLDER = re.compile(r"\{(anrede|name|reference|lookup)\}")
@@ -49,7 +56,12 @@ def inquiries_list(*, user, filters: InquiryFilters, today: dt.date | None = Non
         queryset = queryset.filter(assignee_id=int(filters.assignee))
     if filters.overdue:
         queryset = queryset.overdue(today)
-    return queryset.order_by("due_date", "received_at", "pk")
+    # "Nächste Frist zuerst": the open inquiries by due date, then the answered and closed ones
+    # (their due date no longer matters; otherwise the oldest closed ones came first).
+    closed_last = Case(
+        When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    return queryset.order_by(closed_last, "due_date", "received_at", "pk")
 
 
 def assignee_choices(*, topic: str | None = None):

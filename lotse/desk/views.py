@@ -20,7 +20,12 @@ SESSION_KEY = "lotse_desk_reference"
 @require_http_methods(["GET", "HEAD", "POST"])
 @ratelimit(key="ip", rate=lambda group, request: settings.LOTSE_DESK_FORM_RATE, method="POST")
 def inquiry_form(request: HttpRequest) -> HttpResponse:
-    form = InquiryForm(request.POST or None)
+    # Links from the Tarifauskunft pre-fill the sector and WZ code (`?branche=&wz=`).
+    initial = {
+        "sector": request.GET.get("branche", "")[:200],
+        "wz_code": request.GET.get("wz", "")[:10],
+    }
+    form = InquiryForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             inquiry = services.inquiry_submit(

@@ -6,18 +6,18 @@ the texts of agreements.
 
 import datetime
 from decimal import Decimal
-from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from lotse.core.links import absolute_url
 from lotse.core.pagination import Page, PageParams, page_response
 
-from . import selectors
+from . import inputs, selectors
 from .selectors import COUNT_CAP, MAX_PAGE, PAGE_SIZE
 from .versioning import pin_version
 
@@ -121,6 +121,22 @@ class AgreementAnswerOut(Schema):
     title: str
     in_after_effect: bool
     generally_binding: bool
+    provisions_recorded: bool = Field(
+        description="Einzelne Bestimmungen (z. B. Entgelttabellen) sind für den Tag erfasst"
+    )
+
+
+ANSWER_KIND = (
+    "not_found: die Wörter sind unbekannt (siehe suggestions); registered: an diesem Tag ist "
+    "etwas registriert; nothing_after: nichts an diesem Tag und nach dem Ende des letzten "
+    "Eintrags (last_end) nichts mehr registriert – die Auskunft kann unvollständig sein; "
+    "nothing_registered: die Branche ist bekannt, an diesem Tag ist nichts registriert"
+)
+MINIMUM_STATUS = (
+    "in_force: Branchenmindestlohn gilt; gap: registrierte Lücke zwischen zwei Verordnungen; "
+    "nothing_after: nach sector_minimum_last_end nichts registriert (unvollständig möglich); "
+    "nothing_before: erst ab sector_minimum_first_start registriert; none: nichts registriert"
+)
 
 
 class FloorsOut(Schema):
@@ -154,6 +170,14 @@ class LookupOut(FloorsOut):
     company_or_confidential_count_capped: bool = Field(description=f"true: mehr als {COUNT_CAP}")
     sector_minimums: list[SectorMinimumOut]
     sector_minimum_gap: bool
+    sector_minimum_status: str = Field(description=MINIMUM_STATUS)
+    sector_minimum_last_end: datetime.date | None
+    sector_minimum_first_start: datetime.date | None
+    answer_kind: str = Field(description=ANSWER_KIND)
+    last_end: datetime.date | None = Field(
+        description="nothing_after: letzter Tag, für den ein Eintrag der Branche registriert ist"
+    )
+    suggestions: list[str] = Field(description="not_found: Begriffe des Registers")
     nothing_registered: bool
 
 
@@ -182,12 +206,17 @@ def _floors(on: datetime.date, *, statutory=None, trainee=None, known: bool = Fa
 @router.get("/lookup", response=LookupOut, summary="Tarifauskunft für Branche und Datum")
 @pin_version
 def lookup(request, params: Query[LookupQuery]):
-    on = params.date or timezone.localdate()
-    if not (params.q or params.wz):
+    query, code = inputs.clean_text(params.q), inputs.clean_text(params.wz)
+    if not (query or code):
         raise HttpError(422, "Bitte nennen Sie eine Branche (q) oder einen WZ-Code (wz).")
     try:
+        on = inputs.check_date(params.date or timezone.localdate())
         result = selectors.tariff_lookup(
-            query=params.q, wz=params.wz, territory=params.territory, on=on, page=params.page
+            query=query,
+            wz=code,
+            territory=inputs.clean_text(params.territory, limit=100),
+            on=on,
+            page=params.page,
         )
     except ValidationError as exc:
         raise _error(exc) from exc
@@ -199,6 +228,7 @@ def lookup(request, params: Query[LookupQuery]):
                 "title": item.agreement.title,
                 "in_after_effect": item.in_after_effect,
                 "generally_binding": item.applicability is not None,
+                "provisions_recorded": item.has_provisions,
             }
             for item in result.agreements
         ],
@@ -222,6 +252,12 @@ def lookup(request, params: Query[LookupQuery]):
             for item in result.sector_minimums
         ],
         "sector_minimum_gap": result.minimum_gap,
+        "sector_minimum_status": result.minimum_status,
+        "sector_minimum_last_end": result.minimum_last_end,
+        "sector_minimum_first_start": result.minimum_first_start,
+        "answer_kind": result.answer_kind,
+        "last_end": result.last_end,
+        "suggestions": result.suggestions,
         "nothing_registered": result.nothing_registered,
     }
 
@@ -230,7 +266,11 @@ def lookup(request, params: Query[LookupQuery]):
 @pin_version
 def minimum_wage(request, date: datetime.date | None = None):
     """Gesetzlicher Mindestlohn und Mindestausbildungsvergütung (Beginn im Jahr des Datums)."""
-    return _floors(date or timezone.localdate())
+    try:
+        on = inputs.check_date(date or timezone.localdate())
+    except ValidationError as exc:
+        raise _error(exc) from exc
+    return _floors(on)
 
 
 class FloorCheckOut(Schema):
@@ -245,31 +285,53 @@ class WageCheckOut(Schema):
     hourly: Decimal = Field(description="Stundenlohn (Monatsentgelt ÷ (Wochenstunden × 13/3))")
     monthly_hours: Decimal | None
     below_any: bool
+    verdict: str = Field(
+        description="below: unter einer Untergrenze; not_below: unter keiner; cannot_confirm: "
+        "unter keiner bekannten, aber die Branche wurde nicht gefunden oder das Register "
+        "enthält für den Tag keinen Branchenmindestlohn-Eintrag (danach/davor nichts erfasst)"
+    )
+    sector_found: bool = Field(description="false: die Wörter (q) sind unbekannt")
+    sector_minimum_status: str = Field(description=MINIMUM_STATUS)
+    sector_minimum_last_end: datetime.date | None
+    sector_minimum_first_start: datetime.date | None
     floors: list[FloorCheckOut]
     as_of: str
     note: str
 
 
 class WageCheckQuery(Schema):
-    amount: Decimal = Field(description="Bruttoentgelt in Euro")
-    unit: Literal["hourly", "monthly"] = "hourly"
-    hours_per_week: Decimal | None = Field(None, description="nur bei unit=monthly")
+    # Amounts are read as text and parsed like on the page ("13.50", "13,50", "2.300"), so that
+    # every bad number gets the same German message (422) and none reaches the arithmetic.
+    amount: str = Field(
+        description="Bruttoentgelt in Euro, 0 bis 1.000.000 (z. B. 13.50, 13,50 oder 2.300)"
+    )
+    unit: str = Field("hourly", description="hourly oder monthly")
+    hours_per_week: str = Field("", description="nur bei unit=monthly: 1 bis 60")
     q: str = ""
     wz: str = ""
-    date: datetime.date | None = None
+    date: datetime.date | None = Field(None, description="Stand (1949 bis 2100); Standard: heute")
 
 
 @router.get("/wage-check", response=WageCheckOut, summary="Lohn mit Mindestlöhnen vergleichen")
 @pin_version
 def wage_check(request, params: Query[WageCheckQuery]):
-    on = params.date or timezone.localdate()
     try:
+        on = inputs.check_date(params.date or timezone.localdate())
+        amount = inputs.parse_amount(params.amount)
+        if amount is None:
+            raise ValidationError(_("Bitte geben Sie einen Betrag in Euro an, z. B. 12,50."))
+        hours = None
+        if params.unit == "monthly":
+            try:
+                hours = inputs.parse_amount(params.hours_per_week)
+            except ValidationError as exc:
+                raise ValidationError(inputs.hours_message()) from exc
         result = selectors.wage_check(
-            amount=params.amount,
+            amount=amount,
             unit=params.unit,
-            hours_per_week=params.hours_per_week,
-            wz=params.wz,
-            query=params.q,
+            hours_per_week=hours,
+            wz=inputs.clean_text(params.wz),
+            query=inputs.clean_text(params.q),
             on=on,
         )
     except ValidationError as exc:
@@ -279,7 +341,61 @@ def wage_check(request, params: Query[WageCheckQuery]):
         "hourly": selectors.money(result.hourly),
         "monthly_hours": selectors.money(result.monthly_hours) if result.monthly_hours else None,
         "below_any": result.below_any,
+        "verdict": result.verdict,
+        "sector_found": result.sector_found,
+        "sector_minimum_status": result.minimum_status,
+        "sector_minimum_last_end": result.minimum_last_end,
+        "sector_minimum_first_start": result.minimum_first_start,
         "floors": result.floors,
         "as_of": f"Stand: {on:%d.%m.%Y}",
+        "note": NOTE,
+    }
+
+
+class TraineeCheckQuery(Schema):
+    # Read as text and parsed like on the page, so every bad value gets a German message (422).
+    start_year: str = Field(description="Jahr des Ausbildungsbeginns, 2000 bis 2100")
+    training_year: str = Field(description="Ausbildungsjahr, 1 bis 4")
+    monthly_pay: str = Field(
+        description="Vergütung in Euro je Monat (brutto), 0 bis 1.000.000 (z. B. 850 oder 850,50)"
+    )
+
+
+class TraineeCheckOut(Schema):
+    start_year: int
+    training_year: int
+    monthly_pay: Decimal
+    minimum: Decimal = Field(description="Mindestausbildungsvergütung (§ 17 BBiG), € je Monat")
+    met: bool
+    difference: Decimal = Field(description="Mindestvergütung minus Vergütung (€)")
+    note: str
+
+
+@router.get(
+    "/trainee-pay-check",
+    response=TraineeCheckOut,
+    summary="Ausbildungsvergütung mit der Mindestausbildungsvergütung vergleichen",
+)
+@pin_version
+def trainee_pay_check(request, params: Query[TraineeCheckQuery]):
+    """Die Mindestvergütung richtet sich nach dem Jahr, in dem die Ausbildung beginnt."""
+    try:
+        start_year = inputs.parse_start_year(params.start_year)
+        training_year = inputs.parse_training_year(params.training_year)
+        pay = inputs.parse_amount(params.monthly_pay)
+        if pay is None:
+            raise ValidationError(_("Bitte geben Sie einen Betrag in Euro an, z. B. 12,50."))
+        result = selectors.trainee_pay_check(
+            start_year=start_year, training_year=training_year, monthly_pay=pay
+        )
+    except ValidationError as exc:
+        raise _error(exc) from exc
+    return {
+        "start_year": result.start_year,
+        "training_year": result.training_year,
+        "monthly_pay": result.monthly_pay,
+        "minimum": result.minimum,
+        "met": result.met,
+        "difference": result.difference,
         "note": NOTE,
     }

@@ -1,53 +1,28 @@
 """GET forms of the public Tarifauskunft: every answer has a permanent URL (its parameters)."""
 
-import datetime
-import re
-from decimal import Decimal, InvalidOperation
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import selectors, wz
+from . import inputs, selectors, wz
 from .selectors import MAX_PAGE
 
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
-MIN_DATE = datetime.date(1949, 1, 1)
-# "2.300" is two thousand three hundred in German notation, not 2.3
-THOUSANDS_RE = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
 
 class TextField(forms.CharField):
     def to_python(self, value):
-        value = value if isinstance(value, str) else ""
-        return " ".join(_CONTROL_RE.sub(" ", value).split())[:200]
+        return inputs.clean_text(value)
 
 
 class AmountField(forms.Field):
-    """A euro amount; German "1.234,56" and "1234.56" both accepted."""
+    """A euro amount; German "1.234,56" and "1234.56" both accepted (`inputs.parse_amount`)."""
 
     def to_python(self, value):
-        value = (value or "").strip().replace("€", "").replace(" ", "")
-        if not value:
-            return None
-        if "," in value or THOUSANDS_RE.match(value):
-            value = value.replace(".", "").replace(",", ".")
-        try:
-            amount = Decimal(value)
-        except InvalidOperation as exc:
-            raise ValidationError(
-                _("Bitte geben Sie einen Betrag in Euro an, z. B. 12,50.")
-            ) from exc
-        if not amount.is_finite():
-            raise ValidationError(_("Bitte geben Sie einen Betrag in Euro an, z. B. 12,50."))
-        if amount < 0:
-            raise ValidationError(_("Der Betrag darf nicht negativ sein."))
-        if amount > Decimal("1000000"):
-            raise ValidationError(_("Der Betrag ist unplausibel hoch."))
-        return amount.quantize(Decimal("0.01"))
+        amount = inputs.parse_amount(value)
+        return None if amount is None else inputs.check_amount(amount)
 
 
 class AsOfField(forms.DateField):
@@ -66,9 +41,7 @@ class AsOfField(forms.DateField):
         day = super().clean(value)
         if day is None:
             return timezone.localdate()
-        if day < MIN_DATE or day.year > 2100:
-            raise ValidationError(_("Bitte wählen Sie ein Datum zwischen 1949 und 2100."))
-        return day
+        return inputs.check_date(day)
 
 
 def territory_choices() -> list[tuple[str, str]]:
@@ -153,15 +126,11 @@ class WageCheckForm(SectorFields):
     def clean(self):
         data = super().clean()
         if data.get("einheit") == "monthly":
-            hours = data.get("stunden")
-            if not hours or hours <= 0 or hours > 60:
-                self.add_error(
-                    "stunden",
-                    _(
-                        "Für ein Monatsentgelt geben Sie bitte die Wochenstunden an "
-                        "(mehr als 0, höchstens 60)."
-                    ),
-                )
+            try:
+                inputs.check_hours(data.get("stunden"))
+            except ValidationError as exc:
+                if "stunden" not in self.errors:
+                    self.add_error("stunden", exc)
         return data
 
 

@@ -6,9 +6,19 @@ Public answers never show company agreements or confidential entries: they are o
 import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import (
+    Count,
+    Exists,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -18,7 +28,7 @@ from lotse.core.fulltext import query_stems
 from lotse.core.fulltext_db import fulltext_match
 from lotse.core.models import Region
 
-from . import wz
+from . import inputs, wz
 from .cache import versioned
 from .models import (
     CollectiveAgreement,
@@ -55,13 +65,18 @@ def money(value: Decimal) -> Decimal:
 # --- search terms ------------------------------------------------------------------------------
 
 
-def query_alternatives(query: str) -> list[str]:
+def synonym_table() -> dict[str, str]:
+    return dict(SectorSynonym.objects.values_list("term", "canonical"))
+
+
+def query_alternatives(query: str, *, synonyms: dict[str, str] | None = None) -> list[str]:
     """The query and the register terms its words stand for (synonyms, spelling variants)."""
     query = (query or "").strip()[:200]
     if not query:
         return []
     alternatives = [query]
-    synonyms = dict(SectorSynonym.objects.values_list("term", "canonical"))
+    if synonyms is None:
+        synonyms = synonym_table()
     lowered = {term.lower(): canonical for term, canonical in synonyms.items()}
     for word in query.split():
         canonical = lowered.get(word.lower())
@@ -75,7 +90,9 @@ def query_alternatives(query: str) -> list[str]:
     return alternatives
 
 
-def _text_filter(queryset: QuerySet, query: str) -> QuerySet:
+def _text_filter(
+    queryset: QuerySet, query: str, *, synonyms: dict[str, str] | None = None
+) -> QuerySet:
     """Rows whose search document matches the query or one of its register terms.
 
     The matches are looked up in the full-text index first, up to IDS_LIMIT of them: a word
@@ -87,7 +104,9 @@ def _text_filter(queryset: QuerySet, query: str) -> QuerySet:
     finds a page quickly.
     """
     alternatives = [
-        stems for alternative in query_alternatives(query) if (stems := query_stems(alternative))
+        stems
+        for alternative in query_alternatives(query, synonyms=synonyms)
+        if (stems := query_stems(alternative))
     ]
     ids: set[int] = set()
     for stems in alternatives:
@@ -176,14 +195,20 @@ def in_force_q(on: datetime.date, prefix: str = "") -> Q:
     )
 
 
-def matching_agreements(*, query: str = "", wz: str = "", territory: str = "") -> QuerySet:
+def matching_agreements(
+    *,
+    query: str = "",
+    wz: str = "",
+    territory: str = "",
+    synonyms: dict[str, str] | None = None,
+) -> QuerySet:
     """All agreements (any level) matching sector words, WZ code and territory."""
     queryset = CollectiveAgreement.objects.all()
     codes = wz_codes(wz)
     if codes:
         queryset = _code_filter(queryset, codes)
     if query and not queryset.query.is_empty():
-        queryset = _text_filter(queryset, query)
+        queryset = _text_filter(queryset, query, synonyms=synonyms)
     return _territory_filter(queryset, territory)
 
 
@@ -236,6 +261,8 @@ class AgreementAnswer:
     in_after_effect: bool
     applicability: GeneralApplicability | None
     parties: list[str] = field(default_factory=list)  # names, alphabetical
+    # Single provisions (pay tables etc.) recorded for the date: the agreement's page has them.
+    has_provisions: bool = False
 
 
 @dataclass
@@ -252,7 +279,29 @@ class SectorFloors:
     statutory: StatutoryMinimumWage | None = None
     trainee_pay: MinimumTraineePay | None = None
     sector_minimums: list[SectorMinimum] = field(default_factory=list)
-    minimum_gap: bool = False  # sector minimums exist for the sector, but none on this date
+    # What the register knows of the sector's minimum wage on the date (MINIMUM_STATUSES).
+    minimum_status: str = "none"
+    minimum_last_end: datetime.date | None = None  # "nothing_after": the last registered day
+    minimum_first_start: datetime.date | None = None  # "nothing_before": the first one
+    ordinances_found: bool = False  # the words or code matched an ordinance of any date
+
+    @property
+    def minimum_gap(self) -> bool:
+        return self.minimum_status == "gap"
+
+
+# in_force: a sector minimum applies. gap: one ended before the date and the next registered
+# one starts after it (the register knows the gap, e.g. Gerüstbau 2025-10-01 - 2025-12-31).
+# nothing_after: the last registered one ended before the date and no successor is registered;
+# the register may be incomplete, so it must not say "only the statutory minimum applies".
+# nothing_before: the first registered one starts after the date (earlier ones not recorded).
+# none: no ordinance registered for the sector at all.
+MINIMUM_STATUSES = ("in_force", "gap", "nothing_after", "nothing_before", "none")
+UNCONFIRMED_STATUSES = ("nothing_after", "nothing_before")
+# not_found: the words were not understood; registered: something is registered on the date;
+# nothing_after: nothing on the date, and nothing registered after an earlier entry ended;
+# nothing_registered: the sector is known, the register holds nothing for it on the date.
+ANSWER_KINDS = ("not_found", "registered", "nothing_after", "nothing_registered")
 
 
 @dataclass
@@ -275,13 +324,45 @@ class LookupResult:
     pending_applications: list[GeneralApplicability] = field(default_factory=list)
     procedures_capped: bool = False
     sector_minimums: list[SectorMinimum] = field(default_factory=list)
-    minimum_gap: bool = False  # sector minimums exist for the sector, but none on this date
+    minimum_status: str = "none"
+    minimum_last_end: datetime.date | None = None
+    minimum_first_start: datetime.date | None = None
     statutory: StatutoryMinimumWage | None = None
     trainee_pay: MinimumTraineePay | None = None
+    # False when the words matched nothing at all: no synonym, no register entry of any date,
+    # no WZ title ("not found" is not "nothing registered").
+    understood: bool = True
+    suggestions: list[str] = field(default_factory=list)
+    # Nothing on the date: the last day an entry of the sector was registered for, when nothing
+    # is registered after it (agreements or sector minimums).
+    last_end: datetime.date | None = None
+
+    @property
+    def minimum_gap(self) -> bool:
+        return self.minimum_status == "gap"
+
+    @property
+    def registered(self) -> bool:
+        return bool(self.agreement_count or self.not_public or self.sector_minimums)
+
+    @property
+    def answer_kind(self) -> str:
+        if not self.understood:
+            return "not_found"
+        if self.registered:
+            return "registered"
+        if self.last_end:
+            return "nothing_after"
+        return "nothing_registered"
 
     @property
     def nothing_registered(self) -> bool:
-        return not (self.agreement_count or self.not_public or self.sector_minimums)
+        return self.answer_kind == "nothing_registered"
+
+    @property
+    def inquiry_params(self) -> str:
+        """The query of the Tarif inquiry form, pre-filled with this question."""
+        return inquiry_params(sector=self.query, wz=self.wz)
 
     @property
     def generally_binding(self) -> bool:
@@ -329,7 +410,9 @@ def trainee_minimum_for(start_year: int) -> MinimumTraineePay | None:
     return MinimumTraineePay.objects.filter(start_year=start_year).first()
 
 
-def matching_ordinances(*, query: str = "", wz: str = "") -> QuerySet:
+def matching_ordinances(
+    *, query: str = "", wz: str = "", synonyms: dict[str, str] | None = None
+) -> QuerySet:
     queryset = MinimumWageOrdinance.objects.all()
     codes = wz_codes(wz)
     if codes:
@@ -338,7 +421,7 @@ def matching_ordinances(*, query: str = "", wz: str = "") -> QuerySet:
         )
     if query:
         condition = Q()
-        for alternative in query_alternatives(query):
+        for alternative in query_alternatives(query, synonyms=synonyms):
             stems = query_stems(alternative)
             part = Q()
             for item in stems:
@@ -349,7 +432,13 @@ def matching_ordinances(*, query: str = "", wz: str = "") -> QuerySet:
     return queryset
 
 
-def sector_floors(*, query: str = "", wz: str = "", on: datetime.date) -> SectorFloors:
+def sector_floors(
+    *,
+    query: str = "",
+    wz: str = "",
+    on: datetime.date,
+    synonyms: dict[str, str] | None = None,
+) -> SectorFloors:
     """Statutory minimum wage, minimum trainee pay and the sector minimum wages of a date.
 
     The ordinances of a sector are few: all are read in one query and the date decides in
@@ -360,7 +449,7 @@ def sector_floors(*, query: str = "", wz: str = "", on: datetime.date) -> Sector
     )
     if not (query or wz):
         return floors
-    ordinances = list(matching_ordinances(query=query, wz=wz))
+    ordinances = list(matching_ordinances(query=query, wz=wz, synonyms=synonyms))
     current = [
         item
         for item in ordinances
@@ -377,8 +466,67 @@ def sector_floors(*, query: str = "", wz: str = "", on: datetime.date) -> Sector
     floors.sector_minimums = [
         SectorMinimum(ordinance=item, rates=item.current_rates) for item in current
     ]
-    floors.minimum_gap = not current and bool(ordinances)
+    floors.ordinances_found = bool(ordinances)
+    ended = [item.valid_to for item in ordinances if item.valid_to and item.valid_to < on]
+    later = [item.valid_from for item in ordinances if item.valid_from > on]
+    if current:
+        floors.minimum_status = "in_force"
+    elif ended and later:
+        floors.minimum_status = "gap"
+    elif ended:
+        floors.minimum_status = "nothing_after"
+        floors.minimum_last_end = max(ended)
+    elif later:
+        floors.minimum_status = "nothing_before"
+        floors.minimum_first_start = min(later)
     return floors
+
+
+def inquiry_params(*, sector: str = "", wz: str = "") -> str:
+    """The query string that pre-fills the Tarif inquiry form (`/tarifauskunft/anfrage/`)."""
+    return urlencode([(key, value) for key, value in (("branche", sector), ("wz", wz)) if value])
+
+
+def words_understood(
+    *,
+    query: str,
+    ordinances_found: bool,
+    agreements_match: bool | None = None,
+    synonyms: dict[str, str] | None = None,
+) -> bool:
+    """Whether sector words mean anything to the register: a synonym, an entry of any date
+    (hidden entries only through the titles of their WZ classes) or an official WZ title.
+    `agreements_match`: whether the words matched agreements of any date, when known."""
+    if ordinances_found or len(query_alternatives(query, synonyms=synonyms)) > 1:
+        return True
+    if agreements_match is None:
+        agreements_match = matching_agreements(query=query, synonyms=synonyms).exists()
+    return agreements_match or wz.words_in_titles(query.split())
+
+
+SUGGESTION_CUTOFF = 75
+MAX_SUGGESTIONS = 5
+
+
+def sector_suggestions(*, query: str, synonyms: dict[str, str] | None = None) -> list[str]:
+    """Register terms close to words that were not understood (spelling, compounds)."""
+    choices: dict[str, str] = {}
+    for term, canonical in (synonyms if synonyms is not None else synonym_table()).items():
+        choices.setdefault(term.casefold(), canonical)
+        choices.setdefault(canonical.casefold(), canonical)
+    for label in MinimumWageOrdinance.objects.values_list("sector_label", flat=True).distinct():
+        choices.setdefault(label.casefold(), label)
+    scored: dict[str, float] = {}
+    for word in [query, *query.split()]:
+        if len(word) < 4:
+            continue
+        for match, score, _index in process.extract(
+            word.casefold(), list(choices), scorer=fuzz.WRatio, score_cutoff=SUGGESTION_CUTOFF
+        ):
+            canonical = choices[match]
+            scored[canonical] = max(scored.get(canonical, 0), score)
+    ranked = sorted(scored, key=lambda name: (-scored[name], name))
+    return ranked[:MAX_SUGGESTIONS]
 
 
 PENDING_STATUSES = ("applied_for", "committee", "rejected", "withdrawn")
@@ -415,7 +563,9 @@ def tariff_lookup(
         raise ValidationError(
             _("Bitte wählen Sie eine Seite zwischen 1 und %(max)s.") % {"max": MAX_PAGE}
         )
-    floors = sector_floors(query=query, wz=wz, on=on)
+    # The synonym table is read once for the whole answer.
+    synonyms = synonym_table() if query else {}
+    floors = sector_floors(query=query, wz=wz, on=on, synonyms=synonyms)
     result = LookupResult(
         on=on,
         query=query,
@@ -426,16 +576,72 @@ def tariff_lookup(
         statutory=floors.statutory,
         trainee_pay=floors.trainee_pay,
         sector_minimums=floors.sector_minimums,
-        minimum_gap=floors.minimum_gap,
+        minimum_status=floors.minimum_status,
+        minimum_last_end=floors.minimum_last_end,
+        minimum_first_start=floors.minimum_first_start,
     )
     if not (query or wz):
         return result
-    found = agreements_on(matching_agreements(query=query, wz=wz, territory=territory), on)
-    if found.query.is_empty():  # words without a single match in the full-text index
-        return result
+    matching = matching_agreements(query=query, wz=wz, territory=territory, synonyms=synonyms)
+    found = agreements_on(matching, on)
+    # Hidden entries answer only the sector question: with a WZ code they are counted by the
+    # code alone (words never narrow them down), without one by the words, which match hidden
+    # entries only through the titles of their WZ classes (search.agreement_search_document).
+    by_sector = matching_agreements(wz=wz, territory=territory) if wz and query else matching
+    hidden = agreements_on(by_sector, on).exclude(public_q())
+    if not hidden.query.is_empty():
+        result.not_public = bounded_count(hidden, cap=COUNT_CAP)
+    if not found.query.is_empty():  # words without a single match in the full-text index
+        _lookup_agreements(result, found=found, on=on, page=page, per_page=per_page)
+    if not result.registered:
+        _nothing_on_the_date(result, floors=floors, matching=matching, synonyms=synonyms)
+    return result
+
+
+def _nothing_on_the_date(
+    result: LookupResult, *, floors: SectorFloors, matching: QuerySet, synonyms: dict[str, str]
+) -> None:
+    """Which "nothing" it is: words not understood, nothing after an ended entry, or nothing
+    registered for a known sector. Only read when nothing is registered on the date."""
+    on = result.on
+    if result.query and not result.wz:
+        # Words with matches in the full-text index matched agreements of some date; without
+        # a territory an empty match means there are none (no second look needed).
+        agreements_match = None
+        if not matching.query.is_empty():
+            agreements_match = True
+        elif not result.territory:
+            agreements_match = False
+        result.understood = words_understood(
+            query=result.query,
+            ordinances_found=floors.ordinances_found,
+            agreements_match=agreements_match,
+            synonyms=synonyms,
+        )
+        if not result.understood:
+            result.suggestions = sector_suggestions(query=result.query, synonyms=synonyms)
+            return
+    ends = [floors.minimum_last_end] if floors.minimum_status == "nothing_after" else []
+    if not matching.query.is_empty():
+        dates = matching.order_by().aggregate(
+            last_end=Max("valid_to", filter=Q(valid_to__lt=on)),
+            later=Count("pk", filter=Q(valid_from__gt=on)),
+        )
+        if dates["later"]:
+            return  # something is registered after the date: not the end of the register
+        if dates["last_end"]:
+            ends.append(dates["last_end"])
+    if floors.minimum_status in ("gap", "nothing_before"):
+        return
+    result.last_end = max(ends) if ends else None
+
+
+def _lookup_agreements(
+    result: LookupResult, *, found: QuerySet, on: datetime.date, page: int, per_page: int
+) -> None:
+    """The page of public agreements, the bounded counts and the AVE procedures."""
     public = found.filter(public_q())
     result.agreement_count = bounded_count(public, cap=COUNT_CAP)
-    result.not_public = bounded_count(found.exclude(public_q()), cap=COUNT_CAP)
     # AVE procedures of every matching public agreement, not only of the shown page: whether
     # anything was generally binding must not depend on the page. Driven by the (small) AVE
     # table, each procedure's agreement is checked by a correlated EXISTS (with an IN list
@@ -483,6 +689,18 @@ def tariff_lookup(
                 in_force_q(on), agreement_id__in=[row.pk for row in rows]
             ).order_by("applied_on", "pk")
         }
+    # Which of the shown agreements have single provisions recorded for the date (their page
+    # shows them); one query for the page.
+    with_provisions = (
+        set(
+            Provision.objects.filter(in_force_q(on), agreement_id__in=[row.pk for row in rows])
+            .order_by()
+            .values_list("agreement_id", flat=True)
+            .distinct()
+        )
+        if rows
+        else set()
+    )
     for agreement in rows:
         result.agreements.append(
             AgreementAnswer(
@@ -490,9 +708,9 @@ def tariff_lookup(
                 in_after_effect=agreement.valid_to is not None and agreement.valid_to < on,
                 applicability=declared.get(agreement.pk),
                 parties=parties.get(agreement.pk, []),
+                has_provisions=agreement.pk in with_provisions,
             )
         )
-    return result
 
 
 def public_agreement(*, register_number: str) -> CollectiveAgreement:
@@ -522,6 +740,10 @@ class AgreementOnDate:
     applicability: GeneralApplicability | None
     provisions: list[Provision]
     successor: CollectiveAgreement | None
+
+    @property
+    def inquiry_params(self) -> str:
+        return inquiry_params(sector=self.agreement.title)
 
 
 @versioned("agreement")
@@ -585,12 +807,37 @@ class WageCheckResult:
     hourly: Decimal
     monthly_hours: Decimal | None
     floors: list[FloorCheck]
-    minimum_gap: bool
     sector_agreements_exist: bool  # public sector agreements in force or in after-effect
+    minimum_status: str = "none"  # MINIMUM_STATUSES
+    minimum_last_end: datetime.date | None = None
+    minimum_first_start: datetime.date | None = None
+    query: str = ""
+    wz: str = ""
+    # False when the sector words were not understood: only the statutory floor was compared.
+    sector_found: bool = True
+
+    @property
+    def minimum_gap(self) -> bool:
+        return self.minimum_status == "gap"
 
     @property
     def below_any(self) -> bool:
         return any(item.below for item in self.floors)
+
+    @property
+    def verdict(self) -> str:
+        """below: under a floor of the date. cannot_confirm: not under the floors the register
+        knows, but the register cannot say which sector minimum applied (sector not found, or
+        nothing registered after / before the date). not_below: under none of the floors."""
+        if self.below_any:
+            return "below"
+        if not self.sector_found or self.minimum_status in UNCONFIRMED_STATUSES:
+            return "cannot_confirm"
+        return "not_below"
+
+    @property
+    def inquiry_params(self) -> str:
+        return inquiry_params(sector=self.query, wz=self.wz)
 
 
 def wage_check(
@@ -609,25 +856,21 @@ def wage_check(
     are compared; for the note on sector agreements one EXISTS query is enough (the check
     never lists agreements).
     """
-    amount = Decimal(amount)
-    if amount < 0:
-        raise ValidationError(_("Der Betrag darf nicht negativ sein."))
+    amount = inputs.check_amount(Decimal(amount))
     monthly_hours = None
     if unit == "monthly":
-        if not hours_per_week or Decimal(hours_per_week) <= 0 or Decimal(hours_per_week) > 60:
-            raise ValidationError(
-                _(
-                    "Für ein Monatsentgelt geben Sie bitte die Wochenstunden an "
-                    "(mehr als 0, höchstens 60)."
-                )
-            )
-        monthly_hours = Decimal(hours_per_week) * WEEKS_PER_MONTH
+        hours_per_week = inputs.check_hours(
+            None if hours_per_week is None else Decimal(hours_per_week)
+        )
+        monthly_hours = hours_per_week * WEEKS_PER_MONTH
         hourly = amount / monthly_hours
     elif unit == "hourly":
         hourly = amount
     else:
         raise ValidationError(_("Bitte wählen Sie Stunden- oder Monatsentgelt."))
-    sector, agreements_exist = sector_facts(query=query, wz=wz, territory=territory, on=on)
+    sector, agreements_exist, understood = sector_facts(
+        query=query, wz=wz, territory=territory, on=on
+    )
     floors: list[FloorCheck] = []
     if sector.statutory:
         floors.append(_floor(_("Gesetzlicher Mindestlohn"), sector.statutory.amount, hourly))
@@ -640,28 +883,42 @@ def wage_check(
         on=on,
         amount=amount,
         unit=unit,
-        hours_per_week=Decimal(hours_per_week) if hours_per_week else None,
+        hours_per_week=hours_per_week if unit == "monthly" else None,
         hourly=hourly,
         monthly_hours=monthly_hours,
         floors=floors,
-        minimum_gap=sector.minimum_gap,
         sector_agreements_exist=agreements_exist,
+        minimum_status=sector.minimum_status,
+        minimum_last_end=sector.minimum_last_end,
+        minimum_first_start=sector.minimum_first_start,
+        query=query,
+        wz=wz,
+        sector_found=understood,
     )
 
 
 @versioned("sector")
 def sector_facts(
     *, query: str = "", wz: str = "", territory: str = "", on: datetime.date
-) -> tuple[SectorFloors, bool]:
-    """The floors of a sector on a date, and whether public sector agreements were in force
-    or in after-effect then (the wage check only says so; it never lists agreements)."""
-    floors = sector_floors(query=query, wz=wz, on=on)
+) -> tuple[SectorFloors, bool, bool]:
+    """The floors of a sector on a date, whether public sector agreements were in force
+    or in after-effect then (the wage check only says so; it never lists agreements), and
+    whether the sector words were understood at all."""
+    synonyms = synonym_table() if query else {}
+    floors = sector_floors(query=query, wz=wz, on=on, synonyms=synonyms)
     exist = bool(query or wz) and (
-        agreements_on(matching_agreements(query=query, wz=wz, territory=territory), on)
+        agreements_on(
+            matching_agreements(query=query, wz=wz, territory=territory, synonyms=synonyms), on
+        )
         .filter(public_q())
         .exists()
     )
-    return floors, exist
+    understood = True
+    if query and not wz and not exist and not floors.sector_minimums:
+        understood = words_understood(
+            query=query, ordinances_found=floors.ordinances_found, synonyms=synonyms
+        )
+    return floors, exist, understood
 
 
 def _floor(label: str, floor: Decimal, hourly: Decimal) -> FloorCheck:
@@ -686,8 +943,8 @@ def trainee_pay_check(
     """Minimum trainee pay (§ 17 BBiG): fixed by the year training starts."""
     if training_year not in (1, 2, 3, 4):
         raise ValidationError(_("Das Ausbildungsjahr muss zwischen 1 und 4 liegen."))
-    if Decimal(monthly_pay) < 0:
-        raise ValidationError(_("Die Vergütung darf nicht negativ sein."))
+    inputs.check_start_year(start_year)
+    monthly_pay = inputs.check_amount(Decimal(monthly_pay))
     table = trainee_minimum_for(start_year)
     if table is None:
         first = MinimumTraineePay.objects.order_by("start_year").first()
@@ -705,7 +962,6 @@ def trainee_pay_check(
             % {"year": start_year}
         )
     minimum = table.for_year(training_year)
-    monthly_pay = Decimal(monthly_pay)
     return TraineeCheckResult(
         start_year=start_year,
         training_year=training_year,
@@ -748,6 +1004,28 @@ def _euro(value: Decimal) -> str:
     return text.replace(",", "X").replace(".", ",").replace("X", ".") + " €"
 
 
+def _register_ends_sentence(day: datetime.date | None) -> str:
+    return _(
+        "Das Register enthält für diese Branche nach dem %(date)s keinen Eintrag. Die Auskunft "
+        "kann daher unvollständig sein: Was danach gilt, ist hier nicht erfasst."
+    ) % {"date": date_format(day, "d.m.Y") if day else ""}
+
+
+def _minimum_ends_sentence(day: datetime.date | None) -> str:
+    return _(
+        "Das Register enthält für diese Branche nach dem %(date)s keinen Eintrag zum "
+        "Branchenmindestlohn. Ob danach einer gilt, ist hier nicht erfasst; die Angaben können "
+        "unvollständig sein."
+    ) % {"date": date_format(day, "d.m.Y") if day else ""}
+
+
+def _minimum_starts_sentence(day: datetime.date | None) -> str:
+    return _(
+        "Das Register enthält für diese Branche erst ab dem %(date)s einen Branchenmindestlohn. "
+        "Ob vorher einer galt, ist hier nicht erfasst; die Angaben können unvollständig sein."
+    ) % {"date": date_format(day, "d.m.Y") if day else ""}
+
+
 def lookup_summary(
     *, query: str = "", wz: str = "", on: datetime.date, language: str = "de"
 ) -> str:
@@ -756,7 +1034,23 @@ def lookup_summary(
     with translation.override(language):
         result = tariff_lookup(query=query, wz=wz, on=on)
         lines: list[str] = []
-        if result.agreements:
+        kind = result.answer_kind
+        if kind == "not_found":
+            lines.append(
+                _(
+                    "„%(query)s“ haben wir im Register nicht gefunden: Wir kennen diese "
+                    "Bezeichnung nicht. Das heißt nicht, dass es für die Branche keinen "
+                    "Eintrag gibt."
+                )
+                % {"query": query}
+            )
+            if result.suggestions:
+                lines.append(
+                    _("Meinten Sie: %(terms)s?") % {"terms": ", ".join(result.suggestions)}
+                )
+        elif kind == "nothing_after":
+            lines.append(_register_ends_sentence(result.last_end))
+        elif result.agreements:
             lines.append(_("Branchentarifverträge an diesem Tag:"))
             for item in result.agreements:
                 status = _("in Nachwirkung") if item.in_after_effect else _("in Kraft")
@@ -813,6 +1107,10 @@ def lookup_summary(
                     "es gilt der gesetzliche Mindestlohn."
                 )
             )
+        elif result.minimum_status == "nothing_after" and kind == "registered":
+            lines.append(_minimum_ends_sentence(result.minimum_last_end))
+        elif result.minimum_status == "nothing_before":
+            lines.append(_minimum_starts_sentence(result.minimum_first_start))
         if result.statutory:
             lines.append(
                 _("Gesetzlicher Mindestlohn: %(amount)s je Stunde")

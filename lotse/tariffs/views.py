@@ -8,7 +8,8 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -25,6 +26,12 @@ from .versioning import current_version, pin_version
 
 def _params(request: HttpRequest) -> str:
     return urlencode([(key, value) for key, value in request.GET.items() if value])
+
+
+def _dated_params(request: HttpRequest, on) -> str:
+    """The request's parameters with the "Stand" fixed to the date the answer was given for."""
+    pairs = [(key, value) for key, value in request.GET.items() if value and key != "stand"]
+    return urlencode([*pairs, ("stand", on.isoformat())])
 
 
 def _answer_params(data: dict) -> str:
@@ -50,6 +57,9 @@ def _respond(request, template, context, *, pdf: bool, status: int = 200, filena
 @require_safe
 @pin_version
 def search(request: HttpRequest) -> HttpResponse:
+    """The search form; a question in the URL (`?q=` or `?wz=`) goes to its answer."""
+    if request.GET.get("q") or request.GET.get("wz"):
+        return redirect(f"{reverse('tariffs:answer')}?{request.GET.urlencode()}")
     return render(request, "tariffs/search.html", {"form": LookupForm()})
 
 
@@ -71,10 +81,21 @@ def answer(request: HttpRequest, pdf: bool = False) -> HttpResponse:
     except ValidationError as exc:
         form.add_error(None, exc)
         return _respond(request, "answer.html", {"form": form}, pdf=pdf, status=400)
+    page_params = _answer_params({**data, "stand": result.on})
+    # The permanent link carries the date the answer was given for (and its page).
+    permalink_params = page_params + (f"&seite={result.page}" if result.page > 1 else "")
     return _respond(
         request,
         "answer.html",
-        {"form": form, "result": result, "page_params": _answer_params(data)},
+        {
+            "form": form,
+            "result": result,
+            "page_params": page_params,
+            "permalink_params": permalink_params,
+            "permalink": request.build_absolute_uri(
+                f"{reverse('tariffs:answer')}?{permalink_params}"
+            ),
+        },
         pdf=pdf,
         filename="tarifauskunft",
     )
@@ -100,10 +121,12 @@ def agreement(request: HttpRequest, register_number: str, pdf: bool = False) -> 
     )
     if result is None:
         raise Http404
+    address = reverse("tariffs:agreement", args=[register_number])
+    permalink = request.build_absolute_uri(f"{address}?stand={result.on.isoformat()}")
     return _respond(
         request,
         "agreement.html",
-        {"form": form, "agreement": result.agreement, "result": result},
+        {"form": form, "agreement": result.agreement, "result": result, "permalink": permalink},
         pdf=pdf,
         filename=f"tarifvertrag-{slugify(register_number)}",
     )
@@ -130,9 +153,15 @@ def wage(request: HttpRequest, pdf: bool = False) -> HttpResponse:
     except ValidationError as exc:
         form.add_error(None, exc)
         return _respond(request, "wage_check.html", {"form": form}, pdf=pdf, status=400)
-    return _respond(
-        request, "wage_check.html", {"form": form, "result": result}, pdf=pdf, filename="lohncheck"
-    )
+    # The permanent link carries the date the check was made for.
+    dated_params = _dated_params(request, result.on)
+    context = {
+        "form": form,
+        "result": result,
+        "dated_params": dated_params,
+        "permalink": request.build_absolute_uri(f"{reverse('tariffs:wage_check')}?{dated_params}"),
+    }
+    return _respond(request, "wage_check.html", context, pdf=pdf, filename="lohncheck")
 
 
 @require_safe

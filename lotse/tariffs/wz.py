@@ -14,8 +14,32 @@ def _wz(version: str) -> WZ:
     return WZ(version=version)
 
 
+DIGITS_RE = re.compile(r"^\d{3,5}$")
+
+
 def normalise(code: str) -> str:
-    return (code or "").strip().upper().replace(" ", "")
+    """Upper case without spaces; digits written without dots get them ("43991" → "43.99.1")."""
+    code = (code or "").strip().upper().replace(" ", "")
+    if DIGITS_RE.match(code):
+        code = ".".join(part for part in (code[:2], code[2:4], code[4:]) if part)
+    return code
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[str, ...]:
+    """The official titles of every WZ 2008 and WZ 2025 code, lower case."""
+    return tuple(
+        _wz(version).get(code).title.casefold()
+        for version in VERSIONS
+        for code in _wz(version).get_all_codes()
+    )
+
+
+def words_in_titles(words: list[str]) -> bool:
+    """Whether every word (of three or more letters) occurs in the title of some WZ code: the
+    words name a sector of the classification even when the register holds nothing for it."""
+    words = [word.casefold() for word in words if len(word) >= 3]
+    return bool(words) and all(any(word in title for title in _titles()) for word in words)
 
 
 def versions_of(code: str) -> list[str]:

@@ -64,6 +64,10 @@ def _axe(page, label):
         "/tarifauskunft/lohncheck/?betrag=-1&einheit=monthly",
         "/tarifauskunft/ausbildungsverguetung/",
         "/tarifauskunft/ausbildungsverguetung/?beginn=2025&jahr=3&verguetung=900",
+        "/tarifauskunft/auskunft/?q=Pflege&stand=2026-07-15",
+        "/tarifauskunft/auskunft/?q=Geb%C3%A4udereinigungsfirma&stand=2026-03-01",
+        "/en/tarifauskunft/auskunft/?q=Zyxwvu&stand=2026-03-01",
+        "/tarifauskunft/lohncheck/?betrag=15&einheit=hourly&q=Pflege&stand=2026-07-15",
     ],
 )
 def test_no_axe_violations(page, register, path):
@@ -168,4 +172,20 @@ def test_pages_without_javascript(browser, many_agreements):
     expect(page.locator(".tariffs-agreements li")).to_have_count(20)
     page.click("text=Entgelttarifvertrag Gerüstbau Region 24")
     expect(page.locator(".tariffs-answer")).to_contain_text("In Kraft seit 25.01.2020.")
+    context.close()
+
+
+def test_not_found_leads_to_a_suggestion_and_the_inquiry_without_javascript(browser, register):
+    context = browser.new_context(base_url=register, locale="de-DE", java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/tarifauskunft/auskunft/?q=Geb%C3%A4udereinigungsfirma&stand=2026-03-01")
+    answer = page.locator(".tariffs-answer")
+    expect(answer).to_contain_text("„Gebäudereinigungsfirma“ haben wir nicht gefunden.")
+    expect(answer).not_to_contain_text("nichts registriert")
+    answer.get_by_role("link", name="Gebäudereinigung").click()
+    expect(page.locator(".tariffs-answer")).to_contain_text("Lohngruppe 1")
+    assert "stand=2026-03-01" in page.url
+    page.goto("/tarifauskunft/auskunft/?q=Pflege&stand=2026-07-15")
+    page.locator(".tariffs-answer").get_by_role("link", name="Tarifanfrage stellen").first.click()
+    expect(page.locator("#id_sector")).to_have_value("Pflege")
     context.close()

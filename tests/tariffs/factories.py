@@ -24,3 +24,36 @@ def register_agreement(
         concluded_on=fields.pop("concluded_on", valid_from),
         **{**defaults, **fields},
     )
+
+
+def register_ordinance(
+    title: str,
+    *,
+    sector_label: str,
+    valid_from: datetime.date,
+    valid_to: datetime.date | None = None,
+    codes: tuple[str, ...] = (),
+    rates: tuple[tuple[str, str, datetime.date, datetime.date | None], ...] = (),
+):
+    """`services.ordinance_register` with its rates: (category, amount, from, to)."""
+    from decimal import Decimal
+
+    ordinance = services.ordinance_register(
+        user=None,
+        title=title,
+        basis="AEntG",
+        sector_label=sector_label,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        codes=codes,
+    )
+    for category, amount, start, end in rates:
+        services.rate_add(
+            user=None,
+            ordinance=ordinance,
+            category=category,
+            amount=Decimal(amount),
+            valid_from=start,
+            valid_to=end,
+        )
+    return ordinance

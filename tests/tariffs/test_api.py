@@ -92,5 +92,5 @@ def test_wage_check(client, register):
 
 def test_in_openapi(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
-    for path in ("agreements", "lookup", "minimum-wage", "wage-check"):
+    for path in ("agreements", "lookup", "minimum-wage", "wage-check", "trainee-pay-check"):
         assert f"/api/v1/tariffs/{path}" in paths

@@ -130,9 +130,12 @@ def test_after_effect_until_replaced(register):
 
 
 def test_nothing_registered(db):
-    result = selectors.tariff_lookup(query="Raumfahrt", on=D(2025, 1, 1))
+    # A sector of the WZ titles the register holds nothing for; a word nobody knows is "not
+    # found" instead (tests/tariffs/test_answers.py).
+    result = selectors.tariff_lookup(query="Bergbau", on=D(2025, 1, 1))
     assert result.nothing_registered
     assert result.statutory.amount == Decimal("12.82")
+    assert selectors.tariff_lookup(query="Raumfahrt", on=D(2025, 1, 1)).answer_kind == "not_found"
 
 
 def test_wage_check_monthly_arithmetic(db):

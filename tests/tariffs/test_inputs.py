@@ -1,0 +1,183 @@
+"""No input of the wage check, the trainee pay check or the lookup yields a 500 (page and API).
+
+Bad numbers get a clear German message: 400 on the pages, 422 in the API.
+"""
+
+import pytest
+from django.test import Client
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+pytestmark = pytest.mark.django_db
+API = "/api/v1/tariffs"
+
+NUMBERS = [
+    "1e30", "-1e30", "1E+999999", "1e-30", "NaN", "nan", "Infinity", "-inf", "sNaN", "-0",
+    "0", "0,001", "13,50", "2.300", "1.000.000,01", "999999999999999999999999999999", "12.5.3",
+    "1_000", "٣", "１２", " 12 ", "12€", "0x10", "",
+]  # fmt: skip
+TEXT = st.one_of(
+    st.sampled_from(NUMBERS),
+    st.text(max_size=40),
+    st.sampled_from(["\x00", "a\x00b", "ä" * 300, "43.99.1", "4399", "Pflege", "hourly"]),
+)
+FUZZ = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("amount=1e30", "Betrag in Euro"),
+        ("amount=99999999999999999999999", "unplausibel hoch"),
+        ("amount=1000000.01", "unplausibel hoch"),
+        ("amount=NaN", "Betrag in Euro"),
+        ("amount=Infinity", "Betrag in Euro"),
+        ("amount=abc", "Betrag in Euro"),
+        ("amount=-0.01", "nicht negativ"),
+        ("amount=2000&unit=monthly&hours_per_week=1e30", "Wochenstunden"),
+        ("amount=2000&unit=monthly&hours_per_week=NaN", "Wochenstunden"),
+        ("amount=2000&unit=monthly&hours_per_week=0", "Wochenstunden"),
+        ("amount=2000&unit=monthly", "Wochenstunden"),
+        ("amount=12&unit=weekly", "Stunden- oder Monatsentgelt"),
+        ("amount=12&date=0001-01-01", "zwischen 1949 und 2100"),
+    ],
+)
+def test_api_wage_check_bad_numbers_are_422_with_a_german_message(client, query, message):
+    response = client.get(f"{API}/wage-check?{query}")
+    assert response.status_code == 422
+    assert message in response.json()["detail"]
+
+
+def test_api_wage_check_accepts_german_notation(client):
+    data = client.get(f"{API}/wage-check?amount=2.000&unit=monthly&hours_per_week=40,0").json()
+    assert data["hourly"] == "11.54"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "betrag=1e30&einheit=hourly",
+        "betrag=NaN&einheit=hourly",
+        "betrag=2000&einheit=monthly&stunden=1e30",
+        "betrag=2000&einheit=monthly&stunden=0,001",
+        "betrag=1000000&einheit=monthly&stunden=0,01",
+    ],
+)
+def test_page_wage_check_bad_numbers_are_400(client, query):
+    response = client.get(f"/tarifauskunft/lohncheck/?{query}")
+    assert response.status_code == 400
+    assert "Bitte prüfen Sie Ihre Angaben" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["beginn=1e30&jahr=1&verguetung=700", "beginn=2025&jahr=9&verguetung=700",
+     "beginn=2025&jahr=1&verguetung=1e30", "beginn=2025&jahr=1&verguetung=NaN",
+     "beginn=99999999999999999999999&jahr=1&verguetung=700"],
+)  # fmt: skip
+def test_page_trainee_check_bad_numbers_are_400(client, query):
+    response = client.get(f"/tarifauskunft/ausbildungsverguetung/?{query}")
+    assert response.status_code == 400
+
+
+def _never_fails(response, allowed):
+    assert response.status_code in allowed, response.content[:500]
+
+
+@FUZZ
+@given(
+    betrag=TEXT, einheit=TEXT, stunden=TEXT, q=TEXT, wz=TEXT, stand=TEXT,
+    pdf=st.booleans(),
+)  # fmt: skip
+@example(betrag="1e30", einheit="hourly", stunden="", q="", wz="", stand="", pdf=False)
+@example(betrag="12", einheit="hourly", stunden="", q="a\x00b", wz="\x00", stand="", pdf=False)
+def test_page_wage_check_never_fails(betrag, einheit, stunden, q, wz, stand, pdf):
+    client = Client(raise_request_exception=False)
+    url = "/tarifauskunft/lohncheck.pdf" if pdf else "/tarifauskunft/lohncheck/"
+    data = {"betrag": betrag, "einheit": einheit, "stunden": stunden, "q": q, "wz": wz}
+    _never_fails(client.get(url, {**data, "stand": stand}), {200, 400})
+
+
+@FUZZ
+@given(
+    amount=TEXT, unit=TEXT, hours=TEXT, q=TEXT, wz=TEXT,
+    date=st.one_of(TEXT, st.dates().map(str)),
+)  # fmt: skip
+@example(amount="1e30", unit="hourly", hours="", q="", wz="", date="")
+@example(amount="12", unit="monthly", hours="1e30", q="\x00", wz="", date="2025-01-01")
+def test_api_wage_check_never_fails(amount, unit, hours, q, wz, date):
+    client = Client(raise_request_exception=False)
+    params = {"amount": amount, "unit": unit, "hours_per_week": hours, "q": q, "wz": wz}
+    params["date"] = date
+    _never_fails(client.get(f"{API}/wage-check", params), {200, 422})
+
+
+@FUZZ
+@given(beginn=TEXT, jahr=TEXT, verguetung=TEXT)
+@example(beginn="2025", jahr="1", verguetung="1e30")
+def test_page_trainee_check_never_fails(beginn, jahr, verguetung):
+    client = Client(raise_request_exception=False)
+    params = {"beginn": beginn, "jahr": jahr, "verguetung": verguetung}
+    _never_fails(client.get("/tarifauskunft/ausbildungsverguetung/", params), {200, 400})
+
+
+@FUZZ
+@given(
+    q=TEXT, wz=TEXT, territory=TEXT, page=TEXT,
+    date=st.one_of(TEXT, st.dates().map(str)),
+)  # fmt: skip
+@example(q="Pflege", wz="", territory="\x00", page="1", date="")
+@example(q="a\x00", wz="", territory="", page="99999999999999999999", date="")
+def test_api_lookup_never_fails(q, wz, territory, page, date):
+    client = Client(raise_request_exception=False)
+    params = {"q": q, "wz": wz, "territory": territory, "page": page, "date": date}
+    _never_fails(client.get(f"{API}/lookup", params), {200, 422})
+
+
+@FUZZ
+@given(q=TEXT, wz=TEXT, gebiet=TEXT, seite=TEXT, stand=TEXT)
+@example(q="Pflege", wz="4399", gebiet="\x00", seite="1", stand="")
+def test_page_lookup_never_fails(q, wz, gebiet, seite, stand):
+    client = Client(raise_request_exception=False)
+    params = {"q": q, "wz": wz, "gebiet": gebiet, "seite": seite, "stand": stand}
+    _never_fails(client.get("/tarifauskunft/auskunft/", params), {200, 400})
+
+
+def test_api_trainee_pay_check(client):
+    data = client.get(
+        f"{API}/trainee-pay-check?start_year=2025&training_year=3&monthly_pay=900"
+    ).json()
+    assert data["minimum"] == "921.00"
+    assert data["met"] is False
+    assert data["difference"] == "21.00"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("start_year=1e30&training_year=1&monthly_pay=700", "Jahr als Zahl"),
+        ("start_year=1999&training_year=1&monthly_pay=700", "zwischen 2000 und 2100"),
+        ("start_year=2025&training_year=5&monthly_pay=700", "zwischen 1 und 4"),
+        ("start_year=2025&training_year=1&monthly_pay=1e30", "Betrag in Euro"),
+        ("start_year=2025&training_year=1&monthly_pay=99999999999", "unplausibel hoch"),
+        ("start_year=2025&training_year=1&monthly_pay=", "Betrag in Euro"),
+        ("start_year=2027&training_year=1&monthly_pay=700", "noch nicht bekanntgegeben"),
+    ],
+)
+def test_api_trainee_pay_check_bad_input_is_422_with_a_german_message(client, query, message):
+    response = client.get(f"{API}/trainee-pay-check?{query}")
+    assert response.status_code == 422
+    assert message in response.json()["detail"]
+
+
+@FUZZ
+@given(start_year=TEXT, training_year=TEXT, monthly_pay=TEXT)
+@example(start_year="2025", training_year="1", monthly_pay="1e30")
+def test_api_trainee_pay_check_never_fails(start_year, training_year, monthly_pay):
+    client = Client(raise_request_exception=False)
+    params = {"start_year": start_year, "training_year": training_year, "monthly_pay": monthly_pay}
+    _never_fails(client.get(f"{API}/trainee-pay-check", params), {200, 422})
