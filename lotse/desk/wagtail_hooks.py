@@ -7,12 +7,15 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from lotse.core.choosers import PolicyChooserViewSet
+
 from . import access, admin_urls
 from .models import AnswerTemplate
 
 
 class AnswerTemplateViewSet(SnippetViewSet):
     model = AnswerTemplate
+    chooser_viewset_class = PolicyChooserViewSet
     icon = "doc-full"
     menu_label = _("Textbausteine")
     add_to_admin_menu = False

@@ -30,6 +30,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, SnippetViewSet
 
 from lotse.core.audit import audit_log
+from lotse.core.choosers import PolicyChooserViewSet
 from lotse.core.models import TopicField
 
 from . import admin_urls
@@ -143,6 +144,7 @@ def _sites_label(event) -> str:
 
 class EventViewSet(SnippetViewSet):
     model = Event
+    chooser_viewset_class = PolicyChooserViewSet
     icon = "date"
     menu_label = _("Alle Veranstaltungen")
     add_to_admin_menu = False
