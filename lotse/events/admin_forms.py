@@ -14,13 +14,28 @@ from lotse.network.permissions import actors_choosable_as_partner
 
 from .forms import site_label
 from .models import EventStatus, RegistrationStatus, Site, WorkingGroup
-from .permissions import allowed_statuses, user_is_event_staff
+from .permissions import allowed_statuses, event_fields_locked_for, user_is_event_staff
 
 Document = get_document_model()
 
 
+def validate_retention_days(days: int | None) -> None:
+    """The deletion period of participants' data is bounded (LOTSE_EVENT_RETENTION_MAX_DAYS)."""
+    maximum = settings.LOTSE_EVENT_RETENTION_MAX_DAYS
+    if days is not None and days > maximum:
+        raise forms.ValidationError(
+            _(
+                "Die Löschfrist darf höchstens %(max)s Tage nach der Veranstaltung betragen "
+                "(Datenschutz: personenbezogene Daten nur so lange wie nötig)."
+            ),
+            code="retention_too_long",
+            params={"max": maximum},
+        )
+
+
 class EventAdminForm(WagtailAdminModelForm):
-    """Partners choose only their own organisations as organiser and only draft/published."""
+    """Partners choose only their own organisations as organiser and only draft/published;
+    the fields they may not change on this event are removed (events/permissions.py)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -29,6 +44,9 @@ class EventAdminForm(WagtailAdminModelForm):
         user = self.for_user
         if user is None or user_is_event_staff(user):
             return
+        # Removed, not merely hidden: a partner's POST that carries them changes nothing.
+        for name in event_fields_locked_for(user=user, event=self.instance):
+            self.fields.pop(name, None)
         allowed = allowed_statuses(user)
         if "status" in self.fields:
             self.fields["status"].choices = [
@@ -89,6 +107,11 @@ class EventAdminForm(WagtailAdminModelForm):
             self.fields["co_organisers"].queryset = actors_choosable_as_partner(
                 self.for_user, keep=current
             ).order_by("name")
+
+    def clean_retention_days(self):
+        days = self.cleaned_data.get("retention_days")
+        validate_retention_days(days)
+        return days
 
     def clean_status(self):
         status = self.cleaned_data.get("status")
