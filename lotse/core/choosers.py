@@ -34,7 +34,7 @@ def chooser_queryset(*, user, model):
     return policy.instances_user_has_any_permission_for(user, list(CHOOSER_ACTIONS))
 
 
-def _valid_pks(model, values) -> list:
+def valid_pks(model, values) -> list:
     """The ids among `values` that are valid for the model's primary key (others are dropped)."""
     valid = []
     for value in values:
@@ -62,7 +62,7 @@ class PolicyChosenView(SnippetChosenView):
     """Only an object the user may choose; a malformed id is a 404, not a 500."""
 
     def get_object(self, pk):
-        valid = _valid_pks(self.model_class, [pk])
+        valid = valid_pks(self.model_class, [pk])
         if not valid:
             raise Http404
         return chooser_queryset(user=self.request.user, model=self.model_class).get(pk=valid[0])
@@ -71,7 +71,7 @@ class PolicyChosenView(SnippetChosenView):
 class PolicyChosenMultipleView(SnippetChosenMultipleView):
     def get_objects(self, pks):
         return chooser_queryset(user=self.request.user, model=self.model_class).filter(
-            pk__in=_valid_pks(self.model_class, pks)
+            pk__in=valid_pks(self.model_class, pks)
         )
 
 

@@ -54,7 +54,7 @@ SENTINELS: dict[str, list[tuple[str, str, set[str]]]] = {
         ("own_event", "XQEVENTOWN", {"admin", "veranstaltung", "partner"}),
     ],
     "/admin/snippets/choose/desk/answertemplate/": [
-        ("template", "XQTEMPLATE", {"admin", "tarifregister", "lotsendienst"}),
+        ("template", "XQTEMPLATE", {"admin", "tarifregister"}),
     ],
     "/admin/snippets/choose/tariffs/collectiveagreement/": [
         ("agreement", "XQAGREEMENT", {"admin", "tarifregister"}),

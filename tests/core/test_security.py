@@ -624,9 +624,10 @@ NARROW_ROLE_OWN = {
         # Every actor, read-only: the desk refers inquiries to partners.
         "wagtailsnippets_network_actor:list",
         "wagtailsnippets_network_actor:list_results",
-        "wagtailsnippets_desk_answertemplate:list",
-        "wagtailsnippets_desk_answertemplate:list_results",
-        "wagtailsnippets_desk_answertemplate:add",
+        # Its inbox; Tarif inquiries are not in it (tests/desk/test_permissions.py).
+        "lotse_desk:list",
+        "lotse_desk:statistics",
+        "lotse_desk:statistics_csv",
     },
 }
 
