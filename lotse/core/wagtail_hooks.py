@@ -1,7 +1,12 @@
+from django.core.exceptions import ValidationError
 from django.templatetags.static import static
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.forms.models import register_form_field_override
+from wagtail.blocks.base import BlockField, BlockWidget
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -54,3 +59,52 @@ def site_history_for_staff_only(request, menu_items) -> None:
 def admin_css():
     """Contrast fixes for Wagtail's admin (lotse/static/css/admin.css)."""
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+# --- StreamField POSTs that the admin's JavaScript did not write ----------------------------------
+
+MALFORMED_STREAM = object()
+
+
+class TolerantBlockWidget(BlockWidget):
+    """Reads a StreamField's hidden inputs; missing or garbled ones (a hand-made or truncated
+    POST) give a marker instead of a KeyError/ValueError, i.e. a 500."""
+
+    def value_from_datadict(self, data, files, name):
+        try:
+            return super().value_from_datadict(data, files, name)
+        except (KeyError, ValueError, TypeError, IndexError, AttributeError):
+            return MALFORMED_STREAM
+
+    def render_with_errors(self, name, value, attrs=None, errors=None, renderer=None):
+        if value is MALFORMED_STREAM:
+            value = self.block_def.get_default()
+        return super().render_with_errors(name, value, attrs, errors, renderer)
+
+
+class TolerantBlockField(BlockField):
+    """The admin's StreamField form field: malformed data is a form error, nothing is saved."""
+
+    def __init__(self, block=None, **kwargs):
+        if block is not None and "widget" not in kwargs:
+            kwargs["widget"] = TolerantBlockWidget(block)
+        super().__init__(block=block, **kwargs)
+
+    def clean(self, value):
+        if value is MALFORMED_STREAM:
+            raise ValidationError(
+                _(
+                    "Die Angaben in diesem Feld sind unvollständig oder beschädigt angekommen. "
+                    "Bitte laden Sie die Seite neu und geben Sie sie noch einmal ein."
+                ),
+                code="malformed",
+            )
+        return super().clean(value)
+
+    def has_changed(self, initial_value, data_value):
+        if data_value is MALFORMED_STREAM:
+            return True
+        return super().has_changed(initial_value, data_value)
+
+
+register_form_field_override(StreamField, override={"form_class": TolerantBlockField})
