@@ -6,9 +6,14 @@ from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.blocks.base import BlockField, BlockWidget
+from wagtail.documents import get_document_model
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 from .audit import register_actions
 from .roles import STAFF_ROLES, user_has_role
@@ -108,3 +113,40 @@ class TolerantBlockField(BlockField):
 
 
 register_form_field_override(StreamField, override={"form_class": TolerantBlockField})
+
+
+# --- The admin API's documents and images -------------------------------------------------------
+
+
+def _choosable(viewset, model):
+    policy = policy_registry.get_by_type(model)
+    allowed = policy.instances_user_has_any_permission_for(viewset.request.user, ["choose"])
+    return viewset.get_base_queryset().filter(pk__in=allowed.values("pk"))
+
+
+class ChoosableDocumentsAPIViewSet(DocumentsAdminAPIViewSet):
+    """Wagtail's admin API lists every document to every back-office user; here only those the
+    user may choose in the document chooser (collection permission "choose")."""
+
+    def get_base_queryset(self):
+        return super().get_queryset()
+
+    def get_queryset(self):
+        return _choosable(self, get_document_model())
+
+
+class ChoosableImagesAPIViewSet(ImagesAdminAPIViewSet):
+    """Like ChoosableDocumentsAPIViewSet, for images."""
+
+    def get_base_queryset(self):
+        return super().get_queryset()
+
+    def get_queryset(self):
+        return _choosable(self, get_image_model())
+
+
+@hooks.register("construct_admin_api", order=100)
+def choosable_documents_and_images_in_the_admin_api(router) -> None:
+    """Runs after Wagtail's own hooks (order 100) and replaces their two endpoints."""
+    router.register_endpoint("documents", ChoosableDocumentsAPIViewSet)
+    router.register_endpoint("images", ChoosableImagesAPIViewSet)

@@ -267,3 +267,21 @@ def test_session_documents_in_the_event_form_are_those_the_user_may_choose(world
         .content.decode()
     )
     assert "XQDOCUMENT" in team_html
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_api_lists_only_documents_and_images_the_role_may_choose(world, role):
+    """The admin API behind the rich-text editor's links lists documents and images like their
+    choosers (Wagtail's own endpoints list every one to every back-office user)."""
+    client = client_for_role(role)
+    for kind, attribute, token in (
+        ("documents", "document", "XQDOCUMENT"),
+        ("images", "image", "XQIMAGE"),
+    ):
+        for url in (f"/admin/api/main/{kind}/", f"/admin/api/main/{kind}/{world[attribute].pk}/"):
+            response = client.get(url)
+            assert response.status_code != 500, url
+            if role in DOCUMENT_ROLES:
+                assert token in response.content.decode(), (role, url)
+            else:
+                assert token not in response.content.decode(), (role, url)
