@@ -70,7 +70,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "network.view_actor",
         "events.*",
     ],
-    DESK: ["wagtailadmin.access_admin", "network.view_actor", "desk.*"],
+    # The Lotsendienst's inbox (/admin/anfragen/); which inquiries and answer templates it
+    # handles is decided per topic in desk/access.py (no Tarif topic: those are the register's).
+    DESK: ["wagtailadmin.access_admin", "network.view_actor", "desk.view_inquiry"],
     # Partners edit only their own organisations' actors and offers: the object-level check is
     # the permission policy in network/offers (membership), these are the model-level rights.
     PARTNER: [

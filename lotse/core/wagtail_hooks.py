@@ -1,9 +1,19 @@
+from django.core.exceptions import ValidationError
 from django.templatetags.static import static
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.forms.models import register_form_field_override
+from wagtail.blocks.base import BlockField, BlockWidget
+from wagtail.documents import get_document_model
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 from .audit import register_actions
 from .roles import STAFF_ROLES, user_has_role
@@ -54,3 +64,89 @@ def site_history_for_staff_only(request, menu_items) -> None:
 def admin_css():
     """Contrast fixes for Wagtail's admin (lotse/static/css/admin.css)."""
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+# --- StreamField POSTs that the admin's JavaScript did not write ----------------------------------
+
+MALFORMED_STREAM = object()
+
+
+class TolerantBlockWidget(BlockWidget):
+    """Reads a StreamField's hidden inputs; missing or garbled ones (a hand-made or truncated
+    POST) give a marker instead of a KeyError/ValueError, i.e. a 500."""
+
+    def value_from_datadict(self, data, files, name):
+        try:
+            return super().value_from_datadict(data, files, name)
+        except (KeyError, ValueError, TypeError, IndexError, AttributeError):
+            return MALFORMED_STREAM
+
+    def render_with_errors(self, name, value, attrs=None, errors=None, renderer=None):
+        if value is MALFORMED_STREAM:
+            value = self.block_def.get_default()
+        return super().render_with_errors(name, value, attrs, errors, renderer)
+
+
+class TolerantBlockField(BlockField):
+    """The admin's StreamField form field: malformed data is a form error, nothing is saved."""
+
+    def __init__(self, block=None, **kwargs):
+        if block is not None and "widget" not in kwargs:
+            kwargs["widget"] = TolerantBlockWidget(block)
+        super().__init__(block=block, **kwargs)
+
+    def clean(self, value):
+        if value is MALFORMED_STREAM:
+            raise ValidationError(
+                _(
+                    "Die Angaben in diesem Feld sind unvollständig oder beschädigt angekommen. "
+                    "Bitte laden Sie die Seite neu und geben Sie sie noch einmal ein."
+                ),
+                code="malformed",
+            )
+        return super().clean(value)
+
+    def has_changed(self, initial_value, data_value):
+        if data_value is MALFORMED_STREAM:
+            return True
+        return super().has_changed(initial_value, data_value)
+
+
+register_form_field_override(StreamField, override={"form_class": TolerantBlockField})
+
+
+# --- The admin API's documents and images -------------------------------------------------------
+
+
+def _choosable(viewset, model):
+    policy = policy_registry.get_by_type(model)
+    allowed = policy.instances_user_has_any_permission_for(viewset.request.user, ["choose"])
+    return viewset.get_base_queryset().filter(pk__in=allowed.values("pk"))
+
+
+class ChoosableDocumentsAPIViewSet(DocumentsAdminAPIViewSet):
+    """Wagtail's admin API lists every document to every back-office user; here only those the
+    user may choose in the document chooser (collection permission "choose")."""
+
+    def get_base_queryset(self):
+        return super().get_queryset()
+
+    def get_queryset(self):
+        return _choosable(self, get_document_model())
+
+
+class ChoosableImagesAPIViewSet(ImagesAdminAPIViewSet):
+    """Like ChoosableDocumentsAPIViewSet, for images."""
+
+    def get_base_queryset(self):
+        return super().get_queryset()
+
+    def get_queryset(self):
+        return _choosable(self, get_image_model())
+
+
+@hooks.register("construct_admin_api", order=100)
+def choosable_documents_and_images_in_the_admin_api(router) -> None:
+    """Runs after Wagtail's own hooks (order 100) and replaces their two endpoints."""
+    router.register_endpoint("documents", ChoosableDocumentsAPIViewSet)
+    router.register_endpoint("images", ChoosableImagesAPIViewSet)

@@ -1,15 +1,24 @@
 """Who handles which topic of the desk.
 
-Tarif inquiries are questions about collective agreements: the Tarifregister answers them
-(Administration may do everything). The Lotsendienst will handle the general topics when they
-come; it does not see Tarif inquiries. Partners never see inquiries.
+Tarif inquiries are questions about collective agreements: the Tarifregister answers them and
+maintains their answer templates (Administration may do everything). The Lotsendienst has its
+inbox at the desk and will handle the general topics when they come; it does not see Tarif
+inquiries and does not create or edit Tarif answer templates. Partners never see inquiries.
+
+The answer templates' permission policy (`AnswerTemplatePermissionPolicy`) is the model
+permission narrowed to the topics the user handles; every route of the templates (list, edit,
+chooser) uses it.
 """
 
 from django.core.exceptions import PermissionDenied
+from wagtail.permission_policies.base import ModelPermissionPolicy
 
-from lotse.core.roles import ADMINISTRATION, TARIFF_REGISTER, user_has_role, user_roles
+from lotse.core.roles import ADMINISTRATION, DESK, TARIFF_REGISTER, user_has_role, user_roles
 
-from .models import Topic
+from .models import AnswerTemplate, Topic
+
+# Roles with an inbox at the desk (what they see in it is decided by TOPIC_ROLES).
+DESK_ROLES = (DESK, TARIFF_REGISTER, ADMINISTRATION)
 
 TOPIC_ROLES: dict[str, tuple[str, ...]] = {
     Topic.TARIFF: (TARIFF_REGISTER, ADMINISTRATION),
@@ -31,10 +40,40 @@ def topics_for(user) -> list[str]:
 
 
 def user_may_use_desk(user) -> bool:
-    return bool(topics_for(user))
+    """Whether the user has an inbox at the desk (list and statistics of their topics)."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and (bool(topics_for(user)) or user_has_role(user, *DESK_ROLES))
+    )
 
 
 def require_topic(*, user, topic: str) -> None:
     """Services refuse writes by users who may not handle the topic."""
     if user is None or not user_may_handle(user=user, topic=topic):
         raise PermissionDenied
+
+
+class AnswerTemplatePermissionPolicy(ModelPermissionPolicy):
+    """Answer templates: the model permissions (core.roles), only for the user's topics."""
+
+    def user_has_permission(self, user, action):
+        return super().user_has_permission(user, action) and bool(topics_for(user))
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and instance.topic in topics_for(user)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return AnswerTemplate.objects.none()
+        return AnswerTemplate.objects.filter(topic__in=topics_for(user))
+
+    def instances_user_has_permission_for(self, user, action):
+        return self.instances_user_has_any_permission_for(user, [action])

@@ -1,24 +1,79 @@
 """Back office: the menu "Anfragen" (inquiries, statistics, answer templates)."""
 
+from functools import wraps
+
+from django.contrib.admin.utils import unquote
+from django.http import Http404
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from lotse.core.choosers import PolicyChooserViewSet, valid_pks
+
 from . import access, admin_urls
-from .models import AnswerTemplate
+from .models import AnswerTemplate, Topic
+
+register_permission_policy(
+    AnswerTemplate, access.AnswerTemplatePermissionPolicy(AnswerTemplate), exact_class=True
+)
+
+
+class AnswerTemplateForm(WagtailAdminModelForm):
+    """Topics to choose: those the user handles (a posted other topic is an invalid choice)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "topic" in self.fields:
+            topics = access.topics_for(self.for_user) if self.for_user is not None else []
+            self.fields["topic"].choices = [
+                (value, label) for value, label in Topic.choices if value in topics
+            ]
+
+
+def _only_own_topics(view):
+    """Every route with a template's pk answers 404 for templates of topics the user does not
+    handle (Wagtail's snippet views check the model permission only)."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        pk = kwargs.get("pk")
+        if pk is not None:
+            policy = policy_registry.get_by_type(AnswerTemplate)
+            visible = policy.instances_user_has_any_permission_for(request.user, ["view", "change"])
+            if not visible.filter(pk__in=valid_pks(AnswerTemplate, [unquote(str(pk))])).exists():
+                raise Http404
+        return view(request, *args, **kwargs)
+
+    return guarded
 
 
 class AnswerTemplateViewSet(SnippetViewSet):
     model = AnswerTemplate
+    chooser_viewset_class = PolicyChooserViewSet
+    base_form_class = AnswerTemplateForm
     icon = "doc-full"
     menu_label = _("Textbausteine")
     add_to_admin_menu = False
     list_display = ["title", "topic", "active"]
     list_filter = ["topic", "active"]
     search_fields = ["title", "body"]
+
+    def get_queryset(self, request):
+        return policy_registry.get_by_type(AnswerTemplate).instances_user_has_any_permission_for(
+            request.user, ["view", "change"]
+        )
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            if "<" in str(pattern.pattern):
+                pattern.callback = _only_own_topics(pattern.callback)
+        return patterns
 
 
 register_snippet(AnswerTemplateViewSet)
@@ -56,9 +111,14 @@ def desk_statistics_item():
     )
 
 
+class TemplatesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return policy_registry.get_by_type(AnswerTemplate).user_has_permission(request.user, "view")
+
+
 @hooks.register("register_desk_menu_item")
 def desk_templates_item():
-    return DeskMenuItem(
+    return TemplatesMenuItem(
         _("Textbausteine"),
         reverse("wagtailsnippets_desk_answertemplate:list"),
         icon_name="doc-full",

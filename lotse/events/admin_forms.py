@@ -2,26 +2,51 @@
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.documents import get_document_model
+from wagtail.permissions import policy_registry
 
 from lotse.core.models import ActorType, Region
 from lotse.network.models import Actor
+from lotse.network.permissions import actors_choosable_as_partner
 
 from .forms import site_label
 from .models import EventStatus, RegistrationStatus, Site, WorkingGroup
-from .permissions import allowed_statuses, user_is_event_staff
+from .permissions import allowed_statuses, event_fields_locked_for, user_is_event_staff
+
+Document = get_document_model()
+
+
+def validate_retention_days(days: int | None) -> None:
+    """The deletion period of participants' data is bounded (LOTSE_EVENT_RETENTION_MAX_DAYS)."""
+    maximum = settings.LOTSE_EVENT_RETENTION_MAX_DAYS
+    if days is not None and days > maximum:
+        raise forms.ValidationError(
+            _(
+                "Die Löschfrist darf höchstens %(max)s Tage nach der Veranstaltung betragen "
+                "(Datenschutz: personenbezogene Daten nur so lange wie nötig)."
+            ),
+            code="retention_too_long",
+            params={"max": maximum},
+        )
 
 
 class EventAdminForm(WagtailAdminModelForm):
-    """Partners choose only their own organisations as organiser and only draft/published."""
+    """Partners choose only their own organisations as organiser and only draft/published;
+    the fields they may not change on this event are removed (events/permissions.py)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._limit_sites_to_event()
+        self._limit_inline_choices()
+        self._limit_co_organisers()
         user = self.for_user
         if user is None or user_is_event_staff(user):
             return
+        # Removed, not merely hidden: a partner's POST that carries them changes nothing.
+        for name in event_fields_locked_for(user=user, event=self.instance):
+            self.fields.pop(name, None)
         allowed = allowed_statuses(user)
         if "status" in self.fields:
             self.fields["status"].choices = [
@@ -32,24 +57,61 @@ class EventAdminForm(WagtailAdminModelForm):
                 memberships__user=user
             ).distinct()
 
-    def _limit_sites_to_event(self):
-        """Sessions and working groups choose among this event's own (saved) sites."""
-        sites = (
-            Site.objects.filter(event=self.instance) if self.instance.pk else Site.objects.none()
-        )
+    def _limit_inline_choices(self):
+        """The choices inside the inline forms (every form and the empty template form, which
+        Django builds anew on each access): sessions and working groups choose among this
+        event's own saved sites and groups; session documents are those the user may choose in
+        Wagtail's document chooser, plus those already attached (saving does not drop them)."""
+        sites = Site.objects.filter(event_id=self.instance.pk or 0)
+        groups = WorkingGroup.objects.filter(event_id=self.instance.pk or 0)
+        user = self.for_user
+        documents = Document.objects.none()
+        if user is not None:
+            documents = policy_registry.get_by_type(Document).instances_user_has_any_permission_for(
+                user, ["choose"]
+            )
+
+        def limit(form):
+            if "site" in form.fields:
+                form.fields["site"].queryset = sites
+            if "working_group" in form.fields:
+                form.fields["working_group"].queryset = groups
+            if "documents" in form.fields:
+                attached = (
+                    form.instance.documents.all() if form.instance.pk else Document.objects.none()
+                )
+                form.fields["documents"].queryset = Document.objects.filter(
+                    Q(pk__in=documents.values("pk")) | Q(pk__in=attached.values("pk"))
+                ).order_by("title")
+
         for name in ("sessions", "working_groups"):
             formset = getattr(self, "formsets", {}).get(name)
             if formset is None:
                 continue
-            for form in [*formset.forms, formset.empty_form]:
-                if "site" in form.fields:
-                    form.fields["site"].queryset = sites
-                if "working_group" in form.fields:
-                    form.fields["working_group"].queryset = (
-                        WorkingGroup.objects.filter(event=self.instance)
-                        if self.instance.pk
-                        else WorkingGroup.objects.none()
-                    )
+            add_fields = formset.add_fields
+
+            def add_fields_and_limit(form, index, add_fields=add_fields):
+                add_fields(form, index)
+                limit(form)
+
+            formset.add_fields = add_fields_and_limit
+            if "forms" in formset.__dict__:  # already built
+                for form in formset.forms:
+                    limit(form)
+
+    def _limit_co_organisers(self):
+        """Co-organisers are published actors and the user's own (every actor for staff who
+        view all actors); those already chosen stay."""
+        if "co_organisers" in self.fields:
+            current = list(self.instance.co_organisers.all()) if self.instance.pk else []
+            self.fields["co_organisers"].queryset = actors_choosable_as_partner(
+                self.for_user, keep=current
+            ).order_by("name")
+
+    def clean_retention_days(self):
+        days = self.cleaned_data.get("retention_days")
+        validate_retention_days(days)
+        return days
 
     def clean_status(self):
         status = self.cleaned_data.get("status")

@@ -6,9 +6,14 @@ status, registrations, messages, check-in, reports, PDFs and the deletion of per
 Partners (members of an actor via network.Membership) see and edit only the events their
 organisations organise or co-organise. They keep an event in "Entwurf" or "Angekündigt":
 opening the registration, closing it and documenting it is the Veranstaltungsteam's decision,
-because it commits the centre's rooms and staff. Partners see the registrations of their own
-events (list and export), not the check-in, messages, badges or the deletion screen.
-Everybody else sees nothing.
+because it commits the centre's rooms and staff. Once an event has another status, partners no
+longer change it at all (the edit screen sends them to the overview; a POST changes nothing).
+Who runs the event (organiser, co-organisers) and its status are changed only by members of the
+organiser, not by co-organisers; the deletion period of participants' data (`retention_days`)
+only by the Veranstaltungsteam. These fields are removed from the partner's form
+(`event_fields_locked_for`), so a POST that carries them anyway changes nothing.
+Partners see the registrations of their own events (list and export), not the check-in,
+messages, badges or the deletion screen. Everybody else sees nothing.
 """
 
 from wagtail.permission_policies.base import ModelPermissionPolicy
@@ -20,6 +25,10 @@ from .models import Event, EventStatus
 # Statuses a partner may set; the rest belongs to the Veranstaltungsteam.
 PARTNER_STATUSES = (EventStatus.DRAFT, EventStatus.PUBLISHED)
 STAFF_ONLY_ACTIONS = frozenset({"delete"})
+# Form fields only the Veranstaltungsteam changes (data protection decision of the centre).
+STAFF_ONLY_FIELDS = frozenset({"retention_days"})
+# Form fields only members of the organiser change (not co-organisers).
+ORGANISER_ONLY_FIELDS = frozenset({"organiser", "co_organisers", "status"})
 
 
 def _active(user) -> bool:
@@ -55,6 +64,26 @@ def user_can_view_registrations(*, user, event: Event) -> bool:
         and user.has_perm("events.view_registration")
         and user_can_access_event(user=user, event_pk=event.pk)
     )
+
+
+def user_is_organiser_member(*, user, event: Event) -> bool:
+    """Whether the user is a member of the event's organiser (not only of a co-organiser)."""
+    if not _active(user) or event.organiser_id is None:
+        return False
+    return event.organiser.memberships.filter(user=user).exists()
+
+
+def event_fields_locked_for(*, user, event: Event) -> frozenset[str]:
+    """The fields of the event form that this user may not change on this event.
+
+    Staff change everything. Partners never change the deletion period; on an existing event
+    that their organisation only co-organises, not the organiser, co-organisers or status."""
+    if user_is_event_staff(user):
+        return frozenset()
+    locked = set(STAFF_ONLY_FIELDS)
+    if event.pk is not None and not user_is_organiser_member(user=user, event=event):
+        locked |= ORGANISER_ONLY_FIELDS
+    return frozenset(locked)
 
 
 def allowed_statuses(user) -> list[str]:

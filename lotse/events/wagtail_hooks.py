@@ -25,11 +25,12 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.widgets import AdminDateTimeInput
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, SnippetViewSet
 
 from lotse.core.audit import audit_log
+from lotse.core.choosers import PolicyChooserViewSet
 from lotse.core.models import TopicField
 
 from . import admin_urls
@@ -103,6 +104,28 @@ class EventCreateView(CreateView):
 
 
 class EventEditView(EditView):
+    """Wagtail's edit view checks the model permission only; the policy decides per event.
+
+    Partners whose event has left "Entwurf"/"Angekündigt" are sent to the event's overview
+    (GET and POST alike, so a posted form changes nothing)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        event = Event.objects.filter(pk=unquote(str(kwargs.get("pk", "")))).first()
+        policy = policy_registry.get_by_type(Event)
+        if event is not None and not policy.user_has_permission_for_instance(
+            request.user, "change", event
+        ):
+            messages.error(
+                request,
+                _(
+                    "„%(title)s“ betreut jetzt das Veranstaltungsteam. Änderungen nimmt das "
+                    "Team vor; bitte wenden Sie sich dorthin."
+                )
+                % {"title": event.title},
+            )
+            return redirect("lotse_events:overview", event.pk)
+        return super().dispatch(request, *args, **kwargs)
+
     def save_instance(self):
         before = Event.objects.filter(pk=self.object.pk).values_list("status", flat=True).first()
         instance = super().save_instance()
@@ -143,6 +166,7 @@ def _sites_label(event) -> str:
 
 class EventViewSet(SnippetViewSet):
     model = Event
+    chooser_viewset_class = PolicyChooserViewSet
     icon = "date"
     menu_label = _("Alle Veranstaltungen")
     add_to_admin_menu = False

@@ -19,10 +19,16 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from lotse.core.audit import audit_log
+from lotse.core.choosers import PolicyChooserViewSet
 from lotse.core.models import ActorType, Region
 
 from .models import Actor, Cooperation, Membership
-from .permissions import ActorPermissionPolicy, actors_for_user, user_sees_all_actors
+from .permissions import (
+    ActorPermissionPolicy,
+    actors_choosable_as_partner,
+    actors_for_user,
+    user_sees_all_actors,
+)
 from .services import actor_index_refresh
 
 register_permission_policy(Actor, ActorPermissionPolicy(Actor), exact_class=True)
@@ -88,6 +94,12 @@ class ActorAdminForm(WagtailAdminModelForm):
         if self.for_user is None or not user_sees_all_actors(self.for_user):
             for name in EDITOR_ONLY_FIELDS:
                 self.fields.pop(name, None)
+            if "parent" in self.fields:
+                # A parent organisation among published actors and the partner's own.
+                current = [self.instance.parent] if self.instance.parent_id else []
+                self.fields["parent"].queryset = actors_choosable_as_partner(
+                    self.for_user, keep=current
+                )
 
 
 class ActorFilterSet(WagtailFilterSet):
@@ -117,6 +129,7 @@ class ActorFilterSet(WagtailFilterSet):
 
 class ActorViewSet(SnippetViewSet):
     model = Actor
+    chooser_viewset_class = PolicyChooserViewSet
     icon = "group"
     edit_view_class = ActorEditView
     delete_view_class = ActorDeleteView
@@ -185,6 +198,7 @@ class ActorViewSet(SnippetViewSet):
 
 class CooperationViewSet(SnippetViewSet):
     model = Cooperation
+    chooser_viewset_class = PolicyChooserViewSet
     icon = "link"
     menu_label = _("Kooperationen")
     list_display = ["source", "kind", "target", "start_date"]
@@ -203,6 +217,7 @@ class CooperationViewSet(SnippetViewSet):
 
 class MembershipViewSet(SnippetViewSet):
     model = Membership
+    chooser_viewset_class = PolicyChooserViewSet
     icon = "user"
     menu_label = _("Mitgliedschaften")
     list_display = ["user", "actor", "created_at"]

@@ -32,9 +32,9 @@ from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, StatusTagColumn
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from lotse.core.choosers import PolicyChooserViewSet
 from lotse.core.models import SearchSynonym, TopicField
 
 from .forms import OfferAdminForm
@@ -90,21 +90,6 @@ class OfferFilterSet(WagtailFilterSet):
         if value == "rejected":
             return queryset.filter(rejected_at__isnull=False)
         return queryset
-
-
-class OfferChooseView(ChooseView):
-    def get_object_list(self):
-        return offers_visible_to(self.request.user)
-
-
-class OfferChooseResultsView(ChooseResultsView):
-    def get_object_list(self):
-        return offers_visible_to(self.request.user)
-
-
-class OfferChooserViewSet(SnippetChooserViewSet):
-    choose_view_class = OfferChooseView
-    choose_results_view_class = OfferChooseResultsView
 
 
 def _only_own_offers(view):
@@ -190,7 +175,7 @@ class OfferViewSet(SnippetViewSet):
     menu_order = 210
     add_to_admin_menu = True
     base_form_class = OfferAdminForm
-    chooser_viewset_class = OfferChooserViewSet
+    chooser_viewset_class = PolicyChooserViewSet
     filterset_class = OfferFilterSet
     search_fields = ["title", "summary", "actor__name"]
     search_backend_name = None
@@ -380,6 +365,7 @@ class SearchSynonymViewSet(SnippetViewSet):
     (Redaktion and Administration, core/roles.py). Edits take effect with the next search."""
 
     model = SearchSynonym
+    chooser_viewset_class = PolicyChooserViewSet
     icon = "list-ul"
     menu_label = _("Synonyme der Suche")
     add_to_settings_menu = True

@@ -293,6 +293,8 @@ LOTSE_CENTRE_NAME = env_str(
 LOTSE_CENTRE_SHORT_NAME = env_str("LOTSE_CENTRE_SHORT_NAME", "ZEFAS")
 # Personal data of event participants is deleted this many days after the event (per event).
 LOTSE_EVENT_RETENTION_DAYS = env_int("LOTSE_EVENT_RETENTION_DAYS", 90)
+# Upper bound of an event's deletion period (days after the event; checked by the event form).
+LOTSE_EVENT_RETENTION_MAX_DAYS = env_int("LOTSE_EVENT_RETENTION_MAX_DAYS", 730)
 # Registration POSTs per client address (django-ratelimit). "off" switches the limit off: only
 # for the registration burst benchmark (bench/burst.py), whose clients all come from 127.0.0.1.
 LOTSE_EVENT_REGISTRATION_RATE = env_str("LOTSE_EVENT_REGISTRATION_RATE", "20/h")

@@ -27,6 +27,7 @@ from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from lotse.core.audit import audit_log
+from lotse.core.choosers import PolicyChooserViewSet
 from lotse.core.exports import dataset_response
 from lotse.core.roles import ADMINISTRATION, TARIFF_REGISTER, user_has_role
 from lotse.core.views import permission_denied
@@ -79,6 +80,7 @@ for _model in REGISTER_MODELS:
 
 class RegisterViewSet(SnippetViewSet):
     list_per_page = 50
+    chooser_viewset_class = PolicyChooserViewSet
 
     def get_urlpatterns(self):
         patterns = super().get_urlpatterns()

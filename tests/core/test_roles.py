@@ -98,7 +98,7 @@ def test_redaktion_page_and_collection_permissions():
                 "events.view_registration",
             },
         ),
-        ("Lotsendienst", {"wagtailadmin.access_admin", "network.view_actor", "desk.*"}),
+        ("Lotsendienst", {"wagtailadmin.access_admin", "network.view_actor", "desk.view_inquiry"}),
         (
             "Tarifregister",
             {

@@ -155,3 +155,142 @@ def test_partner_may_only_draft_or_publish(world):
     assert not policy.user_has_permission_for_instance(world["partner"], "change", world["co"])
     assert not policy.user_has_permission_for_instance(world["partner"], "delete", world["own"])
     assert policy.user_has_permission_for_instance(world["team"], "delete", world["other"])
+
+
+# --- The event form enforces the policy on the server (issue 11, point 2) ----------------------
+
+
+def _post_edit(client, event, **changes):
+    from .test_backoffice import event_form
+
+    return client.post(
+        reverse("wagtailsnippets_events_event:edit", args=[event.pk]), event_form(event, **changes)
+    )
+
+
+def _snapshot(event):
+    event = Event.objects.get(pk=event.pk)
+    return (
+        event.title,
+        event.status,
+        event.organiser_id,
+        set(event.co_organisers.values_list("pk", flat=True)),
+        event.retention_days,
+    )
+
+
+def test_partner_cannot_post_changes_to_an_event_the_team_runs(world):
+    """The co-organised event has open registration: the team runs it now."""
+    co = world["co"]
+    before = _snapshot(co)
+    own_actor = world["partner"].memberships.first().actor
+    client = client_for(world["partner"])
+    response = _post_edit(
+        client,
+        co,
+        title="Übernommen",
+        status="draft",
+        organiser=own_actor,
+        retention_days="30000",
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("lotse_events:overview", args=[co.pk])
+    assert _snapshot(co) == before
+    # GET goes the same way (no form that would be refused on saving).
+    response = client.get(reverse("wagtailsnippets_events_event:edit", args=[co.pk]))
+    assert response.status_code == 302
+
+
+def test_co_organising_partner_edits_content_but_not_organiser_status_or_retention(world):
+    co = world["co"]
+    co.status = EventStatus.DRAFT
+    co.save()
+    own_actor = world["partner"].memberships.first().actor
+    title, status, organiser, co_organisers, retention = _snapshot(co)
+    client = client_for(world["partner"])
+    page = client.get(reverse("wagtailsnippets_events_event:edit", args=[co.pk]))
+    assert page.status_code == 200
+    for name in ("organiser", "co_organisers", "status", "retention_days"):
+        assert name not in page.context["form"].fields, name
+    response = _post_edit(
+        client,
+        co,
+        title="Neuer Titel",
+        status="published",
+        organiser=own_actor,
+        co_organisers=[],
+        retention_days="30000",
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    assert _snapshot(co) == ("Neuer Titel", status, organiser, co_organisers, retention)
+
+
+def test_organising_partner_sets_status_but_not_retention(world):
+    own = world["own"]
+    client = client_for(world["partner"])
+    response = _post_edit(client, own, status="published", retention_days="30000")
+    assert response.status_code == 302, response.context["form"].errors
+    own.refresh_from_db()
+    assert own.status == EventStatus.PUBLISHED
+    assert own.retention_days == 90
+    # The team's statuses stay the team's.
+    response = _post_edit(client, own, status="registration_open")
+    assert response.status_code == 200
+    own.refresh_from_db()
+    assert own.status == EventStatus.PUBLISHED
+
+
+@pytest.mark.parametrize("days", ["731", "30000"])
+def test_retention_period_is_bounded_for_the_team_too(world, settings, days):
+    settings.LOTSE_EVENT_RETENTION_MAX_DAYS = 730
+    event = world["other"]
+    response = _post_edit(client_for(world["team"]), event, retention_days=days)
+    assert response.status_code == 200
+    errors = response.context["form"].errors["retention_days"]
+    assert errors == [
+        "Die Löschfrist darf höchstens 730 Tage nach der Veranstaltung betragen "
+        "(Datenschutz: personenbezogene Daten nur so lange wie nötig)."
+    ]
+    event.refresh_from_db()
+    assert event.retention_days == 90
+
+
+def test_team_sets_a_retention_period_up_to_the_maximum(world, settings):
+    settings.LOTSE_EVENT_RETENTION_MAX_DAYS = 730
+    event = world["other"]
+    response = _post_edit(client_for(world["team"]), event, retention_days="730")
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.retention_days == 730
+
+
+def test_partner_creating_an_event_gets_the_default_retention(world):
+    from .test_backoffice import event_form
+
+    own_actor = world["partner"].memberships.first().actor
+    response = client_for(world["partner"]).post(
+        reverse("wagtailsnippets_events_event:add"),
+        event_form(organiser=own_actor, retention_days="30000"),
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    created = Event.objects.get(slug="runder-tisch-fachkraefte")
+    assert created.retention_days == 90
+    assert created.status == EventStatus.DRAFT
+
+
+def test_retention_message_in_english(settings):
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from lotse.events.admin_forms import validate_retention_days
+
+    settings.LOTSE_EVENT_RETENTION_MAX_DAYS = 730
+    validate_retention_days(730)
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            validate_retention_days(731)
+        messages = error.value.messages
+    assert messages == [
+        "The deletion period may be at most 730 days after the event (data protection: "
+        "personal data only as long as necessary)."
+    ]

@@ -1,0 +1,107 @@
+"""Who may do what at the desk: permissions per topic (issue 11, point 17).
+
+The Lotsendienst reaches its inbox (/admin/anfragen/) but sees no Tarif inquiries and can neither
+create nor edit the Tarifregister's answer templates; the Tarifregister handles Tarif inquiries
+and their templates. The rule is `desk/access.py` (topics per role, AnswerTemplatePermissionPolicy).
+"""
+
+import importlib
+
+import pytest
+from django.apps import apps as global_apps
+from django.contrib.auth.models import Group, Permission
+
+from lotse.core import roles
+from lotse.desk.models import AnswerTemplate, Status, Topic
+
+from .conftest import make_inquiry, make_user
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/admin/anfragen/"
+TEMPLATES = "/admin/snippets/desk/answertemplate/"
+
+
+def test_lotsendienst_reaches_its_inbox_without_tarif_inquiries(client_for, desk_staff):
+    inquiry = make_inquiry(reference="TA-TEST-GEHEIM")
+    client = client_for(desk_staff)
+    response = client.get(LIST)
+    assert response.status_code == 200
+    assert "TA-TEST-GEHEIM" not in response.content.decode()
+    assert LIST in client.get("/admin/").content.decode()  # the menu item "Anfragen"
+    assert client.get(f"{LIST}{inquiry.pk}/").status_code == 404
+    assert client.get(f"{LIST}statistik/").status_code == 200
+    client.post(f"{LIST}{inquiry.pk}/status/", {"status": Status.IN_PROGRESS})
+    client.post(f"{LIST}{inquiry.pk}/", {"answer_text": "Antwort"})
+    inquiry.refresh_from_db()
+    assert (inquiry.status, inquiry.answer_text) == (Status.NEW, "")
+
+
+def test_lotsendienst_cannot_create_or_edit_tarif_templates(client_for, desk_staff, template):
+    client = client_for(desk_staff)
+    for url in (TEMPLATES, f"{TEMPLATES}add/", f"{TEMPLATES}edit/{template.pk}/"):
+        response = client.get(url)
+        assert response.status_code in (302, 403, 404), url
+        assert template.title not in response.content.decode(), url
+    client.post(f"{TEMPLATES}add/", {"topic": Topic.TARIFF, "title": "Neu vom Dienst", "body": "x"})
+    client.post(
+        f"{TEMPLATES}edit/{template.pk}/",
+        {"topic": Topic.TARIFF, "title": "Geändert", "body": "x", "active": "on"},
+    )
+    assert not AnswerTemplate.objects.filter(title="Neu vom Dienst").exists()
+    template.refresh_from_db()
+    assert template.title == "Mit Auskunft"
+    assert TEMPLATES not in client.get(LIST).content.decode()  # no "Textbausteine" link
+
+
+def test_tariff_register_maintains_tarif_templates(client_for, tariff_staff, template):
+    client = client_for(tariff_staff)
+    assert template.title in client.get(TEMPLATES).content.decode()
+    response = client.post(
+        f"{TEMPLATES}add/", {"topic": Topic.TARIFF, "title": "Neu vom Register", "body": "x"}
+    )
+    assert response.status_code == 302
+    assert AnswerTemplate.objects.filter(title="Neu vom Register").exists()
+    response = client.post(
+        f"{TEMPLATES}edit/{template.pk}/",
+        {"topic": Topic.TARIFF, "title": "Geändert", "body": "x", "active": "on"},
+    )
+    assert response.status_code == 302
+    template.refresh_from_db()
+    assert template.title == "Geändert"
+
+
+def test_partner_gets_no_desk_at_all(client_for, partner, template):
+    client = client_for(partner)
+    assert client.get(LIST).status_code == 403
+    assert client.get(TEMPLATES).status_code in (302, 403)
+    assert LIST not in client.get("/admin/").content.decode()
+
+
+def test_roles_hold_the_desk_permissions_of_their_topics():
+    def desk_perms(role):
+        return set(
+            Group.objects.get(name=role)
+            .permissions.filter(content_type__app_label="desk")
+            .values_list("codename", flat=True)
+        )
+
+    assert desk_perms(roles.DESK) == {"view_inquiry"}
+    assert {"add_answertemplate", "change_answertemplate", "change_inquiry"} <= desk_perms(
+        roles.TARIFF_REGISTER
+    )
+
+
+def test_existing_installations_lose_the_lotsendienst_template_permissions():
+    """Granting is additive (post_migrate); the data migration takes the old grant back."""
+    group = Group.objects.get(name=roles.DESK)
+    group.permissions.add(*Permission.objects.filter(content_type__app_label="desk"))
+    migration = importlib.import_module(
+        "lotse.desk.migrations.0002_lotsendienst_without_tarif_templates"
+    )
+    migration.narrow_lotsendienst(global_apps, None)
+    assert set(
+        group.permissions.filter(content_type__app_label="desk").values_list("codename", flat=True)
+    ) == {"view_inquiry"}
+    user = make_user(roles.DESK, "neu")
+    assert not user.has_perm("desk.add_answertemplate")
