@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from django.conf import settings
 
+from lotse.demo.loaders import register_load
 from lotse.desk.models import AnswerTemplate, Topic
 from lotse.desk.selectors import answer_compose, tariff_lookup
-from lotse.tariffs import demo as tariffs_demo
 from lotse.tariffs.selectors import lookup_summary
 
 from .conftest import make_inquiry
@@ -21,7 +21,7 @@ def test_the_default_setting_points_at_the_tariffs_lookup():
 
 
 def test_answer_carries_the_real_lookup_with_its_as_of_date_and_hides_company_agreements():
-    tariffs_demo.load()
+    register_load()
     template = AnswerTemplate.objects.create(
         topic=Topic.TARIFF, title="Auskunft", body="{anrede}\n\n{lookup}\n\nIhr Zeichen {reference}"
     )
