@@ -12,6 +12,7 @@ out already and two workers never send the same row.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -54,6 +55,14 @@ class MailDraft:
     language: str = "de"
     key: str = ""
     obj: models.Model | None = None
+
+
+def mail_key(*parts: object) -> str:
+    """An idempotency key from the parts of a decision (hashed when it would be too long)."""
+    key = ":".join(str(part) for part in parts)
+    if len(key) <= 200:
+        return key
+    return f"{str(parts[0])[:80]}:{hashlib.sha256(key.encode()).hexdigest()}"
 
 
 def mail_attachments(function: Callable) -> Callable:
