@@ -104,24 +104,17 @@ def _attachments_path(function: Callable | None) -> str:
     return f"{function.__module__}.{function.__qualname__}"
 
 
-@transaction.atomic
-def mails_enqueue(
+def _enqueue_rows(
     *,
     kind: str,
     drafts: Iterable[MailDraft],
     batch: str = "",
     attachments: Callable | None = None,
-) -> int:
-    """Write one outbox row per draft in batches and enqueue one send task per batch.
-
-    Called inside the deciding transaction. A draft whose key exists already is skipped (the
-    decision was recorded before), so repeating a call never mails anyone twice. Returns the
-    number of new rows.
-    """
+) -> list[OutgoingMail]:
     base = url_base()
     attachments_from = _attachments_path(attachments)
     now = timezone.now()
-    created = 0
+    queued: list[OutgoingMail] = []
     content_types: dict[type, ContentType] = {}
     for chunk in _chunks(drafts, settings.LOTSE_MAIL_BATCH_SIZE):
         rows = []
@@ -148,26 +141,47 @@ def mails_enqueue(
                     created_at=now,
                 )
             )
-        keys = [row.key for row in rows]
-        existing = set(OutgoingMail.objects.filter(key__in=keys).values_list("key", flat=True))
-        new_rows = [row for row in rows if row.key not in existing]
-        if not new_rows:
-            continue
-        OutgoingMail.objects.bulk_create(new_rows, ignore_conflicts=True)
-        ids = list(
-            OutgoingMail.objects.filter(
-                key__in=[row.key for row in new_rows], status=MailStatus.QUEUED
+        if all(not draft.key for draft in chunk):
+            # Fresh random keys cannot collide: one INSERT, the ids come back from it.
+            new_rows = OutgoingMail.objects.bulk_create(rows)
+        else:
+            keys = [row.key for row in rows]
+            existing = set(OutgoingMail.objects.filter(key__in=keys).values_list("key", flat=True))
+            fresh = [row for row in rows if row.key not in existing]
+            if not fresh:
+                continue
+            # A concurrent transaction may insert the same key meanwhile: skip it, read back.
+            OutgoingMail.objects.bulk_create(fresh, ignore_conflicts=True)
+            new_rows = list(
+                OutgoingMail.objects.filter(
+                    key__in=[row.key for row in fresh], status=MailStatus.QUEUED
+                ).order_by("pk")
             )
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
-        created += len(ids)
+        ids = [row.pk for row in new_rows]
         if ids:
             enqueue_with_transaction(mails_send, mail_ids=ids)
-    return created
+        queued.extend(new_rows)
+    return queued
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
+def mails_enqueue(
+    *,
+    kind: str,
+    drafts: Iterable[MailDraft],
+    batch: str = "",
+    attachments: Callable | None = None,
+) -> int:
+    """Write one outbox row per draft in batches and enqueue one send task per batch.
+
+    Called inside the deciding transaction. A draft whose key exists already is skipped (the
+    decision was recorded before), so repeating a call never mails anyone twice. Returns the
+    number of new rows.
+    """
+    return len(_enqueue_rows(kind=kind, drafts=drafts, batch=batch, attachments=attachments))
+
+
+@transaction.atomic(savepoint=False)
 def mail_enqueue(
     *,
     to: str,
@@ -181,21 +195,21 @@ def mail_enqueue(
     attachments: Callable | None = None,
 ) -> OutgoingMail | None:
     """Render one mail in `language` and put it into the outbox (inside the caller's
-    transaction). Returns the row; with a `key` that was used before, the earlier row."""
+    transaction). Returns the new row; None when there is no address or the `key` was used
+    before (that decision has its mail already)."""
     if not to:
         return None
     subject_text, body = mail_render(
         template=template, context=context, subject=subject, language=language
     )
-    key = key or f"{kind}:{uuid.uuid4().hex}"
-    mails_enqueue(
+    rows = _enqueue_rows(
         kind=kind,
         drafts=[
             MailDraft(to=to, subject=subject_text, body=body, language=language, key=key, obj=obj)
         ],
         attachments=attachments,
     )
-    return OutgoingMail.objects.filter(key=key).first()
+    return rows[0] if rows else None
 
 
 # --- the worker ------------------------------------------------------------------------------

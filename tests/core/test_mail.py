@@ -118,7 +118,7 @@ def test_the_same_key_never_mails_twice(django_capture_on_commit_callbacks):
         second = enqueue_one(key="events.test:1")
     with django_capture_on_commit_callbacks(execute=True):
         enqueue_one(key="events.test:1")
-    assert first.pk == second.pk
+    assert first is not None and second is None  # the decision had its mail already
     assert len(mail.outbox) == 1
     assert OutgoingMail.objects.count() == 1
 
