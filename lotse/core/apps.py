@@ -14,6 +14,9 @@ class CoreConfig(AppConfig):
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="lotse.core.roles")
         post_migrate.connect(fulltext_after_migrate, dispatch_uid="lotse.core.fulltext")
+        from .review_mail import review_notifications_through_outbox
+
+        review_notifications_through_outbox()
 
 
 def fulltext_after_migrate(sender, app_config=None, using="default", **kwargs) -> None:

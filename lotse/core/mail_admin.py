@@ -23,6 +23,7 @@ from .roles import ADMINISTRATION, EDITORS, EVENTS_TEAM, TARIFF_REGISTER, user_r
 KIND_AUDIENCES: dict[str, tuple[str, ...]] = {
     "events.": (EVENTS_TEAM,),
     "offers.": (EDITORS,),
+    "review.": (EDITORS,),  # Wagtail's workflow notifications (core/review_mail.py)
     "desk.tarif.": (TARIFF_REGISTER,),
 }
 

@@ -93,3 +93,25 @@ def test_reminder_is_claimed_and_queued_even_when_the_mail_server_is_down(
     ):
         assert offer_reminder_send(offer=offer) is False  # claimed once, no second mail
     assert records.count() == 2
+
+
+def test_review_notifications_go_through_the_outbox(django_capture_on_commit_callbacks):
+    """Wagtail's workflow notifications (submitted for review → the Redaktion) are outbox
+    mails too: none is sent in the partner's request."""
+    from .test_workflow import submit_change
+
+    actor = make_actor("IQ Netzwerk Sachsen", email="info@iq-sachsen.example")
+    partner = make_partner("paula", actor)
+    make_editor("rita")
+    offer = make_offer(actor, "Anerkennungsberatung")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        submit_change(partner, offer, summary="Neu")
+    assert mail.outbox == []
+    record = OutgoingMail.objects.get(recipient="rita@example.org")
+    assert record.kind.startswith("review.") and record.status == MailStatus.QUEUED
+    for callback in callbacks:
+        callback()
+    assert [m.to for m in mail.outbox] == [["rita@example.org"]]
+    assert "Anerkennungsberatung" in mail.outbox[0].subject + mail.outbox[0].body
+    record.refresh_from_db()
+    assert record.status == MailStatus.SENT
