@@ -82,7 +82,12 @@ def mail_render(
     with translation.override(language or "de"):
         subject_text = str(subject() if callable(subject) else subject)
         body = render_to_string(template, context)
-    return " ".join(subject_text.split())[:255], body
+    return _one_line(subject_text), body
+
+
+def _one_line(subject: str) -> str:
+    """A subject is one header line of at most 255 characters."""
+    return " ".join(str(subject).split())[:255]
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -130,7 +135,7 @@ def _enqueue_rows(
                     key=draft.key or f"{kind}:{uuid.uuid4().hex}",
                     kind=kind,
                     recipient=draft.to,
-                    subject=draft.subject,
+                    subject=_one_line(draft.subject),
                     body=draft.body,
                     language=draft.language or "de",
                     base_url=base,

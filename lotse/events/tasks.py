@@ -83,7 +83,11 @@ def reminders_send() -> int:
             registration_mail_enqueue(
                 registration=registration,
                 kind="reminder",
-                key=mail_key("events.registration.reminder", registration.pk),
+                key=mail_key(
+                    "events.registration.reminder",
+                    registration.pk,
+                    registration.event.starts_at.date().isoformat(),
+                ),
             )
             queued += 1
     logger.info("reminders_send: %s reminders queued", queued)

@@ -395,3 +395,16 @@ def test_partners_and_anonymous_users_see_no_mails():
     mail_row = OutgoingMail.objects.get()
     assert partner.get(f"{index}inspect/{mail_row.pk}/").status_code in (302, 403, 404)
     assert partner.get(f"{index}new/").status_code == 404
+
+
+def test_a_long_subject_with_line_breaks_becomes_one_header_line(
+    django_capture_on_commit_callbacks,
+):
+    title = "Angebot\nBcc: spam@example.org " + "x" * 400
+    with django_capture_on_commit_callbacks(execute=True):
+        mails_enqueue(
+            kind="review.submitted", drafts=[MailDraft(to="a@example.org", subject=title, body="b")]
+        )
+    (message,) = mail.outbox
+    assert "\n" not in message.subject and len(message.subject) == 255
+    assert OutgoingMail.objects.get().status == MailStatus.SENT
