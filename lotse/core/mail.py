@@ -71,7 +71,7 @@ def mail_attachments(function: Callable) -> Callable:
     It adds attachments or an HTML part to `message` (an EmailMultiAlternatives) and may raise
     MailCancelled. It runs in the mail's language with the links' base of the deciding request.
     """
-    function.lotse_mail_attachments = True
+    function.lotse_mail_attachments = True  # type: ignore[attr-defined]
     return function
 
 

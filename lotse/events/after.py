@@ -38,7 +38,7 @@ def event_public_url(event: Event) -> str:
 
 def event_documents(event: Event) -> list[dict]:
     """Title and absolute URL of every document attached to the event's sessions."""
-    seen = {}
+    seen: dict[int, dict] = {}
     for session in event.sessions.prefetch_related("documents").order_by("sort_order", "pk"):
         for document in session.documents.all():
             seen.setdefault(
