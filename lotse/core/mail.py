@@ -276,9 +276,10 @@ def mails_deliver(*, mail_ids: list[int]) -> int:
     """Send the given outbox rows (those still queued); returns how many went out.
 
     On a failure the batch stops: the failed row is retried later (bounded), the rows after it
-    stay queued and are retried with it, so nothing is lost and nothing sent twice.
+    stay queued and are retried before it (one bad address does not hold up the others), so
+    nothing is lost and nothing sent twice.
     """
-    ids = sorted(set(mail_ids))
+    ids = list(dict.fromkeys(mail_ids))  # in the given order: a retried row comes last
     connection = get_connection()
     sent = 0
     try:
@@ -332,7 +333,7 @@ def mails_queue_sweep() -> int:
     due = list(
         OutgoingMail.objects.filter(status=MailStatus.QUEUED)
         .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
-        .order_by("pk")
+        .order_by("attempts", "pk")
         .values_list("pk", flat=True)
     )
     for chunk in _chunks(due, settings.LOTSE_MAIL_BATCH_SIZE):
@@ -364,8 +365,11 @@ def mails_delete_for(*, model: type[models.Model], ids: Iterable[int]) -> int:
 def mail_progress(*, batches: Iterable[str]) -> dict[str, dict[str, int]]:
     """Counts by status per batch, e.g. {"events.message:4": {"sent": 120, "queued": 80, …}}."""
     progress: dict[str, dict[str, int]] = {}
+    batches = list(batches)
+    if not batches:
+        return progress
     rows = (
-        OutgoingMail.objects.filter(batch__in=list(batches))
+        OutgoingMail.objects.filter(batch__in=batches)
         .values("batch", "status")
         .annotate(count=Count("pk"))
         .order_by()

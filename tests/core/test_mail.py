@@ -408,3 +408,35 @@ def test_a_long_subject_with_line_breaks_becomes_one_header_line(
     (message,) = mail.outbox
     assert "\n" not in message.subject and len(message.subject) == 255
     assert OutgoingMail.objects.get().status == MailStatus.SENT
+
+
+class BadAddressBackend(LocmemBackend):
+    """Refuses one address, delivers the others."""
+
+    def send_messages(self, messages):
+        if any("bad@example.org" in message.to for message in messages):
+            raise ConnectionError("550 no such user")
+        return super().send_messages(messages)
+
+
+def test_one_bad_address_does_not_hold_up_the_rest_of_the_batch(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.core.test_mail.BadAddressBackend"
+    settings.LOTSE_MAIL_MAX_ATTEMPTS = 3
+    addresses = ["bad@example.org", "b@example.org", "c@example.org"]
+    start = dt.datetime(2026, 5, 4, 10, tzinfo=BERLIN)
+    with (
+        time_machine.travel(start, tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        mails_enqueue(
+            kind="events.message",
+            drafts=[MailDraft(to=a, subject="s", body="b", key=a) for a in addresses],
+        )
+    assert mail.outbox == []  # the batch stopped at its first row
+    with time_machine.travel(start + dt.timedelta(minutes=2), tick=False):
+        mails_queue_sweep.call()  # rows that never failed go first, then the bad one
+    assert sorted(m.to[0] for m in mail.outbox) == ["b@example.org", "c@example.org"]
+    bad = OutgoingMail.objects.get(recipient="bad@example.org")
+    assert (bad.status, bad.attempts) == (MailStatus.QUEUED, 2)  # retried later, bounded
