@@ -119,10 +119,11 @@ def _mail_kind(inquiry: Inquiry, name: str) -> str:
 
 
 def inquiry_confirmation_mail(*, inquiry: Inquiry) -> int:
-    """Put the confirmation with the reference number into the outbox (asker's language)."""
+    """Put the confirmation with the reference number into the outbox (asker's language), once
+    per inquiry; returns 1 for a new mail, 0 otherwise."""
     if inquiry.personal_data_deleted or not inquiry.contact_email:
         return 0
-    mail_enqueue(
+    row = mail_enqueue(
         to=inquiry.contact_email,
         kind=_mail_kind(inquiry, "confirmation"),
         key=f"{_mail_kind(inquiry, 'confirmation')}:{inquiry.pk}",
@@ -136,7 +137,7 @@ def inquiry_confirmation_mail(*, inquiry: Inquiry) -> int:
         language=inquiry.language,
         obj=inquiry,
     )
-    return 1
+    return int(row is not None)
 
 
 def _locked(inquiry: Inquiry) -> Inquiry:

@@ -120,3 +120,15 @@ def test_retention_deletes_the_mail_records(tariff_staff, django_capture_on_comm
         assert services.inquiries_personal_data_delete() == [inquiry.reference]
     assert not OutgoingMail.objects.filter(object_id=inquiry.pk).exists()
     assert Inquiry.objects.get(pk=kept.pk).contact_email
+
+
+def test_a_confirmation_task_queued_before_the_outbox_adds_no_second_mail(
+    django_capture_on_commit_callbacks,
+):
+    from lotse.desk.tasks import inquiry_confirmation_send
+
+    with django_capture_on_commit_callbacks(execute=True):
+        inquiry = services.inquiry_submit(**FORM)
+        assert inquiry_confirmation_send.call(inquiry_id=inquiry.pk) == 0
+    assert len(mail.outbox) == 1
+    assert OutgoingMail.objects.filter(kind="desk.tarif.confirmation").count() == 1
