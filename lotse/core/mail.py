@@ -115,11 +115,14 @@ def _enqueue_rows(
     drafts: Iterable[MailDraft],
     batch: str = "",
     attachments: Callable | None = None,
-) -> list[OutgoingMail]:
+) -> tuple[list[int], list[OutgoingMail]]:
+    """Insert the rows (skipping keys that exist) and enqueue their send tasks; returns the
+    ids of the new rows and the new row objects where the INSERT returned them (fresh keys)."""
     base = url_base()
     attachments_from = _attachments_path(attachments)
     now = timezone.now()
-    queued: list[OutgoingMail] = []
+    queued: list[int] = []
+    returned: list[OutgoingMail] = []
     content_types: dict[type, ContentType] = {}
     for chunk in _chunks(drafts, settings.LOTSE_MAIL_BATCH_SIZE):
         rows = []
@@ -148,7 +151,9 @@ def _enqueue_rows(
             )
         if all(not draft.key for draft in chunk):
             # Fresh random keys cannot collide: one INSERT, the ids come back from it.
-            new_rows = OutgoingMail.objects.bulk_create(rows)
+            created = OutgoingMail.objects.bulk_create(rows)
+            returned.extend(created)
+            ids = [row.pk for row in created]
         else:
             keys = [row.key for row in rows]
             existing = set(OutgoingMail.objects.filter(key__in=keys).values_list("key", flat=True))
@@ -157,16 +162,17 @@ def _enqueue_rows(
                 continue
             # A concurrent transaction may insert the same key meanwhile: skip it, read back.
             OutgoingMail.objects.bulk_create(fresh, ignore_conflicts=True)
-            new_rows = list(
+            ids = list(
                 OutgoingMail.objects.filter(
                     key__in=[row.key for row in fresh], status=MailStatus.QUEUED
-                ).order_by("pk")
+                )
+                .order_by("pk")
+                .values_list("pk", flat=True)
             )
-        ids = [row.pk for row in new_rows]
         if ids:
             enqueue_with_transaction(mails_send, mail_ids=ids)
-        queued.extend(new_rows)
-    return queued
+        queued.extend(ids)
+    return queued, returned
 
 
 @transaction.atomic(savepoint=False)
@@ -183,7 +189,8 @@ def mails_enqueue(
     decision was recorded before), so repeating a call never mails anyone twice. Returns the
     number of new rows.
     """
-    return len(_enqueue_rows(kind=kind, drafts=drafts, batch=batch, attachments=attachments))
+    ids, _rows = _enqueue_rows(kind=kind, drafts=drafts, batch=batch, attachments=attachments)
+    return len(ids)
 
 
 @transaction.atomic(savepoint=False)
@@ -207,14 +214,16 @@ def mail_enqueue(
     subject_text, body = mail_render(
         template=template, context=context, subject=subject, language=language
     )
-    rows = _enqueue_rows(
+    ids, rows = _enqueue_rows(
         kind=kind,
         drafts=[
             MailDraft(to=to, subject=subject_text, body=body, language=language, key=key, obj=obj)
         ],
         attachments=attachments,
     )
-    return rows[0] if rows else None
+    if not ids:
+        return None
+    return rows[0] if rows else OutgoingMail.objects.get(pk=ids[0])
 
 
 # --- the worker ------------------------------------------------------------------------------

@@ -39,7 +39,8 @@ def event_message_send(
     and the registration, so a retry never mails anyone twice.
     """
     recipients = message_recipients(event=event, site=site, include_waiting=include_waiting)
-    recipients = recipients.select_related("event", "site")
+    # Only what the mail needs (event and site are the same for all and passed in the context).
+    recipients = recipients.only("pk", "email", "language", "first_name", "last_name")
     message = EventMessage.objects.create(
         event=event,
         site=site,
