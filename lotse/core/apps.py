@@ -11,11 +11,13 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers system checks)
         from .exports import guard_wagtail_exports
+        from .review_mail import review_notifications_through_outbox
         from .roles import sync_roles_after_migrate
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="lotse.core.roles")
         post_migrate.connect(fulltext_after_migrate, dispatch_uid="lotse.core.fulltext")
         guard_wagtail_exports()
+        review_notifications_through_outbox()
 
 
 def fulltext_after_migrate(sender, app_config=None, using="default", **kwargs) -> None:

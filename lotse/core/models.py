@@ -2,9 +2,11 @@
 
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -260,3 +262,63 @@ class LoadedContent(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class MailStatus(models.TextChoices):
+    QUEUED = "queued", _("wartet")
+    SENDING = "sending", _("wird gesendet")
+    SENT = "sent", _("gesendet")
+    FAILED = "failed", _("fehlgeschlagen")
+    CANCELLED = "cancelled", _("verworfen")
+
+
+class OutgoingMail(models.Model):
+    """One e-mail of the outbox (core/mail.py): written in the transaction that decides it, sent
+    by the worker, and kept as the record of what went out (to whom, which kind, when, result).
+
+    The text is stored only until it is sent; `key` is unique, so a decision enqueued twice or
+    a batch retried after a failure never yields a second mail.
+    """
+
+    key = models.CharField(_("Schlüssel"), max_length=200, unique=True)
+    kind = models.CharField(_("Art"), max_length=80, db_index=True)
+    recipient = models.EmailField(_("Empfänger"), max_length=254)
+    subject = models.CharField(_("Betreff"), max_length=255)
+    body = models.TextField(_("Text"), blank=True)
+    language = models.CharField(_("Sprache"), max_length=10, default="de")
+    base_url = models.CharField(_("Basisadresse der Links"), max_length=200)
+    batch = models.CharField(_("Sendung"), max_length=100, blank=True)
+    # Dotted path of a function marked with core.mail.mail_attachments that adds the heavy parts
+    # (PDF, calendar file, HTML) when the worker sends the mail; empty for plain text mails.
+    attachments_from = models.CharField(max_length=200, blank=True)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    status = models.CharField(
+        _("Status"), max_length=10, choices=MailStatus.choices, default=MailStatus.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("Versuche"), default=0)
+    last_error = models.CharField(_("Letzter Fehler"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("Angelegt am"), default=timezone.now, db_index=True)
+    last_attempt_at = models.DateTimeField(_("Letzter Versuch"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("Nächster Versuch"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("Gesendet am"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("E-Mail")
+        verbose_name_plural = _("Gesendete E-Mails")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["batch", "status"], name="outgoingmail_batch_status"),
+            models.Index(fields=["content_type", "object_id"], name="outgoingmail_object"),
+            models.Index(fields=["status", "next_attempt_at"], name="outgoingmail_due"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=MailStatus.values), name="outgoingmail_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.recipient}"

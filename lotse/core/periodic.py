@@ -11,6 +11,8 @@ DAILY_TASKS = [
     "lotse.core.tasks.audit_retention_prune",
     "lotse.core.tasks.sessions_clear",
     "lotse.core.tasks.task_results_prune",
+    "lotse.core.mail.mails_queue_sweep",
+    "lotse.core.mail.mails_retention_delete",
     "lotse.offers.tasks.offers_confirmation_reminders",
     "lotse.desk.tasks.inquiries_retention_delete",
     "lotse.events.tasks.holds_expire_task",

@@ -13,12 +13,21 @@ from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
-from wagtail.permissions import policy_registry
+from wagtail.permissions import policy_registry, register_permission_policy
 
 from .audit import register_actions
+from .mail_admin import OutgoingMailPermissionPolicy, OutgoingMailViewSet
+from .models import OutgoingMail
 from .roles import STAFF_ROLES, user_has_role
 
 PAGE_EDITING_ACTIONS = ("add", "change", "publish")
+
+register_permission_policy(OutgoingMail, OutgoingMailPermissionPolicy(), exact_class=True)
+
+
+@hooks.register("register_admin_viewset")
+def register_outgoing_mails():
+    return OutgoingMailViewSet("outgoing_mails")
 
 
 @hooks.register("register_log_actions")

@@ -5,15 +5,13 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lotse.core.audit import audit_changes, audit_log, model_snapshot
-from lotse.core.tasks import enqueue_with_transaction
+from lotse.core.mail import mail_enqueue, mails_delete_for
 
 from . import access
 from .models import (
@@ -83,7 +81,8 @@ def inquiry_submit(
     consent: bool,
     language: str = "de",
 ) -> Inquiry:
-    """Record a new inquiry from the public form; the confirmation mail goes out after commit."""
+    """Record a new inquiry from the public form; the confirmation mail is put into the outbox
+    in the same transaction (sent by the worker after the commit)."""
     if not consent:
         raise ValidationError(_("Bitte willigen Sie in die Verarbeitung Ihrer Angaben ein."))
     if not message.strip() or not contact_email.strip():
@@ -110,27 +109,35 @@ def inquiry_submit(
         inquiry.save()
     except IntegrityError as exc:
         raise ValidationError(_("Die Anfrage konnte nicht gespeichert werden.")) from exc
-    from .tasks import inquiry_confirmation_send
-
-    enqueue_with_transaction(inquiry_confirmation_send, inquiry_id=inquiry.pk)
+    inquiry_confirmation_mail(inquiry=inquiry)
     return inquiry
 
 
+def _mail_kind(inquiry: Inquiry, name: str) -> str:
+    """Kinds carry the topic: who sees the record follows who handles the topic."""
+    return f"desk.{inquiry.topic}.{name}"
+
+
 def inquiry_confirmation_mail(*, inquiry: Inquiry) -> int:
-    """Send the confirmation with the reference number to the asker (in their language)."""
+    """Put the confirmation with the reference number into the outbox (asker's language), once
+    per inquiry; returns 1 for a new mail, 0 otherwise."""
     if inquiry.personal_data_deleted or not inquiry.contact_email:
         return 0
-    with translation.override(inquiry.language):
-        subject = _("Ihre Anfrage %(reference)s") % {"reference": inquiry.reference}
-        body = render_to_string(
-            "desk/email/confirmation.txt",
-            {
-                "inquiry": inquiry,
-                "centre_name": settings.LOTSE_CENTRE_NAME,
-                "retention_months": settings.LOTSE_DESK_RETENTION_MONTHS,
-            },
-        )
-    return EmailMessage(subject=subject, body=body, to=[inquiry.contact_email]).send()
+    row = mail_enqueue(
+        to=inquiry.contact_email,
+        kind=_mail_kind(inquiry, "confirmation"),
+        key=f"{_mail_kind(inquiry, 'confirmation')}:{inquiry.pk}",
+        template="desk/email/confirmation.txt",
+        context={
+            "inquiry": inquiry,
+            "centre_name": settings.LOTSE_CENTRE_NAME,
+            "retention_months": settings.LOTSE_DESK_RETENTION_MONTHS,
+        },
+        subject=lambda: _("Ihre Anfrage %(reference)s") % {"reference": inquiry.reference},
+        language=inquiry.language,
+        obj=inquiry,
+    )
+    return int(row is not None)
 
 
 def _locked(inquiry: Inquiry) -> Inquiry:
@@ -211,11 +218,9 @@ def inquiry_due_date_set(*, inquiry: Inquiry, due_date: dt.date, user) -> Inquir
 
 @transaction.atomic
 def inquiry_answer_send(*, inquiry: Inquiry, answer_text: str, user) -> Inquiry:
-    """Mail the answer to the asker, store it, mark the inquiry answered and audit it.
-
-    The mail is sent inside the transaction: if it cannot be sent, nothing is recorded and the
-    staff member sees the error.
-    """
+    """Store the answer, mark the inquiry answered, audit it and put the mail to the asker
+    into the outbox: the worker sends it after the commit (and retries), never under the lock.
+    Staff follow the delivery under *Gesendete E-Mails*."""
     access.require_topic(user=user, topic=inquiry.topic)
     answer_text = answer_text.strip()
     if not answer_text:
@@ -236,14 +241,23 @@ def inquiry_answer_send(*, inquiry: Inquiry, answer_text: str, user) -> Inquiry:
     fresh.save(
         update_fields=["answer_text", "answered_at", "status", "turnaround_days", "assignee"]
     )
-    with translation.override(fresh.language):
-        subject = _("Antwort auf Ihre Anfrage %(reference)s") % {"reference": fresh.reference}
     sender_name = user.get_full_name() or user.get_username()
-    body = render_to_string(
-        "desk/email/answer.txt",
-        {"inquiry": fresh, "centre_name": settings.LOTSE_CENTRE_NAME, "sender": sender_name},
+    mail_enqueue(
+        to=fresh.contact_email,
+        kind=_mail_kind(fresh, "answer"),
+        key=f"{_mail_kind(fresh, 'answer')}:{fresh.pk}",
+        template="desk/email/answer.txt",
+        context={
+            "inquiry": fresh,
+            "centre_name": settings.LOTSE_CENTRE_NAME,
+            "sender": sender_name,
+        },
+        subject=lambda: (
+            _("Antwort auf Ihre Anfrage %(reference)s") % {"reference": fresh.reference}
+        ),
+        language=fresh.language,
+        obj=fresh,
     )
-    EmailMessage(subject=subject, body=body, to=[fresh.contact_email]).send()
     audit_log(
         user=user,
         action="lotse.mail",
@@ -269,6 +283,7 @@ def inquiry_personal_data_erase(*, inquiry: Inquiry, user) -> Inquiry:
         setattr(fresh, name, "")
     fresh.personal_data_deleted_at = timezone.now()
     fresh.save(update_fields=[*PERSONAL_FIELDS, "personal_data_deleted_at"])
+    mails_delete_for(model=Inquiry, ids=[fresh.pk])
     audit_log(user=user, action="lotse.anonymise", instance=fresh)
     return _refresh(inquiry, fresh)
 
@@ -304,9 +319,9 @@ def inquiries_personal_data_delete(*, now: dt.datetime | None = None) -> list[st
     queryset = inquiries_due_for_deletion(now=now)
     references = list(queryset.values_list("reference", flat=True))
     if references:
-        Inquiry.objects.filter(reference__in=references).update(
-            **dict.fromkeys(PERSONAL_FIELDS, ""), personal_data_deleted_at=now
-        )
+        due = Inquiry.objects.filter(reference__in=references)
+        mails_delete_for(model=Inquiry, ids=due.values_list("pk", flat=True))
+        due.update(**dict.fromkeys(PERSONAL_FIELDS, ""), personal_data_deleted_at=now)
     logger.info(
         "inquiries_personal_data_delete: personal data of %s inquiries deleted (%s)",
         len(references),

@@ -1,4 +1,4 @@
-"""Background jobs of the desk: the confirmation mail and the daily retention job."""
+"""Background jobs of the desk: the daily retention job (mails go through core.mail)."""
 
 import logging
 
@@ -12,7 +12,7 @@ logger = logging.getLogger(__name__)
 
 @task()
 def inquiry_confirmation_send(inquiry_id: int) -> int:
-    """Mail the confirmation with the reference number (enqueued after the inquiry is saved)."""
+    """Kept for tasks queued before the outbox: puts the confirmation into the outbox (once)."""
     inquiry = Inquiry.objects.filter(pk=inquiry_id).first()
     if inquiry is None:
         return 0

@@ -1,14 +1,13 @@
 """Writes of the events back office that are not check-in, retention or the after-event mails."""
 
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import translation
 
 from lotse.core.audit import audit_log
+from lotse.core.mail import MailDraft, mail_key, mail_render, mails_enqueue
 
 from .after import event_public_url
 from .models import Event, EventMessage, Registration, RegistrationStatus, Site
+from .selectors import message_batch
 
 
 def message_recipients(*, event: Event, site: Site | None, include_waiting: bool):
@@ -33,38 +32,57 @@ def event_message_send(
     site: Site | None = None,
     include_waiting: bool = False,
 ) -> EventMessage:
-    """Record the message and mail it to every recipient (one e-mail each, no shared To:)."""
-    recipients = list(message_recipients(event=event, site=site, include_waiting=include_waiting))
+    """Record the message and put one e-mail per recipient into the outbox (no shared To:).
+
+    The rows are written in batches in this transaction; the worker sends them batch by batch
+    after the commit (`mail_progress` counts what went out). Each row's key names the message
+    and the registration, so a retry never mails anyone twice.
+    """
+    recipients = message_recipients(event=event, site=site, include_waiting=include_waiting)
+    # Only what the mail needs (event and site are the same for all and passed in the context).
+    recipients = recipients.only("pk", "email", "language", "first_name", "last_name")
     message = EventMessage.objects.create(
         event=event,
         site=site,
         subject=subject,
         body=body,
         sent_by=user,
-        recipient_count=len(recipients),
+        recipient_count=0,
     )
     url = event_public_url(event)
-    mails = []
-    for registration in recipients:
-        with translation.override(registration.language or "de"):
-            text = render_to_string(
-                "events/admin/mail/message.txt",
-                {
+
+    def drafts():
+        for registration in recipients.iterator(chunk_size=500):
+            language = registration.language or "de"
+            _subject, text = mail_render(
+                template="events/admin/mail/message.txt",
+                context={
                     "registration": registration,
                     "event": event,
                     "site": site,
                     "body": body,
                     "event_url": url,
                 },
+                subject=subject,
+                language=language,
             )
-        mails.append(EmailMessage(subject=subject, body=text, to=[registration.email]))
-    if mails:
-        get_connection().send_messages(mails)
+            yield MailDraft(
+                to=registration.email,
+                subject=subject,
+                body=text,
+                language=language,
+                key=mail_key("events.message", message.pk, registration.pk),
+                obj=registration,
+            )
+
+    count = mails_enqueue(kind="events.message", drafts=drafts(), batch=message_batch(message))
+    EventMessage.objects.filter(pk=message.pk).update(recipient_count=count)
+    message.recipient_count = count
     audit_log(
         user=user,
         action="lotse.mail",
         instance=event,
-        note=f"Nachricht „{subject}“ an {len(recipients)} Personen"
+        note=f"Nachricht „{subject}“ an {count} Personen"
         + (f" (Standort {site.name})" if site else ""),
     )
     return message

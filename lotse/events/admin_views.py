@@ -49,7 +49,7 @@ from .retention import (
     events_due_for_deletion,
     events_due_soon,
 )
-from .selectors import waitlist_position
+from .selectors import messages_with_progress, waitlist_position
 
 
 def _denied(request: HttpRequest) -> HttpResponse:
@@ -456,14 +456,17 @@ def message(request, event_id: int):
         )
         messages.success(
             request,
-            _("Die Nachricht wurde an %(count)s Personen gesendet.")
+            _(
+                "Die Nachricht an %(count)s Personen ist im Postausgang; "
+                "der Versand läuft im Hintergrund."
+            )
             % {"count": sent.recipient_count},
         )
-        return redirect("lotse_events:overview", event_id=event.pk)
+        return redirect("lotse_events:message", event_id=event.pk)
     return render(
         request,
         "events/admin/message.html",
-        {"event": event, "form": form},
+        {"event": event, "form": form, "sent_messages": messages_with_progress(event=event)},
         status=400 if form.errors else 200,
     )
 
@@ -473,7 +476,11 @@ def message(request, event_id: int):
 def thanks(request, event_id: int):
     event = _event_for(request, event_id, staff=True)
     sent = event_thanks_send(event=event, user=request.user)
-    messages.success(request, _("Dankesmail an %(count)s Personen gesendet.") % {"count": sent})
+    messages.success(
+        request,
+        _("Dankesmail an %(count)s Personen im Postausgang; der Versand läuft im Hintergrund.")
+        % {"count": sent},
+    )
     return redirect("lotse_events:overview", event_id=event.pk)
 
 

@@ -1,23 +1,29 @@
 """After the event: the thank-you mail with the documents, and the attendance certificate.
 
-Each participant gets the mail once: `thanks_sent_at` is claimed by a conditional UPDATE before
-sending, inside a transaction that is rolled back if the mail cannot be handed over. People
-who were checked in get their Teilnahmebescheinigung attached as PDF.
+Each participant gets the mail once: the outbox rows (key "events.thanks:<registration>") and
+`thanks_sent_at` are written in one transaction; the worker sends them. People who were
+checked in get their Teilnahmebescheinigung attached as PDF (made by the worker).
 """
 
 import logging
 
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from lotse.core.audit import audit_log
 from lotse.core.links import absolute_url
+from lotse.core.mail import (
+    MailCancelled,
+    MailDraft,
+    mail_attachments,
+    mail_key,
+    mail_render,
+    mails_enqueue,
+)
 
 from .models import Event, EventStatus, Registration, RegistrationStatus
 from .pdf import certificate_pdf
@@ -32,7 +38,7 @@ def event_public_url(event: Event) -> str:
 
 def event_documents(event: Event) -> list[dict]:
     """Title and absolute URL of every document attached to the event's sessions."""
-    seen = {}
+    seen: dict[int, dict] = {}
     for session in event.sessions.prefetch_related("documents").order_by("sort_order", "pk"):
         for document in session.documents.all():
             seen.setdefault(
@@ -54,52 +60,84 @@ def registrations_to_thank(event: Event):
     )
 
 
-def registration_thanks_send(*, registration: Registration, documents: list[dict], now=None):
-    """Send one thank-you mail (certificate attached when checked in); False if already sent."""
-    now = now or timezone.now()
+@mail_attachments
+def thanks_attachments(*, mail, message) -> None:
+    """In the worker: the attendance certificate for people who were checked in."""
+    registration = (
+        Registration.objects.filter(pk=mail.object_id, anonymised_at__isnull=True)
+        .select_related("event", "event__organiser", "site")
+        .first()
+    )
+    if registration is None:
+        raise MailCancelled
+    if registration.checked_in_at is not None:
+        message.attach(
+            f"teilnahmebescheinigung-{slugify(registration.event.slug)}.pdf",
+            certificate_pdf(registration=registration),
+            "application/pdf",
+        )
+
+
+def _thanks_draft(registration: Registration, documents: list[dict]) -> MailDraft:
     event = registration.event
-    with transaction.atomic():
-        claimed = Registration.objects.filter(
-            pk=registration.pk, thanks_sent_at__isnull=True, anonymised_at__isnull=True
-        ).update(thanks_sent_at=now)
-        if not claimed:
-            return False
-        with translation.override(registration.language or "de"):
-            body = render_to_string(
-                "events/admin/mail/thanks.txt",
-                {
-                    "registration": registration,
-                    "event": event,
-                    "event_url": event_public_url(event),
-                    "documents": documents,
-                    "certificate": registration.checked_in_at is not None,
-                },
-            )
-            message = EmailMessage(
-                subject=_("Danke für Ihre Teilnahme: %(title)s") % {"title": event.title},
-                body=body,
-                to=[registration.email],
-            )
-            if registration.checked_in_at is not None:
-                message.attach(
-                    f"teilnahmebescheinigung-{slugify(event.slug)}.pdf",
-                    certificate_pdf(registration=registration),
-                    "application/pdf",
-                )
-        message.send()
-    return True
+    language = registration.language or "de"
+    subject, body = mail_render(
+        template="events/admin/mail/thanks.txt",
+        context={
+            "registration": registration,
+            "event": event,
+            "event_url": event_public_url(event),
+            "documents": documents,
+            "certificate": registration.checked_in_at is not None,
+        },
+        subject=lambda: _("Danke für Ihre Teilnahme: %(title)s") % {"title": event.title},
+        language=language,
+    )
+    return MailDraft(
+        to=registration.email,
+        subject=subject,
+        body=body,
+        language=language,
+        key=mail_key("events.thanks", registration.pk),
+        obj=registration,
+    )
 
 
-def event_thanks_send(*, event: Event, user=None, now=None) -> int:
-    """Thank every confirmed participant of `event` who has not been thanked; returns the count."""
+@transaction.atomic
+def registrations_thank(*, event: Event, registrations: list[Registration], now=None) -> int:
+    """Put the thank-you mails into the outbox and mark the people thanked (one transaction;
+    the keys make a second run or a concurrent one add nothing). Returns the new mails."""
+    now = now or timezone.now()
+    if not registrations:
+        return 0
     documents = event_documents(event)
-    sent = 0
-    for registration in registrations_to_thank(event):
-        try:
-            if registration_thanks_send(registration=registration, documents=documents, now=now):
-                sent += 1
-        except Exception:
-            logger.exception("event_thanks_send: registration %s failed", registration.pk)
+    created = mails_enqueue(
+        kind="events.thanks",
+        drafts=(_thanks_draft(registration, documents) for registration in registrations),
+        batch=f"events.thanks:{event.pk}",
+        attachments=thanks_attachments,
+    )
+    Registration.objects.filter(
+        pk__in=[registration.pk for registration in registrations], thanks_sent_at__isnull=True
+    ).update(thanks_sent_at=now)
+    return created
+
+
+def registration_thanks_send(*, registration: Registration, documents=None, now=None) -> bool:
+    """Thank one participant (False if already thanked); the mail goes through the outbox."""
+    fresh = registrations_to_thank(registration.event).filter(pk=registration.pk).first()
+    if fresh is None:
+        return False
+    return bool(registrations_thank(event=fresh.event, registrations=[fresh], now=now))
+
+
+@transaction.atomic
+def event_thanks_send(*, event: Event, user=None, now=None) -> int:
+    """Thank every confirmed participant of `event` who has not been thanked; returns the count
+    of mails put into the outbox."""
+    sent = registrations_thank(
+        event=event, registrations=list(registrations_to_thank(event)), now=now
+    )
     if sent:
         audit_log(
             user=user, action="lotse.mail", instance=event, note=f"Dankesmail an {sent} Personen"

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from lotse.core.audit import audit_log
+from lotse.core.mail import mails_delete_for
 
 from .models import Event, Registration
 
@@ -62,6 +63,8 @@ def event_personal_data_delete(*, event: Event, user=None, now=None) -> int:
     now = now or timezone.now()
     event = Event.objects.select_for_update().get(pk=event.pk)
     rows = Registration.objects.filter(event=event, anonymised_at__isnull=True)
+    # The outbox records name the participants (address, text): they go with the personal data.
+    mails_delete_for(model=Registration, ids=rows.values_list("pk", flat=True))
     count = rows.update(
         first_name="",
         last_name="",

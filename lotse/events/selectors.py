@@ -10,11 +10,14 @@ from django.core.cache import caches
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from lotse.core.mail import mail_progress
+
 from .models import (
     PUBLIC_STATUSES,
     CustomQuestion,
     Event,
     EventKind,
+    EventMessage,
     Registration,
     RegistrationStatus,
     Session,
@@ -240,3 +243,25 @@ def sites_with_room(*, event: Event, exclude_site_id: int | None = None) -> list
     """Sites of the event that have a free place now (alternatives to a full site)."""
     sites = [site for site in event.sites.all() if site.pk != exclude_site_id]
     return [site for site in sites if site.capacity is None or site.booked < site.capacity]
+
+
+# --- messages to participants (outbox progress) ----------------------------------------------
+
+
+def message_batch(message: EventMessage) -> str:
+    """The outbox batch of one message (its progress is counted by it)."""
+    return f"events.message:{message.pk}"
+
+
+def messages_with_progress(*, event: Event, limit: int = 10) -> list[EventMessage]:
+    """The latest messages of an event, each with `progress` (counts by outbox status)."""
+    messages = list(event.messages.select_related("site").order_by("-sent_at", "-pk")[:limit])
+    progress = mail_progress(batches=[message_batch(message) for message in messages])
+    for message in messages:
+        counts = progress.get(message_batch(message), {})
+        message.progress = {
+            "sent": counts.get("sent", 0),
+            "waiting": counts.get("queued", 0) + counts.get("sending", 0),
+            "failed": counts.get("failed", 0) + counts.get("cancelled", 0),
+        }
+    return messages

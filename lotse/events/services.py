@@ -5,8 +5,8 @@ unlimited when `capacity` is NULL) and the row count is checked; on PostgreSQL t
 locks the site row until the transaction ends, on SQLite the IMMEDIATE transaction holds the
 write lock. The CheckConstraint `booked <= capacity` is the last line of defence. Invariant:
 `site.booked` equals the number of its registrations in SEAT_STATUSES (the same for working
-groups). E-mails are handed to the task queue with the transaction (`enqueue_with_transaction`):
-a rolled-back registration never mails anyone, a committed one always has its mail queued.
+groups). E-mails go into the outbox (core/mail.py) inside the same transaction: a rolled-back
+registration never mails anyone, a committed one always has its mail queued.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lotse.core.audit import audit_log
-from lotse.core.tasks import enqueue_with_transaction
 
 from .models import (
     SEAT_STATUSES,
@@ -90,10 +89,11 @@ def _capacity_guard_on() -> bool:
 
 
 def _mail_after_commit(registration: Registration, kind: str) -> None:
-    """Hand the e-mail to the task queue; it goes out only if the transaction commits."""
-    from .tasks import registration_mail_send
+    """Put the e-mail into the outbox; it goes out (by the worker) only if the transaction
+    commits."""
+    from .mails import registration_mail_enqueue
 
-    enqueue_with_transaction(registration_mail_send, registration_id=registration.pk, kind=kind)
+    registration_mail_enqueue(registration=registration, kind=kind)
 
 
 def seat_take(*, site: Site, count: int = 1) -> bool:

@@ -1,18 +1,22 @@
-"""Tasks of the registration core: mails after the commit, and the periodic jobs.
+"""Tasks of the registration core: the periodic jobs (mails go through core.mail's outbox).
 
 `holds_expire_task` and `offers_expire_task` free seats whose hold/offer ran out (the services
 also do it lazily before they hand out a seat at a site); `reminders_send` mails confirmed
-participants the day before, once (claimed by a conditional UPDATE of `reminder_sent_at`).
+participants the day before, once (claimed by a conditional UPDATE of `reminder_sent_at`, in
+the same transaction as the outbox row).
 """
 
 import logging
 from datetime import datetime, time, timedelta
 
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from lotse.core.mail import mail_key
+
 from . import services
-from .mails import registration_mail_deliver
+from .mails import registration_mail_enqueue
 from .models import Registration, RegistrationStatus
 
 logger = logging.getLogger(__name__)
@@ -20,7 +24,8 @@ logger = logging.getLogger(__name__)
 
 @task()
 def registration_mail_send(registration_id: int, kind: str) -> int:
-    """Send one participant e-mail; a registration deleted or anonymised meanwhile is skipped."""
+    """Kept for tasks queued before the outbox: puts the mail into the outbox; a registration
+    deleted or anonymised meanwhile is skipped."""
     registration = (
         Registration.objects.filter(pk=registration_id, anonymised_at__isnull=True)
         .select_related("event", "event__organiser", "site")
@@ -28,7 +33,8 @@ def registration_mail_send(registration_id: int, kind: str) -> int:
     )
     if registration is None:
         return 0
-    return registration_mail_deliver(registration, kind)
+    with transaction.atomic():
+        return int(registration_mail_enqueue(registration=registration, kind=kind) is not None)
 
 
 @task()
@@ -66,16 +72,23 @@ def registrations_due_for_reminder(now: datetime | None = None):
 
 @task()
 def reminders_send() -> int:
-    """The reminder the day before; idempotent (each registration is reminded once)."""
+    """The reminder the day before; idempotent (each registration is reminded once: the claim
+    and the outbox row commit together). Returns how many reminders were queued."""
     now = timezone.now()
-    sent = 0
+    queued = 0
     for registration in registrations_due_for_reminder(now):
-        if not services.reminder_claim(registration=registration, now=now):
-            continue
-        try:
-            sent += registration_mail_deliver(registration, "reminder")
-        except Exception:
-            logger.exception("reminders_send: registration %s failed", registration.pk)
-            Registration.objects.filter(pk=registration.pk).update(reminder_sent_at=None)
-    logger.info("reminders_send: %s reminders sent", sent)
-    return sent
+        with transaction.atomic():
+            if not services.reminder_claim(registration=registration, now=now):
+                continue
+            registration_mail_enqueue(
+                registration=registration,
+                kind="reminder",
+                key=mail_key(
+                    "events.registration.reminder",
+                    registration.pk,
+                    registration.event.starts_at.date().isoformat(),
+                ),
+            )
+            queued += 1
+    logger.info("reminders_send: %s reminders queued", queued)
+    return queued

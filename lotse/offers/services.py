@@ -10,14 +10,13 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from lotse.core.audit import audit_changes, audit_log, model_snapshot
 from lotse.core.links import absolute_url
+from lotse.core.mail import MailDraft, mail_key, mail_render, mails_enqueue
 
 from .models import Offer
 from .permissions import user_can_confirm_offer, user_is_offer_staff
@@ -119,6 +118,8 @@ def offer_reject(*, offer: Offer, user, reason: str) -> Offer:
     )
     _mail_provider(
         offer=row,
+        kind="offers.rejected",
+        occasion=now,
         subject=f"Ihr Angebot „{row.title}“ wurde abgelehnt",
         template="offers/email/offer_rejected.txt",
     )
@@ -142,28 +143,47 @@ def offer_admin_url(offer: Offer, name: str = "edit") -> str:
     return absolute_url(reverse(f"wagtailsnippets_offers_offer:{name}", args=[offer.pk]))
 
 
-def _mail_provider(*, offer: Offer, subject: str, template: str) -> int:
+def _mail_provider(*, offer: Offer, kind: str, occasion, subject: str, template: str) -> int:
+    """Put one mail per provider address into the outbox (inside the caller's transaction);
+    `occasion` (the time of the decision) makes the idempotency key. Returns the count."""
     recipients = offer_recipients(offer=offer)
     if not recipients:
         return 0
-    body = render_to_string(
-        template,
-        {
+    subject, body = mail_render(
+        template=template,
+        context={
             "offer": offer,
             "centre_name": settings.LOTSE_CENTRE_NAME,
             "edit_url": offer_admin_url(offer),
             "confirm_url": offer_admin_url(offer, "confirm"),
             "expires_at": offer.confirmation_expires_at,
         },
+        subject=subject,
+        language="de",
     )
-    message = EmailMessage(subject=subject, body=body, to=recipients)
-    return message.send()
+    mails_enqueue(
+        kind=kind,
+        drafts=[
+            MailDraft(
+                to=address,
+                subject=subject,
+                body=body,
+                key=mail_key(kind, offer.pk, occasion.isoformat(), address),
+                obj=offer,
+            )
+            for address in recipients
+        ],
+    )
+    return len(recipients)
 
 
+@transaction.atomic
 def offer_reminder_send(*, offer: Offer, now=None) -> bool:
-    """Send the re-confirmation reminder for one offer, at most once per confirmation period.
+    """Put the re-confirmation reminder for one offer into the outbox, at most once per
+    confirmation period.
 
-    The reminder is claimed by a conditional UPDATE first, so two workers never both send it.
+    The reminder is claimed by a conditional UPDATE in the same transaction as the mail rows,
+    so two workers never both send it and a claimed reminder always has its mails.
     """
     now = now or timezone.now()
     claimed = Offer.objects.filter(pk=offer.pk, reminder_sent_at__isnull=True).update(
@@ -172,22 +192,18 @@ def offer_reminder_send(*, offer: Offer, now=None) -> bool:
     if not claimed:
         return False
     offer.reminder_sent_at = now
-    try:
-        sent = _mail_provider(
-            offer=offer,
-            subject=f"Bitte bestätigen Sie Ihr Angebot „{offer.title}“",
-            template="offers/email/confirmation_reminder.txt",
-        )
-    except Exception:
-        Offer.objects.filter(pk=offer.pk).update(reminder_sent_at=None)
-        offer.reminder_sent_at = None
-        logger.exception("Reminder for offer %s could not be sent", offer.pk)
-        raise
+    queued = _mail_provider(
+        offer=offer,
+        kind="offers.reminder",
+        occasion=offer.confirmed_at or now,
+        subject=f"Bitte bestätigen Sie Ihr Angebot „{offer.title}“",
+        template="offers/email/confirmation_reminder.txt",
+    )
     audit_log(
         user=None,
         action="lotse.mail",
         instance=offer,
         note="Erinnerung an die jährliche Bestätigung"
-        + ("" if sent else " (keine Empfängeradresse hinterlegt)"),
+        + ("" if queued else " (keine Empfängeradresse hinterlegt)"),
     )
     return True

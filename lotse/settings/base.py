@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Development only (DEBUG): links in mails use the host the request came to.
+    "lotse.core.links.RequestBaseUrlMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -315,6 +317,13 @@ LOTSE_OFFER_CONFIRMATION_DAYS = env_int("LOTSE_OFFER_CONFIRMATION_DAYS", 365)
 LOTSE_OFFER_REMINDER_DAYS = env_int("LOTSE_OFFER_REMINDER_DAYS", 30)
 # Retention of personal data in days; each module adds its own (see docs/data_protection.md).
 LOTSE_RETENTION_AUDIT_DAYS = env_int("LOTSE_RETENTION_AUDIT_DAYS", 3 * 365)
+# The mail outbox (core/mail.py, docs/decisions/0006-mail-outbox.md): records of sent mails are
+# deleted after N days; a failed send is retried with doubling delays up to N attempts; mails to
+# many recipients are written and sent in batches of N.
+LOTSE_MAIL_RETENTION_DAYS = env_int("LOTSE_MAIL_RETENTION_DAYS", 90)
+LOTSE_MAIL_MAX_ATTEMPTS = env_int("LOTSE_MAIL_MAX_ATTEMPTS", 5)
+LOTSE_MAIL_RETRY_SECONDS = env_int("LOTSE_MAIL_RETRY_SECONDS", 60)
+LOTSE_MAIL_BATCH_SIZE = env_int("LOTSE_MAIL_BATCH_SIZE", 200)
 # Inquiry desk (docs/desk.md): personal data of inquiries is deleted this many months after the
 # answer (or closing); service level in working days; rate of the public form per address; the
 # Tarif lookup used for the {lookup} placeholder (hidden when it cannot be imported).

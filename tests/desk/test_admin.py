@@ -138,7 +138,9 @@ def test_status_assign_and_due_date_from_the_detail_page(inquiry, client_for, ta
     assert inquiry.due_date == new_due
 
 
-def test_compose_with_lookup_and_send(inquiry, template, client_for, tariff_staff, settings):
+def test_compose_with_lookup_and_send(
+    inquiry, template, client_for, tariff_staff, settings, django_capture_on_commit_callbacks
+):
     settings.LOTSE_DESK_TARIFF_LOOKUP = "tests.desk.conftest.fake_lookup"
     client = client_for(tariff_staff)
     page = client.get(detail(inquiry)).content.decode()
@@ -148,7 +150,8 @@ def test_compose_with_lookup_and_send(inquiry, template, client_for, tariff_staf
     ).content.decode()
     assert "Guten Tag Erika Mustermann," in page
     assert "Stand 01.08.2025. Keine Rechtsberatung." in page
-    response = client.post(detail(inquiry), {"answer_text": "Guten Tag,\nes gilt X."})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(detail(inquiry), {"answer_text": "Guten Tag,\nes gilt X."})
     assert response.status_code == 302
     inquiry.refresh_from_db()
     assert inquiry.status == Status.ANSWERED

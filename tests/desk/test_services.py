@@ -142,10 +142,13 @@ def test_due_date_not_before_receipt(inquiry, tariff_staff):
     assert inquiry.due_date == new_date
 
 
-def test_answer_is_mailed_stored_and_audited(tariff_staff):
+def test_answer_is_mailed_stored_and_audited(tariff_staff, django_capture_on_commit_callbacks):
     with time_machine.travel(dt.datetime(2025, 11, 17, 9, tzinfo=BERLIN), tick=False):
         inquiry = make_inquiry(received_at=timezone.now())
-    with time_machine.travel(dt.datetime(2025, 11, 21, 15, tzinfo=BERLIN), tick=False):
+    with (
+        time_machine.travel(dt.datetime(2025, 11, 21, 15, tzinfo=BERLIN), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         services.inquiry_answer_send(
             inquiry=inquiry, answer_text="Guten Tag,\n\nes gilt …", user=tariff_staff
         )

@@ -40,13 +40,16 @@ def test_public_url():
     )
 
 
-def test_thanks_once_with_certificate_for_those_present(documented):
+def test_thanks_once_with_certificate_for_those_present(
+    documented, django_capture_on_commit_callbacks
+):
     site = documented.sites.get()
     present = make_registration(site, first_name="Petra", checked_in=True)
     absent = make_registration(site, first_name="Anton")
     make_registration(site, status=RegistrationStatus.CANCELLED)
     make_registration(site, status=RegistrationStatus.WAITLISTED)
-    assert event_thanks_send(event=documented) == 2
+    with django_capture_on_commit_callbacks(execute=True):  # the worker sends after the commit
+        assert event_thanks_send(event=documented) == 2
     by_address = {message.to[0]: message for message in mail.outbox}
     assert set(by_address) == {present.email, absent.email}
     thanks = by_address[present.email]
@@ -80,8 +83,9 @@ def test_daily_task_only_for_documented_events(documented):
     assert "lotse.events.after.events_thanks_send" in DAILY_TASKS
 
 
-def test_thanks_button(team, documented):
+def test_thanks_button(team, documented, django_capture_on_commit_callbacks):
     make_registration(documented.sites.get())
-    response = team.post(reverse("lotse_events:thanks", args=[documented.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = team.post(reverse("lotse_events:thanks", args=[documented.pk]))
     assert response.status_code == 302
     assert len(mail.outbox) == 1

@@ -287,17 +287,20 @@ def test_exports_never_run_what_the_public_typed_as_a_formula(team, event):
 # --- messages ---------------------------------------------------------------------------
 
 
-def test_message_to_one_site_goes_to_confirmed_people_of_that_site(team, team_user, event):
+def test_message_to_one_site_goes_to_confirmed_people_of_that_site(
+    team, team_user, event, django_capture_on_commit_callbacks
+):
     goerlitz, riesa = event.sites.get(name="Görlitz"), event.sites.get(name="Riesa")
     one = make_registration(goerlitz)
     two = make_registration(goerlitz)
     make_registration(goerlitz, status=RegistrationStatus.WAITLISTED)
     make_registration(goerlitz, status=RegistrationStatus.CANCELLED)
     make_registration(riesa)
-    response = team.post(
-        reverse("lotse_events:message", args=[event.pk]),
-        {"site": goerlitz.pk, "subject": "Raumänderung", "body": "Wir sind in Raum 2."},
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the worker sends after the commit
+        response = team.post(
+            reverse("lotse_events:message", args=[event.pk]),
+            {"site": goerlitz.pk, "subject": "Raumänderung", "body": "Wir sind in Raum 2."},
+        )
     assert response.status_code == 302
     assert sorted(m.to[0] for m in mail.outbox) == sorted([one.email, two.email])
     assert all(len(m.to) == 1 for m in mail.outbox)
@@ -307,13 +310,14 @@ def test_message_to_one_site_goes_to_confirmed_people_of_that_site(team, team_us
     assert ModelLogEntry.objects.filter(action="lotse.mail", object_id=str(event.pk)).exists()
 
 
-def test_message_to_all_including_waiting_list(team, event):
+def test_message_to_all_including_waiting_list(team, event, django_capture_on_commit_callbacks):
     make_registration(event.sites.get(name="Görlitz"))
     make_registration(event.sites.get(name="Riesa"), status=RegistrationStatus.WAITLISTED)
-    team.post(
-        reverse("lotse_events:message", args=[event.pk]),
-        {"subject": "Programm", "body": "Neu", "include_waiting": "on"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        team.post(
+            reverse("lotse_events:message", args=[event.pk]),
+            {"subject": "Programm", "body": "Neu", "include_waiting": "on"},
+        )
     assert len(mail.outbox) == 2
 
 

@@ -253,10 +253,10 @@ def test_a_site_with_room_hands_out_a_seat_without_looking_for_expired_holds(
     event = make_event(capacities=(3,))
     register(event, None, person(1))
     site = event.sites.get()
-    # taken check, seat UPDATE, savepoint + INSERT + release, and the service's own transaction
-    # (a savepoint inside the test's); no look for overdue holds (the immediate task backend of
-    # the tests writes no task row)
-    with django_assert_num_queries(7):
+    # taken check, seat UPDATE, savepoint + INSERT + release, the service's own transaction
+    # (a savepoint inside the test's) and the mail's outbox row; no look for overdue holds (the
+    # immediate task backend of the tests writes no task row)
+    with django_assert_num_queries(8):
         (second,) = register(event, site, person(2))
     assert second.status == S.HELD
 
@@ -345,23 +345,27 @@ def test_no_mail_when_the_transaction_rolls_back(make_event, django_capture_on_c
 
 
 def test_mail_tasks_commit_and_roll_back_with_the_registration(make_event, settings):
-    """With the database queue the mail task is written in the registration's transaction."""
+    """With the database queue the outbox rows and their send task are written in the
+    registration's transaction."""
     from django.db import transaction
     from django_tasks_db.models import DBTaskResult
 
+    from lotse.core.models import OutgoingMail
+
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    mails = DBTaskResult.objects.filter(task_path="lotse.events.tasks.registration_mail_send")
+    sends = DBTaskResult.objects.filter(task_path="lotse.core.mail.mails_send")
     event = make_event(capacities=(1,))
     (held,) = register(event)
     (waiting,) = register(event, None, person(2))
-    assert sorted(row.args_kwargs["kwargs"]["kind"] for row in mails) == ["held", "waitlisted"]
+    kinds = sorted(OutgoingMail.objects.values_list("kind", flat=True))
+    assert kinds == ["events.registration.held", "events.registration.waitlisted"]
     assert len(mail.outbox) == 0  # queued for the worker, not sent in the request
     with pytest.raises(RuntimeError), transaction.atomic():
         register(event, None, person(3))
         raise RuntimeError("the caller's transaction fails after the registration")
-    assert mails.count() == 2
+    assert sends.count() == 2
+    assert OutgoingMail.objects.count() == 2
     assert Registration.objects.filter(event=event).count() == 2
-    assert {row.args_kwargs["kwargs"]["registration_id"] for row in mails} == {
-        held.pk,
-        waiting.pk,
-    }
+    assert set(OutgoingMail.objects.values_list("object_id", flat=True)) == {held.pk, waiting.pk}
+    queued_ids = sorted(i for row in sends for i in row.args_kwargs["kwargs"]["mail_ids"])
+    assert queued_ids == sorted(OutgoingMail.objects.values_list("pk", flat=True))

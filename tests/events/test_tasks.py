@@ -43,7 +43,7 @@ def test_holds_and_offers_expire_tasks(make_event):
     assert_counters(event)
 
 
-def test_reminder_the_day_before_once(make_event):
+def test_reminder_the_day_before_once(make_event, django_capture_on_commit_callbacks):
     starts = datetime(2027, 3, 10, 9, 0, tzinfo=BERLIN)
     with time_machine.travel(datetime(2027, 3, 1, 12, 0, tzinfo=BERLIN)):
         event = make_event(starts_in=timedelta(0))
@@ -56,7 +56,10 @@ def test_reminder_the_day_before_once(make_event):
         mail.outbox.clear()
     with time_machine.travel(datetime(2027, 3, 8, 6, 0, tzinfo=BERLIN)):
         assert tasks.reminders_send.enqueue().return_value == 0  # two days before: not yet
-    with time_machine.travel(datetime(2027, 3, 9, 6, 0, tzinfo=BERLIN)):
+    with (
+        time_machine.travel(datetime(2027, 3, 9, 6, 0, tzinfo=BERLIN)),
+        django_capture_on_commit_callbacks(execute=True),  # the outbox sends after the commit
+    ):
         assert tasks.reminders_send.enqueue().return_value == 1
         assert tasks.reminders_send.enqueue().return_value == 0  # idempotent
     (message,) = mail.outbox
@@ -72,14 +75,16 @@ def test_mail_task_skips_missing_registration(db):
     assert mail.outbox == []
 
 
-def test_release_link_in_every_mail(make_event):
+def test_release_link_in_every_mail(make_event, django_capture_on_commit_callbacks):
     event = make_event(capacities=(1,))
     site = event.sites.get()
     (first,) = services.registrations_create(event=event, site=site, people=[_person(1)])
     services.registrations_create(event=event, site=site, people=[_person(2)])
-    for registration in Registration.objects.all():
-        for kind in ("held", "waitlisted", "confirmed", "offered", "moved", "reminder"):
-            tasks.registration_mail_send.enqueue(registration_id=registration.pk, kind=kind)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        for registration in Registration.objects.all():
+            for kind in ("held", "waitlisted", "confirmed", "offered", "moved", "reminder"):
+                tasks.registration_mail_send.enqueue(registration_id=registration.pk, kind=kind)
     assert len(mail.outbox) == 12
     for message in mail.outbox:
         assert "/freigeben/" in message.body, message.subject
