@@ -215,13 +215,8 @@ def registration_manage(request: HttpRequest, token: str) -> HttpResponse:
                     request, _("Sie haben den Platz abgelehnt; er geht an die nächste Person.")
                 )
             elif action == "cancel":
-                result = services.registration_cancel(registration=registration)
-                messages.success(
-                    request,
-                    _("Ihre Anmeldung ist storniert. Danke, dass Sie den Platz freigegeben haben.")
-                    if result.changed
-                    else _("Diese Anmeldung war bereits storniert."),
-                )
+                # Cancelling asks once more, on the same page as the mail's link.
+                return redirect("events:release", token=token)
             elif action == "move":
                 move_form = MoveForm(request.POST, registration=registration)
                 if not move_form.is_valid():
@@ -280,25 +275,41 @@ def registration_manage(request: HttpRequest, token: str) -> HttpResponse:
     return _private(response)
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def registration_confirm(request: HttpRequest, token: str) -> HttpResponse:
-    """The double opt-in link from the e-mail: confirms the held place (replays change nothing)."""
+    """The double opt-in link from the e-mail: a GET shows the registration and asks; only the
+    POST of its button confirms (mail scanners that open links confirm nothing; replays change
+    nothing)."""
     registration = _registration_or_404(token)
-    try:
-        result = services.registration_confirm(registration=registration)
-    except services.RegistrationError as exc:
-        messages.error(request, str(exc))
-    else:
-        if result.changed:
-            messages.success(
-                request,
-                _("Vielen Dank! Ihre Anmeldung ist bestätigt. Ihr Ticket kommt per E-Mail."),
-            )
+    if request.method == "POST":
+        try:
+            result = services.registration_confirm(registration=registration)
+        except services.RegistrationError as exc:
+            messages.error(request, str(exc))
         else:
-            messages.info(
-                request, _("Ihre Anmeldung war bereits bestätigt; es hat sich nichts geändert.")
-            )
-    return redirect("events:manage", token=token)
+            if result.changed:
+                messages.success(
+                    request,
+                    _("Vielen Dank! Ihre Anmeldung ist bestätigt. Ihr Ticket kommt per E-Mail."),
+                )
+            else:
+                messages.info(
+                    request, _("Ihre Anmeldung war bereits bestätigt; es hat sich nichts geändert.")
+                )
+        return redirect("events:manage", token=token)
+    response = render(
+        request,
+        "events/confirm.html",
+        {
+            "registration": registration,
+            "event": registration.event,
+            "site": registration.site,
+            "overdue": registration.status == RegistrationStatus.HELD
+            and registration.hold_expires_at is not None
+            and registration.hold_expires_at < timezone.now(),
+        },
+    )
+    return _private(response)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

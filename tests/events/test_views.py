@@ -162,10 +162,10 @@ def test_register_held_then_confirm_by_link(client, make_event, django_capture_o
     assert confirm_url in message.body
     assert reverse("events:release", args=[registration.token]) in message.body
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.get(confirm_url, follow=True)
+        response = client.post(confirm_url, follow=True)
     assert "Ihre Anmeldung ist bestätigt" in response.content.decode()
     assert Registration.objects.get().status == S.CONFIRMED
-    replay = client.get(confirm_url, follow=True).content.decode()
+    replay = client.post(confirm_url, follow=True).content.decode()
     assert "bereits bestätigt" in replay
     assert len(mail.outbox) == 2
     pdf = client.get(reverse("events:ticket_pdf", args=[registration.token]))
@@ -179,9 +179,11 @@ def test_expired_confirmation_link(client, make_event):
     _register(client, event)
     registration = Registration.objects.get()
     with time_machine.travel(timezone.now() + timedelta(hours=30)):
-        body = client.get(
+        page = client.get(reverse("events:confirm", args=[registration.token])).content.decode()
+        body = client.post(
             reverse("events:confirm", args=[registration.token]), follow=True
         ).content.decode()
+    assert "Frist zur Bestätigung ist abgelaufen" in page and "Teilnahme bestätigen" not in page
     assert "Frist zur Bestätigung ist abgelaufen" in body
     assert (
         Registration.objects.get().status == S.HELD
@@ -432,3 +434,57 @@ def test_mail_links_are_absolute_and_in_the_language(
     assert re.search(
         r"http://testserver/en/veranstaltungen/anmeldung/[\w-]+/bestaetigen/", mail.outbox[0].body
     )
+
+
+def test_confirm_link_get_only_shows_and_post_confirms(
+    client, make_event, django_capture_on_commit_callbacks
+):
+    """Issue 12: a mail scanner that opens the double opt-in link confirms nothing."""
+    event = make_event(capacities=(2,))
+    _register(client, event)
+    registration = Registration.objects.get()
+    confirm_url = reverse("events:confirm", args=[registration.token])
+    page = client.get(confirm_url)
+    body = page.content.decode()
+    assert page.status_code == 200 and "no-store" in page["Cache-Control"]
+    assert "Teilnahme bestätigen" in body and 'method="post"' in body
+    assert event.title in body and "Vor1 Nach1" in body
+    assert client.head(confirm_url).status_code == 200
+    assert Registration.objects.get().status == S.HELD
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(confirm_url)
+    assert response.status_code == 302 and response["Location"].endswith(
+        reverse("events:manage", args=[registration.token])
+    )
+    assert Registration.objects.get().status == S.CONFIRMED
+    again = client.get(confirm_url).content.decode()
+    assert "bereits bestätigt" in again and 'method="post"' not in again
+
+
+def test_confirm_post_needs_csrf(make_event):
+    from django.test import Client
+
+    event = make_event()
+    Client().post(reverse("events:register", args=[event.slug]), form_data(event))
+    registration = Registration.objects.get()
+    response = Client(enforce_csrf_checks=True).post(
+        reverse("events:confirm", args=[registration.token])
+    )
+    assert response.status_code == 403
+    assert Registration.objects.get().status == S.HELD
+
+
+def test_manage_page_asks_before_cancelling(client, make_event):
+    """Issue 11/21: 'Anmeldung stornieren' on the personal page asks first, like the mail link."""
+    event = make_event()
+    _register(client, event)
+    registration = Registration.objects.get()
+    url = reverse("events:manage", args=[registration.token])
+    release = reverse("events:release", args=[registration.token])
+    body = client.get(url).content.decode()
+    assert 'value="cancel"' not in body and f'href="{release}"' in body
+    response = client.post(url, {"action": "cancel"})
+    assert response.status_code == 302 and response["Location"].endswith(release)
+    assert Registration.objects.get().status == S.HELD
+    client.post(release)
+    assert Registration.objects.get().status == S.CANCELLED
