@@ -7,6 +7,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from lotse.core.models import ActorType, Region
+from lotse.core.validators import no_control_characters
 
 from .models import Event, QuestionKind, Site, WorkingGroup
 from .selectors import RegistrationSetup
@@ -43,8 +44,12 @@ class RegistrationForm(forms.Form):
     site = forms.TypedChoiceField(
         label=_("Standort"), widget=forms.RadioSelect, coerce=int, empty_value=None
     )
-    first_name = forms.CharField(label=_("Vorname"), max_length=100)
-    last_name = forms.CharField(label=_("Nachname"), max_length=100)
+    first_name = forms.CharField(
+        label=_("Vorname"), max_length=100, validators=[no_control_characters]
+    )
+    last_name = forms.CharField(
+        label=_("Nachname"), max_length=100, validators=[no_control_characters]
+    )
     email = forms.EmailField(label=_("E-Mail-Adresse"), max_length=254)
 
     def __init__(self, *args, setup: RegistrationSetup, **kwargs):
@@ -57,7 +62,10 @@ class RegistrationForm(forms.Form):
             self.fields["site"].initial = next(iter(self.sites))
         if event.ask_organisation:
             self.fields["organisation"] = forms.CharField(
-                label=_("Organisation"), max_length=200, required=False
+                label=_("Organisation"),
+                max_length=200,
+                required=False,
+                validators=[no_control_characters],
             )
         if event.ask_actor_type:
             self.fields["actor_type"] = forms.ModelChoiceField(
@@ -75,7 +83,10 @@ class RegistrationForm(forms.Form):
             )
         if event.ask_role:
             self.fields["role"] = forms.CharField(
-                label=_("Funktion"), max_length=120, required=False
+                label=_("Funktion"),
+                max_length=120,
+                required=False,
+                validators=[no_control_characters],
             )
         if event.ask_dietary_needs:
             self.fields["dietary_needs"] = forms.CharField(
@@ -189,10 +200,16 @@ class RegistrationForm(forms.Form):
 class ColleagueForm(forms.Form):
     """A colleague of the same organisation (all fields empty = row not used)."""
 
-    first_name = forms.CharField(label=_("Vorname"), max_length=100)
-    last_name = forms.CharField(label=_("Nachname"), max_length=100)
+    first_name = forms.CharField(
+        label=_("Vorname"), max_length=100, validators=[no_control_characters]
+    )
+    last_name = forms.CharField(
+        label=_("Nachname"), max_length=100, validators=[no_control_characters]
+    )
     email = forms.EmailField(label=_("E-Mail-Adresse"), max_length=254)
-    role = forms.CharField(label=_("Funktion"), max_length=120, required=False)
+    role = forms.CharField(
+        label=_("Funktion"), max_length=120, required=False, validators=[no_control_characters]
+    )
 
 
 def colleague_formset(event: Event, data=None):

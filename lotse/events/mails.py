@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from lotse.core.links import absolute_url
+from lotse.core.validators import one_line
 
 from .ics import event_ics
 from .models import Registration, RegistrationStatus
@@ -39,7 +40,7 @@ def registration_links(registration: Registration) -> dict[str, str]:
 
 
 def _subject(kind: str, registration: Registration) -> str:
-    title = registration.event.title
+    title = one_line(registration.event.title)  # a header: never a line break
     subjects = {
         "held": _("Bitte bestätigen Sie Ihre Anmeldung: %(title)s"),
         "confirmed": _("Anmeldung bestätigt: %(title)s"),
@@ -49,7 +50,7 @@ def _subject(kind: str, registration: Registration) -> str:
         "moved": _("Anmeldung geändert: %(title)s"),
         "reminder": _("Erinnerung: morgen %(title)s"),
     }
-    return subjects[kind] % {"title": title}
+    return one_line(subjects[kind] % {"title": title})
 
 
 def registration_mail(registration: Registration, kind: str) -> EmailMultiAlternatives:
