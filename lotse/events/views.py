@@ -39,6 +39,9 @@ from .tickets import qr_svg, ticket_pdf
 
 DONE_SALT = "lotse.events.registered"
 DONE_MAX_AGE = 60 * 60
+# The registration ids this browser sent (the acknowledgement shows only those).
+DONE_SESSION_KEY = "events_registered"
+DONE_SESSION_KEEP = 50
 
 
 def _registration_rate(group, request) -> str | None:
@@ -141,7 +144,10 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
             except services.RegistrationError as exc:
                 error = str(exc)
             else:
-                signed = signing.dumps([r.pk for r in created], salt=DONE_SALT, compress=True)
+                ids = [r.pk for r in created]
+                sent = request.session.get(DONE_SESSION_KEY, [])
+                request.session[DONE_SESSION_KEY] = [*sent, *ids][-DONE_SESSION_KEEP:]
+                signed = signing.dumps(ids, salt=DONE_SALT, compress=True)
                 return redirect("events:registered", slug=event.slug, signed=signed)
         else:
             error = _("Bitte prüfen Sie Ihre Angaben; die Hinweise stehen an den Feldern.")
@@ -165,11 +171,15 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def event_registered(request: HttpRequest, slug: str, signed: str) -> HttpResponse:
-    """The acknowledgement after the POST (stateless: the ids are signed and time-limited)."""
+    """The acknowledgement after the POST: the ids are signed and time-limited, and shown only
+    to the browser (session) that sent them; any other sees a neutral page without personal
+    data that points to the link in the e-mail."""
     try:
         ids = signing.loads(signed, salt=DONE_SALT, max_age=DONE_MAX_AGE)
     except signing.BadSignature as exc:
         raise Http404 from exc
+    if not ids or not set(ids) <= set(request.session.get(DONE_SESSION_KEY, [])):
+        return _private(render(request, "events/registered_elsewhere.html"))
     registrations = [r for r in registrations_by_ids(ids=ids) if r.event.slug == slug]
     if not registrations:
         raise Http404
