@@ -10,10 +10,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
-from django_ratelimit.decorators import ratelimit
+from django_ratelimit.core import _SIMPLE_KEYS, get_usage
 
 from lotse.core.models import Region, TopicField
 from lotse.core.pdf import pdf_response
@@ -37,6 +37,8 @@ from .selectors import (
 )
 from .tickets import qr_svg, ticket_pdf
 
+ip_key = _SIMPLE_KEYS["ip"]  # the client address as django-ratelimit sees it (proxy-aware)
+
 DONE_SALT = "lotse.events.registered"
 DONE_MAX_AGE = 60 * 60
 # The registration ids this browser sent (the acknowledgement shows only those).
@@ -44,10 +46,38 @@ DONE_SESSION_KEY = "events_registered"
 DONE_SESSION_KEEP = 50
 
 
+RATE_GROUP = "lotse.events.registrations"
+
+
 def _registration_rate(group, request) -> str | None:
-    """Rate of registration POSTs per address; LOTSE_EVENT_REGISTRATION_RATE=off: no limit."""
+    """Successful registrations per address and event (LOTSE_EVENT_REGISTRATION_RATE, e.g.
+    "20/h"); "off": no limit."""
     rate = settings.LOTSE_EVENT_REGISTRATION_RATE
     return None if not rate or rate == "off" else rate
+
+
+def _registration_usage(request: HttpRequest, slug: str, *, increment: bool) -> dict | None:
+    """The address's count of successful registrations for this event in the current window
+    (with `increment`: after one more). Failed submissions are never counted, and every event
+    counts on its own, so a shared network (job centre, venue Wi-Fi) is not locked out of all
+    events by one busy hour or by typing mistakes."""
+    return get_usage(
+        request,
+        group=RATE_GROUP,
+        key=lambda group, request: f"{slug}:{ip_key(request)}",
+        rate=_registration_rate,
+        method="POST",
+        increment=increment,
+    )
+
+
+def _rate_exhausted(usage: dict | None) -> int:
+    """Seconds until a new window starts when the limit is reached, else 0 (django-ratelimit's
+    window still holds in its last second, `time_left` == 0: the next one starts a second
+    later)."""
+    if usage is None or usage["count"] < usage["limit"]:
+        return 0
+    return max(int(usage["time_left"]), 0) + 1
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -100,7 +130,6 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@ratelimit(key="ip", rate=_registration_rate, method="POST", block=True)
 def event_register(request: HttpRequest, slug: str) -> HttpResponse:
     setup = registration_setup(slug=slug)
     if setup is None:
@@ -112,10 +141,26 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
             request, "events/registration_closed.html", {"event": event, "not_yet": not_yet}
         )
     error = ""
+    status = 200
+    retry_after = 0
     if request.method == "POST":
         form = RegistrationForm(request.POST, setup=setup)
         formset = colleague_formset(event, request.POST)
-        if form.is_valid() and formset.is_valid():
+        retry_after = _rate_exhausted(_registration_usage(request, slug, increment=False))
+        if retry_after:
+            # The form comes back with everything typed, and says how long to wait.
+            minutes = -(-retry_after // 60)
+            error = ngettext(
+                "Von Ihrer Verbindung kamen in kurzer Zeit viele Anmeldungen zu dieser "
+                "Veranstaltung. Bitte versuchen Sie es in %(minutes)s Minute erneut; Ihre "
+                "Angaben bleiben hier erhalten.",
+                "Von Ihrer Verbindung kamen in kurzer Zeit viele Anmeldungen zu dieser "
+                "Veranstaltung. Bitte versuchen Sie es in %(minutes)s Minuten erneut; Ihre "
+                "Angaben bleiben hier erhalten.",
+                minutes,
+            ) % {"minutes": minutes}
+            status = 429
+        elif form.is_valid() and formset.is_valid():
             people = [form.person()]
             organisation = people[0].organisation
             for row in formset.cleaned_data:
@@ -143,7 +188,9 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
                 )
             except services.RegistrationError as exc:
                 error = str(exc)
+                status = 400
             else:
+                _registration_usage(request, slug, increment=True)
                 ids = [r.pk for r in created]
                 sent = request.session.get(DONE_SESSION_KEY, [])
                 request.session[DONE_SESSION_KEY] = [*sent, *ids][-DONE_SESSION_KEEP:]
@@ -151,6 +198,7 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
                 return redirect("events:registered", slug=event.slug, signed=signed)
         else:
             error = _("Bitte prüfen Sie Ihre Angaben; die Hinweise stehen an den Feldern.")
+            status = 400
     else:
         form = RegistrationForm(setup=setup)
         formset = colleague_formset(event)
@@ -164,8 +212,10 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
             "error": error,
             "retention_days": event.retention_days,
         },
-        status=400 if error else 200,
+        status=status,
     )
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
     return _private(response)
 
 

@@ -488,3 +488,41 @@ def test_manage_page_asks_before_cancelling(client, make_event):
     assert Registration.objects.get().status == S.HELD
     client.post(release)
     assert Registration.objects.get().status == S.CANCELLED
+
+
+def test_rate_limit_counts_successful_registrations_per_event(client, make_event, settings):
+    """Issue 11/19: failed submissions do not count, each event counts on its own, the 429
+    keeps the typed data, says how long, and Retry-After tells the truth."""
+    settings.LOTSE_EVENT_REGISTRATION_RATE = "2/h"
+    event, other = make_event(capacities=(10,)), make_event(capacities=(10,))
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        for n in range(4):
+            assert _register(client, event, n=n, email="kaputt").status_code == 400
+        assert [_register(client, event, n=n).status_code for n in (1, 2)] == [302, 302]
+        blocked = _register(client, event, n=3, organisation="Jobcenter Zwickau")
+        body = blocked.content.decode()
+        assert blocked.status_code == 429
+        wait = int(blocked["Retry-After"])
+        assert 0 < wait <= 3600
+        assert 'value="Vor3"' in body and 'value="p3@example.org"' in body
+        assert 'value="Jobcenter Zwickau"' in body
+        minutes = -(-wait // 60)
+        assert f"in {minutes} Minute" in body
+        assert Registration.objects.filter(event=event).count() == 2
+        assert _register(client, other, n=1).status_code == 302  # another event: its own count
+        clock.shift(wait - 1)
+        assert _register(client, event, n=3).status_code == 429
+        clock.shift(1)
+        assert _register(client, event, n=3).status_code == 302
+    assert Registration.objects.filter(event=event).count() == 3
+
+
+def test_rate_limit_message_in_english(client, make_event, settings):
+    settings.LOTSE_EVENT_REGISTRATION_RATE = "1/h"
+    event = make_event(capacities=(10,))
+    url = "/en" + reverse("events:register", args=[event.slug])
+    assert client.post(url, form_data(event, n=1)).status_code == 302
+    blocked = client.post(url, form_data(event, n=2))
+    assert blocked.status_code == 429
+    assert "Please try again in" in blocked.content.decode()
