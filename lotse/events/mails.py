@@ -24,7 +24,7 @@ from .models import Registration, RegistrationStatus
 from .selectors import stream_url_for, waitlist_position
 from .tickets import qr_png, ticket_pdf
 
-KINDS = ("held", "confirmed", "waitlisted", "offered", "cancelled", "moved", "reminder")
+KINDS = ("held", "confirmed", "waitlisted", "offered", "cancelled", "moved", "reminder", "link")
 
 
 def registration_links(registration: Registration) -> dict[str, str]:
@@ -49,6 +49,7 @@ def _subject(kind: str, registration: Registration) -> str:
         "cancelled": _("Anmeldung storniert: %(title)s"),
         "moved": _("Anmeldung geändert: %(title)s"),
         "reminder": _("Erinnerung: morgen %(title)s"),
+        "link": _("Ihr persönlicher Link zur Anmeldung: %(title)s"),
     }
     return one_line(subjects[kind] % {"title": title})
 

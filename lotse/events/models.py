@@ -449,6 +449,9 @@ class Registration(models.Model):
         related_name="+",
     )
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The last time the personal link was mailed again because someone registered the same
+    # address anew (claimed by a conditional UPDATE: at most one such mail per interval).
+    link_resent_at = models.DateTimeField(null=True, blank=True, editable=False)
     thanks_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     anonymised_at = models.DateTimeField(_("Anonymisiert am"), null=True, blank=True)
 

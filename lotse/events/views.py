@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
@@ -41,9 +43,25 @@ ip_key = _SIMPLE_KEYS["ip"]  # the client address as django-ratelimit sees it (p
 
 DONE_SALT = "lotse.events.registered"
 DONE_MAX_AGE = 60 * 60
-# The registration ids this browser sent (the acknowledgement shows only those).
+# The acknowledgements of the registrations this browser sent (only those are shown to it).
 DONE_SESSION_KEY = "events_registered"
-DONE_SESSION_KEEP = 50
+DONE_SESSION_KEEP = 20
+
+
+def _receipt_item(item: services.Acknowledged) -> int | dict:
+    """One person of the signed acknowledgement: the id of a new registration, or what the
+    page shows for an address that was already registered (nothing else is stored)."""
+    if item.registration_id is not None:
+        return item.registration_id
+    return {
+        "first": item.first_name,
+        "last": item.last_name,
+        "site_id": item.site_id,
+        "site": item.site_name,
+        "status": item.status,
+        "position": item.position,
+        "until": item.hold_expires_at.isoformat() if item.hold_expires_at else None,
+    }
 
 
 RATE_GROUP = "lotse.events.registrations"
@@ -177,7 +195,7 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
                         )
                     )
             try:
-                created = services.registrations_create(
+                answer = services.registrations_submit(
                     event=event,
                     site=form.cleaned_data["site"],
                     people=people,
@@ -191,10 +209,11 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
                 status = 400
             else:
                 _registration_usage(request, slug, increment=True)
-                ids = [r.pk for r in created]
+                signed = signing.dumps(
+                    [_receipt_item(item) for item in answer], salt=DONE_SALT, compress=True
+                )
                 sent = request.session.get(DONE_SESSION_KEY, [])
-                request.session[DONE_SESSION_KEY] = [*sent, *ids][-DONE_SESSION_KEEP:]
-                signed = signing.dumps(ids, salt=DONE_SALT, compress=True)
+                request.session[DONE_SESSION_KEY] = [*sent, signed][-DONE_SESSION_KEEP:]
                 return redirect("events:registered", slug=event.slug, signed=signed)
         else:
             error = _("Bitte prüfen Sie Ihre Angaben; die Hinweise stehen an den Feldern.")
@@ -225,21 +244,50 @@ def event_registered(request: HttpRequest, slug: str, signed: str) -> HttpRespon
     to the browser (session) that sent them; any other sees a neutral page without personal
     data that points to the link in the e-mail."""
     try:
-        ids = signing.loads(signed, salt=DONE_SALT, max_age=DONE_MAX_AGE)
+        items = signing.loads(signed, salt=DONE_SALT, max_age=DONE_MAX_AGE)
     except signing.BadSignature as exc:
         raise Http404 from exc
-    if not ids or not set(ids) <= set(request.session.get(DONE_SESSION_KEY, [])):
+    if signed not in request.session.get(DONE_SESSION_KEY, []):
         return _private(render(request, "events/registered_elsewhere.html"))
-    registrations = [r for r in registrations_by_ids(ids=ids) if r.event.slug == slug]
-    if not registrations:
+    setup = registration_setup(slug=slug)
+    if setup is None:
         raise Http404
-    event = registrations[0].event
-    rows = [
-        {"registration": r, "position": waitlist_position(registration=r)} for r in registrations
-    ]
+    event = setup.event
+    found = {
+        r.pk: r
+        for r in registrations_by_ids(ids=[i for i in items if isinstance(i, int)])
+        if r.event_id == event.pk
+    }
+    rows = []
+    for item in items:
+        if isinstance(item, dict):
+            rows.append(
+                {
+                    "name": f"{item['first']} {item['last']}".strip(),
+                    "site_id": item["site_id"],
+                    "site_name": item["site"],
+                    "status": item["status"],
+                    "position": item["position"],
+                    "until": datetime.fromisoformat(item["until"]) if item["until"] else None,
+                }
+            )
+        elif item in found:
+            registration = found[item]
+            rows.append(
+                {
+                    "name": registration.full_name,
+                    "site_name": registration.site.name,
+                    "site_id": registration.site_id,
+                    "status": registration.status,
+                    "position": waitlist_position(registration=registration),
+                    "until": registration.hold_expires_at,
+                }
+            )
+    if not rows:
+        raise Http404
     waiting = [row for row in rows if row["position"]]
     alternatives = (
-        sites_with_room(event=event, exclude_site_id=registrations[0].site_id) if waiting else []
+        sites_with_room(event=event, exclude_site_id=rows[0]["site_id"]) if waiting else []
     )
     response = render(
         request,

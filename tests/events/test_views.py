@@ -234,12 +234,12 @@ def test_forged_site_of_another_event(client, make_event):
     assert Site.objects.get(pk=other.sites.first().pk).booked == 0
 
 
-def test_duplicate_email_message(client, make_event):
+def test_duplicate_email_registers_nothing_new(client, make_event):
     event = make_event()
     _register(client, event)
     response = _register(client, event)
-    assert response.status_code == 400
-    assert "bereits eine Anmeldung" in response.content.decode()
+    assert response.status_code == 302
+    assert "bereits" not in client.get(response["Location"]).content.decode()
     assert Registration.objects.count() == 1
 
 
@@ -526,3 +526,92 @@ def test_rate_limit_message_in_english(client, make_event, settings):
     blocked = client.post(url, form_data(event, n=2))
     assert blocked.status_code == 429
     assert "Please try again in" in blocked.content.decode()
+
+
+def _answer(client, event, **extra):
+    """What the visitor sees: status code, and the acknowledgement page (registration rows)."""
+    response = _register(client, event, **extra)
+    if response.status_code != 302:
+        return response.status_code, response.content.decode()
+    page = client.get(response["Location"]).content.decode()
+    rows = re.search(r'<ul class="kern-list" id="registration-results">(.*?)</ul>', page, re.S)
+    return response.status_code, " ".join(rows.group(1).split())
+
+
+def test_known_address_gets_its_link_again_with_the_same_answer(
+    client, make_event, django_capture_on_commit_callbacks
+):
+    """Issue 11/20: no 'already registered' for anyone to read; the owner gets the link."""
+    event = make_event(capacities=(5,))
+    with django_capture_on_commit_callbacks(execute=True):
+        _register(client, event, n=1)
+    known = Registration.objects.get()
+    mail.outbox.clear()
+    with time_machine.travel(timezone.now(), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            known_answer = _answer(client, event, n=1, email="P1@Example.org")
+        new_answer = _answer(client, event, n=1, email="neu@example.org")
+    assert known_answer[0] == new_answer[0] == 302
+    assert known_answer[1] == new_answer[1]
+    assert "bereits" not in known_answer[1]
+    assert Registration.objects.filter(email="p1@example.org").count() == 1
+    (message,) = [m for m in mail.outbox if m.to == ["p1@example.org"]]
+    assert reverse("events:manage", args=[known.token]) in message.body
+    assert reverse("events:confirm", args=[known.token]) in message.body
+    assert "bereits" in message.body
+    assert Site.objects.get(pk=known.site_id).booked == 2
+    assert_counters(event)
+
+
+def test_link_resends_are_limited(client, make_event, django_capture_on_commit_callbacks):
+    event = make_event(capacities=(5,))
+    _register(client, event, n=1)
+    known = Registration.objects.get()
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        for _ in range(3):
+            with django_capture_on_commit_callbacks(execute=True):
+                assert _register(client, event, n=1).status_code == 302
+        clock.shift(timedelta(minutes=11))
+        with django_capture_on_commit_callbacks(execute=True):
+            assert _register(client, event, n=1).status_code == 302
+    resent = [m for m in mail.outbox if reverse("events:manage", args=[known.token]) in m.body]
+    assert len(resent) == 2
+    assert Registration.objects.count() == 1
+
+
+def test_group_with_a_known_colleague_registers_the_others(
+    client, make_event, django_capture_on_commit_callbacks
+):
+    event = make_event(capacities=(10,), max_group_size=3)
+    _register(client, event, n=9, email="k1@example.org")
+    mail.outbox.clear()
+    extra = {
+        "colleagues-0-first_name": "Kollege",
+        "colleagues-0-last_name": "Eins",
+        "colleagues-0-email": "k1@example.org",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        status, rows = _answer(client, event, n=1, **extra)
+    assert status == 302 and "Vor1 Nach1" in rows and "Kollege Eins" in rows
+    assert sorted(Registration.objects.values_list("email", flat=True)) == [
+        "k1@example.org",
+        "p1@example.org",
+    ]
+    assert {m.to[0] for m in mail.outbox} == {"p1@example.org", "k1@example.org"}
+    assert_counters(event)
+
+
+def test_link_mail_in_english(make_event):
+    from lotse.events.mails import registration_mail
+
+    event = make_event()
+    from django.test import Client
+
+    _register(Client(), event)
+    registration = Registration.objects.get()
+    registration.language = "en"
+    message = registration_mail(registration, "link")
+    assert message.subject.startswith("Your personal registration link")
+    assert "no second registration was made" in message.body
+    assert reverse("events:manage", args=[registration.token]) in message.body
