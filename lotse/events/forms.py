@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.forms import formset_factory
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lotse.core.models import ActorType, Region
@@ -14,6 +15,7 @@ from .selectors import RegistrationSetup
 from .services import Consents, Person
 
 TEXT_ANSWER_MAX = 1000
+GERMAN_ONLY = _("nur auf Deutsch verfügbar")
 
 
 def site_label(site: Site) -> str:
@@ -109,12 +111,14 @@ class RegistrationForm(forms.Form):
                 choices=[(pk, group_label(group)) for pk, group in self.groups.items()],
             )
         self.questions = setup.questions
+        language = get_language() or "de"
         for question in self.questions:
             name = f"question_{question.pk}"
+            label, help_text, choices, fallback = question.in_language(language)
             if question.kind == QuestionKind.CHOICE:
+                # The stored answer is the German choice, whatever language the form is in.
                 field: forms.Field = forms.ChoiceField(
-                    choices=[("", _("– bitte wählen –"))]
-                    + [(choice, choice) for choice in question.choice_list()]
+                    choices=[("", _("– bitte wählen –")), *choices]
                 )
             elif question.kind == QuestionKind.YES_NO:
                 field = forms.ChoiceField(
@@ -124,8 +128,8 @@ class RegistrationForm(forms.Form):
                 field = forms.CharField(
                     max_length=TEXT_ANSWER_MAX, widget=forms.Textarea(attrs={"rows": 2})
                 )
-            field.label = question.label
-            field.help_text = question.help_text
+            field.label = label
+            field.help_text = f"{help_text} ({GERMAN_ONLY})".strip() if fallback else help_text
             field.required = question.required
             self.fields[name] = field
         if event.ask_participant_list_consent:

@@ -349,6 +349,16 @@ class CustomQuestion(Orderable):
     )
     choices = models.TextField(_("Antwortmöglichkeiten"), blank=True, help_text=_("Eine je Zeile."))
     required = models.BooleanField(_("Pflichtfeld"), default=False)
+    # English texts for the English pages; empty: the German text is shown with a notice.
+    label_en = models.CharField(
+        _("Frage (Englisch)"), max_length=200, blank=True, validators=ONE_LINE
+    )
+    help_text_en = models.CharField(_("Hilfetext (Englisch)"), max_length=300, blank=True)
+    choices_en = models.TextField(
+        _("Antwortmöglichkeiten (Englisch)"),
+        blank=True,
+        help_text=_("Eine je Zeile, in derselben Reihenfolge wie die deutschen."),
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = _("Zusatzfrage")
@@ -359,6 +369,27 @@ class CustomQuestion(Orderable):
 
     def choice_list(self) -> list[str]:
         return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+    def in_language(self, language: str) -> tuple[str, str, list[tuple[str, str]], bool]:
+        """Label, help text and choices (stored German value, shown text) for the language,
+        and whether German had to stand in for a missing translation."""
+        german = self.choice_list()
+        if not language.startswith("en"):
+            return self.label, self.help_text, [(c, c) for c in german], False
+        english = [line.strip() for line in self.choices_en.splitlines() if line.strip()]
+        translated_choices = len(english) == len(german)
+        choices = list(zip(german, english if translated_choices else german, strict=True))
+        fallback = (
+            not self.label_en
+            or bool(self.help_text and not self.help_text_en)
+            or bool(german and not translated_choices)
+        )
+        return (
+            self.label_en or self.label,
+            self.help_text_en or self.help_text,
+            choices,
+            fallback,
+        )
 
 
 class RegistrationStatus(models.TextChoices):
