@@ -36,6 +36,7 @@ from .selectors import (
     sites_with_room,
     stream_url_for,
     waitlist_position,
+    waitlist_positions,
 )
 from .tickets import qr_svg, ticket_pdf
 
@@ -258,6 +259,7 @@ def event_registered(request: HttpRequest, slug: str, signed: str) -> HttpRespon
         for r in registrations_by_ids(ids=[i for i in items if isinstance(i, int)])
         if r.event_id == event.pk
     }
+    positions = waitlist_positions(registrations=list(found.values()))
     rows = []
     for item in items:
         if isinstance(item, dict):
@@ -279,7 +281,7 @@ def event_registered(request: HttpRequest, slug: str, signed: str) -> HttpRespon
                     "site_name": registration.site.name,
                     "site_id": registration.site_id,
                     "status": registration.status,
-                    "position": waitlist_position(registration=registration),
+                    "position": positions.get(registration.pk),
                     "until": registration.hold_expires_at,
                 }
             )

@@ -6,7 +6,9 @@ import stat
 import sys
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lotse.events.models import Registration
@@ -55,3 +57,31 @@ def test_signed_address_from_another_browser_shows_no_personal_data(make_event):
     assert "Vor1" not in body and "Nach1" not in body and "Platz reserviert" not in body
     assert "Link aus der E-Mail" in body
     assert Registration.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_acknowledgement_query_count_does_not_grow_with_the_group(make_event):
+    event = make_event(capacities=(1,), max_group_size=4)
+    client = Client()
+    url = reverse("events:register", args=[event.slug])
+    client.post(url, form_data(event, n=0))  # the only seat: everyone after waits
+    single = client.post(url, form_data(event, n=1))["Location"]
+    client.get(single)
+    with CaptureQueriesContext(connection) as one:
+        client.get(single)
+    single_count = len(one.captured_queries)
+    colleagues = {
+        f"colleagues-{i}-{field}": value
+        for i in range(3)
+        for field, value in (
+            ("first_name", f"K{i}"),
+            ("last_name", "Kollegin"),
+            ("email", f"k{i}@example.org"),
+        )
+    }
+    group = client.post(url, form_data(event, n=2, **colleagues))["Location"]
+    client.get(group)
+    with CaptureQueriesContext(connection) as four:
+        page = client.get(group)
+    assert page.content.decode().count('<li data-status="waitlisted">') == 4
+    assert 0 < len(four.captured_queries) <= single_count
