@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from django import forms
 from django.forms import formset_factory
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lotse.core.models import ActorType, Region
+from lotse.core.validators import no_control_characters
 
 from .models import Event, QuestionKind, Site, WorkingGroup
 from .selectors import RegistrationSetup
 from .services import Consents, Person
 
 TEXT_ANSWER_MAX = 1000
+GERMAN_ONLY = _("nur auf Deutsch verfügbar")
 
 
 def site_label(site: Site) -> str:
@@ -43,8 +46,12 @@ class RegistrationForm(forms.Form):
     site = forms.TypedChoiceField(
         label=_("Standort"), widget=forms.RadioSelect, coerce=int, empty_value=None
     )
-    first_name = forms.CharField(label=_("Vorname"), max_length=100)
-    last_name = forms.CharField(label=_("Nachname"), max_length=100)
+    first_name = forms.CharField(
+        label=_("Vorname"), max_length=100, validators=[no_control_characters]
+    )
+    last_name = forms.CharField(
+        label=_("Nachname"), max_length=100, validators=[no_control_characters]
+    )
     email = forms.EmailField(label=_("E-Mail-Adresse"), max_length=254)
 
     def __init__(self, *args, setup: RegistrationSetup, **kwargs):
@@ -57,7 +64,10 @@ class RegistrationForm(forms.Form):
             self.fields["site"].initial = next(iter(self.sites))
         if event.ask_organisation:
             self.fields["organisation"] = forms.CharField(
-                label=_("Organisation"), max_length=200, required=False
+                label=_("Organisation"),
+                max_length=200,
+                required=False,
+                validators=[no_control_characters],
             )
         if event.ask_actor_type:
             self.fields["actor_type"] = forms.ModelChoiceField(
@@ -75,7 +85,10 @@ class RegistrationForm(forms.Form):
             )
         if event.ask_role:
             self.fields["role"] = forms.CharField(
-                label=_("Funktion"), max_length=120, required=False
+                label=_("Funktion"),
+                max_length=120,
+                required=False,
+                validators=[no_control_characters],
             )
         if event.ask_dietary_needs:
             self.fields["dietary_needs"] = forms.CharField(
@@ -98,12 +111,14 @@ class RegistrationForm(forms.Form):
                 choices=[(pk, group_label(group)) for pk, group in self.groups.items()],
             )
         self.questions = setup.questions
+        language = get_language() or "de"
         for question in self.questions:
             name = f"question_{question.pk}"
+            label, help_text, choices, fallback = question.in_language(language)
             if question.kind == QuestionKind.CHOICE:
+                # The stored answer is the German choice, whatever language the form is in.
                 field: forms.Field = forms.ChoiceField(
-                    choices=[("", _("– bitte wählen –"))]
-                    + [(choice, choice) for choice in question.choice_list()]
+                    choices=[("", _("– bitte wählen –")), *choices]
                 )
             elif question.kind == QuestionKind.YES_NO:
                 field = forms.ChoiceField(
@@ -113,8 +128,8 @@ class RegistrationForm(forms.Form):
                 field = forms.CharField(
                     max_length=TEXT_ANSWER_MAX, widget=forms.Textarea(attrs={"rows": 2})
                 )
-            field.label = question.label
-            field.help_text = question.help_text
+            field.label = label
+            field.help_text = f"{help_text} ({GERMAN_ONLY})".strip() if fallback else help_text
             field.required = question.required
             self.fields[name] = field
         if event.ask_participant_list_consent:
@@ -189,10 +204,16 @@ class RegistrationForm(forms.Form):
 class ColleagueForm(forms.Form):
     """A colleague of the same organisation (all fields empty = row not used)."""
 
-    first_name = forms.CharField(label=_("Vorname"), max_length=100)
-    last_name = forms.CharField(label=_("Nachname"), max_length=100)
+    first_name = forms.CharField(
+        label=_("Vorname"), max_length=100, validators=[no_control_characters]
+    )
+    last_name = forms.CharField(
+        label=_("Nachname"), max_length=100, validators=[no_control_characters]
+    )
     email = forms.EmailField(label=_("E-Mail-Adresse"), max_length=254)
-    role = forms.CharField(label=_("Funktion"), max_length=120, required=False)
+    role = forms.CharField(
+        label=_("Funktion"), max_length=120, required=False, validators=[no_control_characters]
+    )
 
 
 def colleague_formset(event: Event, data=None):

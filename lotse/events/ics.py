@@ -10,9 +10,18 @@ from django.utils.html import strip_tags
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from lotse.core.validators import CONTROL_CHARACTERS, one_line
+
 from .models import Event, Site
 
 PRODID = "-//Lotse//Veranstaltungen//DE"
+
+
+def _text(value: str) -> str:
+    """Multi-line text: line breaks kept as LF (icalendar escapes them as \\n), every other
+    control character dropped."""
+    lines = (value or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(CONTROL_CHARACTERS.sub(" ", line).strip() for line in lines)
 
 
 def _location(site: Site | None) -> str:
@@ -20,27 +29,31 @@ def _location(site: Site | None) -> str:
         return ""
     if site.is_online:
         return "Online (Livestream)"
-    parts = [site.venue, site.street, f"{site.postcode} {site.city}".strip(), site.room]
-    return ", ".join(part for part in parts if part)
+    parts = [site.venue, site.street, f"{site.postcode} {site.city}", site.room]
+    return ", ".join(one_line(part) for part in parts if one_line(part))
 
 
 def _component(event: Event, *, url: str, site: Site | None = None) -> CalendarEvent:
     item = CalendarEvent()
     host = settings.WAGTAILADMIN_BASE_URL.split("//")[-1].split("/")[0]
     item.add("uid", f"event-{event.pk}{f'-site-{site.pk}' if site else ''}@{host}")
-    item.add("summary", event.title)
+    # Names and titles are validated on save (no control characters); data written around the
+    # validation (bulk updates, old rows) is put on one line here, so it can neither break a
+    # property (icalendar refuses CR/LF in a CAL-ADDRESS or parameter) nor inject lines.
+    item.add("summary", one_line(event.title))
     item.add("dtstart", event.starts_at)
     item.add("dtend", event.ends_at)
     item.add("dtstamp", timezone.now())
-    description = event.summary
+    description = one_line(event.summary)
     if event.description:
-        description += "\n\n" + strip_tags(event.description)
+        description += "\n\n" + _text(strip_tags(event.description))
     item.add("description", f"{description}\n\n{url}")
     item.add("url", url)
     location = _location(site) if site else "; ".join(_location(s) for s in event.sites.all())
     if location:
         item.add("location", location)
-    item.add("organizer", event.organiser.name, parameters={"CN": event.organiser.name})
+    organiser = one_line(event.organiser.name)
+    item.add("organizer", organiser, parameters={"CN": organiser})
     return item
 
 
@@ -54,7 +67,7 @@ def _calendar(name: str) -> Calendar:
 
 def event_ics(event: Event, *, url: str, site: Site | None = None) -> bytes:
     """One event as an .ics file (with the participant's site as location when given)."""
-    calendar = _calendar(event.title)
+    calendar = _calendar(one_line(event.title))
     calendar.add_component(_component(event, url=url, site=site))
     return calendar.to_ical()
 

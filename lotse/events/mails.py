@@ -21,13 +21,14 @@ from django.utils.translation import gettext as _
 from lotse.core.links import absolute_url
 from lotse.core.mail import MailCancelled, mail_attachments, mail_enqueue
 from lotse.core.models import OutgoingMail
+from lotse.core.validators import one_line
 
 from .ics import event_ics
 from .models import Registration, RegistrationStatus
 from .selectors import stream_url_for, waitlist_position
 from .tickets import qr_png, ticket_pdf
 
-KINDS = ("held", "confirmed", "waitlisted", "offered", "cancelled", "moved", "reminder")
+KINDS = ("held", "confirmed", "waitlisted", "offered", "cancelled", "moved", "reminder", "link")
 
 
 def registration_links(registration: Registration) -> dict[str, str]:
@@ -43,7 +44,7 @@ def registration_links(registration: Registration) -> dict[str, str]:
 
 
 def _subject(kind: str, registration: Registration) -> str:
-    title = registration.event.title
+    title = one_line(registration.event.title)  # a header: never a line break
     subjects = {
         "held": _("Bitte bestätigen Sie Ihre Anmeldung: %(title)s"),
         "confirmed": _("Anmeldung bestätigt: %(title)s"),
@@ -52,8 +53,9 @@ def _subject(kind: str, registration: Registration) -> str:
         "cancelled": _("Anmeldung storniert: %(title)s"),
         "moved": _("Anmeldung geändert: %(title)s"),
         "reminder": _("Erinnerung: morgen %(title)s"),
+        "link": _("Ihr persönlicher Link zur Anmeldung: %(title)s"),
     }
-    return subjects[kind] % {"title": title}
+    return one_line(subjects[kind] % {"title": title})
 
 
 def registration_mail_context(registration: Registration, kind: str) -> dict:

@@ -16,7 +16,10 @@ from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
+from lotse.core.validators import no_control_characters
 from lotse.network.models import postcode_validator
+
+ONE_LINE = [no_control_characters]
 
 
 class EventKind(models.TextChoices):
@@ -64,9 +67,9 @@ class EventQuerySet(models.QuerySet):
 class Event(ClusterableModel):
     """Veranstaltung: one event, held at one or more sites (and/or online) on its date(s)."""
 
-    title = models.CharField(_("Titel"), max_length=200)
+    title = models.CharField(_("Titel"), max_length=200, validators=ONE_LINE)
     slug = models.SlugField(_("Kennung in der Adresse"), max_length=120, unique=True)
-    summary = models.CharField(_("Kurzbeschreibung"), max_length=300)
+    summary = models.CharField(_("Kurzbeschreibung"), max_length=300, validators=ONE_LINE)
     description = RichTextField(_("Beschreibung"), blank=True)
     kind = models.CharField(_("Art"), max_length=20, choices=EventKind.choices)
     status = models.CharField(
@@ -167,14 +170,23 @@ class Site(Orderable):
     """Standort: one place of an event with its own capacity and check-in; or online."""
 
     event = ParentalKey(Event, on_delete=models.CASCADE, related_name="sites")
-    name = models.CharField(_("Name"), max_length=120, help_text=_("z. B. Görlitz oder Online"))
+    name = models.CharField(
+        _("Name"),
+        max_length=120,
+        help_text=_("z. B. Görlitz oder Online"),
+        validators=ONE_LINE,
+    )
     is_online = models.BooleanField(_("Online-Teilnahme (Livestream)"), default=False)
-    venue = models.CharField(_("Veranstaltungsort"), max_length=200, blank=True)
-    street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
+    venue = models.CharField(
+        _("Veranstaltungsort"), max_length=200, blank=True, validators=ONE_LINE
+    )
+    street = models.CharField(
+        _("Straße und Hausnummer"), max_length=200, blank=True, validators=ONE_LINE
+    )
     postcode = models.CharField(
         _("Postleitzahl"), max_length=5, blank=True, validators=[postcode_validator]
     )
-    city = models.CharField(_("Ort"), max_length=100, blank=True)
+    city = models.CharField(_("Ort"), max_length=100, blank=True, validators=ONE_LINE)
     district = models.ForeignKey(
         "core.Region",
         verbose_name=_("Landkreis/Stadt"),
@@ -184,7 +196,7 @@ class Site(Orderable):
         blank=True,
         limit_choices_to={"kind__in": ["urban_district", "rural_district"]},
     )
-    room = models.CharField(_("Raum"), max_length=120, blank=True)
+    room = models.CharField(_("Raum"), max_length=120, blank=True, validators=ONE_LINE)
     capacity = models.PositiveIntegerField(
         _("Plätze"),
         null=True,
@@ -244,7 +256,7 @@ class WorkingGroup(Orderable):
     """Arbeitsgruppe / parallel track with its own capacity, chosen at registration."""
 
     event = ParentalKey(Event, on_delete=models.CASCADE, related_name="working_groups")
-    title = models.CharField(_("Titel"), max_length=200)
+    title = models.CharField(_("Titel"), max_length=200, validators=ONE_LINE)
     description = models.TextField(_("Beschreibung"), blank=True)
     site = models.ForeignKey(
         Site,
@@ -279,7 +291,7 @@ class Session(ClusterableModel, Orderable):
     event = ParentalKey(Event, on_delete=models.CASCADE, related_name="sessions")
     starts_at = models.DateTimeField(_("Beginn"))
     ends_at = models.DateTimeField(_("Ende"), null=True, blank=True)
-    title = models.CharField(_("Titel"), max_length=200)
+    title = models.CharField(_("Titel"), max_length=200, validators=ONE_LINE)
     description = models.TextField(_("Beschreibung"), blank=True)
     site = models.ForeignKey(
         Site,
@@ -330,13 +342,23 @@ class CustomQuestion(Orderable):
     """An extra question of the registration form; answers are stored on the registration."""
 
     event = ParentalKey(Event, on_delete=models.CASCADE, related_name="questions")
-    label = models.CharField(_("Frage"), max_length=200)
+    label = models.CharField(_("Frage"), max_length=200, validators=ONE_LINE)
     help_text = models.CharField(_("Hilfetext"), max_length=300, blank=True)
     kind = models.CharField(
         _("Art"), max_length=10, choices=QuestionKind.choices, default=QuestionKind.TEXT
     )
     choices = models.TextField(_("Antwortmöglichkeiten"), blank=True, help_text=_("Eine je Zeile."))
     required = models.BooleanField(_("Pflichtfeld"), default=False)
+    # English texts for the English pages; empty: the German text is shown with a notice.
+    label_en = models.CharField(
+        _("Frage (Englisch)"), max_length=200, blank=True, validators=ONE_LINE
+    )
+    help_text_en = models.CharField(_("Hilfetext (Englisch)"), max_length=300, blank=True)
+    choices_en = models.TextField(
+        _("Antwortmöglichkeiten (Englisch)"),
+        blank=True,
+        help_text=_("Eine je Zeile, in derselben Reihenfolge wie die deutschen."),
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = _("Zusatzfrage")
@@ -347,6 +369,27 @@ class CustomQuestion(Orderable):
 
     def choice_list(self) -> list[str]:
         return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+    def in_language(self, language: str) -> tuple[str, str, list[tuple[str, str]], bool]:
+        """Label, help text and choices (stored German value, shown text) for the language,
+        and whether German had to stand in for a missing translation."""
+        german = self.choice_list()
+        if not language.startswith("en"):
+            return self.label, self.help_text, [(c, c) for c in german], False
+        english = [line.strip() for line in self.choices_en.splitlines() if line.strip()]
+        translated_choices = len(english) == len(german)
+        choices = list(zip(german, english if translated_choices else german, strict=True))
+        fallback = (
+            not self.label_en
+            or bool(self.help_text and not self.help_text_en)
+            or bool(german and not translated_choices)
+        )
+        return (
+            self.label_en or self.label,
+            self.help_text_en or self.help_text,
+            choices,
+            fallback,
+        )
 
 
 class RegistrationStatus(models.TextChoices):
@@ -390,10 +433,12 @@ class Registration(models.Model):
         related_name="colleagues",
     )
 
-    first_name = models.CharField(_("Vorname"), max_length=100)
-    last_name = models.CharField(_("Nachname"), max_length=100)
+    first_name = models.CharField(_("Vorname"), max_length=100, validators=ONE_LINE)
+    last_name = models.CharField(_("Nachname"), max_length=100, validators=ONE_LINE)
     email = models.EmailField(_("E-Mail-Adresse"), max_length=254)
-    organisation = models.CharField(_("Organisation"), max_length=200, blank=True)
+    organisation = models.CharField(
+        _("Organisation"), max_length=200, blank=True, validators=ONE_LINE
+    )
     actor_type = models.ForeignKey(
         "core.ActorType",
         verbose_name=_("Akteurstyp"),
@@ -410,7 +455,7 @@ class Registration(models.Model):
         blank=True,
         related_name="event_registrations",
     )
-    role = models.CharField(_("Funktion"), max_length=120, blank=True)
+    role = models.CharField(_("Funktion"), max_length=120, blank=True, validators=ONE_LINE)
     dietary_needs = models.CharField(_("Verpflegung"), max_length=300, blank=True)
     accessibility_needs = models.CharField(_("Barrierefreiheit"), max_length=500, blank=True)
     answers = models.JSONField(_("Antworten auf Zusatzfragen"), default=dict, blank=True)
@@ -435,6 +480,9 @@ class Registration(models.Model):
         related_name="+",
     )
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The last time the personal link was mailed again because someone registered the same
+    # address anew (claimed by a conditional UPDATE: at most one such mail per interval).
+    link_resent_at = models.DateTimeField(null=True, blank=True, editable=False)
     thanks_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     anonymised_at = models.DateTimeField(_("Anonymisiert am"), null=True, blank=True)
 
@@ -485,7 +533,7 @@ class EventMessage(models.Model):
     site = models.ForeignKey(
         Site, on_delete=models.SET_NULL, null=True, blank=True, related_name="messages"
     )
-    subject = models.CharField(_("Betreff"), max_length=200)
+    subject = models.CharField(_("Betreff"), max_length=200, validators=ONE_LINE)
     body = models.TextField(_("Text"))
     sent_at = models.DateTimeField(_("Gesendet am"), auto_now_add=True)
     sent_by = models.ForeignKey(

@@ -19,13 +19,26 @@ def _confirmed(event: Event):
     )
 
 
+BADGE_COLUMNS = 2
+BADGES_PER_SHEET = 10  # 2 × 5 badges of 90 × 54 mm on an A4 sheet
+
+
 def badges_html(*, event: Event, site: Site | None = None) -> str:
-    """A4 sheets of name badges (name, organisation, site) of the confirmed participants."""
+    """A4 sheets of name badges (name, organisation, site) of the confirmed participants:
+    laid out sheet by sheet and row by row, so that every badge is inside its page."""
     registrations = _confirmed(event)
     if site is not None:
         registrations = registrations.filter(site=site)
+    people = list(registrations)
+    sheets = [
+        [
+            people[row : row + BADGE_COLUMNS]
+            for row in range(start, min(start + BADGES_PER_SHEET, len(people)), BADGE_COLUMNS)
+        ]
+        for start in range(0, len(people), BADGES_PER_SHEET)
+    ]
     return render_to_string(
-        "events/pdf/badges.html", {"event": event, "registrations": list(registrations)}
+        "events/pdf/badges.html", {"event": event, "registrations": people, "sheets": sheets}
     )
 
 

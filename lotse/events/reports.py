@@ -241,24 +241,51 @@ def press_sentences(report: StructureReport) -> list[str]:
     sentences = [first]
     places = [row for row in report.by_site if row.label not in report.online_sites]
     online = [row for row in report.by_site if row.label in report.online_sites]
-    if len(places) > 1:
-        count = NUMBER_WORDS.get(len(places), str(len(places)))
-        sentence = _("Die Veranstaltung fand an %(count)s Standorten statt: in %(places)s") % {
-            "count": count,
-            "places": _join([row.label for row in places]),
-        }
-        online_people = sum((r.present if held else r.confirmed) for r in online)
-        if online and online_people:
-            sentence += ngettext(
-                "; per Livestream war %(n)s weitere Person zugeschaltet.",
-                "; per Livestream waren %(n)s weitere Personen zugeschaltet.",
-                online_people,
+    # The people counted above include those online: split them once, so that on site +
+    # online = the total of the first sentence and of the table.
+    online_people = sum((row.present if held else row.confirmed) for row in online)
+    on_site_people = people - online_people
+    if places:
+        if len(places) > 1:
+            count = NUMBER_WORDS.get(len(places), str(len(places)))
+            sentence = _("Die Veranstaltung fand an %(count)s Standorten statt: in %(places)s") % {
+                "count": count,
+                "places": _join([row.label for row in places]),
+            }
+        else:
+            sentence = _("Veranstaltungsort war %(place)s") % {"place": places[0].label}
+        if online_people:
+            sentence += (
+                ngettext(
+                    " mit %(n)s Person vor Ort",
+                    " mit %(n)s Personen vor Ort",
+                    on_site_people,
+                )
+                % {"n": on_site_people}
+                if held
+                else ngettext(
+                    " mit %(n)s Anmeldung vor Ort",
+                    " mit %(n)s Anmeldungen vor Ort",
+                    on_site_people,
+                )
+                % {"n": on_site_people}
+            )
+            sentence += (
+                ngettext(
+                    "; %(n)s weitere Person war per Livestream zugeschaltet.",
+                    "; %(n)s weitere Personen waren per Livestream zugeschaltet.",
+                    online_people,
+                )
+                if held
+                else ngettext(
+                    "; %(n)s weitere Person ist für den Livestream angemeldet.",
+                    "; %(n)s weitere Personen sind für den Livestream angemeldet.",
+                    online_people,
+                )
             ) % {"n": online_people}
         else:
             sentence += "."
         sentences.append(sentence)
-    elif len(places) == 1 and places[0].label:
-        sentences.append(_("Veranstaltungsort war %(place)s.") % {"place": places[0].label})
     districts = [row for row in report.by_district if row.key]
     if len(districts) > 1:
         sentences.append(
@@ -266,14 +293,27 @@ def press_sentences(report: StructureReport) -> list[str]:
             % {"n": len(districts)}
         )
     if held:
-        sentences.append(
-            ngettext(
-                "Angemeldet hatten sich %(registered)s Personen, %(present)s war vor Ort.",
-                "Angemeldet hatten sich %(registered)s Personen, %(present)s waren vor Ort.",
-                report.total.present,
+        numbers = {"registered": report.total.confirmed, "present": on_site_people}
+        if online_people:
+            sentences.append(
+                ngettext(
+                    "Angemeldet hatten sich %(registered)s Personen, %(present)s war vor Ort "
+                    "und %(online)s per Livestream zugeschaltet.",
+                    "Angemeldet hatten sich %(registered)s Personen, %(present)s waren vor Ort "
+                    "und %(online)s per Livestream zugeschaltet.",
+                    on_site_people,
+                )
+                % {**numbers, "online": online_people}
             )
-            % {"registered": report.total.confirmed, "present": report.total.present}
-        )
+        else:
+            sentences.append(
+                ngettext(
+                    "Angemeldet hatten sich %(registered)s Personen, %(present)s war vor Ort.",
+                    "Angemeldet hatten sich %(registered)s Personen, %(present)s waren vor Ort.",
+                    on_site_people,
+                )
+                % numbers
+            )
     return sentences
 
 

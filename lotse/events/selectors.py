@@ -239,6 +239,29 @@ def waitlist_position(*, registration: Registration) -> int | None:
     ).count()
 
 
+def waitlist_positions(*, registrations: list[Registration]) -> dict[int, int]:
+    """`waitlist_position` of many registrations in one query: {registration id: position}
+    for those waiting."""
+    waiting = [r for r in registrations if r.status == RegistrationStatus.WAITLISTED]
+    if not waiting:
+        return {}
+    ahead = (
+        Registration.objects.filter(
+            site_id__in={r.site_id for r in waiting},
+            status=RegistrationStatus.WAITLISTED,
+            pk__lte=max(r.pk for r in waiting),
+        )
+        .order_by("site_id", "pk")
+        .values_list("site_id", "pk")
+    )
+    positions: dict[int, int] = {}
+    counts: dict[int, int] = {}
+    for site_id, pk in ahead:
+        counts[site_id] = counts.get(site_id, 0) + 1
+        positions[pk] = counts[site_id]
+    return {r.pk: positions[r.pk] for r in waiting if r.pk in positions}
+
+
 def sites_with_room(*, event: Event, exclude_site_id: int | None = None) -> list[Site]:
     """Sites of the event that have a free place now (alternatives to a full site)."""
     sites = [site for site in event.sites.all() if site.pk != exclude_site_id]

@@ -220,6 +220,170 @@ def _locked(registration: Registration) -> Registration:
 
 
 # --- Registration ----------------------------------------------------------------------------
+def _submission_check(
+    *,
+    event: Event,
+    site: Site,
+    people: list[Person],
+    working_groups: list[WorkingGroup],
+    now: datetime,
+    staff: bool,
+) -> list[str]:
+    """What every registration must satisfy; returns the case-folded e-mail addresses."""
+    if site.event_id != event.pk:
+        raise RegistrationError(_("Der gewählte Standort gehört nicht zu dieser Veranstaltung."))
+    if not staff and not registration_window_open(event, now):
+        raise RegistrationError(_("Für diese Veranstaltung ist keine Anmeldung möglich."))
+    if not people:
+        raise RegistrationError(_("Bitte geben Sie mindestens eine Person an."))
+    if len(people) > event.max_group_size:
+        raise RegistrationError(
+            _("Sie können höchstens %(count)s Personen auf einmal anmelden.")
+            % {"count": event.max_group_size}
+        )
+    for group in working_groups:
+        if group.event_id != event.pk or (group.site_id and group.site_id != site.pk):
+            raise RegistrationError(
+                _("Die gewählte Arbeitsgruppe gehört nicht zu diesem Standort.")
+            )
+    emails = [person.email.strip().lower() for person in people]
+    if len(set(emails)) != len(emails):
+        raise RegistrationError(_("Jede Person braucht eine eigene E-Mail-Adresse."))
+    return emails
+
+
+LINK_RESEND_INTERVAL = timedelta(minutes=10)
+
+
+@dataclass
+class Acknowledged:
+    """One person of a public submission as the acknowledgement page shows it. For an address
+    that already had a registration it shows what a new registration at that site would have
+    shown, so the page tells nobody which addresses are registered; the owner of the address
+    gets the truth and the personal link by e-mail."""
+
+    first_name: str
+    last_name: str
+    site_id: int
+    site_name: str
+    status: str
+    position: int | None = None
+    hold_expires_at: datetime | None = None
+    registration_id: int | None = None  # None: an address that was already registered
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+def registrations_submit(
+    *,
+    event: Event,
+    site: Site,
+    people: list[Person],
+    working_groups: list[WorkingGroup] | None = None,
+    answers: dict | None = None,
+    consents: Consents | None = None,
+    language: str = "de",
+) -> list[Acknowledged]:
+    """The public registration form: registers the new addresses (one transaction, see
+    `registrations_create`) and mails the personal link again to addresses that already have
+    a live registration for the event (at most once per LINK_RESEND_INTERVAL each), with the
+    same answer for both. Raises RegistrationError for input that is wrong for anyone."""
+    now = timezone.now()
+    working_groups = working_groups or []
+    emails = _submission_check(
+        event=event,
+        site=site,
+        people=people,
+        working_groups=working_groups,
+        now=now,
+        staff=False,
+    )
+    known = {
+        registration.email: registration
+        for registration in Registration.objects.filter(
+            event=event,
+            email__in=emails,
+            status__in=[*SEAT_STATUSES, RegistrationStatus.WAITLISTED],
+            anonymised_at__isnull=True,
+        )
+    }
+    new_people = [
+        person for person, email in zip(people, emails, strict=True) if email not in known
+    ]
+    created = iter(
+        registrations_create(
+            event=event,
+            site=site,
+            people=new_people,
+            working_groups=working_groups,
+            answers=answers,
+            # Consents belong to the registering person only (the first one).
+            consents=consents if emails[0] not in known else Consents(),
+            language=language,
+        )
+        if new_people
+        else []
+    )
+    answer: list[Acknowledged] = []
+    for person, email in zip(people, emails, strict=True):
+        if email in known:
+            registration_link_resend(registration=known[email], now=now)
+            answer.append(_as_if_new(person=person, site=site, event=event, now=now))
+        else:
+            registration = next(created)
+            answer.append(
+                Acknowledged(
+                    first_name=registration.first_name,
+                    last_name=registration.last_name,
+                    site_id=site.pk,
+                    site_name=site.name,
+                    status=registration.status,
+                    hold_expires_at=registration.hold_expires_at,
+                    registration_id=registration.pk,
+                )
+            )
+    return answer
+
+
+def _as_if_new(*, person: Person, site: Site, event: Event, now: datetime) -> Acknowledged:
+    """What a new registration at the site would be now: a held seat or the next place on the
+    waiting list (nothing is written)."""
+    current = Site.objects.only("capacity", "booked").get(pk=site.pk)
+    common = {
+        "first_name": person.first_name.strip(),
+        "last_name": person.last_name.strip(),
+        "site_id": site.pk,
+        "site_name": site.name,
+    }
+    if current.capacity is None or current.booked < current.capacity:
+        return Acknowledged(
+            **common,
+            status=RegistrationStatus.HELD,
+            hold_expires_at=now + timedelta(hours=event.hold_hours),
+        )
+    waiting = Registration.objects.filter(
+        site_id=site.pk, status=RegistrationStatus.WAITLISTED
+    ).count()
+    return Acknowledged(**common, status=RegistrationStatus.WAITLISTED, position=waiting + 1)
+
+
+@transaction.atomic
+def registration_link_resend(*, registration: Registration, now: datetime | None = None) -> bool:
+    """Mail the personal link of a live registration again (someone registered its address
+    anew); at most once per LINK_RESEND_INTERVAL, claimed by a conditional UPDATE."""
+    now = now or timezone.now()
+    claimed = (
+        Registration.objects.filter(pk=registration.pk, anonymised_at__isnull=True)
+        .filter(Q(link_resent_at__isnull=True) | Q(link_resent_at__lte=now - LINK_RESEND_INTERVAL))
+        .update(link_resent_at=now)
+    )
+    if claimed:
+        _mail_after_commit(registration, "link")
+    return bool(claimed)
+
+
 def registrations_create(
     *,
     event: Event,
@@ -271,25 +435,14 @@ def _registrations_create(
     seated_before: int | None,
 ) -> list[Registration]:
     now = timezone.now()
-    if site.event_id != event.pk:
-        raise RegistrationError(_("Der gewählte Standort gehört nicht zu dieser Veranstaltung."))
-    if staff_user is None and not registration_window_open(event, now):
-        raise RegistrationError(_("Für diese Veranstaltung ist keine Anmeldung möglich."))
-    if not people:
-        raise RegistrationError(_("Bitte geben Sie mindestens eine Person an."))
-    if len(people) > event.max_group_size:
-        raise RegistrationError(
-            _("Sie können höchstens %(count)s Personen auf einmal anmelden.")
-            % {"count": event.max_group_size}
-        )
-    for group in working_groups:
-        if group.event_id != event.pk or (group.site_id and group.site_id != site.pk):
-            raise RegistrationError(
-                _("Die gewählte Arbeitsgruppe gehört nicht zu diesem Standort.")
-            )
-    emails = [person.email.strip().lower() for person in people]
-    if len(set(emails)) != len(emails):
-        raise RegistrationError(_("Jede Person braucht eine eigene E-Mail-Adresse."))
+    emails = _submission_check(
+        event=event,
+        site=site,
+        people=people,
+        working_groups=working_groups,
+        now=now,
+        staff=staff_user is not None,
+    )
     taken = set(
         Registration.objects.filter(
             event=event,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
@@ -10,10 +12,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
-from django_ratelimit.decorators import ratelimit
+from django_ratelimit.core import _SIMPLE_KEYS, get_usage
 
 from lotse.core.models import Region, TopicField
 from lotse.core.pdf import pdf_response
@@ -34,17 +36,67 @@ from .selectors import (
     sites_with_room,
     stream_url_for,
     waitlist_position,
+    waitlist_positions,
 )
 from .tickets import qr_svg, ticket_pdf
 
+ip_key = _SIMPLE_KEYS["ip"]  # the client address as django-ratelimit sees it (proxy-aware)
+
 DONE_SALT = "lotse.events.registered"
 DONE_MAX_AGE = 60 * 60
+# The acknowledgements of the registrations this browser sent (only those are shown to it).
+DONE_SESSION_KEY = "events_registered"
+DONE_SESSION_KEEP = 20
+
+
+def _receipt_item(item: services.Acknowledged) -> int | dict:
+    """One person of the signed acknowledgement: the id of a new registration, or what the
+    page shows for an address that was already registered (nothing else is stored)."""
+    if item.registration_id is not None:
+        return item.registration_id
+    return {
+        "first": item.first_name,
+        "last": item.last_name,
+        "site_id": item.site_id,
+        "site": item.site_name,
+        "status": item.status,
+        "position": item.position,
+        "until": item.hold_expires_at.isoformat() if item.hold_expires_at else None,
+    }
+
+
+RATE_GROUP = "lotse.events.registrations"
 
 
 def _registration_rate(group, request) -> str | None:
-    """Rate of registration POSTs per address; LOTSE_EVENT_REGISTRATION_RATE=off: no limit."""
+    """Successful registrations per address and event (LOTSE_EVENT_REGISTRATION_RATE, e.g.
+    "20/h"); "off": no limit."""
     rate = settings.LOTSE_EVENT_REGISTRATION_RATE
     return None if not rate or rate == "off" else rate
+
+
+def _registration_usage(request: HttpRequest, slug: str, *, increment: bool) -> dict | None:
+    """The address's count of successful registrations for this event in the current window
+    (with `increment`: after one more). Failed submissions are never counted, and every event
+    counts on its own, so a shared network (job centre, venue Wi-Fi) is not locked out of all
+    events by one busy hour or by typing mistakes."""
+    return get_usage(
+        request,
+        group=RATE_GROUP,
+        key=lambda group, request: f"{slug}:{ip_key(request)}",
+        rate=_registration_rate,
+        method="POST",
+        increment=increment,
+    )
+
+
+def _rate_exhausted(usage: dict | None) -> int:
+    """Seconds until a new window starts when the limit is reached, else 0 (django-ratelimit's
+    window still holds in its last second, `time_left` == 0: the next one starts a second
+    later)."""
+    if usage is None or usage["count"] < usage["limit"]:
+        return 0
+    return max(int(usage["time_left"]), 0) + 1
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -97,7 +149,6 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@ratelimit(key="ip", rate=_registration_rate, method="POST", block=True)
 def event_register(request: HttpRequest, slug: str) -> HttpResponse:
     setup = registration_setup(slug=slug)
     if setup is None:
@@ -109,10 +160,26 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
             request, "events/registration_closed.html", {"event": event, "not_yet": not_yet}
         )
     error = ""
+    status = 200
+    retry_after = 0
     if request.method == "POST":
         form = RegistrationForm(request.POST, setup=setup)
         formset = colleague_formset(event, request.POST)
-        if form.is_valid() and formset.is_valid():
+        retry_after = _rate_exhausted(_registration_usage(request, slug, increment=False))
+        if retry_after:
+            # The form comes back with everything typed, and says how long to wait.
+            minutes = -(-retry_after // 60)
+            error = ngettext(
+                "Von Ihrer Verbindung kamen in kurzer Zeit viele Anmeldungen zu dieser "
+                "Veranstaltung. Bitte versuchen Sie es in %(minutes)s Minute erneut; Ihre "
+                "Angaben bleiben hier erhalten.",
+                "Von Ihrer Verbindung kamen in kurzer Zeit viele Anmeldungen zu dieser "
+                "Veranstaltung. Bitte versuchen Sie es in %(minutes)s Minuten erneut; Ihre "
+                "Angaben bleiben hier erhalten.",
+                minutes,
+            ) % {"minutes": minutes}
+            status = 429
+        elif form.is_valid() and formset.is_valid():
             people = [form.person()]
             organisation = people[0].organisation
             for row in formset.cleaned_data:
@@ -129,7 +196,7 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
                         )
                     )
             try:
-                created = services.registrations_create(
+                answer = services.registrations_submit(
                     event=event,
                     site=form.cleaned_data["site"],
                     people=people,
@@ -140,11 +207,18 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
                 )
             except services.RegistrationError as exc:
                 error = str(exc)
+                status = 400
             else:
-                signed = signing.dumps([r.pk for r in created], salt=DONE_SALT, compress=True)
+                _registration_usage(request, slug, increment=True)
+                signed = signing.dumps(
+                    [_receipt_item(item) for item in answer], salt=DONE_SALT, compress=True
+                )
+                sent = request.session.get(DONE_SESSION_KEY, [])
+                request.session[DONE_SESSION_KEY] = [*sent, signed][-DONE_SESSION_KEEP:]
                 return redirect("events:registered", slug=event.slug, signed=signed)
         else:
             error = _("Bitte prüfen Sie Ihre Angaben; die Hinweise stehen an den Feldern.")
+            status = 400
     else:
         form = RegistrationForm(setup=setup)
         formset = colleague_formset(event)
@@ -158,28 +232,64 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
             "error": error,
             "retention_days": event.retention_days,
         },
-        status=400 if error else 200,
+        status=status,
     )
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
     return _private(response)
 
 
 @require_safe
 def event_registered(request: HttpRequest, slug: str, signed: str) -> HttpResponse:
-    """The acknowledgement after the POST (stateless: the ids are signed and time-limited)."""
+    """The acknowledgement after the POST: the ids are signed and time-limited, and shown only
+    to the browser (session) that sent them; any other sees a neutral page without personal
+    data that points to the link in the e-mail."""
     try:
-        ids = signing.loads(signed, salt=DONE_SALT, max_age=DONE_MAX_AGE)
+        items = signing.loads(signed, salt=DONE_SALT, max_age=DONE_MAX_AGE)
     except signing.BadSignature as exc:
         raise Http404 from exc
-    registrations = [r for r in registrations_by_ids(ids=ids) if r.event.slug == slug]
-    if not registrations:
+    if signed not in request.session.get(DONE_SESSION_KEY, []):
+        return _private(render(request, "events/registered_elsewhere.html"))
+    setup = registration_setup(slug=slug)
+    if setup is None:
         raise Http404
-    event = registrations[0].event
-    rows = [
-        {"registration": r, "position": waitlist_position(registration=r)} for r in registrations
-    ]
+    event = setup.event
+    found = {
+        r.pk: r
+        for r in registrations_by_ids(ids=[i for i in items if isinstance(i, int)])
+        if r.event_id == event.pk
+    }
+    positions = waitlist_positions(registrations=list(found.values()))
+    rows = []
+    for item in items:
+        if isinstance(item, dict):
+            rows.append(
+                {
+                    "name": f"{item['first']} {item['last']}".strip(),
+                    "site_id": item["site_id"],
+                    "site_name": item["site"],
+                    "status": item["status"],
+                    "position": item["position"],
+                    "until": datetime.fromisoformat(item["until"]) if item["until"] else None,
+                }
+            )
+        elif item in found:
+            registration = found[item]
+            rows.append(
+                {
+                    "name": registration.full_name,
+                    "site_name": registration.site.name,
+                    "site_id": registration.site_id,
+                    "status": registration.status,
+                    "position": positions.get(registration.pk),
+                    "until": registration.hold_expires_at,
+                }
+            )
+    if not rows:
+        raise Http404
     waiting = [row for row in rows if row["position"]]
     alternatives = (
-        sites_with_room(event=event, exclude_site_id=registrations[0].site_id) if waiting else []
+        sites_with_room(event=event, exclude_site_id=rows[0]["site_id"]) if waiting else []
     )
     response = render(
         request,
@@ -215,13 +325,8 @@ def registration_manage(request: HttpRequest, token: str) -> HttpResponse:
                     request, _("Sie haben den Platz abgelehnt; er geht an die nächste Person.")
                 )
             elif action == "cancel":
-                result = services.registration_cancel(registration=registration)
-                messages.success(
-                    request,
-                    _("Ihre Anmeldung ist storniert. Danke, dass Sie den Platz freigegeben haben.")
-                    if result.changed
-                    else _("Diese Anmeldung war bereits storniert."),
-                )
+                # Cancelling asks once more, on the same page as the mail's link.
+                return redirect("events:release", token=token)
             elif action == "move":
                 move_form = MoveForm(request.POST, registration=registration)
                 if not move_form.is_valid():
@@ -280,25 +385,41 @@ def registration_manage(request: HttpRequest, token: str) -> HttpResponse:
     return _private(response)
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def registration_confirm(request: HttpRequest, token: str) -> HttpResponse:
-    """The double opt-in link from the e-mail: confirms the held place (replays change nothing)."""
+    """The double opt-in link from the e-mail: a GET shows the registration and asks; only the
+    POST of its button confirms (mail scanners that open links confirm nothing; replays change
+    nothing)."""
     registration = _registration_or_404(token)
-    try:
-        result = services.registration_confirm(registration=registration)
-    except services.RegistrationError as exc:
-        messages.error(request, str(exc))
-    else:
-        if result.changed:
-            messages.success(
-                request,
-                _("Vielen Dank! Ihre Anmeldung ist bestätigt. Ihr Ticket kommt per E-Mail."),
-            )
+    if request.method == "POST":
+        try:
+            result = services.registration_confirm(registration=registration)
+        except services.RegistrationError as exc:
+            messages.error(request, str(exc))
         else:
-            messages.info(
-                request, _("Ihre Anmeldung war bereits bestätigt; es hat sich nichts geändert.")
-            )
-    return redirect("events:manage", token=token)
+            if result.changed:
+                messages.success(
+                    request,
+                    _("Vielen Dank! Ihre Anmeldung ist bestätigt. Ihr Ticket kommt per E-Mail."),
+                )
+            else:
+                messages.info(
+                    request, _("Ihre Anmeldung war bereits bestätigt; es hat sich nichts geändert.")
+                )
+        return redirect("events:manage", token=token)
+    response = render(
+        request,
+        "events/confirm.html",
+        {
+            "registration": registration,
+            "event": registration.event,
+            "site": registration.site,
+            "overdue": registration.status == RegistrationStatus.HELD
+            and registration.hold_expires_at is not None
+            and registration.hold_expires_at < timezone.now(),
+        },
+    )
+    return _private(response)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -10,6 +10,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from lotse.core.validators import no_control_characters
+
 # Paths under /netzwerk/ that are pages of the portal, not actors.
 RESERVED_SLUGS = frozenset({"struktur"})
 
@@ -40,8 +42,10 @@ class Actor(ClusterableModel):
         blank=True,
         help_text=_("Stabile Kennung für Importe; bleibt bei Umbenennung gleich."),
     )
-    name = models.CharField(_("Name"), max_length=200)
-    short_name = models.CharField(_("Kurzname"), max_length=60, blank=True)
+    name = models.CharField(_("Name"), max_length=200, validators=[no_control_characters])
+    short_name = models.CharField(
+        _("Kurzname"), max_length=60, blank=True, validators=[no_control_characters]
+    )
     slug = models.SlugField(_("Kennung in der Adresse"), max_length=120, unique=True)
     actor_type = models.ForeignKey(
         "core.ActorType",
@@ -131,7 +135,7 @@ class Contact(Orderable):
     """Ansprechperson at an actor; internal-only contacts are never shown publicly."""
 
     actor = ParentalKey(Actor, on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField(_("Name"), max_length=120)
+    name = models.CharField(_("Name"), max_length=120, validators=[no_control_characters])
     role = models.CharField(_("Funktion"), max_length=120, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
     phone = models.CharField(_("Telefon"), max_length=40, blank=True, validators=[phone_validator])

@@ -89,6 +89,7 @@ def _no_violations(axe, page, label):
         "/veranstaltungen/netzwerktreffen-2026/",
         "/veranstaltungen/forum-fachkraefte/anmelden/",
         "/en/veranstaltungen/forum-fachkraefte/",
+        "/en/veranstaltungen/forum-fachkraefte/anmelden/",
     ],
 )
 def test_no_axe_violations(page, axe, path):
@@ -112,11 +113,21 @@ def test_form_error_confirmation_and_manage_pages(page, axe):
     assert page.get_by_role("heading", name="Anmeldung eingegangen").is_visible()
     _no_violations(axe, page, "registered")
     registration = Registration.objects.get(email="erika@example.org")
+    acknowledgement = page.url
     page.goto(f"/veranstaltungen/anmeldung/{registration.token}/bestaetigen/")
+    _no_violations(axe, page, "confirm (asks)")
+    assert Registration.objects.get(pk=registration.pk).status == "held"  # a GET confirms nothing
+    page.get_by_role("button", name="Teilnahme bestätigen").click()
     assert page.locator("#registration-status").inner_text().startswith("Bestätigt")
     _no_violations(axe, page, "manage (confirmed)")
-    page.goto(f"/veranstaltungen/anmeldung/{registration.token}/freigeben/")
+    page.get_by_role("link", name="Anmeldung stornieren …").click()
+    assert page.get_by_role("button", name="Ja, Platz freigeben").is_visible()
     _no_violations(axe, page, "release")
+    assert Registration.objects.get(pk=registration.pk).status == "confirmed"
+    page.context.clear_cookies()  # another browser: the acknowledgement shows no personal data
+    page.goto(acknowledgement)
+    assert "Erika" not in page.content()
+    _no_violations(axe, page, "acknowledgement elsewhere")
 
 
 def _tab_until(page, predicate, limit=120):

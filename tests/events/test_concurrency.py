@@ -118,11 +118,10 @@ def request(port, method, path, *, body=None, headers=None, timeout=60):
     try:
         conn.request(method, path, body=body, headers=headers or {})
         response = conn.getresponse()
-        return (
-            response.status,
-            dict(response.getheaders()),
-            response.read().decode("utf-8", "replace"),
-        )
+        headers = dict(response.getheaders())
+        cookies = [c.split(";")[0] for c in response.msg.get_all("Set-Cookie") or []]
+        headers["Cookies"] = "; ".join(cookies)  # every Set-Cookie, as a Cookie header
+        return (response.status, headers, response.read().decode("utf-8", "replace"))
     finally:
         conn.close()
 
@@ -170,7 +169,13 @@ class Visitor:
             self.result["post_status"] = status
             if status == 302:
                 location = headers["Location"]
-                follow_status, _h, page = request(self.port, "GET", location)
+                # The acknowledgement shows the registration only to the browser that sent it.
+                follow_status, _h, page = request(
+                    self.port,
+                    "GET",
+                    location,
+                    headers={"Cookie": f"{self.cookie}; {headers['Cookies']}"},
+                )
                 self.result["follow_status"] = follow_status
                 if follow_status == 200:
                     signed = location.rstrip("/").split("/")[-1]

@@ -100,3 +100,39 @@ def test_checkin_list_of_one_site_with_codes(event, people):
 def test_names_are_escaped(event):
     make_registration(event.sites.get(name="Görlitz"), first_name="<script>x</script>")
     assert "<script>x" not in badges_html(event=event)
+
+
+def _badge_boxes(html: str):
+    """Per page: the page's content bottom and the (top, bottom) of each badge, in CSS px."""
+    pages = []
+    for page in HTML(string=html).render().pages:
+        box = page._page_box
+        content_bottom = box.content_box_y() + box.height
+        badges = {}
+        for child in box.descendants():
+            element = getattr(child, "element", None)
+            if element is not None and "badge" in (element.get("class") or "").split():
+                top = child.position_y
+                bottom = top + child.margin_height()
+                seen = badges.get(id(element))
+                badges[id(element)] = (
+                    (min(seen[0], top), max(seen[1], bottom)) if seen else (top, bottom)
+                )
+        pages.append((content_bottom, list(badges.values())))
+    return pages
+
+
+def test_badges_stay_on_the_a4_page(event):
+    """Issue 11/22: 2 × 5 badges per A4 sheet, the 5th row inside the page too."""
+    site = event.sites.get(name="Görlitz")
+    for index in range(25):
+        make_registration(
+            site,
+            first_name="Maximiliane-Konstanze " * (index % 4 + 1),
+            organisation="Industrie- und Handelskammer Chemnitz " * (index % 3 + 1),
+        )
+    pages = _badge_boxes(badges_html(event=event))
+    assert [len(badges) for _bottom, badges in pages] == [10, 10, 5]
+    for content_bottom, badges in pages:
+        for top, bottom in badges:
+            assert top >= 0 and bottom <= content_bottom + 0.5

@@ -65,7 +65,7 @@ def test_press_sentences_come_from_the_numbers(forum):
     assert text.startswith("Über 150 Vertreterinnen und Vertreter aus ")
     assert "Kammern" in text and "Kommunalverwaltung" in text
     assert "an vier Standorten statt: in Görlitz, Riesa, Chemnitz und Zwickau" in text
-    assert "per Livestream waren 12 weitere Personen zugeschaltet" in text
+    assert "12 weitere Personen waren per Livestream zugeschaltet" in text
     assert "aus 5 sächsischen Landkreisen und kreisfreien Städten" in text
 
 
@@ -124,3 +124,47 @@ def test_press_sentences_for_a_small_event(team):
     sentences = press_sentences(structure_report(event=small))
     assert sentences[0].startswith("1 Person nahm am ")
     assert sentences[-1] == "Angemeldet hatten sich 2 Personen, 1 war vor Ort."
+
+
+def test_press_sentences_count_online_people_once(forum):
+    """Issue 11/7: the sentences agree with the table: on site + online = present in total."""
+    report = structure_report(event=forum)
+    online = sum(row.present for row in report.by_site if row.label in report.online_sites)
+    on_site = report.total.present - online
+    assert (on_site, online) == (141, 12)
+    text = " ".join(press_sentences(report))
+    assert "in Görlitz, Riesa, Chemnitz und Zwickau mit 141 Personen vor Ort" in text
+    assert "12 weitere Personen waren per Livestream zugeschaltet" in text
+    assert text.endswith(
+        "Angemeldet hatten sich 170 Personen, 141 waren vor Ort und 12 per Livestream zugeschaltet."
+    )
+    assert "153 waren vor Ort" not in text
+
+
+def test_press_sentences_one_place_and_online(team):
+    event = make_event(sites=(("Riesa", 60), ("Online", None)), days=-2, status="held")
+    sites = {site.name: site for site in event.sites.all()}
+    for _ in range(3):
+        make_registration(sites["Riesa"], checked_in=True)
+    for _ in range(2):
+        make_registration(sites["Online"], checked_in=True)
+    text = " ".join(press_sentences(structure_report(event=event)))
+    assert "Veranstaltungsort war Riesa mit 3 Personen vor Ort" in text
+    assert "2 weitere Personen waren per Livestream zugeschaltet" in text
+    assert text.endswith(
+        "Angemeldet hatten sich 5 Personen, 3 waren vor Ort und 2 per Livestream zugeschaltet."
+    )
+
+
+def test_report_page_and_pdf_count_online_people_once(team, forum, monkeypatch):
+    import lotse.core.pdf
+
+    rendered = []
+    monkeypatch.setattr(
+        lotse.core.pdf, "html_to_pdf", lambda html, **kw: rendered.append(html) or b"%PDF"
+    )
+    url = reverse("lotse_events:report", args=[forum.pk])
+    body = " ".join(team.get(url).content.decode().split())
+    assert "141 waren vor Ort und 12 per Livestream" in body
+    assert team.get(url, {"format": "pdf"}).content == b"%PDF"
+    assert "141 waren vor Ort und 12 per Livestream" in " ".join(rendered[0].split())

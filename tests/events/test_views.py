@@ -162,10 +162,10 @@ def test_register_held_then_confirm_by_link(client, make_event, django_capture_o
     assert confirm_url in message.body
     assert reverse("events:release", args=[registration.token]) in message.body
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.get(confirm_url, follow=True)
+        response = client.post(confirm_url, follow=True)
     assert "Ihre Anmeldung ist bestätigt" in response.content.decode()
     assert Registration.objects.get().status == S.CONFIRMED
-    replay = client.get(confirm_url, follow=True).content.decode()
+    replay = client.post(confirm_url, follow=True).content.decode()
     assert "bereits bestätigt" in replay
     assert len(mail.outbox) == 2
     pdf = client.get(reverse("events:ticket_pdf", args=[registration.token]))
@@ -179,9 +179,11 @@ def test_expired_confirmation_link(client, make_event):
     _register(client, event)
     registration = Registration.objects.get()
     with time_machine.travel(timezone.now() + timedelta(hours=30)):
-        body = client.get(
+        page = client.get(reverse("events:confirm", args=[registration.token])).content.decode()
+        body = client.post(
             reverse("events:confirm", args=[registration.token]), follow=True
         ).content.decode()
+    assert "Frist zur Bestätigung ist abgelaufen" in page and "Teilnahme bestätigen" not in page
     assert "Frist zur Bestätigung ist abgelaufen" in body
     assert (
         Registration.objects.get().status == S.HELD
@@ -232,12 +234,12 @@ def test_forged_site_of_another_event(client, make_event):
     assert Site.objects.get(pk=other.sites.first().pk).booked == 0
 
 
-def test_duplicate_email_message(client, make_event):
+def test_duplicate_email_registers_nothing_new(client, make_event):
     event = make_event()
     _register(client, event)
     response = _register(client, event)
-    assert response.status_code == 400
-    assert "bereits eine Anmeldung" in response.content.decode()
+    assert response.status_code == 302
+    assert "bereits" not in client.get(response["Location"]).content.decode()
     assert Registration.objects.count() == 1
 
 
@@ -432,3 +434,184 @@ def test_mail_links_are_absolute_and_in_the_language(
     assert re.search(
         r"http://testserver/en/veranstaltungen/anmeldung/[\w-]+/bestaetigen/", mail.outbox[0].body
     )
+
+
+def test_confirm_link_get_only_shows_and_post_confirms(
+    client, make_event, django_capture_on_commit_callbacks
+):
+    """Issue 12: a mail scanner that opens the double opt-in link confirms nothing."""
+    event = make_event(capacities=(2,))
+    _register(client, event)
+    registration = Registration.objects.get()
+    confirm_url = reverse("events:confirm", args=[registration.token])
+    page = client.get(confirm_url)
+    body = page.content.decode()
+    assert page.status_code == 200 and "no-store" in page["Cache-Control"]
+    assert "Teilnahme bestätigen" in body and 'method="post"' in body
+    assert event.title in body and "Vor1 Nach1" in body
+    assert client.head(confirm_url).status_code == 200
+    assert Registration.objects.get().status == S.HELD
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(confirm_url)
+    assert response.status_code == 302 and response["Location"].endswith(
+        reverse("events:manage", args=[registration.token])
+    )
+    assert Registration.objects.get().status == S.CONFIRMED
+    again = client.get(confirm_url).content.decode()
+    assert "bereits bestätigt" in again and 'method="post"' not in again
+
+
+def test_confirm_post_needs_csrf(make_event):
+    from django.test import Client
+
+    event = make_event()
+    Client().post(reverse("events:register", args=[event.slug]), form_data(event))
+    registration = Registration.objects.get()
+    response = Client(enforce_csrf_checks=True).post(
+        reverse("events:confirm", args=[registration.token])
+    )
+    assert response.status_code == 403
+    assert Registration.objects.get().status == S.HELD
+
+
+def test_manage_page_asks_before_cancelling(client, make_event):
+    """Issue 11/21: 'Anmeldung stornieren' on the personal page asks first, like the mail link."""
+    event = make_event()
+    _register(client, event)
+    registration = Registration.objects.get()
+    url = reverse("events:manage", args=[registration.token])
+    release = reverse("events:release", args=[registration.token])
+    body = client.get(url).content.decode()
+    assert 'value="cancel"' not in body and f'href="{release}"' in body
+    response = client.post(url, {"action": "cancel"})
+    assert response.status_code == 302 and response["Location"].endswith(release)
+    assert Registration.objects.get().status == S.HELD
+    client.post(release)
+    assert Registration.objects.get().status == S.CANCELLED
+
+
+def test_rate_limit_counts_successful_registrations_per_event(client, make_event, settings):
+    """Issue 11/19: failed submissions do not count, each event counts on its own, the 429
+    keeps the typed data, says how long, and Retry-After tells the truth."""
+    settings.LOTSE_EVENT_REGISTRATION_RATE = "2/h"
+    event, other = make_event(capacities=(10,)), make_event(capacities=(10,))
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        for n in range(4):
+            assert _register(client, event, n=n, email="kaputt").status_code == 400
+        assert [_register(client, event, n=n).status_code for n in (1, 2)] == [302, 302]
+        blocked = _register(client, event, n=3, organisation="Jobcenter Zwickau")
+        body = blocked.content.decode()
+        assert blocked.status_code == 429
+        wait = int(blocked["Retry-After"])
+        assert 0 < wait <= 3600
+        assert 'value="Vor3"' in body and 'value="p3@example.org"' in body
+        assert 'value="Jobcenter Zwickau"' in body
+        minutes = -(-wait // 60)
+        assert f"in {minutes} Minute" in body
+        assert Registration.objects.filter(event=event).count() == 2
+        assert _register(client, other, n=1).status_code == 302  # another event: its own count
+        clock.shift(wait - 1)
+        assert _register(client, event, n=3).status_code == 429
+        clock.shift(1)
+        assert _register(client, event, n=3).status_code == 302
+    assert Registration.objects.filter(event=event).count() == 3
+
+
+def test_rate_limit_message_in_english(client, make_event, settings):
+    settings.LOTSE_EVENT_REGISTRATION_RATE = "1/h"
+    event = make_event(capacities=(10,))
+    url = "/en" + reverse("events:register", args=[event.slug])
+    assert client.post(url, form_data(event, n=1)).status_code == 302
+    blocked = client.post(url, form_data(event, n=2))
+    assert blocked.status_code == 429
+    assert "Please try again in" in blocked.content.decode()
+
+
+def _answer(client, event, **extra):
+    """What the visitor sees: status code, and the acknowledgement page (registration rows)."""
+    response = _register(client, event, **extra)
+    if response.status_code != 302:
+        return response.status_code, response.content.decode()
+    page = client.get(response["Location"]).content.decode()
+    rows = re.search(r'<ul class="kern-list" id="registration-results">(.*?)</ul>', page, re.S)
+    return response.status_code, " ".join(rows.group(1).split())
+
+
+def test_known_address_gets_its_link_again_with_the_same_answer(
+    client, make_event, django_capture_on_commit_callbacks
+):
+    """Issue 11/20: no 'already registered' for anyone to read; the owner gets the link."""
+    event = make_event(capacities=(5,))
+    with django_capture_on_commit_callbacks(execute=True):
+        _register(client, event, n=1)
+    known = Registration.objects.get()
+    mail.outbox.clear()
+    with time_machine.travel(timezone.now(), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            known_answer = _answer(client, event, n=1, email="P1@Example.org")
+        new_answer = _answer(client, event, n=1, email="neu@example.org")
+    assert known_answer[0] == new_answer[0] == 302
+    assert known_answer[1] == new_answer[1]
+    assert "bereits" not in known_answer[1]
+    assert Registration.objects.filter(email="p1@example.org").count() == 1
+    (message,) = [m for m in mail.outbox if m.to == ["p1@example.org"]]
+    assert reverse("events:manage", args=[known.token]) in message.body
+    assert reverse("events:confirm", args=[known.token]) in message.body
+    assert "bereits" in message.body
+    assert Site.objects.get(pk=known.site_id).booked == 2
+    assert_counters(event)
+
+
+def test_link_resends_are_limited(client, make_event, django_capture_on_commit_callbacks):
+    event = make_event(capacities=(5,))
+    _register(client, event, n=1)
+    known = Registration.objects.get()
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        for _ in range(3):
+            with django_capture_on_commit_callbacks(execute=True):
+                assert _register(client, event, n=1).status_code == 302
+        clock.shift(timedelta(minutes=11))
+        with django_capture_on_commit_callbacks(execute=True):
+            assert _register(client, event, n=1).status_code == 302
+    resent = [m for m in mail.outbox if reverse("events:manage", args=[known.token]) in m.body]
+    assert len(resent) == 2
+    assert Registration.objects.count() == 1
+
+
+def test_group_with_a_known_colleague_registers_the_others(
+    client, make_event, django_capture_on_commit_callbacks
+):
+    event = make_event(capacities=(10,), max_group_size=3)
+    _register(client, event, n=9, email="k1@example.org")
+    mail.outbox.clear()
+    extra = {
+        "colleagues-0-first_name": "Kollege",
+        "colleagues-0-last_name": "Eins",
+        "colleagues-0-email": "k1@example.org",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        status, rows = _answer(client, event, n=1, **extra)
+    assert status == 302 and "Vor1 Nach1" in rows and "Kollege Eins" in rows
+    assert sorted(Registration.objects.values_list("email", flat=True)) == [
+        "k1@example.org",
+        "p1@example.org",
+    ]
+    assert {m.to[0] for m in mail.outbox} == {"p1@example.org", "k1@example.org"}
+    assert_counters(event)
+
+
+def test_link_mail_in_english(make_event):
+    from lotse.events.mails import registration_mail
+
+    event = make_event()
+    from django.test import Client
+
+    _register(Client(), event)
+    registration = Registration.objects.get()
+    registration.language = "en"
+    message = registration_mail(registration, "link")
+    assert message.subject.startswith("Your personal registration link")
+    assert "no second registration was made" in message.body
+    assert reverse("events:manage", args=[registration.token]) in message.body
