@@ -8,7 +8,7 @@ PORT ?= 8000
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
 
-.PHONY: run setup migrate initial demo worker test test-sqlite test-postgres test-e2e lint format check-migrations check-deploy messages bench clean
+.PHONY: run setup migrate initial demo worker test test-sqlite test-postgres test-e2e lint typecheck format check-migrations check-deploy messages bench clean
 
 ## Set-up ------------------------------------------------------------------------------------
 $(VENV)/.installed: pyproject.toml
@@ -72,6 +72,11 @@ format: setup
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# mypy (django-stubs) over the files listed in pyproject.toml [tool.mypy]: services, selectors
+# and the core helpers they use. The cache (.mypy_cache, git-ignored) makes reruns fast.
+typecheck: setup
+	$(VENV)/bin/mypy
+
 check-migrations: setup
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=lotse.settings.test $(PY) manage.py makemigrations --check --dry-run
 
@@ -81,9 +86,9 @@ test-sqlite: setup
 test-postgres: setup
 	DATABASE_URL=$${DATABASE_URL:-$(POSTGRES_TEST_URL)} $(VENV)/bin/pytest -m "not e2e" $(PYTEST_ARGS)
 
-# The whole suite: lint, migrations, SQLite (with browser tests), and PostgreSQL when asked
-# (LOTSE_TEST_POSTGRES=1) or when DATABASE_URL is set.
-test: lint check-migrations test-sqlite
+# The whole suite: lint, type check, migrations, SQLite (with browser tests), and PostgreSQL
+# when asked (LOTSE_TEST_POSTGRES=1) or when DATABASE_URL is set.
+test: lint typecheck check-migrations test-sqlite
 	@if [ "$${LOTSE_TEST_POSTGRES:-0}" = "1" ] || [ -n "$${DATABASE_URL:-}" ]; then \
 		$(MAKE) --no-print-directory test-postgres; \
 	else \

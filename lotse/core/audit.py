@@ -11,11 +11,14 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import log
+from wagtail.log_actions import LogActionRegistry, log
 from wagtail.log_actions import registry as log_action_registry
 
-ACTIONS: dict[str, tuple[str, str]] = {
+from .types import AnyUser
+
+ACTIONS: dict[str, tuple[str | Promise, str | Promise]] = {
     "lotse.create": (_("Angelegt"), _("Angelegt")),
     "lotse.update": (_("Geändert"), _("Geändert")),
     "lotse.status": (_("Status geändert"), _("Status geändert")),
@@ -28,7 +31,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
 }
 
 
-def register_actions(registry) -> None:
+def register_actions(registry: LogActionRegistry) -> None:
     """Hook for Wagtail's `register_log_actions`."""
     for action, (label, message) in ACTIONS.items():
         registry.register_action(action, label, message)
@@ -62,7 +65,7 @@ def audit_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[s
 
 def audit_log(
     *,
-    user,
+    user: AnyUser | None,
     action: str,
     instance: models.Model,
     changes: Mapping[str, Any] | None = None,
@@ -91,7 +94,7 @@ def audit_log(
 
 def audit_log_model(
     *,
-    user,
+    user: AnyUser | None,
     action: str,
     model: type[models.Model],
     changes: Mapping[str, Any] | None = None,

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import snowballstemmer
 
@@ -102,7 +103,7 @@ Clause = str | Alternatives
 
 
 @lru_cache(maxsize=1)
-def _stemmer():
+def _stemmer() -> Any:  # snowballstemmer has no type hints
     return snowballstemmer.stemmer("german")
 
 

@@ -10,16 +10,37 @@ SQLite: an external-content FTS5 table `<table>_fts` kept in sync by triggers.
 Queries: every stem as a prefix, all terms required (AND).
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
 from django.db import connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import BooleanField, F, FloatField, Func, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.sql.compiler import SQLCompiler
 
 from .fulltext import Clause
+
+if TYPE_CHECKING:
+    from django.db.models.sql.compiler import _AsSqlType  # stub-only alias
 
 VECTOR_COLUMN = "search_vector"
 
 
-def fulltext_install(schema_editor, table: str) -> None:
+class SchemaEditor(Protocol):
+    """What the index functions use of a schema editor (Django's, or CursorEditor below)."""
+
+    @property
+    def connection(self) -> BaseDatabaseWrapper: ...
+
+    def quote_name(self, name: str) -> str: ...
+
+    def execute(self, sql: str) -> Any: ...
+
+
+def fulltext_install(schema_editor: SchemaEditor, table: str) -> None:
     """Create the full-text index of a table (used by migrations)."""
     quote = schema_editor.quote_name
     if schema_editor.connection.vendor == "postgresql":
@@ -51,7 +72,7 @@ def fulltext_install(schema_editor, table: str) -> None:
             schema_editor.execute(statement)
 
 
-def fulltext_uninstall(schema_editor, table: str) -> None:
+def fulltext_uninstall(schema_editor: SchemaEditor, table: str) -> None:
     if schema_editor.connection.vendor == "postgresql":
         quote = schema_editor.quote_name
         schema_editor.execute(f"DROP INDEX IF EXISTS {quote(table + '_fts')}")
@@ -63,7 +84,7 @@ def fulltext_uninstall(schema_editor, table: str) -> None:
         schema_editor.execute(f"DROP TABLE IF EXISTS {fts}")
 
 
-def fulltext_reinstall(schema_editor, table: str) -> None:
+def fulltext_reinstall(schema_editor: SchemaEditor, table: str) -> None:
     """Drop whatever form of the full-text index a table has and install the current one."""
     fulltext_uninstall(schema_editor, table)
     fulltext_install(schema_editor, table)
@@ -74,7 +95,7 @@ def fulltext_reinstall(schema_editor, table: str) -> None:
 # Stems contain only [0-9a-zäöüß…] (core.fulltext.TOKEN_RE), so quoting is safe.
 
 
-def _expression(stems: list[Clause], term, and_: str, or_: str) -> str:
+def _expression(stems: Sequence[Clause], term: Callable[[str], str], and_: str, or_: str) -> str:
     def clause(item: Clause) -> str:
         if isinstance(item, str):
             return term(item)
@@ -84,11 +105,11 @@ def _expression(stems: list[Clause], term, and_: str, or_: str) -> str:
     return and_.join(clause(item) for item in stems)
 
 
-def _sqlite_match(stems: list[Clause]) -> str:
+def _sqlite_match(stems: Sequence[Clause]) -> str:
     return _expression(stems, lambda item: f'"{item}"*', " AND ", " OR ")
 
 
-def _pg_query(stems: list[Clause]) -> str:
+def _pg_query(stems: Sequence[Clause]) -> str:
     return _expression(stems, lambda item: f"{item}:*", " & ", " | ")
 
 
@@ -103,7 +124,15 @@ class _PgVector(Func):
 
     template = "%(expressions)s"
 
-    def as_sql(self, compiler, connection, **extra_context):
+    def as_sql(
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        function: str | None = None,  # Func's signature; the template is not used here
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra_context: Any,
+    ) -> _AsSqlType:
         sql, params = compiler.compile(self.source_expressions[0])
         document = connection.ops.quote_name("search_document")
         if not sql.endswith(document):  # pragma: no cover - guards against misuse
@@ -123,7 +152,7 @@ class _PgRank(Func):
     template = "ts_rank(%(expressions)s))"
 
 
-def fulltext_match(queryset: QuerySet, stems: list[Clause]) -> QuerySet:
+def fulltext_match(queryset: QuerySet, stems: Sequence[Clause]) -> QuerySet:
     """Rows whose search_document holds every stem (as a prefix); no rank (cheap, nestable)."""
     if not stems:
         return queryset
@@ -147,7 +176,7 @@ def fulltext_match(queryset: QuerySet, stems: list[Clause]) -> QuerySet:
     return queryset
 
 
-def fulltext_filter(queryset: QuerySet, stems: list[Clause]) -> QuerySet:
+def fulltext_filter(queryset: QuerySet, stems: Sequence[Clause]) -> QuerySet:
     """Rows whose search_document holds every stem (as a prefix); adds `fulltext_rank`.
 
     Higher rank is better. On SQLite the FTS5 table is joined (one MATCH for the whole query,
@@ -174,7 +203,7 @@ def fulltext_filter(queryset: QuerySet, stems: list[Clause]) -> QuerySet:
     )
 
 
-def fulltext_installed(connection, table: str) -> bool:
+def fulltext_installed(connection: BaseDatabaseWrapper, table: str) -> bool:
     """Whether the full-text index of a table is complete.
 
     On SQLite, a migration that rebuilds the table (Django does so for many AlterField/AddField
@@ -204,7 +233,7 @@ def fulltext_installed(connection, table: str) -> bool:
 class CursorEditor:
     """The part of a schema editor fulltext_install needs, usable inside a transaction."""
 
-    def __init__(self, connection) -> None:
+    def __init__(self, connection: BaseDatabaseWrapper) -> None:
         self.connection = connection
         self.quote_name = connection.ops.quote_name
 

@@ -7,11 +7,12 @@ the base of the deciding request with each mail (`OutgoingMail.base_url`) and bu
 attachments inside `url_base_used(...)`.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.http import HttpRequest, HttpResponseBase
 
 _current_base: ContextVar[str | None] = ContextVar("lotse_url_base", default=None)
 
@@ -20,21 +21,21 @@ def configured_base() -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
-def url_base(request=None) -> str:
+def url_base(request: HttpRequest | None = None) -> str:
     """Scheme and host that links start with (no trailing slash)."""
     if request is not None:
         return request_base(request) or configured_base()
     return _current_base.get() or configured_base()
 
 
-def request_base(request) -> str | None:
+def request_base(request: HttpRequest) -> str | None:
     """The request's own origin in development (DEBUG), otherwise None."""
     if not settings.DEBUG:
         return None
     return f"{request.scheme}://{request.get_host()}"
 
 
-def absolute_url(path: str, request=None) -> str:
+def absolute_url(path: str, request: HttpRequest | None = None) -> str:
     """`path` (from reverse() or a file's url) on the base URL (see the module docstring)."""
     return url_base(request) + path
 
@@ -52,10 +53,10 @@ def url_base_used(base: str | None) -> Iterator[None]:
 class RequestBaseUrlMiddleware:
     """In development, links built while a request is handled use that request's host."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         base = request_base(request)
         if base is None:
             return self.get_response(request)

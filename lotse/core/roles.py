@@ -5,8 +5,13 @@ because permissions of apps added later only exist then. Granting is additive: a
 may give a group more, `migrate` never takes anything away.
 """
 
+from typing import Any
+
+from django.apps import AppConfig
 from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext_lazy as _
+
+from .types import AnyUser
 
 ADMINISTRATION = "Administration"
 EDITORS = "Redaktion"
@@ -152,7 +157,9 @@ def roles_sync() -> None:
                 )
 
 
-def sync_roles_after_migrate(sender, app_config=None, **kwargs) -> None:
+def sync_roles_after_migrate(
+    sender: object, app_config: AppConfig | None = None, **kwargs: Any
+) -> None:
     """post_migrate receiver: run once, after the last app (core is first in INSTALLED_APPS)."""
     from django.apps import apps
 
@@ -173,7 +180,7 @@ def sync_roles_after_migrate(sender, app_config=None, **kwargs) -> None:
     roles_sync()
 
 
-def user_roles(user) -> set[str]:
+def user_roles(user: AnyUser) -> set[str]:
     """Names of the roles a user holds (superusers hold Administration)."""
     if not user.is_authenticated:
         return set()
@@ -183,5 +190,5 @@ def user_roles(user) -> set[str]:
     return names & set(ROLE_NAMES)
 
 
-def user_has_role(user, *roles: str) -> bool:
+def user_has_role(user: AnyUser, *roles: str) -> bool:
     return bool(user_roles(user) & set(roles)) or (user.is_authenticated and user.is_superuser)

@@ -12,6 +12,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from lotse.core.roles import ADMINISTRATION, EDITORS, TARIFF_REGISTER, user_roles
+from lotse.core.types import AnyUser
 from lotse.tariffs.imports import AgreementImporter
 
 from .actors import ActorImporter
@@ -64,13 +65,13 @@ IMPORT_KINDS: dict[str, ImportKind] = {
 IMPORTERS = {key: kind.importer for key, kind in IMPORT_KINDS.items()}
 
 
-def import_kinds_for(*, user) -> list[ImportKind]:
+def import_kinds_for(*, user: AnyUser) -> list[ImportKind]:
     """The kinds `user` may import, in the order of IMPORT_KINDS (none for anonymous users)."""
     held = user_roles(user)  # one query for all kinds (superusers hold Administration)
     return [kind for kind in IMPORT_KINDS.values() if held & set(kind.roles)]
 
 
-def user_may_import(user, kind: str | None = None) -> bool:
+def user_may_import(user: AnyUser, kind: str | None = None) -> bool:
     """Whether `user` may import `kind` (or, without `kind`, anything at all)."""
     allowed = {item.key for item in import_kinds_for(user=user)}
     return kind in allowed if kind is not None else bool(allowed)

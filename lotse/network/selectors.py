@@ -9,10 +9,13 @@ if it is active statewide.
 
 import math
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Manager, Prefetch, Q, QuerySet
+from django.utils.datastructures import MultiValueDict
 
 from lotse.core.fulltext import Clause
 from lotse.core.fulltext_db import fulltext_filter, fulltext_match
@@ -76,12 +79,17 @@ def facet_options() -> dict[str, list]:
     }
 
 
-def filters_from_params(params, options: dict[str, list] | None = None) -> ActorFilters:
+def filters_from_params(
+    params: MultiValueDict[str, str] | Mapping[str, str | Sequence[str]],
+    options: dict[str, list] | None = None,
+) -> ActorFilters:
     """ActorFilters from request parameters (a QueryDict or a dict of lists); unknown values go."""
     options = options if options is not None else facet_options()
     chosen: dict[str, tuple[str, ...]] = {}
     for key, (_label, _model, attr) in FACETS.items():
-        values = params.getlist(key) if hasattr(params, "getlist") else params.get(key, [])
+        values: str | Sequence[str] = (
+            params.getlist(key) if isinstance(params, MultiValueDict) else params.get(key, [])
+        )
         if isinstance(values, str):
             values = [values]
         known = {getattr(item, attr) for item in options[key]}
@@ -99,7 +107,7 @@ def filters_from_params(params, options: dict[str, list] | None = None) -> Actor
     )
 
 
-def _through(name: str):
+def _through(name: str) -> Manager[Any]:
     return Actor._meta.get_field(name).remote_field.through.objects
 
 
@@ -224,7 +232,7 @@ def actors_directory(
     *,
     query: str,
     filters: ActorFilters,
-    page_number=1,
+    page_number: int | str | None = 1,
     per_page: int = DEFAULT_PAGE_SIZE,
     options: dict[str, list] | None = None,
 ) -> Directory:

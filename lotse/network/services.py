@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from lotse.core.audit import audit_changes, audit_log, model_snapshot
+from lotse.core.types import AnyUser
 
 from .models import Actor, Cooperation, Membership
 from .search import actor_search_document
@@ -88,7 +89,7 @@ def _save_and_index(actor: Actor, **relations: Iterable | None) -> None:
 @transaction.atomic
 def actor_create(
     *,
-    user: AbstractBaseUser | None,
+    user: AnyUser | None,
     name: str,
     districts: Iterable | None = None,
     topic_fields: Iterable | None = None,
@@ -117,7 +118,7 @@ def actor_create(
 def actor_update(
     *,
     actor: Actor,
-    user: AbstractBaseUser | None,
+    user: AnyUser | None,
     districts: Iterable | None = None,
     topic_fields: Iterable | None = None,
     target_groups: Iterable | None = None,
@@ -147,7 +148,7 @@ def actor_update(
 @transaction.atomic
 def cooperation_create(
     *,
-    user: AbstractBaseUser | None,
+    user: AnyUser | None,
     source: Actor,
     target: Actor,
     kind: str,
@@ -175,9 +176,7 @@ def cooperation_create(
 
 
 @transaction.atomic
-def membership_add(
-    *, user: AbstractBaseUser | None, member: AbstractBaseUser, actor: Actor
-) -> Membership:
+def membership_add(*, user: AnyUser | None, member: AbstractBaseUser, actor: Actor) -> Membership:
     """Let `member` (a partner account) edit `actor`. Idempotent: an existing one is returned."""
     membership, created = Membership.objects.get_or_create(user=member, actor=actor)
     if created and user is not None:

@@ -6,6 +6,7 @@ Wagtail does not know: the yearly confirmation and a final rejection.
 """
 
 import logging
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -17,6 +18,7 @@ from django.utils import timezone
 from lotse.core.audit import audit_changes, audit_log, model_snapshot
 from lotse.core.links import absolute_url
 from lotse.core.mail import MailDraft, mail_key, mail_render, mails_enqueue
+from lotse.core.types import AnyUser
 
 from .models import Offer
 from .permissions import user_can_confirm_offer, user_is_offer_staff
@@ -34,7 +36,7 @@ def offer_search_refresh(*, offer: Offer) -> None:
 
 
 @transaction.atomic
-def offer_published(*, offer: Offer, user=None) -> Offer:
+def offer_published(*, offer: Offer, user: AnyUser | None = None) -> Offer:
     """Bookkeeping after Wagtail published a revision (signal `published`).
 
     A first publication counts as the first confirmation. A later publication (an approved
@@ -43,7 +45,7 @@ def offer_published(*, offer: Offer, user=None) -> Offer:
     """
     row = Offer.objects.select_for_update().get(pk=offer.pk)
     before = model_snapshot(row, STATE_AUDIT_FIELDS)
-    updates = {}
+    updates: dict[str, datetime | str | None] = {}
     if row.confirmed_at is None:
         updates["confirmed_at"] = timezone.now()
     if row.rejected_at is not None:
@@ -66,7 +68,7 @@ def offer_published(*, offer: Offer, user=None) -> Offer:
 
 
 @transaction.atomic
-def offer_confirm(*, offer: Offer, user) -> Offer:
+def offer_confirm(*, offer: Offer, user: AnyUser) -> Offer:
     """The provider (a member of the offer's actor) or the Redaktion confirms it is current."""
     if not user_can_confirm_offer(user=user, offer=offer):
         raise PermissionDenied("Nur der Anbieter oder die Redaktion kann das Angebot bestätigen.")
@@ -89,7 +91,7 @@ def offer_confirm(*, offer: Offer, user) -> Offer:
 
 
 @transaction.atomic
-def offer_reject(*, offer: Offer, user, reason: str) -> Offer:
+def offer_reject(*, offer: Offer, user: AnyUser, reason: str) -> Offer:
     """Final rejection by the Redaktion: cancel the workflow, take the offer offline, keep the
     reason for the provider. ("Request changes" is the workflow's own action, not this.)"""
     if not user_is_offer_staff(user):
@@ -143,7 +145,9 @@ def offer_admin_url(offer: Offer, name: str = "edit") -> str:
     return absolute_url(reverse(f"wagtailsnippets_offers_offer:{name}", args=[offer.pk]))
 
 
-def _mail_provider(*, offer: Offer, kind: str, occasion, subject: str, template: str) -> int:
+def _mail_provider(
+    *, offer: Offer, kind: str, occasion: datetime, subject: str, template: str
+) -> int:
     """Put one mail per provider address into the outbox (inside the caller's transaction);
     `occasion` (the time of the decision) makes the idempotency key. Returns the count."""
     recipients = offer_recipients(offer=offer)
@@ -178,7 +182,7 @@ def _mail_provider(*, offer: Offer, kind: str, occasion, subject: str, template:
 
 
 @transaction.atomic
-def offer_reminder_send(*, offer: Offer, now=None) -> bool:
+def offer_reminder_send(*, offer: Offer, now: datetime | None = None) -> bool:
     """Put the re-confirmation reminder for one offer into the outbox, at most once per
     confirmation period.
 

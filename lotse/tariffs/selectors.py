@@ -6,6 +6,7 @@ Public answers never show company agreements or confidential entries: they are o
 import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal, get_args
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
@@ -19,6 +20,7 @@ from django.db.models import (
     QuerySet,
     prefetch_related_objects,
 )
+from django.db.models.expressions import Combinable
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -173,7 +175,7 @@ def _territory_filter(queryset: QuerySet, territory: str) -> QuerySet:
     """'' = anywhere; 'sachsen' = valid in Saxony; a region slug = valid in that district."""
     if not territory:
         return queryset
-    condition = Q(territory__in=["federal", "saxony"]) | Q(
+    condition: Q | Combinable = Q(territory__in=["federal", "saxony"]) | Q(
         territory="states", states__contains="14"
     )
     if territory != "sachsen":
@@ -271,6 +273,10 @@ class SectorMinimum:
     rates: list[MinimumWageRate]
 
 
+# What the register knows of a sector's minimum wage on a date (see MINIMUM_STATUSES below).
+MinimumStatus = Literal["in_force", "gap", "nothing_after", "nothing_before", "none"]
+
+
 @dataclass
 class SectorFloors:
     """The floors of a date: statutory minimum wage, minimum trainee pay, sector minimums."""
@@ -280,7 +286,7 @@ class SectorFloors:
     trainee_pay: MinimumTraineePay | None = None
     sector_minimums: list[SectorMinimum] = field(default_factory=list)
     # What the register knows of the sector's minimum wage on the date (MINIMUM_STATUSES).
-    minimum_status: str = "none"
+    minimum_status: MinimumStatus = "none"
     minimum_last_end: datetime.date | None = None  # "nothing_after": the last registered day
     minimum_first_start: datetime.date | None = None  # "nothing_before": the first one
     ordinances_found: bool = False  # the words or code matched an ordinance of any date
@@ -296,12 +302,13 @@ class SectorFloors:
 # the register may be incomplete, so it must not say "only the statutory minimum applies".
 # nothing_before: the first registered one starts after the date (earlier ones not recorded).
 # none: no ordinance registered for the sector at all.
-MINIMUM_STATUSES = ("in_force", "gap", "nothing_after", "nothing_before", "none")
-UNCONFIRMED_STATUSES = ("nothing_after", "nothing_before")
+MINIMUM_STATUSES: tuple[MinimumStatus, ...] = get_args(MinimumStatus)
+UNCONFIRMED_STATUSES: tuple[MinimumStatus, ...] = ("nothing_after", "nothing_before")
 # not_found: the words were not understood; registered: something is registered on the date;
 # nothing_after: nothing on the date, and nothing registered after an earlier entry ended;
 # nothing_registered: the sector is known, the register holds nothing for it on the date.
-ANSWER_KINDS = ("not_found", "registered", "nothing_after", "nothing_registered")
+AnswerKind = Literal["not_found", "registered", "nothing_after", "nothing_registered"]
+ANSWER_KINDS: tuple[AnswerKind, ...] = get_args(AnswerKind)
 
 
 @dataclass
@@ -324,7 +331,7 @@ class LookupResult:
     pending_applications: list[GeneralApplicability] = field(default_factory=list)
     procedures_capped: bool = False
     sector_minimums: list[SectorMinimum] = field(default_factory=list)
-    minimum_status: str = "none"
+    minimum_status: MinimumStatus = "none"
     minimum_last_end: datetime.date | None = None
     minimum_first_start: datetime.date | None = None
     statutory: StatutoryMinimumWage | None = None
@@ -346,7 +353,7 @@ class LookupResult:
         return bool(self.agreement_count or self.not_public or self.sector_minimums)
 
     @property
-    def answer_kind(self) -> str:
+    def answer_kind(self) -> AnswerKind:
         if not self.understood:
             return "not_found"
         if self.registered:
@@ -621,7 +628,11 @@ def _nothing_on_the_date(
         if not result.understood:
             result.suggestions = sector_suggestions(query=result.query, synonyms=synonyms)
             return
-    ends = [floors.minimum_last_end] if floors.minimum_status == "nothing_after" else []
+    ends: list[datetime.date] = (
+        [floors.minimum_last_end]
+        if floors.minimum_status == "nothing_after" and floors.minimum_last_end
+        else []
+    )
     if not matching.query.is_empty():
         dates = matching.order_by().aggregate(
             last_end=Max("valid_to", filter=Q(valid_to__lt=on)),
@@ -808,7 +819,7 @@ class WageCheckResult:
     monthly_hours: Decimal | None
     floors: list[FloorCheck]
     sector_agreements_exist: bool  # public sector agreements in force or in after-effect
-    minimum_status: str = "none"  # MINIMUM_STATUSES
+    minimum_status: MinimumStatus = "none"
     minimum_last_end: datetime.date | None = None
     minimum_first_start: datetime.date | None = None
     query: str = ""
@@ -825,7 +836,7 @@ class WageCheckResult:
         return any(item.below for item in self.floors)
 
     @property
-    def verdict(self) -> str:
+    def verdict(self) -> Literal["below", "cannot_confirm", "not_below"]:
         """below: under a floor of the date. cannot_confirm: not under the floors the register
         knows, but the register cannot say which sector minimum applied (sector not found, or
         nothing registered after / before the date). not_below: under none of the floors."""
@@ -1094,11 +1105,11 @@ def lookup_summary(
                 )
                 % {"count": result.not_public.value}
             )
-        for item in result.sector_minimums:
-            rates = ", ".join(f"{rate.category} {_euro(rate.amount)}" for rate in item.rates)
+        for minimum in result.sector_minimums:
+            rates = ", ".join(f"{rate.category} {_euro(rate.amount)}" for rate in minimum.rates)
             lines.append(
                 _("Branchenmindestlohn (%(sector)s): %(rates)s")
-                % {"sector": item.ordinance.sector_label, "rates": rates}
+                % {"sector": minimum.ordinance.sector_label, "rates": rates}
             )
         if result.minimum_gap:
             lines.append(

@@ -8,6 +8,7 @@ cannot both pass the check (PostgreSQL additionally has exclusion constraints).
 import datetime
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 import tablib
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from lotse.core.audit import audit_changes, audit_log, audit_log_model, model_snapshot
+from lotse.core.types import AnyUser
 
 from . import exports, wz
 from .models import (
@@ -76,11 +78,15 @@ def overlapping(
     return queryset
 
 
-def _check_period(valid_from: datetime.date | None, valid_to: datetime.date | None) -> None:
+def _check_period(
+    valid_from: datetime.date | None, valid_to: datetime.date | None
+) -> datetime.date:
+    """The start of a valid period [valid_from, valid_to] (open end allowed)."""
     if valid_from is None:
         raise ValidationError({"valid_from": "Bitte geben Sie an, ab wann es gilt."})
     if valid_to is not None and valid_to < valid_from:
         raise ValidationError({"valid_to": "Das Ende darf nicht vor dem Beginn liegen."})
+    return valid_from
 
 
 def _set_codes(*, owner: dict, codes: Iterable[str]) -> None:
@@ -129,7 +135,7 @@ def _normalised_codes(codes: Iterable[str]) -> list[str]:
 @transaction.atomic
 def party_create(
     *,
-    user,
+    user: AnyUser | None,
     name: str,
     kind: str,
     address: str = "",
@@ -173,7 +179,7 @@ def _save_agreement(agreement: CollectiveAgreement) -> None:
 @transaction.atomic
 def agreement_register(
     *,
-    user,
+    user: AnyUser | None,
     register_number: str,
     title: str,
     kind: str,
@@ -186,7 +192,7 @@ def agreement_register(
     regions: Iterable = (),
     valid_to: datetime.date | None = None,
     note: str = "",
-    **fields,
+    **fields: Any,
 ) -> CollectiveAgreement:
     """Register an agreement with its parties and scope; WZ codes of either version."""
     if not (register_number or "").strip() or not (title or "").strip():
@@ -224,13 +230,13 @@ def agreement_register(
 @transaction.atomic
 def agreement_correct(
     *,
-    user,
+    user: AnyUser | None,
     agreement: CollectiveAgreement,
     codes: Iterable[str] | None = None,
     parties: Iterable[AgreementParty] | None = None,
     regions: Iterable | None = None,
     note: str = "",
-    **changes,
+    **changes: Any,
 ) -> CollectiveAgreement:
     """Correct fields and scope of an entry (the old values stay in the audit trail).
 
@@ -279,7 +285,7 @@ def agreement_correct(
 @transaction.atomic
 def agreement_end(
     *,
-    user,
+    user: AnyUser | None,
     agreement: CollectiveAgreement,
     valid_to: datetime.date,
     terminated_on: datetime.date | None = None,
@@ -304,7 +310,7 @@ def agreement_end(
 @transaction.atomic
 def provision_add(
     *,
-    user,
+    user: AnyUser | None,
     agreement: CollectiveAgreement,
     kind: str,
     amount: Decimal,
@@ -353,7 +359,9 @@ def provision_add(
 
 
 @transaction.atomic
-def provision_end(*, user, provision: Provision, valid_to: datetime.date) -> Provision:
+def provision_end(
+    *, user: AnyUser | None, provision: Provision, valid_to: datetime.date
+) -> Provision:
     row = Provision.objects.select_for_update().get(pk=provision.pk)
     _check_period(row.valid_from, valid_to)
     before = model_snapshot(row, ("valid_to",))
@@ -370,7 +378,11 @@ def provision_end(*, user, provision: Provision, valid_to: datetime.date) -> Pro
 
 @transaction.atomic
 def ave_apply(
-    *, user, agreement: CollectiveAgreement, applied_on: datetime.date, announcement: str = ""
+    *,
+    user: AnyUser | None,
+    agreement: CollectiveAgreement,
+    applied_on: datetime.date,
+    announcement: str = "",
 ) -> GeneralApplicability:
     """Record an application for general applicability (with its Bundesanzeiger notice)."""
     ave = GeneralApplicability.objects.create(
@@ -391,7 +403,7 @@ def ave_apply(
 @transaction.atomic
 def ave_transition(
     *,
-    user,
+    user: AnyUser | None,
     ave: GeneralApplicability,
     status: str,
     on: datetime.date,
@@ -416,7 +428,7 @@ def ave_transition(
         row.decided_on = on
     elif status == GeneralApplicability.Status.DECLARED:
         row.decided_on = on
-        _check_period(valid_from, valid_to)
+        valid_from = _check_period(valid_from, valid_to)
         declared = GeneralApplicability.objects.filter(
             agreement_id=row.agreement_id, status__in=["declared", "ended"]
         )
@@ -447,7 +459,7 @@ def ave_transition(
 @transaction.atomic
 def ordinance_register(
     *,
-    user,
+    user: AnyUser | None,
     title: str,
     basis: str,
     sector_label: str,
@@ -480,7 +492,7 @@ def ordinance_register(
 @transaction.atomic
 def rate_add(
     *,
-    user,
+    user: AnyUser | None,
     ordinance: MinimumWageOrdinance,
     category: str,
     amount: Decimal,
@@ -518,7 +530,7 @@ def rate_add(
 
 @transaction.atomic
 def statutory_wage_add(
-    *, user, valid_from: datetime.date, amount: Decimal, source: str
+    *, user: AnyUser | None, valid_from: datetime.date, amount: Decimal, source: str
 ) -> StatutoryMinimumWage:
     """A new statutory minimum wage applies from `valid_from` (until the next one)."""
     if Decimal(amount) <= 0:
@@ -534,7 +546,9 @@ EXPORT_FORMATS = ("csv", "xlsx")
 
 
 @transaction.atomic
-def agreements_export(*, user, agreements: QuerySet, fmt: str, filters: str = "") -> tablib.Dataset:
+def agreements_export(
+    *, user: AnyUser | None, agreements: QuerySet, fmt: str, filters: str = ""
+) -> tablib.Dataset:
     """The given agreements as the register spreadsheet (`exports.py`); the download is audited.
 
     The audit entry (action "Exportiert", on the model as a whole) says who downloaded how many
