@@ -16,6 +16,15 @@ class CoreConfig(AppConfig):
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="lotse.core.roles")
         post_migrate.connect(fulltext_after_migrate, dispatch_uid="lotse.core.fulltext")
         guard_wagtail_exports()
+        periodic_tasks_register()
+
+
+def periodic_tasks_register() -> None:
+    from .periodic import periodic_task_register
+
+    periodic_task_register("lotse.core.tasks.audit_retention_prune")
+    periodic_task_register("lotse.core.tasks.sessions_clear")
+    periodic_task_register("lotse.core.tasks.task_results_prune")
 
 
 def fulltext_after_migrate(sender, app_config=None, using="default", **kwargs) -> None:

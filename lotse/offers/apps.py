@@ -10,6 +10,8 @@ class OffersConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.signals import published, unpublished
 
+        from lotse.core.periodic import periodic_task_register
+
         from .models import Offer
         from .signals import offer_published_receiver, offer_unpublished_receiver
 
@@ -17,3 +19,4 @@ class OffersConfig(AppConfig):
         unpublished.connect(
             offer_unpublished_receiver, sender=Offer, dispatch_uid="offers.unpublished"
         )
+        periodic_task_register("lotse.offers.tasks.offers_confirmation_reminders")
