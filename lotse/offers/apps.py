@@ -11,7 +11,9 @@ class OffersConfig(AppConfig):
         from wagtail.signals import published, unpublished
 
         from lotse.core.periodic import periodic_task_register
+        from lotse.imports.kinds import import_kind_register
 
+        from .imports import OFFER_IMPORT
         from .models import Offer
         from .signals import offer_published_receiver, offer_unpublished_receiver
 
@@ -20,3 +22,4 @@ class OffersConfig(AppConfig):
             offer_unpublished_receiver, sender=Offer, dispatch_uid="offers.unpublished"
         )
         periodic_task_register("lotse.offers.tasks.offers_confirmation_reminders")
+        import_kind_register(OFFER_IMPORT)
