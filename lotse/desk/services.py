@@ -16,6 +16,7 @@ from lotse.core.audit import audit_changes, audit_log, model_snapshot
 from lotse.core.tasks import enqueue_with_transaction
 
 from . import access
+from .mails import inquiry_confirmation_send
 from .models import (
     OPEN_STATUSES,
     REFERENCE_PREFIXES,
@@ -110,27 +111,8 @@ def inquiry_submit(
         inquiry.save()
     except IntegrityError as exc:
         raise ValidationError(_("Die Anfrage konnte nicht gespeichert werden.")) from exc
-    from .tasks import inquiry_confirmation_send
-
     enqueue_with_transaction(inquiry_confirmation_send, inquiry_id=inquiry.pk)
     return inquiry
-
-
-def inquiry_confirmation_mail(*, inquiry: Inquiry) -> int:
-    """Send the confirmation with the reference number to the asker (in their language)."""
-    if inquiry.personal_data_deleted or not inquiry.contact_email:
-        return 0
-    with translation.override(inquiry.language):
-        subject = _("Ihre Anfrage %(reference)s") % {"reference": inquiry.reference}
-        body = render_to_string(
-            "desk/email/confirmation.txt",
-            {
-                "inquiry": inquiry,
-                "centre_name": settings.LOTSE_CENTRE_NAME,
-                "retention_months": settings.LOTSE_DESK_RETENTION_MONTHS,
-            },
-        )
-    return EmailMessage(subject=subject, body=body, to=[inquiry.contact_email]).send()
 
 
 def _locked(inquiry: Inquiry) -> Inquiry:

@@ -1,22 +1,14 @@
-"""Background jobs of the desk: the confirmation mail and the daily retention job."""
+"""Background jobs of the desk: the daily retention job (the confirmation mail: mails.py)."""
 
 import logging
 
 from django_tasks import task
 
-from .models import Inquiry
-from .services import inquiries_personal_data_delete, inquiry_confirmation_mail
+# Named here as well so that task rows queued under this path before the move still run.
+from .mails import inquiry_confirmation_send  # noqa: F401
+from .services import inquiries_personal_data_delete
 
 logger = logging.getLogger(__name__)
-
-
-@task()
-def inquiry_confirmation_send(inquiry_id: int) -> int:
-    """Mail the confirmation with the reference number (enqueued after the inquiry is saved)."""
-    inquiry = Inquiry.objects.filter(pk=inquiry_id).first()
-    if inquiry is None:
-        return 0
-    return inquiry_confirmation_mail(inquiry=inquiry)
 
 
 @task()

@@ -1,4 +1,4 @@
-"""The participants' e-mails (sent by the task `registration_mail_send`, after the commit).
+"""The participants' e-mails, sent by the task `registration_mail_send` after the commit.
 
 Every mail carries the personal link and the "Platz freigeben" link. The confirmation (and the
 reminder) adds the .ics file, the QR ticket (inline PNG and as PDF) and, for online
@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from lotse.core.links import absolute_url
 
@@ -97,3 +98,20 @@ def registration_mail(registration: Registration, kind: str) -> EmailMultiAltern
 
 def registration_mail_deliver(registration: Registration, kind: str) -> int:
     return registration_mail(registration, kind).send()
+
+
+@task()
+def registration_mail_send(registration_id: int, kind: str) -> int:
+    """Send one participant e-mail; a registration deleted or anonymised meanwhile is skipped.
+
+    Enqueued by the services (`_mail_after_commit`); it imports no service, so the services and
+    the tasks that call them (tasks.py) form no circle.
+    """
+    registration = (
+        Registration.objects.filter(pk=registration_id, anonymised_at__isnull=True)
+        .select_related("event", "event__organiser", "site")
+        .first()
+    )
+    if registration is None:
+        return 0
+    return registration_mail_deliver(registration, kind)

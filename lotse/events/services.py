@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from lotse.core.audit import audit_log
 from lotse.core.tasks import enqueue_with_transaction
 
+from .mails import registration_mail_send
 from .models import (
     SEAT_STATUSES,
     Event,
@@ -91,8 +92,6 @@ def _capacity_guard_on() -> bool:
 
 def _mail_after_commit(registration: Registration, kind: str) -> None:
     """Hand the e-mail to the task queue; it goes out only if the transaction commits."""
-    from .tasks import registration_mail_send
-
     enqueue_with_transaction(registration_mail_send, registration_id=registration.pk, kind=kind)
 
 

@@ -12,23 +12,13 @@ from django.utils import timezone
 from django_tasks import task
 
 from . import services
-from .mails import registration_mail_deliver
+
+# The mail task lives in mails.py, below the services that enqueue it (no import circle);
+# named here as well so that task rows queued under this path before the move still run.
+from .mails import registration_mail_deliver, registration_mail_send  # noqa: F401
 from .models import Registration, RegistrationStatus
 
 logger = logging.getLogger(__name__)
-
-
-@task()
-def registration_mail_send(registration_id: int, kind: str) -> int:
-    """Send one participant e-mail; a registration deleted or anonymised meanwhile is skipped."""
-    registration = (
-        Registration.objects.filter(pk=registration_id, anonymised_at__isnull=True)
-        .select_related("event", "event__organiser", "site")
-        .first()
-    )
-    if registration is None:
-        return 0
-    return registration_mail_deliver(registration, kind)
 
 
 @task()

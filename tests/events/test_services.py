@@ -350,7 +350,7 @@ def test_mail_tasks_commit_and_roll_back_with_the_registration(make_event, setti
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    mails = DBTaskResult.objects.filter(task_path="lotse.events.tasks.registration_mail_send")
+    mails = DBTaskResult.objects.filter(task_path="lotse.events.mails.registration_mail_send")
     event = make_event(capacities=(1,))
     (held,) = register(event)
     (waiting,) = register(event, None, person(2))
