@@ -5,7 +5,7 @@ Core knows no app above it, so every app registers its own daily jobs, by dotted
 
     from lotse.core.periodic import periodic_task_register
 
-    periodic_task_register("lotse.offers.tasks.offers_confirmation_reminders")
+    periodic_task_register("lotse.<app>.tasks.<task>")
 
 The paths are resolved only when the jobs are enqueued (registering imports nothing). Every job
 is idempotent, so a second run on the same day does no harm. An installation can add jobs with
