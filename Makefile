@@ -64,9 +64,10 @@ worker: migrate
 	$(PY) manage.py db_worker
 
 ## Quality -----------------------------------------------------------------------------------
-lint: setup
+lint: setup  ## ruff, and the import contracts of pyproject.toml (the layers of the apps, no circles)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: setup
 	$(VENV)/bin/ruff format .

@@ -18,6 +18,17 @@ class CoreConfig(AppConfig):
         post_migrate.connect(fulltext_after_migrate, dispatch_uid="lotse.core.fulltext")
         guard_wagtail_exports()
         review_notifications_through_outbox()
+        periodic_tasks_register()
+
+
+def periodic_tasks_register() -> None:
+    from .periodic import periodic_task_register
+
+    periodic_task_register("lotse.core.tasks.audit_retention_prune")
+    periodic_task_register("lotse.core.tasks.sessions_clear")
+    periodic_task_register("lotse.core.tasks.task_results_prune")
+    periodic_task_register("lotse.core.mail.mails_queue_sweep")
+    periodic_task_register("lotse.core.mail.mails_retention_delete")
 
 
 def fulltext_after_migrate(sender, app_config=None, using="default", **kwargs) -> None:

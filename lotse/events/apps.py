@@ -9,6 +9,8 @@ class EventsConfig(AppConfig):
     verbose_name = _("Veranstaltungen")
 
     def ready(self) -> None:
+        from lotse.core.periodic import periodic_task_register
+
         from .models import CustomQuestion, Site, WorkingGroup
         from .signals import event_child_changed
 
@@ -23,3 +25,11 @@ class EventsConfig(AppConfig):
                 sender=model,
                 dispatch_uid=f"events.version.delete.{model.__name__}",
             )
+        for path in (
+            "lotse.events.tasks.holds_expire_task",
+            "lotse.events.tasks.offers_expire_task",
+            "lotse.events.tasks.reminders_send",
+            "lotse.events.retention.events_personal_data_retention",
+            "lotse.events.after.events_thanks_send",
+        ):
+            periodic_task_register(path)

@@ -22,7 +22,7 @@ from lotse.core.views import permission_denied
 
 from .forms import RunForm, UploadForm
 from .importing import import_run
-from .services import IMPORT_KINDS, import_kinds_for, user_may_import
+from .services import import_kinds, import_kinds_for, user_may_import
 
 SESSION_KEY = "lotse_import_upload"
 
@@ -35,7 +35,7 @@ def _forbidden(request: HttpRequest) -> HttpResponse:
 
 
 def _importer(kind: str, *, user, publish: bool):
-    return IMPORT_KINDS[kind].importer(user=user, publish=publish)
+    return import_kinds()[kind].importer(user=user, publish=publish)
 
 
 def _upload_url(kind: str) -> str:
@@ -43,7 +43,7 @@ def _upload_url(kind: str) -> str:
 
 
 def _report(request: HttpRequest, *, result, stored: dict, token: str, title: str):
-    kind = IMPORT_KINDS[stored["kind"]]
+    kind = import_kinds()[stored["kind"]]
     return render(
         request,
         "imports/report.html",

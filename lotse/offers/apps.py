@@ -10,6 +10,10 @@ class OffersConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.signals import published, unpublished
 
+        from lotse.core.periodic import periodic_task_register
+        from lotse.imports.kinds import import_kind_register
+
+        from .imports import OFFER_IMPORT
         from .models import Offer
         from .signals import offer_published_receiver, offer_unpublished_receiver
 
@@ -17,3 +21,5 @@ class OffersConfig(AppConfig):
         unpublished.connect(
             offer_unpublished_receiver, sender=Offer, dispatch_uid="offers.unpublished"
         )
+        periodic_task_register("lotse.offers.tasks.offers_confirmation_reminders")
+        import_kind_register(OFFER_IMPORT)

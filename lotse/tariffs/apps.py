@@ -24,7 +24,12 @@ class TariffsConfig(AppConfig):
     verbose_name = _("Tarifregister")
 
     def ready(self) -> None:
+        from lotse.imports.kinds import import_kind_register
+
+        from .imports import AGREEMENT_IMPORT
         from .versioning import ensure_triggers
+
+        import_kind_register(AGREEMENT_IMPORT)
 
         post_migrate.connect(ensure_fulltext, sender=self, dispatch_uid="tariffs.fulltext")
         post_migrate.connect(ensure_triggers, sender=self, dispatch_uid="tariffs.version")

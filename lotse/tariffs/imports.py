@@ -1,10 +1,11 @@
 """Bulk import of register entries (agreements) from CSV/XLSX, on the project's import framework
 (`lotse.imports.importing`: dry run with an error report, all-or-nothing or valid-only).
 
-Reached from the back office (Tarifregister → Import, `lotse.imports` lists this importer for the
-roles Tarifregister and Administration) and from `manage.py import_agreements`. Upsert by
-register number; every write goes through the services (validated, audited, with the file name
-as note). Parties missing from the party index are added. Columns: docs/import.md.
+Reached from the back office (Tarifregister → Import: `AGREEMENT_IMPORT`, registered with the
+import framework in `TariffsConfig.ready`, for the roles Tarifregister and Administration) and
+from `manage.py import_agreements`. Upsert by register number; every write goes through the
+services (validated, audited, with the file name as note). Parties missing from the party index
+are added. Columns: docs/import.md.
 
 An existing entry is only changed in the columns the file has: a column left out of the file
 keeps the stored values, an empty cell in a column that is there clears the value. A row that
@@ -17,9 +18,12 @@ import re
 from typing import Any
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 
+from lotse.core.roles import ADMINISTRATION, TARIFF_REGISTER
 from lotse.imports import reference
 from lotse.imports.importing import Column, Importer, RowContext
+from lotse.imports.kinds import ImportKind
 
 from . import services, wz
 from .models import AgreementParty, CollectiveAgreement, SectorCode
@@ -257,3 +261,17 @@ class AgreementImporter(Importer):
             **self._fields(cleaned, new=True),
         )
         return "created"
+
+
+# Reached from the Tarifregister's own menu group (its submenu hook, `wagtail_hooks.SUBMENU_HOOK`),
+# not from the main menu's "Datenimport".
+AGREEMENT_IMPORT = ImportKind(
+    key="tarifvertraege",
+    label=_("Tarifverträge"),
+    importer=AgreementImporter,
+    roles=(TARIFF_REGISTER, ADMINISTRATION),
+    key_column="register_number",
+    example="agreements-example.csv",
+    menu_hook="register_tariff_register_menu_item",
+    menu_name="tariffs-import",
+)

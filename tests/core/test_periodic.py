@@ -46,3 +46,58 @@ def test_run_periodic_tasks_runs_the_daily_jobs():
         # The test settings use the immediate backend: enqueuing runs the jobs at once.
         call_command("run_periodic_tasks", verbosity=0)
     assert list(Session.objects.values_list("session_key", flat=True)) == ["valid"]
+
+
+# Every app registers its own daily jobs (AppConfig.ready → core.periodic.periodic_task_register);
+# core names none of them. This list is the contract of the apps, in INSTALLED_APPS order.
+DAILY_TASKS_BY_APP = {
+    "core": [
+        "lotse.core.tasks.audit_retention_prune",
+        "lotse.core.tasks.sessions_clear",
+        "lotse.core.tasks.task_results_prune",
+        "lotse.core.mail.mails_queue_sweep",
+        "lotse.core.mail.mails_retention_delete",
+    ],
+    "offers": ["lotse.offers.tasks.offers_confirmation_reminders"],
+    "events": [
+        "lotse.events.tasks.holds_expire_task",
+        "lotse.events.tasks.offers_expire_task",
+        "lotse.events.tasks.reminders_send",
+        "lotse.events.retention.events_personal_data_retention",
+        "lotse.events.after.events_thanks_send",
+    ],
+    "desk": ["lotse.desk.tasks.inquiries_retention_delete"],
+}
+
+
+def test_every_app_registers_its_daily_tasks():
+    from django.utils.module_loading import import_string
+    from django_tasks.base import Task
+
+    from lotse.core.periodic import periodic_tasks
+
+    registered = periodic_tasks()
+    expected = [path for paths in DAILY_TASKS_BY_APP.values() for path in paths]
+    assert sorted(registered) == sorted(expected)
+    assert len(set(registered)) == len(registered)  # ready() twice must not enqueue a job twice
+    for path in registered:
+        assert isinstance(import_string(path), Task), path
+
+
+def test_registering_a_task_twice_keeps_one_entry_and_a_bad_path_is_refused():
+    from lotse.core.periodic import periodic_task_register, periodic_tasks
+
+    before = periodic_tasks()
+    periodic_task_register("lotse.core.tasks.sessions_clear")
+    assert periodic_tasks() == before
+    with pytest.raises(ValueError):
+        periodic_task_register("sessions_clear")
+
+
+@override_settings(LOTSE_PERIODIC_TASKS=["lotse.core.tasks.sessions_clear"])
+def test_the_setting_adds_tasks_without_running_one_twice():
+    from lotse.core.periodic import periodic_tasks_enqueue
+
+    with time_machine.travel(dt.datetime(2026, 3, 1, 12, tzinfo=BERLIN), tick=False):
+        paths = periodic_tasks_enqueue()
+    assert paths.count("lotse.core.tasks.sessions_clear") == 1

@@ -7,10 +7,10 @@ from django.contrib.auth.models import Group
 from wagtail.models import ModelLogEntry
 
 from lotse.core import roles
-from lotse.imports.actors import ActorImporter
 from lotse.imports.importing import import_run, parse_file
-from lotse.imports.offers import OfferImporter
+from lotse.network.imports import ActorImporter
 from lotse.network.models import Actor
+from lotse.offers.imports import OfferImporter
 from lotse.offers.models import Offer
 
 pytestmark = pytest.mark.django_db

@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
 
 from lotse.core.audit import audit_changes, audit_log, model_snapshot
-from lotse.network.models import Actor
-from lotse.network.search import actor_search_document
+from lotse.core.roles import ADMINISTRATION, EDITORS
+from lotse.imports import reference
+from lotse.imports.importing import Column, Importer, RowContext
+from lotse.imports.kinds import ImportKind
 
-from . import reference
-from .importing import Column, Importer, RowContext
+from .models import Actor
+from .search import actor_search_document
 
 AUDIT_FIELDS = (
     "name",
@@ -150,3 +153,13 @@ class ActorImporter(Importer):
             note=f"{'neu angelegt' if created else 'aktualisiert'} aus {file_name}",
         )
         return "created" if created else "updated"
+
+
+ACTOR_IMPORT = ImportKind(
+    key="akteure",
+    label=_("Akteure"),
+    importer=ActorImporter,
+    roles=(EDITORS, ADMINISTRATION),
+    key_column="external_id",
+    example="actors-example.csv",
+)

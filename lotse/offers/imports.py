@@ -12,15 +12,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from lotse.core.audit import audit_changes, audit_log, model_snapshot
 from lotse.core.roles import ADMINISTRATION, EDITORS, user_has_role
+from lotse.imports import reference
+from lotse.imports.importing import Column, Importer, RowContext
+from lotse.imports.kinds import ImportKind
 from lotse.network.models import Actor
-from lotse.offers.models import Offer
-from lotse.offers.search import offer_search_document
 
-from . import reference
-from .importing import Column, Importer, RowContext
+from .models import Offer
+from .search import offer_search_document
 
 AUDIT_FIELDS = (
     "title",
@@ -177,3 +179,13 @@ class OfferImporter(Importer):
             note=f"{'neu angelegt' if created else 'aktualisiert'} ({status}) aus {file_name}",
         )
         return "created" if created else "updated"
+
+
+OFFER_IMPORT = ImportKind(
+    key="angebote",
+    label=_("Angebote"),
+    importer=OfferImporter,
+    roles=(EDITORS, ADMINISTRATION),
+    key_column="external_id",
+    example="offers-example.csv",
+)
