@@ -18,6 +18,7 @@ DAILY_TASKS = [
     "lotse.events.tasks.reminders_send",
     "lotse.events.retention.events_personal_data_retention",
     "lotse.events.after.events_thanks_send",
+    "lotse.guidance.tasks.checks_retention_task",
 ]
 
 
