@@ -23,6 +23,7 @@ from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page
 
 from lotse.core.models import Region
@@ -43,7 +44,11 @@ from .models import Answer, CheckVersion, CompanyCheck, Module, Question, Rule
 GOOD = "gut"
 FAIR = "ausbaufaehig"
 URGENT = "dringend"
-BAND_LABELS = {GOOD: "gut", FAIR: "ausbaufähig", URGENT: "dringend"}
+BAND_LABELS = {
+    GOOD: gettext_lazy("gut"),
+    FAIR: gettext_lazy("ausbaufähig"),
+    URGENT: gettext_lazy("dringend"),
+}
 BAND_RANK = {URGENT: 0, FAIR: 1, GOOD: 2, None: 3}
 VALUES = {Answer.YES: 1.0, Answer.PARTLY: 0.5, Answer.NO: 0.0, Answer.UNKNOWN: 0.0}
 DUTY_BREACH = {Answer.NO, Answer.UNKNOWN}
@@ -225,7 +230,7 @@ class ModuleResult:
 
     @property
     def band_label(self) -> str:
-        return _(BAND_LABELS[self.band]) if self.band else ""
+        return str(BAND_LABELS[self.band]) if self.band else ""
 
 
 @dataclass
