@@ -81,7 +81,7 @@ def start(request: HttpRequest) -> HttpResponse:
 @ratelimit(key="ip", rate=lambda group, request: settings.LOTSE_GUIDANCE_START_RATE, method="POST")
 def profile_new(request: HttpRequest) -> HttpResponse:
     version = _version_or_404()
-    form = ProfileForm(request.POST or None, version=version)
+    form = ProfileForm(request.POST if request.method == "POST" else None, version=version)
     if request.method == "POST" and form.is_valid():
         try:
             check, token = services.check_start(version=version, profile=form.profile())
@@ -103,7 +103,9 @@ def profile_edit(request: HttpRequest, token: str) -> HttpResponse:
     if check is None:
         return _invalid_link(request)
     form = ProfileForm(
-        request.POST or None, version=check.version, initial=ProfileForm.initial_for(check)
+        request.POST if request.method == "POST" else None,
+        version=check.version,
+        initial=ProfileForm.initial_for(check),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -140,7 +142,12 @@ def module(request: HttpRequest, token: str, key: str) -> HttpResponse:
         return render(request, "guidance/tariff.html", context)
     questions = selectors.questions_for(module=current, check=check)
     initial = {f"q_{q.key}": check.answers[q.key] for q in questions if q.key in check.answers}
-    form = ModuleForm(request.POST or None, module=current, questions=questions, initial=initial)
+    form = ModuleForm(
+        request.POST if request.method == "POST" else None,
+        module=current,
+        questions=questions,
+        initial=initial,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.check_module_answer(check=check, module_key=key, answers=form.answers())

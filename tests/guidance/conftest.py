@@ -1,6 +1,7 @@
 """Wegweiser fixtures: the published version 1 from its data file, checks with tokens."""
 
 import pytest
+from django.utils import translation
 
 from lotse.core.models import Region
 from lotse.guidance.loader import load_check_version
@@ -16,6 +17,14 @@ ALL_MODULES = (
     "arbeitsschutz",
     "tarif",
 )
+
+
+@pytest.fixture(autouse=True)
+def _german():
+    """Every test starts in German: a request to /en/ leaves English active in this thread,
+    and reverse() would then build /en/ addresses for the next test."""
+    with translation.override("de"):
+        yield
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from lotse.guidance.models import CompanyCheck
 
@@ -68,6 +69,7 @@ def test_journey_profile_modules_plan_pdf_delete(client, version):
 
     english = Client().get(f"/en/wegweiser/plan/{token}/")
     assert "Your action plan" in english.content.decode()
+    translation.activate("de")
 
     confirm = client.get(reverse("guidance:delete", args=[token]))
     assert confirm.status_code == 200
@@ -76,3 +78,151 @@ def test_journey_profile_modules_plan_pdf_delete(client, version):
     assert response.status_code == 302
     assert CompanyCheck.objects.count() == 0
     assert client.get(reverse("guidance:plan", args=[token])).status_code == 404
+
+
+def test_tampered_token_gets_a_german_page_and_changes_nothing(client, started):
+    check, token = started
+    tampered = token[:-2] + ("xy" if not token.endswith("xy") else "zz")
+    before = CompanyCheck.objects.values().get()
+    for name, args in (
+        ("guidance:plan", [tampered]),
+        ("guidance:profile_edit", [tampered]),
+        ("guidance:module", [tampered, "arbeitsschutz"]),
+        ("guidance:pdf", [tampered]),
+        ("guidance:delete", [tampered]),
+    ):
+        response = client.get(reverse(name, args=args))
+        assert response.status_code == 404
+        assert "Dieser Link ist ungültig" in response.content.decode()
+    response = client.post(reverse("guidance:delete", args=[tampered]))
+    assert response.status_code == 404
+    response = client.post(reverse("guidance:module", args=[tampered, "arbeitsschutz"]), {})
+    assert response.status_code == 404
+    assert CompanyCheck.objects.values().get() == before
+
+
+def test_forged_question_field_is_refused_in_german(client, started, version):
+    _check, token = started
+    answers = module_answers(version, "arbeitsschutz")
+    response = post_answers(client, token, "arbeitsschutz", answers, {"q_bildet-aus": "ja"})
+    assert response.status_code == 400
+    assert "Die Antworten passen nicht zu den Fragen dieses Moduls" in response.content.decode()
+    assert CompanyCheck.objects.get().answers == {}
+
+
+def test_missing_and_invalid_answers_are_refused_in_german(client, started, version):
+    _check, token = started
+    answers = module_answers(version, "arbeitsschutz")
+    answers["bem"] = "vielleicht"
+    answers.pop("unterweisung")
+    response = post_answers(client, token, "arbeitsschutz", answers)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Bitte wählen Sie eine Antwort." in html
+    assert "Bitte wählen Sie eine der angebotenen Antworten." in html
+    assert CompanyCheck.objects.get().answers == {}
+
+
+@pytest.mark.parametrize("field", ["size_class", "district", "sector_query", "wz_code", "modules"])
+def test_one_megabyte_field_is_refused_in_german(client, version, field):
+    data = {"size_class": "1-9", "district": "zwickau", "modules": ["tarif"]}
+    data[field] = "x" * 1_000_000
+    response = client.post(reverse("guidance:profile"), data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Bitte prüfen Sie Ihre Angaben" in html
+    assert not CompanyCheck.objects.exists()
+
+
+def test_one_megabyte_answer_is_refused_in_german(client, started, version):
+    _check, token = started
+    answers = module_answers(version, "arbeitsschutz")
+    answers["bem"] = "x" * 1_000_000
+    response = post_answers(client, token, "arbeitsschutz", answers)
+    assert response.status_code == 400
+    assert "Bitte wählen Sie eine der angebotenen Antworten." in response.content.decode()
+    assert CompanyCheck.objects.get().answers == {}
+
+
+def test_several_megabytes_are_refused_in_german(client, version):
+    huge = "x" * 1_000_000
+    data = dict.fromkeys(("size_class", "district", "sector_query", "wz_code"), huge)
+    response = client.post(reverse("guidance:profile"), data)
+    assert response.status_code == 400
+    assert "Bitte prüfen Sie Ihre Angaben" in response.content.decode()
+    # beyond DATA_UPLOAD_MAX_MEMORY_SIZE (5 MB): the German 400 page
+    data.update({"trainees": huge, "older_share": huge})
+    response = client.post(reverse("guidance:profile"), data)
+    assert response.status_code == 400
+    assert "Ungültige Anfrage" in response.content.decode()
+    assert not CompanyCheck.objects.exists()
+
+
+def test_unknown_wz_code_in_the_form(client, version):
+    response = client.post(
+        reverse("guidance:profile"),
+        {"size_class": "1-9", "district": "zwickau", "wz_code": "99.99", "modules": ["tarif"]},
+    )
+    assert response.status_code == 400
+    assert "ist weder in der WZ 2008 noch in der WZ 2025 bekannt" in response.content.decode()
+    assert not CompanyCheck.objects.exists()
+
+
+def test_english_messages_on_en(client, version):
+    response = client.post("/en/wegweiser/profil/", {"district": "zwickau"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Please choose the size of your company." in html
+    assert "Please choose at least one module." in html
+
+
+def test_plan_without_answers_and_tariff_without_sector(client, started):
+    _check, token = started
+    html = client.get(reverse("guidance:plan", args=[token])).content.decode()
+    assert "Sobald Sie ein Modul vollständig beantwortet haben" in html
+    html = client.get(reverse("guidance:module", args=[token, "tarif"])).content.decode()
+    assert "Branche im Profil angeben" in html
+
+
+def test_unknown_module_is_404(client, started):
+    _check, token = started
+    assert client.get(reverse("guidance:module", args=[token, "erfunden"])).status_code == 404
+
+
+def test_profile_edit_prefills_and_saves(client, started):
+    check, token = started
+    url = reverse("guidance:profile_edit", args=[token])
+    assert 'value="zwickau" selected' in client.get(url).content.decode()
+    response = client.post(
+        url, {"size_class": "250+", "district": "leipzig", "modules": ["arbeitsschutz"]}
+    )
+    assert response.status_code == 302
+    check.refresh_from_db()
+    assert (check.size_class, check.district.slug, check.modules) == (
+        "250+",
+        "leipzig",
+        ["arbeitsschutz"],
+    )
+
+
+def test_new_checks_are_rate_limited(client, version, settings):
+    settings.LOTSE_GUIDANCE_START_RATE = "2/m"
+    data = {"size_class": "1-9", "district": "zwickau", "modules": ["tarif"]}
+    assert client.post(reverse("guidance:profile"), data).status_code == 302
+    assert client.post(reverse("guidance:profile"), data).status_code == 302
+    assert client.post(reverse("guidance:profile"), data).status_code == 429
+    assert CompanyCheck.objects.count() == 2
+
+
+def test_empty_posts_show_the_german_errors(client, started):
+    # found by the fuzz test: an empty POST body made an unbound form (400 without a message)
+    _check, token = started
+    response = client.post(reverse("guidance:profile"), {})
+    assert response.status_code == 400
+    assert "Bitte wählen Sie die Größe Ihres Betriebs." in response.content.decode()
+    response = client.post(reverse("guidance:module", args=[token, "arbeitsschutz"]), {})
+    assert response.status_code == 400
+    assert "Bitte wählen Sie eine Antwort." in response.content.decode()
+    response = client.post(reverse("guidance:profile_edit", args=[token]), {})
+    assert response.status_code == 400
+    assert CompanyCheck.objects.get().answers == {}
