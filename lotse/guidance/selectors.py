@@ -465,7 +465,7 @@ def _attach_events(*, measures: list[Measure], now) -> None:
         measure.events = by_topic.get(measure.topic_field, [])
 
 
-def _page_links(*, slugs: set[str]) -> dict[str, Page]:
+def pages_by_slug(*, slugs: set[str]) -> dict[str, Page]:
     """Live pages of the active language by slug (articles, the contact page): one query."""
     if not slugs:
         return {}
@@ -485,7 +485,7 @@ def check_plan(*, check: CompanyCheck, now: datetime.datetime | None = None) -> 
         _attach_contacts(measures=measures, district=check.district)
         _attach_events(measures=measures, now=now)
     slugs = {measure.article_slug for measure in measures if measure.article_slug}
-    pages = _page_links(slugs=slugs | {CONTACT_PAGE_SLUG})
+    pages = pages_by_slug(slugs=slugs | {CONTACT_PAGE_SLUG})
     for measure in measures:
         page = pages.get(measure.article_slug)
         if page is not None:

@@ -141,6 +141,9 @@ def module(request: HttpRequest, token: str, key: str) -> HttpResponse:
         context.update({"result": result, "on": plan.on})
         return render(request, "guidance/tariff.html", context)
     questions = selectors.questions_for(module=current, check=check)
+    articles = selectors.pages_by_slug(slugs={q.article_slug for q in questions if q.article_slug})
+    for question in questions:
+        question.article_page = articles.get(question.article_slug)
     initial = {f"q_{q.key}": check.answers[q.key] for q in questions if q.key in check.answers}
     form = ModuleForm(
         request.POST if request.method == "POST" else None,

@@ -90,6 +90,12 @@ def test_two_modules_by_keyboard_plan_pdf_and_delete(page, axe, wegweiser, artif
         },
     )
     expect(page.locator("h1")).to_have_text("Arbeits- und Gesundheitsschutz")
+    # "Warum fragen wir das?" opens by keyboard and links the knowledge article
+    page.locator("#id_q_gefaehrdungsbeurteilung-why summary").focus()
+    page.keyboard.press("Enter")
+    expect(
+        page.get_by_role("link", name="Mehr dazu im Wissensartikel", exact=False)
+    ).to_be_visible()
     # one answer missing: the error state of a module page
     page.locator("form.guidance-questions button[type=submit]").focus()
     page.keyboard.press("Enter")

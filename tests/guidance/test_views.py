@@ -226,3 +226,24 @@ def test_empty_posts_show_the_german_errors(client, started):
     response = client.post(reverse("guidance:profile_edit", args=[token]), {})
     assert response.status_code == 400
     assert CompanyCheck.objects.get().answers == {}
+
+
+def test_knowledge_article_linked_from_question_and_measure(client, started, version):
+    from wagtail.models import Page, Site
+
+    root = Site.objects.get(is_default_site=True).root_page
+    article = root.add_child(
+        instance=Page(title="Teilqualifizierung erklärt", slug="teilqualifizierung")
+    )
+    _check, token = started
+    html = client.get(reverse("guidance:module", args=[token, "weiterbildung"])).content.decode()
+    assert f'href="{article.url}"' in html
+    assert "Teilqualifizierung erklärt" in html
+    answers = module_answers(version, "weiterbildung", "nein")
+    post_answers(client, token, "weiterbildung", answers)
+    html = client.get(reverse("guidance:plan", args=[token])).content.decode()
+    assert "Zum Weiterlesen:" in html
+    assert f'href="{article.url}">Teilqualifizierung erklärt</a>' in html
+    # an article that does not exist is not linked (no dead end)
+    html = client.get(reverse("guidance:module", args=[token, "einwanderung"])).content.decode()
+    assert "Mehr dazu im Wissensartikel" not in html
