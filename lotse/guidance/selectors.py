@@ -50,8 +50,13 @@ BAND_LABELS = {
     URGENT: gettext_lazy("dringend"),
 }
 BAND_RANK = {URGENT: 0, FAIR: 1, GOOD: 2, None: 3}
-VALUES = {Answer.YES: 1.0, Answer.PARTLY: 0.5, Answer.NO: 0.0, Answer.UNKNOWN: 0.0}
-DUTY_BREACH = {Answer.NO, Answer.UNKNOWN}
+VALUES: dict[str, float] = {
+    Answer.YES.value: 1.0,
+    Answer.PARTLY.value: 0.5,
+    Answer.NO.value: 0.0,
+    Answer.UNKNOWN.value: 0.0,
+}
+DUTY_BREACH = {Answer.NO.value, Answer.UNKNOWN.value}
 OFFERS_PER_MEASURE = 3
 CONTACTS_PER_MEASURE = 3
 EVENTS_PER_MEASURE = 2
@@ -147,7 +152,7 @@ def module_score(*, questions: list[Question], answers: dict[str, str]) -> Modul
     weights = 0
     breaches = []
     for question in questions:
-        answer = answers.get(question.key)
+        answer = answers.get(question.key, "")
         if answer not in VALUES:
             continue
         total += VALUES[answer] * question.weight
@@ -192,7 +197,7 @@ class Reason:
 
     @property
     def answer_label(self) -> str:
-        return Answer(self.answer).label
+        return str(Answer(self.answer).label)
 
 
 @dataclass
@@ -317,6 +322,22 @@ def _tariff_measure(*, module: Module, result: LookupResult) -> Measure | None:
     )
 
 
+def tariff_answer(*, check: CompanyCheck, on: datetime.date) -> LookupResult | None:
+    """The Tarifauskunft's answer for the profile's sector on a date (None without a sector)."""
+    if not (check.sector_query or check.wz_code):
+        return None
+    return tariff_lookup(query=check.sector_query, wz=check.wz_code, on=on, per_page=5)
+
+
+def tariff_module_result(*, check: CompanyCheck, module: Module) -> ModuleResult:
+    """The Tarif module on its own page (also when it was not chosen in the profile)."""
+    item = ModuleResult(
+        module=module, chosen=module.key in check.modules, complete=True, answered=0, total=0
+    )
+    item.tariff = tariff_answer(check=check, on=timezone.localdate())
+    return item
+
+
 def _module_results(
     *, check: CompanyCheck, on: datetime.date
 ) -> tuple[list[ModuleResult], list[Measure]]:
@@ -326,10 +347,8 @@ def _module_results(
         chosen = module.key in check.modules
         if module.kind == Module.Kind.TARIFF:
             item = ModuleResult(module=module, chosen=chosen, complete=True, answered=0, total=0)
-            if chosen and (check.sector_query or check.wz_code):
-                item.tariff = tariff_lookup(
-                    query=check.sector_query, wz=check.wz_code, on=on, per_page=5
-                )
+            item.tariff = tariff_answer(check=check, on=on) if chosen else None
+            if item.tariff is not None:
                 measure = _tariff_measure(module=module, result=item.tariff)
                 if measure:
                     measures.append(measure)

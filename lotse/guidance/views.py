@@ -136,9 +136,7 @@ def module(request: HttpRequest, token: str, key: str) -> HttpResponse:
     context = {"check": check, "token": token, "module": current}
     if current.kind == Module.Kind.TARIFF:
         services.check_touch(check=check)
-        plan = selectors.check_plan(check=check)
-        result = next(item for item in plan.modules if item.module.key == key)
-        context.update({"result": result, "on": plan.on})
+        context["result"] = selectors.tariff_module_result(check=check, module=current)
         return render(request, "guidance/tariff.html", context)
     questions = selectors.questions_for(module=current, check=check)
     articles = selectors.pages_by_slug(slugs={q.article_slug for q in questions if q.article_slug})
