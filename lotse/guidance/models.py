@@ -5,6 +5,8 @@ never changes: every company check points to the version it was made with, so a 
 be reproduced. A new version (a new data file) applies to new checks only.
 """
 
+from typing import Any
+
 from django.db import models
 from django.db.models import Q
 from django.utils import translation
@@ -44,8 +46,8 @@ class Bilingual:
         return getattr(self, f"{name}_de")
 
 
-class CheckVersionQuerySet(models.QuerySet):
-    def published(self):
+class CheckVersionQuerySet(models.QuerySet["CheckVersion"]):
+    def published(self) -> "CheckVersionQuerySet":
         return self.filter(published_at__isnull=False)
 
 
@@ -65,13 +67,13 @@ class CheckVersion(models.Model):
     def __str__(self) -> str:
         return f"Wegweiser v{self.number}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         # Invariant, not a business rule: a published version is frozen.
         if self._published_in_database():
             raise VersionPublishedError(f"{self} is published and cannot change.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         if self._published_in_database():
             raise VersionPublishedError(f"{self} is published and cannot be deleted.")
         return super().delete(*args, **kwargs)
@@ -93,12 +95,12 @@ class FrozenWithVersion(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self._frozen():
             raise VersionPublishedError("The check version is published and cannot change.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         if self._frozen():
             raise VersionPublishedError("The check version is published and cannot change.")
         return super().delete(*args, **kwargs)

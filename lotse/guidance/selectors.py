@@ -18,7 +18,18 @@ import datetime
 import hashlib
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Q, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
@@ -71,7 +82,7 @@ def token_hash(token: str) -> str:
 # --- versions -------------------------------------------------------------------------------
 
 
-def _structure_queryset():
+def _structure_queryset() -> QuerySet[CheckVersion]:
     return CheckVersion.objects.published().prefetch_related(
         Prefetch(
             "modules",
@@ -256,7 +267,7 @@ class Plan:
 
 
 def _rule_measure(
-    *, rule: Rule, module: Module, questions: dict[str, Question], answers
+    *, rule: Rule, module: Module, questions: dict[str, Question], answers: dict[str, str]
 ) -> Measure | None:
     reasons = [
         Reason(questions[key], answers[key])
@@ -474,7 +485,7 @@ def _attach_contacts(*, measures: list[Measure], district: Region) -> None:
         ]
 
 
-def _attach_events(*, measures: list[Measure], now) -> None:
+def _attach_events(*, measures: list[Measure], now: datetime.datetime) -> None:
     by_topic: dict[str, list] = {}
     for slug in sorted({measure.topic_field for measure in measures}):
         by_topic[slug] = events_upcoming(filters=EventFilters(topic_field=slug), now=now)[

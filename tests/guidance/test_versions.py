@@ -143,3 +143,17 @@ def test_loader_refuses_more_than_15_questions(db, tmp_path):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ValidationError):
         load_check_version(path=path)
+
+
+def test_initial_content_hook_loads_once(db):
+    from types import SimpleNamespace
+
+    from lotse.guidance.initial import load
+
+    first = SimpleNamespace(created=[], unchanged=[])
+    assert load(state="sn", report=first) == ["Wegweiser v1"]
+    assert first.created == ["guidance.CheckVersion:1"]
+    again = SimpleNamespace(created=[], unchanged=[])
+    load(state="sn", report=again)
+    assert (again.created, again.unchanged) == ([], ["guidance.CheckVersion:1"])
+    assert CheckVersion.objects.count() == 1
