@@ -181,3 +181,22 @@ def test_query_count_constant_in_answers_and_offers(version, zwickau):
         Contact.objects.create(actor=actor, name=f"Person {number}", is_public=True)
     assert _queries(few) == baseline
     assert _queries(many) == baseline
+
+
+def _page_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context)
+
+
+def test_plan_page_and_pdf_queries_do_not_grow_with_offers(client, check_with_duty_breach):
+    _check, token = check_with_duty_breach
+    create_offer(topic_fields=[SAFETY], districts=["zwickau"])
+    page = reverse("guidance:plan", args=[token])
+    pdf = reverse("guidance:pdf", args=[token])
+    _page_queries(client, page)  # warm caches (site root paths)
+    baseline = (_page_queries(client, page), _page_queries(client, pdf))
+    for _number in range(10):
+        create_offer(topic_fields=[SAFETY], districts=["zwickau"])
+        create_offer(topic_fields=[SAFETY], online=True, kind="service")
+    assert (_page_queries(client, page), _page_queries(client, pdf)) == baseline
