@@ -79,6 +79,8 @@ def test_two_modules_by_keyboard_plan_pdf_and_delete(page, axe, wegweiser, artif
 
     expect(page.locator("h1")).to_have_text("Ausbildung")
     assert_no_violations(page, axe)
+    assert_reflows_at_320px(page, artifacts, page.url, "guidance-module")
+    page.set_viewport_size({"width": 1280, "height": 900})
     answer_by_keyboard(
         page,
         {
