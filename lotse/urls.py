@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("tarifauskunft/anfrage/", include("lotse.desk.urls")),
     path("veranstaltungen/", include("lotse.events.urls")),
     path("tarifauskunft/", include("lotse.tariffs.urls")),
+    path("wegweiser/", include("lotse.guidance.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

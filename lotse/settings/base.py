@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "lotse.events",
     "lotse.desk",
     "lotse.tariffs",
+    "lotse.guidance",
     "lotse.imports",
     "lotse.api",
     # Wagtail
@@ -308,6 +309,7 @@ LOTSE_INITIAL_CONTENT_LOADERS = [
     "lotse.content.initial.load",
     "lotse.network.initial.load",
     "lotse.tariffs.initial.load",
+    "lotse.guidance.initial.load",
 ]
 # A catalogue search state (words, filters, sort, page) is cached this long as ids and counts
 # (0 switches the cache off); see docs/search.md.
@@ -331,6 +333,11 @@ LOTSE_DESK_RETENTION_MONTHS = env_int("LOTSE_DESK_RETENTION_MONTHS", 12)
 LOTSE_DESK_SERVICE_DAYS = env_int("LOTSE_DESK_SERVICE_DAYS", 5)
 LOTSE_DESK_FORM_RATE = env_str("LOTSE_DESK_FORM_RATE", "5/m")
 LOTSE_DESK_TARIFF_LOOKUP = "lotse.tariffs.selectors.lookup_summary"
+# Wegweiser (docs/guidance.md): a company check whose personal link was not used for this many
+# months is deleted by the daily task.
+LOTSE_GUIDANCE_RETENTION_MONTHS = env_int("LOTSE_GUIDANCE_RETENTION_MONTHS", 24)
+# New checks per client address (the profile form's POST).
+LOTSE_GUIDANCE_START_RATE = env_str("LOTSE_GUIDANCE_START_RATE", "30/h")
 
 LOGGING = {
     "version": 1,

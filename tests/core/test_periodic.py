@@ -67,6 +67,7 @@ DAILY_TASKS_BY_APP = {
         "lotse.events.after.events_thanks_send",
     ],
     "desk": ["lotse.desk.tasks.inquiries_retention_delete"],
+    "guidance": ["lotse.guidance.tasks.checks_retention_task"],
 }
 
 

@@ -1,0 +1,160 @@
+"""Forms of the Wegweiser: the profile and one module's answers (no business rules here)."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Answer, CheckVersion, CompanyCheck, Module, Question, SizeClass
+from .selectors import districts
+from .services import Profile
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+FIELD_PREFIX = "q_"
+REQUIRED = {"required": _("Bitte wählen Sie eine Antwort.")}
+
+
+class CleanTextField(forms.CharField):
+    """One line of text without control characters (PostgreSQL refuses NUL)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return " ".join(_CONTROL_RE.sub(" ", value).split())
+
+
+class ProfileForm(forms.Form):
+    size_class = forms.ChoiceField(
+        label=_("Wie viele Menschen arbeiten in Ihrem Betrieb?"),
+        choices=SizeClass.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Bitte wählen Sie die Größe Ihres Betriebs.")},
+    )
+    district = forms.ChoiceField(
+        label=_("Landkreis oder kreisfreie Stadt"),
+        error_messages={
+            "required": _("Bitte wählen Sie Ihren Landkreis oder Ihre kreisfreie Stadt."),
+            "invalid_choice": _("Bitte wählen Sie einen der 13 Landkreise und kreisfreien Städte."),
+        },
+    )
+    sector_query = CleanTextField(
+        label=_("Branche (in eigenen Worten)"),
+        help_text=_("Zum Beispiel „Bäckerei“, „Pflegedienst“ oder „Metallbau“."),
+        max_length=200,
+        required=False,
+    )
+    wz_code = CleanTextField(
+        label=_("WZ-Code (falls bekannt)"),
+        help_text=_("Der Wirtschaftszweig laut Gewerbeanmeldung, z. B. 10.71 oder 25.11."),
+        max_length=12,
+        required=False,
+    )
+    modules = forms.MultipleChoiceField(
+        label=_("Welche Themen möchten Sie prüfen?"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Bitte wählen Sie mindestens ein Modul."),
+            "invalid_choice": _("Diese Module gehören nicht zu diesem Check."),
+        },
+    )
+    trainees = forms.IntegerField(
+        label=_("Anzahl Auszubildende (freiwillig)"),
+        required=False,
+        min_value=0,
+        max_value=100_000,
+        error_messages={"invalid": _("Bitte geben Sie eine ganze Zahl an.")},
+    )
+    older_share = forms.ChoiceField(
+        label=_("Anteil der Beschäftigten ab 55 Jahren (freiwillig)"),
+        choices=[("", _("keine Angabe")), *CompanyCheck.OlderShare.choices],
+        required=False,
+        error_messages={"invalid_choice": _("Bitte wählen Sie einen der angebotenen Anteile.")},
+    )
+    employs_from_abroad = forms.ChoiceField(
+        label=_("Beschäftigen Sie bereits Menschen aus dem Ausland? (freiwillig)"),
+        choices=[("", _("keine Angabe")), ("ja", _("ja")), ("nein", _("nein"))],
+        required=False,
+        error_messages={"invalid_choice": _("Bitte wählen Sie „ja“, „nein“ oder „keine Angabe“.")},
+    )
+
+    def __init__(self, *args, version: CheckVersion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.districts = {region.slug: region for region in districts()}
+        self.fields["district"].choices = [
+            ("", _("Bitte wählen")),
+            *[(slug, region.label) for slug, region in self.districts.items()],
+        ]
+        self.fields["modules"].choices = [
+            (module.key, module.title) for module in version.modules.all()
+        ]
+
+    @classmethod
+    def initial_for(cls, check: CompanyCheck) -> dict:
+        abroad = {True: "ja", False: "nein", None: ""}[check.employs_from_abroad]
+        return {
+            "size_class": check.size_class,
+            "district": check.district.slug,
+            "sector_query": check.sector_query,
+            "wz_code": check.wz_code,
+            "modules": list(check.modules),
+            "trainees": check.trainees,
+            "older_share": check.older_share,
+            "employs_from_abroad": abroad,
+        }
+
+    def profile(self) -> Profile:
+        data = self.cleaned_data
+        return Profile(
+            size_class=data["size_class"],
+            district=self.districts[data["district"]],
+            modules=tuple(data["modules"]),
+            sector_query=data["sector_query"],
+            wz_code=data["wz_code"].upper().replace(" ", ""),
+            trainees=data["trainees"],
+            older_share=data["older_share"],
+            employs_from_abroad={"ja": True, "nein": False}.get(data["employs_from_abroad"]),
+        )
+
+
+class ModuleForm(forms.Form):
+    """One radio group per applicable question; any other question field is refused."""
+
+    def __init__(self, *args, module: Module, questions: list[Question], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.module = module
+        self.questions = questions
+        for question in questions:
+            self.fields[FIELD_PREFIX + question.key] = forms.ChoiceField(
+                label=question.text,
+                choices=Answer.choices,
+                widget=forms.RadioSelect,
+                error_messages={
+                    **REQUIRED,
+                    "invalid_choice": _("Bitte wählen Sie eine der angebotenen Antworten."),
+                },
+            )
+
+    def clean(self):
+        data = super().clean()
+        if self.is_bound:
+            posted = {key for key in self.data if key.startswith(FIELD_PREFIX)}
+            if posted - set(self.fields):
+                raise forms.ValidationError(
+                    _(
+                        "Die Antworten passen nicht zu den Fragen dieses Moduls. Bitte laden Sie "
+                        "die Seite neu und antworten Sie erneut."
+                    )
+                )
+        return data
+
+    def answers(self) -> dict[str, str]:
+        return {
+            name.removeprefix(FIELD_PREFIX): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith(FIELD_PREFIX)
+        }
+
+    def rows(self):
+        """(question, bound field) pairs for the template."""
+        return [(question, self[FIELD_PREFIX + question.key]) for question in self.questions]

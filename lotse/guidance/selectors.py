@@ -1,0 +1,531 @@
+"""Reads of the Wegweiser: the current version, conditions, scores and the action plan.
+
+Scoring (per module, over the questions that apply to the company and are not answered
+"trifft nicht zu"): ja = 1, teilweise = 0.5, nein and weiß nicht = 0, weighted by the question's
+weight; score = round(100 × sum / sum of weights). Bands: ≥ 75 gut, ≥ 50 ausbaufähig, else
+dringend. A "nein" (or "weiß nicht") to a legal duty makes the module dringend whatever the
+score, and the measure it triggers goes first in the plan.
+
+The plan reads offers, contacts and events in a number of queries that does not depend on the
+number of answers or offers: offers of all measures in one windowed query (best three per
+topic field and kind), contacts in one query, events once per topic field of the plan.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import hashlib
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.expressions import Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.models import Locale, Page
+
+from lotse.core.models import Region
+from lotse.events.selectors import EventFilters, events_upcoming
+from lotse.network.models import Contact
+from lotse.network.selectors import ActorFilters, actors_search
+from lotse.offers.models import Offer
+from lotse.offers.selectors import (
+    OfferFilters,
+    catalogue_reference,
+    offer_list_queryset,
+    offers_matching,
+)
+from lotse.tariffs.selectors import LookupResult, tariff_lookup
+
+from .models import Answer, CheckVersion, CompanyCheck, Module, Question, Rule
+
+GOOD = "gut"
+FAIR = "ausbaufaehig"
+URGENT = "dringend"
+BAND_LABELS = {
+    GOOD: gettext_lazy("gut"),
+    FAIR: gettext_lazy("ausbaufähig"),
+    URGENT: gettext_lazy("dringend"),
+}
+BAND_RANK = {URGENT: 0, FAIR: 1, GOOD: 2, None: 3}
+VALUES: dict[str, float] = {
+    Answer.YES.value: 1.0,
+    Answer.PARTLY.value: 0.5,
+    Answer.NO.value: 0.0,
+    Answer.UNKNOWN.value: 0.0,
+}
+DUTY_BREACH = {Answer.NO.value, Answer.UNKNOWN.value}
+OFFERS_PER_MEASURE = 3
+CONTACTS_PER_MEASURE = 3
+EVENTS_PER_MEASURE = 2
+CONTACT_PAGE_SLUG = "kontakt"
+SIZE_FLAGS = {"1-9": "for_micro", "10-49": "for_small", "50-249": "for_medium", "250+": "for_large"}
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# --- versions -------------------------------------------------------------------------------
+
+
+def _structure_queryset() -> QuerySet[CheckVersion]:
+    return CheckVersion.objects.published().prefetch_related(
+        Prefetch(
+            "modules",
+            queryset=Module.objects.order_by("order", "pk").prefetch_related(
+                Prefetch("questions", queryset=Question.objects.order_by("order", "pk")),
+                Prefetch("rules", queryset=Rule.objects.order_by("order", "pk")),
+            ),
+        )
+    )
+
+
+def version_current() -> CheckVersion | None:
+    """The newest published version with its modules, questions and rules (four queries)."""
+    return _structure_queryset().order_by("-number").first()
+
+
+def version_with_structure(*, version_id: int) -> CheckVersion:
+    return _structure_queryset().get(pk=version_id)
+
+
+def check_by_token(*, token: str) -> CompanyCheck | None:
+    """The check behind a personal link, with its version's structure; None for any bad token."""
+    if not isinstance(token, str) or not 20 <= len(token) <= 100:
+        return None
+    check = (
+        CompanyCheck.objects.select_related("district").filter(token_hash=token_hash(token)).first()
+    )
+    if check is None:
+        return None
+    check.version = version_with_structure(version_id=check.version_id)
+    return check
+
+
+def districts() -> list[Region]:
+    return list(Region.objects.districts().order_by("name"))
+
+
+# --- conditions and scores -----------------------------------------------------------------
+
+
+def question_applies(*, question: Question, size_class: str, wz_section: str) -> bool:
+    """Conditions: only for some size classes; only for some WZ sections (asked when unknown)."""
+    if question.size_classes and size_class not in question.size_classes:
+        return False
+    return not (question.wz_sections and wz_section and wz_section not in question.wz_sections)
+
+
+def questions_for(*, module: Module, check: CompanyCheck) -> list[Question]:
+    return [
+        question
+        for question in module.questions.all()
+        if question_applies(
+            question=question, size_class=check.size_class, wz_section=check.wz_section
+        )
+    ]
+
+
+@dataclass
+class ModuleScore:
+    score: int | None
+    band: str | None
+    duty_breaches: list[Question] = field(default_factory=list)
+
+
+def band_for(score: int | None) -> str | None:
+    if score is None:
+        return None
+    if score >= 75:
+        return GOOD
+    if score >= 50:
+        return FAIR
+    return URGENT
+
+
+def module_score(*, questions: list[Question], answers: dict[str, str]) -> ModuleScore:
+    """Score and band of one module from the answers to its applicable questions."""
+    total = 0.0
+    weights = 0
+    breaches = []
+    for question in questions:
+        answer = answers.get(question.key, "")
+        if answer not in VALUES:
+            continue
+        total += VALUES[answer] * question.weight
+        weights += question.weight
+        if question.legal_duty and answer in DUTY_BREACH:
+            breaches.append(question)
+    score = round(100 * total / weights) if weights else None
+    band = URGENT if breaches else band_for(score)
+    if score is None and not breaches:
+        band = None
+    return ModuleScore(score=score, band=band, duty_breaches=breaches)
+
+
+def check_scores(*, check: CompanyCheck) -> dict[str, dict]:
+    """{module key: {"score": …, "band": …}} of every completed question module."""
+    scores = {}
+    for module in check.version.modules.all():
+        if module.kind != Module.Kind.QUESTIONS or not module_complete(module=module, check=check):
+            continue
+        result = module_score(
+            questions=questions_for(module=module, check=check), answers=check.answers
+        )
+        scores[module.key] = {"score": result.score, "band": result.band}
+    return scores
+
+
+def module_complete(*, module: Module, check: CompanyCheck) -> bool:
+    if module.kind == Module.Kind.TARIFF:
+        return True
+    return all(
+        question.key in check.answers for question in questions_for(module=module, check=check)
+    )
+
+
+# --- the plan -------------------------------------------------------------------------------
+
+
+@dataclass
+class Reason:
+    question: Question
+    answer: str
+
+    @property
+    def answer_label(self) -> str:
+        return str(Answer(self.answer).label)
+
+
+@dataclass
+class Measure:
+    key: str
+    module: Module
+    title: str
+    why: str
+    first_step: str
+    topic_field: str
+    offer_kinds: list[str]
+    actor_types: list[str]
+    article_slug: str = ""
+    legal: bool = False
+    reasons: list[Reason] = field(default_factory=list)
+    offers: list = field(default_factory=list)
+    contacts: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    article_url: str = ""
+    article_title: str = ""
+    legal_bases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ModuleResult:
+    module: Module
+    chosen: bool
+    complete: bool
+    answered: int
+    total: int
+    score: int | None = None
+    band: str | None = None
+    duty_breaches: list[Question] = field(default_factory=list)
+    tariff: LookupResult | None = None
+
+    @property
+    def band_label(self) -> str:
+        return str(BAND_LABELS[self.band]) if self.band else ""
+
+
+@dataclass
+class Plan:
+    check: CompanyCheck
+    modules: list[ModuleResult]
+    measures: list[Measure]
+    contact_page_url: str = ""
+    on: datetime.date | None = None
+
+    @property
+    def chosen_modules(self) -> list[ModuleResult]:
+        return [item for item in self.modules if item.chosen]
+
+    @property
+    def complete(self) -> bool:
+        return all(item.complete for item in self.chosen_modules)
+
+
+def _rule_measure(
+    *, rule: Rule, module: Module, questions: dict[str, Question], answers: dict[str, str]
+) -> Measure | None:
+    reasons = [
+        Reason(questions[key], answers[key])
+        for key in rule.questions
+        if key in questions and answers.get(key) in rule.answers
+    ]
+    if not reasons:
+        return None
+    legal = [
+        reason.question
+        for reason in reasons
+        if reason.question.legal_duty and reason.answer in DUTY_BREACH
+    ]
+    return Measure(
+        key=f"{module.key}.{rule.key}",
+        module=module,
+        title=rule.title,
+        why=rule.why,
+        first_step=rule.first_step,
+        topic_field=rule.topic_field,
+        offer_kinds=list(rule.offer_kinds),
+        actor_types=list(rule.actor_types),
+        article_slug=rule.article_slug,
+        legal=bool(legal),
+        reasons=reasons,
+        legal_bases=[question.legal_basis for question in legal],
+    )
+
+
+def _tariff_measure(*, module: Module, result: LookupResult) -> Measure | None:
+    if result.generally_binding:
+        why = _(
+            "Für Ihre Branche ist heute mindestens ein Tarifvertrag allgemeinverbindlich oder es "
+            "gilt ein Branchenmindestlohn. Beides gilt für alle Betriebe der Branche, auch ohne "
+            "Mitgliedschaft im Arbeitgeberverband."
+        )
+        title = _("Allgemeinverbindliche Tarifregeln und Branchenmindestlohn einhalten")
+        first_step = _(
+            "Vergleichen Sie Ihre Entgelte mit den Mindestbedingungen in der Tarifauskunft; bei "
+            "Fragen stellen Sie eine Tarifanfrage."
+        )
+    elif result.agreement_count:
+        why = _(
+            "Für Ihre Branche gibt es heute Branchentarifverträge. Tarifbindung oder eine "
+            "Orientierung am Tarif macht Sie als Arbeitgeber attraktiver."
+        )
+        title = _("Orientierung am Branchentarif prüfen")
+        first_step = _(
+            "Sehen Sie sich die Tarifverträge Ihrer Branche in der Tarifauskunft an und sprechen "
+            "Sie mit Ihrem Arbeitgeberverband über die Tarifbindung."
+        )
+    else:
+        return None
+    return Measure(
+        key=f"{module.key}.tarif",
+        module=module,
+        title=title,
+        why=why,
+        first_step=first_step,
+        topic_field=module.topic_field,
+        offer_kinds=[Offer.Kind.ADVICE, Offer.Kind.SERVICE],
+        actor_types=["arbeitgeberverband", "gewerkschaft", "kammer"],
+    )
+
+
+def tariff_answer(*, check: CompanyCheck, on: datetime.date) -> LookupResult | None:
+    """The Tarifauskunft's answer for the profile's sector on a date (None without a sector)."""
+    if not (check.sector_query or check.wz_code):
+        return None
+    return tariff_lookup(query=check.sector_query, wz=check.wz_code, on=on, per_page=5)
+
+
+def tariff_module_result(*, check: CompanyCheck, module: Module) -> ModuleResult:
+    """The Tarif module on its own page (also when it was not chosen in the profile)."""
+    item = ModuleResult(
+        module=module, chosen=module.key in check.modules, complete=True, answered=0, total=0
+    )
+    item.tariff = tariff_answer(check=check, on=timezone.localdate())
+    return item
+
+
+def _module_results(
+    *, check: CompanyCheck, on: datetime.date
+) -> tuple[list[ModuleResult], list[Measure]]:
+    results = []
+    measures = []
+    for module in check.version.modules.all():
+        chosen = module.key in check.modules
+        if module.kind == Module.Kind.TARIFF:
+            item = ModuleResult(module=module, chosen=chosen, complete=True, answered=0, total=0)
+            item.tariff = tariff_answer(check=check, on=on) if chosen else None
+            if item.tariff is not None:
+                measure = _tariff_measure(module=module, result=item.tariff)
+                if measure:
+                    measures.append(measure)
+            results.append(item)
+            continue
+        questions = questions_for(module=module, check=check)
+        answered = sum(1 for question in questions if question.key in check.answers)
+        item = ModuleResult(
+            module=module,
+            chosen=chosen,
+            complete=answered == len(questions),
+            answered=answered,
+            total=len(questions),
+        )
+        if chosen and item.complete:
+            score = module_score(questions=questions, answers=check.answers)
+            item.score, item.band, item.duty_breaches = score.score, score.band, score.duty_breaches
+            by_key = {question.key: question for question in questions}
+            for rule in module.rules.all():
+                measure = _rule_measure(
+                    rule=rule, module=module, questions=by_key, answers=check.answers
+                )
+                if measure:
+                    measures.append(measure)
+        results.append(item)
+    bands = {item.module.key: item.band for item in results}
+    measures.sort(
+        key=lambda m: (not m.legal, BAND_RANK[bands.get(m.module.key)], m.module.order, m.key)
+    )
+    return results, measures
+
+
+def _kinds(measure: Measure) -> list[str]:
+    return measure.offer_kinds or list(Offer.Kind.values)
+
+
+def _offer_rank(offer: Offer, district_id: int) -> tuple:
+    local = 0 if not (offer.statewide or offer.online) else (1 if offer.statewide else 2)
+    published = offer.first_published_at or timezone.now()
+    return (local, -published.timestamp(), offer.pk)
+
+
+def _attach_offers(*, measures: list[Measure], district: Region, size_class: str) -> None:
+    """Up to three public offers per measure, available in the district, best first.
+
+    Best: offered in the district itself, then statewide, then online; newer first.
+    """
+    slugs = tuple(sorted({measure.topic_field for measure in measures}))
+    kinds = sorted({kind for measure in measures for kind in _kinds(measure)})
+    if not slugs:
+        return
+    matching = offers_matching(
+        query="",
+        filters=OfferFilters(topic_field=slugs, kind=tuple(kinds), district=(district.slug,)),
+        reference=catalogue_reference(),
+    ).filter(**{SIZE_FLAGS[size_class]: True})
+    locality = Case(
+        When(offer__statewide=False, offer__online=False, then=Value(0)),
+        When(offer__statewide=True, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    through = Offer.topic_fields.through
+    rows = (
+        through.objects.filter(offer_id__in=matching.values("pk"), topicfield__slug__in=slugs)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("topicfield_id"), F("offer__kind")],
+                order_by=[
+                    locality.asc(),
+                    F("offer__first_published_at").desc(nulls_last=True),
+                    F("offer_id").asc(),
+                ],
+            )
+        )
+        .filter(rank__lte=OFFERS_PER_MEASURE)
+        .values_list("topicfield__slug", "offer__kind", "offer_id")
+    )
+    candidates: dict[tuple[str, str], list[int]] = {}
+    ids = set()
+    for slug, kind, offer_id in rows:
+        candidates.setdefault((slug, kind), []).append(offer_id)
+        ids.add(offer_id)
+    if not ids:
+        return
+    offers = {
+        offer.pk: offer for offer in offer_list_queryset(Offer.objects.public().filter(pk__in=ids))
+    }
+    for measure in measures:
+        found = {
+            offers[offer_id]
+            for kind in _kinds(measure)
+            for offer_id in candidates.get((measure.topic_field, kind), [])
+            if offer_id in offers
+        }
+        measure.offers = sorted(found, key=lambda offer: _offer_rank(offer, district.pk))[
+            :OFFERS_PER_MEASURE
+        ]
+
+
+def _attach_contacts(*, measures: list[Measure], district: Region) -> None:
+    types = tuple(sorted({slug for measure in measures for slug in measure.actor_types}))
+    if not types:
+        return
+    public_contact = Contact.objects.filter(actor=OuterRef("pk"), is_public=True)
+    actors = list(
+        actors_search(filters=ActorFilters(types=types, districts=(district.slug,)))
+        .filter(Q(email__gt="") | Q(phone__gt="") | Exists(public_contact))
+        .prefetch_related(
+            Prefetch(
+                "contacts",
+                queryset=Contact.objects.filter(is_public=True).order_by("sort_order", "name"),
+                to_attr="public_contacts",
+            )
+        )
+        .order_by("statewide", "name", "pk")[:200]
+    )
+    for measure in measures:
+        wanted = set(measure.actor_types)
+        measure.contacts = [actor for actor in actors if actor.actor_type.slug in wanted][
+            :CONTACTS_PER_MEASURE
+        ]
+
+
+def _attach_events(*, measures: list[Measure], now: datetime.datetime) -> None:
+    by_topic: dict[str, list] = {}
+    for slug in sorted({measure.topic_field for measure in measures}):
+        by_topic[slug] = events_upcoming(filters=EventFilters(topic_field=slug), now=now)[
+            :EVENTS_PER_MEASURE
+        ]
+    for measure in measures:
+        measure.events = by_topic.get(measure.topic_field, [])
+
+
+def pages_by_slug(*, slugs: set[str]) -> dict[str, Page]:
+    """Live pages of the active language by slug (articles, the contact page): one query."""
+    if not slugs:
+        return {}
+    pages = Page.objects.live().filter(slug__in=sorted(slugs))
+    with contextlib.suppress(Locale.DoesNotExist):
+        pages = pages.filter(locale=Locale.get_active())
+    return {page.slug: page for page in pages.specific(defer=True)}
+
+
+def check_plan(*, check: CompanyCheck, now: datetime.datetime | None = None) -> Plan:
+    """Scores per module and the prioritised measures with offers, contacts, events, articles."""
+    now = now or timezone.now()
+    on = timezone.localdate(now)
+    modules, measures = _module_results(check=check, on=on)
+    if measures:
+        _attach_offers(measures=measures, district=check.district, size_class=check.size_class)
+        _attach_contacts(measures=measures, district=check.district)
+        _attach_events(measures=measures, now=now)
+    slugs = {measure.article_slug for measure in measures if measure.article_slug}
+    pages = pages_by_slug(slugs=slugs | {CONTACT_PAGE_SLUG})
+    for measure in measures:
+        page = pages.get(measure.article_slug)
+        if page is not None:
+            measure.article_url = page.url
+            measure.article_title = page.title
+    contact = pages.get(CONTACT_PAGE_SLUG)
+    return Plan(
+        check=check,
+        modules=modules,
+        measures=measures,
+        contact_page_url=contact.url if contact else "",
+        on=on,
+    )

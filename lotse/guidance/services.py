@@ -1,0 +1,216 @@
+"""Writes of the Wegweiser: start a check, change the profile, answer a module, delete.
+
+Every service validates completely before it writes: bad input raises a ValidationError with a
+German message (English on /en/) and leaves the check unchanged.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wz_code import WZ
+
+from lotse.core.models import Region
+from lotse.tariffs.selectors import wz_codes
+
+from .models import SIZE_ORDER, Answer, CheckVersion, CompanyCheck, Module
+from .selectors import check_scores, questions_for, token_hash
+
+TOKEN_BYTES = 32  # 256 bits; only the SHA-256 of the token is stored
+MAX_TEXT = 200
+
+
+@dataclass(frozen=True)
+class Profile:
+    size_class: str
+    district: Region
+    modules: tuple[str, ...]
+    sector_query: str = ""
+    wz_code: str = ""
+    trainees: int | None = None
+    older_share: str = ""
+    employs_from_abroad: bool | None = None
+
+
+def _wz_section(code: str) -> str:
+    """The WZ 2008 section letter of a code (a WZ 2025 code through its WZ 2008 equivalent)."""
+    if not code:
+        return ""
+    for version in ("2008", "2025"):
+        catalogue = WZ(version=version)
+        if not catalogue.exists(code):
+            continue
+        if version == "2025":
+            equivalents = catalogue.find_equivalent(code, "2008") if "." in code else []
+            if not equivalents:
+                return ""
+            catalogue, code = WZ(version="2008"), equivalents[0].code
+        node = catalogue.get(code)
+        if node.level == 1:
+            return node.code
+        sections = [item.code for item in node.ancestors if item.level == 1]
+        return sections[0] if sections else ""
+    return ""
+
+
+def _validate_profile(*, version: CheckVersion, profile: Profile) -> dict:
+    errors: dict[str, list[str]] = {}
+    if profile.size_class not in SIZE_ORDER:
+        errors["size_class"] = [_("Bitte wählen Sie die Größe Ihres Betriebs.")]
+    if profile.district is None or not profile.district.is_district:
+        errors["district"] = [_("Bitte wählen Sie einen der 13 Landkreise und kreisfreien Städte.")]
+    keys = {module.key for module in version.modules.all()}
+    if not profile.modules:
+        errors["modules"] = [_("Bitte wählen Sie mindestens ein Modul.")]
+    elif not set(profile.modules) <= keys:
+        errors["modules"] = [_("Diese Module gehören nicht zu diesem Check.")]
+    if len(profile.sector_query) > MAX_TEXT:
+        errors["sector_query"] = [
+            _("Bitte beschreiben Sie die Branche mit höchstens %(max)s Zeichen.")
+            % {"max": MAX_TEXT}
+        ]
+    section = ""
+    if profile.wz_code:
+        try:
+            wz_codes(profile.wz_code)
+        except ValidationError as exc:
+            errors["wz_code"] = list(exc.messages)
+        else:
+            section = _wz_section(profile.wz_code)
+    if profile.trainees is not None and not 0 <= profile.trainees <= 100_000:
+        errors["trainees"] = [_("Bitte geben Sie eine Zahl zwischen 0 und 100.000 an.")]
+    if profile.older_share and profile.older_share not in CompanyCheck.OlderShare.values:
+        errors["older_share"] = [_("Bitte wählen Sie einen der angebotenen Anteile.")]
+    if errors:
+        raise ValidationError(errors)
+    return {
+        "size_class": profile.size_class,
+        "district": profile.district,
+        "modules": [
+            module.key for module in version.modules.all() if module.key in profile.modules
+        ],
+        "sector_query": profile.sector_query,
+        "wz_code": profile.wz_code,
+        "wz_section": section,
+        "trainees": profile.trainees,
+        "older_share": profile.older_share,
+        "employs_from_abroad": profile.employs_from_abroad,
+    }
+
+
+@transaction.atomic
+def check_start(
+    *, version: CheckVersion, profile: Profile, now: datetime.datetime | None = None
+) -> tuple[CompanyCheck, str]:
+    """A new check for a published version; returns it and the secret token of its link."""
+    if not version.is_published:
+        raise ValidationError(_("Dieser Check ist nicht veröffentlicht."))
+    values = _validate_profile(version=version, profile=profile)
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    check = CompanyCheck.objects.create(
+        version=version,
+        token_hash=token_hash(token),
+        last_used_at=now or timezone.now(),
+        **values,
+    )
+    return check, token
+
+
+@transaction.atomic
+def check_profile_update(
+    *, check: CompanyCheck, profile: Profile, now: datetime.datetime | None = None
+) -> CompanyCheck:
+    """New profile; answers to questions that no longer apply are kept but not counted."""
+    values = _validate_profile(version=check.version, profile=profile)
+    for name, value in values.items():
+        setattr(check, name, value)
+    check.last_used_at = now or timezone.now()
+    check.scores = check_scores(check=check)
+    check.save()
+    return check
+
+
+def _module(check: CompanyCheck, module_key: str) -> Module:
+    for module in check.version.modules.all():
+        if module.key == module_key and module.kind == Module.Kind.QUESTIONS:
+            return module
+    raise ValidationError(_("Dieses Modul gehört nicht zu Ihrem Check."))
+
+
+@transaction.atomic
+def check_module_answer(
+    *,
+    check: CompanyCheck,
+    module_key: str,
+    answers: dict[str, str],
+    now: datetime.datetime | None = None,
+) -> CompanyCheck:
+    """Store the answers of one module (all its applicable questions), then the scores.
+
+    Question keys that are not questions of this module in the check's version, and answers
+    that are not on the scale, are refused as a whole: nothing is stored.
+    """
+    module = _module(check, module_key)
+    questions = {question.key: question for question in questions_for(module=module, check=check)}
+    if set(answers) - set(questions):
+        raise ValidationError(
+            _(
+                "Die Antworten passen nicht zu den Fragen dieses Moduls. Bitte laden Sie die "
+                "Seite neu und antworten Sie erneut."
+            )
+        )
+    if any(value not in Answer.values for value in answers.values()):
+        raise ValidationError(_("Bitte wählen Sie für jede Frage eine der angebotenen Antworten."))
+    missing = [key for key in questions if key not in answers]
+    if missing:
+        raise ValidationError(
+            _("Bitte beantworten Sie alle Fragen dieses Moduls (%(count)s fehlen).")
+            % {"count": len(missing)}
+        )
+    check.answers = {**check.answers, **answers}
+    if module.key not in check.modules:
+        check.modules = [
+            item.key
+            for item in check.version.modules.all()
+            if item.key in check.modules or item.key == module.key
+        ]
+    check.scores = check_scores(check=check)
+    check.last_used_at = now or timezone.now()
+    check.save()
+    return check
+
+
+def check_touch(*, check: CompanyCheck, now: datetime.datetime | None = None) -> None:
+    """Record that the personal link was used (the retention clock starts again)."""
+    now = now or timezone.now()
+    CompanyCheck.objects.filter(pk=check.pk).update(last_used_at=now)
+    check.last_used_at = now
+
+
+@transaction.atomic
+def check_delete(*, check: CompanyCheck) -> None:
+    CompanyCheck.objects.filter(pk=check.pk).delete()
+
+
+def retention_cutoff(now: datetime.datetime) -> datetime.datetime:
+    """`now` minus LOTSE_GUIDANCE_RETENTION_MONTHS calendar months (end of month clamped)."""
+    year, month = divmod(now.month - 1 - settings.LOTSE_GUIDANCE_RETENTION_MONTHS, 12)
+    year, month = now.year + year, month + 1
+    day = min(now.day, calendar.monthrange(year, month)[1])
+    return now.replace(year=year, month=month, day=day)
+
+
+@transaction.atomic
+def checks_retention_delete(*, now: datetime.datetime | None = None) -> int:
+    """Delete checks whose link was not used for LOTSE_GUIDANCE_RETENTION_MONTHS months."""
+    cutoff = retention_cutoff(now or timezone.now())
+    deleted, _details = CompanyCheck.objects.filter(last_used_at__lt=cutoff).delete()
+    return deleted

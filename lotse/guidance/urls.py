@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "guidance"
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("profil/", views.profile_new, name="profile"),
+    path("plan/<str:token>/", views.plan, name="plan"),
+    path("plan/<str:token>/profil/", views.profile_edit, name="profile_edit"),
+    path("plan/<str:token>/modul/<slug:key>/", views.module, name="module"),
+    path("plan/<str:token>/plan.pdf", views.plan_pdf, name="pdf"),
+    path("plan/<str:token>/loeschen/", views.delete, name="delete"),
+]

@@ -1,0 +1,228 @@
+"""Public pages of the Wegweiser (thin: parse, call a service or selector, render).
+
+Every page behind a personal link is `no-store` and not indexed; an unknown or tampered token
+gets a German page with status 404 and changes nothing.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.decorators import ratelimit
+
+from lotse.core.pdf import pdf_response, render_pdf
+
+from . import selectors, services
+from .forms import ModuleForm, ProfileForm
+from .models import Module
+
+
+def _version_or_404():
+    version = selectors.version_current()
+    if version is None:
+        raise Http404(_("Der Wegweiser ist noch nicht eingerichtet."))
+    return version
+
+
+def _check_or_none(token: str):
+    return selectors.check_by_token(token=token)
+
+
+def _invalid_link(request: HttpRequest) -> HttpResponse:
+    return render(request, "guidance/invalid_link.html", status=404)
+
+
+def _plan_url(token: str) -> str:
+    return reverse("guidance:plan", args=[token])
+
+
+def _next_url(check, token: str, after: str = "") -> str:
+    """The next chosen question module that is not complete yet, else the plan."""
+    seen = not after
+    for module in check.version.modules.all():
+        if module.key == after:
+            seen = True
+            continue
+        if (
+            seen
+            and module.key in check.modules
+            and module.kind == Module.Kind.QUESTIONS
+            and not selectors.module_complete(module=module, check=check)
+        ):
+            return reverse("guidance:module", args=[token, module.key])
+    for module in check.version.modules.all():
+        if (
+            module.key in check.modules
+            and module.kind == Module.Kind.QUESTIONS
+            and not selectors.module_complete(module=module, check=check)
+        ):
+            return reverse("guidance:module", args=[token, module.key])
+    return _plan_url(token)
+
+
+@require_http_methods(["GET", "HEAD"])
+def start(request: HttpRequest) -> HttpResponse:
+    version = _version_or_404()
+    return render(
+        request,
+        "guidance/start.html",
+        {"version": version, "retention_months": settings.LOTSE_GUIDANCE_RETENTION_MONTHS},
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+@ratelimit(key="ip", rate=lambda group, request: settings.LOTSE_GUIDANCE_START_RATE, method="POST")
+def profile_new(request: HttpRequest) -> HttpResponse:
+    version = _version_or_404()
+    form = ProfileForm(request.POST if request.method == "POST" else None, version=version)
+    if request.method == "POST" and form.is_valid():
+        try:
+            check, token = services.check_start(version=version, profile=form.profile())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            check.version = version
+            return redirect(_next_url(check, token))
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "guidance/profile.html", {"form": form, "version": version}, status=status
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def profile_edit(request: HttpRequest, token: str) -> HttpResponse:
+    check = _check_or_none(token)
+    if check is None:
+        return _invalid_link(request)
+    form = ProfileForm(
+        request.POST if request.method == "POST" else None,
+        version=check.version,
+        initial=ProfileForm.initial_for(check),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.check_profile_update(check=check, profile=form.profile())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Ihr Profil wurde gespeichert."))
+            return redirect(_next_url(check, token))
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "guidance/profile.html",
+        {"form": form, "version": check.version, "check": check, "token": token},
+        status=status,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def module(request: HttpRequest, token: str, key: str) -> HttpResponse:
+    check = _check_or_none(token)
+    if check is None:
+        return _invalid_link(request)
+    current = next((item for item in check.version.modules.all() if item.key == key), None)
+    if current is None:
+        raise Http404(_("Dieses Modul gibt es in Ihrem Check nicht."))
+    context = {"check": check, "token": token, "module": current}
+    if current.kind == Module.Kind.TARIFF:
+        services.check_touch(check=check)
+        context["result"] = selectors.tariff_module_result(check=check, module=current)
+        return render(request, "guidance/tariff.html", context)
+    questions = selectors.questions_for(module=current, check=check)
+    articles = selectors.pages_by_slug(slugs={q.article_slug for q in questions if q.article_slug})
+    for question in questions:
+        question.article_page = articles.get(question.article_slug)
+    initial = {f"q_{q.key}": check.answers[q.key] for q in questions if q.key in check.answers}
+    form = ModuleForm(
+        request.POST if request.method == "POST" else None,
+        module=current,
+        questions=questions,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.check_module_answer(check=check, module_key=key, answers=form.answers())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Ihre Antworten zu „%(title)s“ sind gespeichert.") % {"title": current.title},
+            )
+            return redirect(_next_url(check, token, after=key))
+    elif request.method != "POST":
+        services.check_touch(check=check)
+    chosen = [item for item in check.version.modules.all() if item.key in check.modules]
+    context.update(
+        {
+            "form": form,
+            "position": chosen.index(current) + 1 if current in chosen else None,
+            "chosen_count": len(chosen),
+        }
+    )
+    status = 400 if request.method == "POST" else 200
+    return render(request, "guidance/module.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def plan(request: HttpRequest, token: str) -> HttpResponse:
+    check = _check_or_none(token)
+    if check is None:
+        return _invalid_link(request)
+    services.check_touch(check=check)
+    result = selectors.check_plan(check=check)
+    return render(
+        request,
+        "guidance/plan.html",
+        {
+            "plan": result,
+            "check": check,
+            "token": token,
+            "retention_months": settings.LOTSE_GUIDANCE_RETENTION_MONTHS,
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def plan_pdf(request: HttpRequest, token: str) -> HttpResponse:
+    check = _check_or_none(token)
+    if check is None:
+        return _invalid_link(request)
+    services.check_touch(check=check)
+    result = selectors.check_plan(check=check)
+    document = render_pdf(
+        "guidance/pdf/plan.html",
+        {
+            "plan": result,
+            "check": check,
+            "created": timezone.localtime(),
+            "base_url": request.build_absolute_uri("/").rstrip("/"),
+        },
+        request=request,
+    )
+    return pdf_response(document, f"wegweiser-plan-{result.on:%Y-%m-%d}.pdf")
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def delete(request: HttpRequest, token: str) -> HttpResponse:
+    check = _check_or_none(token)
+    if check is None:
+        return _invalid_link(request)
+    if request.method == "POST":
+        services.check_delete(check=check)
+        messages.success(request, _("Ihr Plan und alle Antworten wurden gelöscht."))
+        return redirect("guidance:start")
+    return render(request, "guidance/delete.html", {"check": check, "token": token})

@@ -1,0 +1,194 @@
+"""Wegweiser für Betriebe in a real browser: profile and two modules by keyboard only, the plan
+with offers, the PDF download, deleting the plan; axe on every page of the check (German and
+English, error states included); the plan at 390 px; the whole journey without JavaScript."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from lotse.guidance.loader import load_check_version
+from lotse.guidance.models import CompanyCheck
+from tests.offers.conftest import create_offer
+
+from .conftest import assert_reflows_at_320px
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+SAFETY = "arbeits-gesundheitsschutz"
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+@pytest.fixture
+def wegweiser(e2e_site):
+    load_check_version()
+    create_offer(
+        title="Arbeitsschutz-Beratung Zwickau", topic_fields=[SAFETY], districts=["zwickau"]
+    )
+    create_offer(title="Gefährdungsbeurteilung online", topic_fields=[SAFETY], online=True)
+
+
+def assert_no_violations(page, axe):
+    results = axe.run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, f"axe on {page.url}:\n{results.generate_report()}"
+
+
+def answer_by_keyboard(page, answers: dict[str, int]):
+    """Each question: focus its first radio ("ja"), arrow right n times, Space selects."""
+    for key, steps in answers.items():
+        page.locator(f"#id_q_{key}_0").focus()
+        page.keyboard.press("Space")
+        for _step in range(steps):
+            page.keyboard.press("ArrowRight")
+    page.locator("form.guidance-questions button[type=submit]").focus()
+    page.keyboard.press("Enter")
+
+
+def test_two_modules_by_keyboard_plan_pdf_and_delete(page, axe, wegweiser, artifacts):
+    page.goto("/wegweiser/")
+    assert_no_violations(page, axe)
+    page.get_by_role("link", name="Check beginnen").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Ihr Betrieb")
+    assert_no_violations(page, axe)
+
+    # submitting the empty form: the error summary, then axe on the error state
+    page.locator("form button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#form-errors")).to_be_visible()
+    assert_no_violations(page, axe)
+
+    page.locator("#id_size_class_1").focus()  # 10–49
+    page.keyboard.press("Space")
+    page.locator("#id_district").focus()
+    page.keyboard.type("Zwickau")
+    page.locator("#id_sector_query").focus()
+    page.keyboard.type("Metallbau")
+    page.keyboard.press("Tab")
+    page.keyboard.type("25.11")
+    for key in ("ausbildung", "arbeitsschutz", "tarif"):
+        checkbox = page.locator(f"input[name=modules][value={key}]")
+        checkbox.focus()
+        page.keyboard.press("Space")
+        expect(checkbox).to_be_checked()
+    page.locator("form button[type=submit]").focus()
+    page.keyboard.press("Enter")
+
+    expect(page.locator("h1")).to_have_text("Ausbildung")
+    assert_no_violations(page, axe)
+    assert_reflows_at_320px(page, artifacts, page.url, "guidance-module")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    answer_by_keyboard(
+        page,
+        {
+            "bildet-aus": 0,
+            "ausbildungsberechtigung": 0,
+            "ausbildungsplan-vollstaendig": 1,  # teilweise
+            "ausbildungsplaetze-besetzt": 0,
+            "praktika": 0,
+        },
+    )
+    expect(page.locator("h1")).to_have_text("Arbeits- und Gesundheitsschutz")
+    # "Warum fragen wir das?" opens by keyboard and links the knowledge article
+    page.locator("#id_q_gefaehrdungsbeurteilung-why summary").focus()
+    page.keyboard.press("Enter")
+    expect(
+        page.get_by_role("link", name="Mehr dazu im Wissensartikel", exact=False)
+    ).to_be_visible()
+    # one answer missing: the error state of a module page
+    page.locator("form.guidance-questions button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#form-errors")).to_be_visible()
+    assert_no_violations(page, axe)
+    answer_by_keyboard(
+        page,
+        {
+            "gefaehrdungsbeurteilung": 2,  # nein: a legal duty
+            "unterweisung": 0,
+            "betriebsarzt-sifa": 0,
+            "mutterschutz": 0,
+            "bem": 0,
+            "schichtarbeit": 1,
+            "gesundheitsfoerderung": 1,
+        },
+    )
+
+    expect(page.locator("h1")).to_have_text("Ihr Maßnahmenplan")
+    check = CompanyCheck.objects.get()
+    assert check.answers["gefaehrdungsbeurteilung"] == "nein"
+    assert check.scores["arbeitsschutz"]["band"] == "dringend"
+    first = page.locator(".guidance-measure").first
+    expect(first).to_contain_text("Gefährdungsbeurteilung erstellen und dokumentieren")
+    expect(first).to_contain_text("gesetzliche Pflicht")
+    expect(first).to_contain_text("Arbeitsschutz-Beratung Zwickau")
+    assert_no_violations(page, axe)
+    plan_url = page.url
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Plan als PDF herunterladen").focus()
+        page.keyboard.press("Enter")
+    download = download_info.value
+    assert download.suggested_filename.startswith("wegweiser-plan-")
+    with open(download.path(), "rb") as handle:
+        assert handle.read(4) == b"%PDF"
+
+    page.get_by_role("link", name="Tarif", exact=True).focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Tarif")
+    assert_no_violations(page, axe)
+
+    page.goto(plan_url.replace("/wegweiser/", "/en/wegweiser/"))
+    expect(page.locator("h1")).to_have_text("Your action plan")
+    assert_no_violations(page, axe)
+
+    page.goto(plan_url)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.evaluate("document.fonts.ready")
+    page.screenshot(path=artifacts / "guidance-plan-390px.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_reflows_at_320px(page, artifacts, plan_url, "guidance-plan")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    page.get_by_role("link", name="Plan löschen").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Plan löschen?")
+    assert_no_violations(page, axe)
+    page.get_by_role("button", name="Ja, Plan endgültig löschen").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Wegweiser für Betriebe")
+    assert not CompanyCheck.objects.exists()
+    page.goto(plan_url)
+    expect(page.locator("h1")).to_have_text("Dieser Link ist ungültig")
+    assert_no_violations(page, axe)
+
+
+def test_english_start_and_profile_have_no_axe_violations(page, axe, wegweiser):
+    page.goto("/en/wegweiser/")
+    expect(page.locator("h1")).to_have_text("Company compass")
+    assert_no_violations(page, axe)
+    page.goto("/en/wegweiser/profil/")
+    page.locator("form button[type=submit]").click()
+    expect(page.locator("#form-errors")).to_be_visible()
+    assert_no_violations(page, axe)
+
+
+def test_without_javascript(browser, base_url, wegweiser):
+    context = browser.new_context(base_url=base_url, locale="de-DE", java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto("/wegweiser/profil/")
+        page.locator("#id_size_class_0").check()
+        page.locator("#id_district").select_option("zwickau")
+        page.locator("input[name=modules][value=weiterbildung]").check()
+        page.locator("form button[type=submit]").click()
+        expect(page.locator("h1")).to_have_text("Weiterbildung und Teilqualifizierung")
+        for radio in page.locator("input[type=radio][value=nein]").all():
+            radio.check()
+        page.locator("form.guidance-questions button[type=submit]").click()
+        expect(page.locator("h1")).to_have_text("Ihr Maßnahmenplan")
+        expect(page.locator(".guidance-measure").first).to_contain_text("Teilqualifizierung")
+    finally:
+        context.close()

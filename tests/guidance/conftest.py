@@ -1,0 +1,62 @@
+"""Wegweiser fixtures: the published version 1 from its data file, checks with tokens."""
+
+import pytest
+from django.utils import translation
+
+from lotse.core.models import Region
+from lotse.guidance.loader import load_check_version
+from lotse.guidance.selectors import version_current
+from lotse.guidance.services import Profile, check_start
+
+ALL_MODULES = (
+    "personalgewinnung",
+    "ausbildung",
+    "weiterbildung",
+    "einwanderung",
+    "arbeitsbedingungen",
+    "arbeitsschutz",
+    "tarif",
+)
+
+
+@pytest.fixture(autouse=True)
+def _german():
+    """Every test starts in German: a request to /en/ leaves English active in this thread,
+    and reverse() would then build /en/ addresses for the next test."""
+    with translation.override("de"):
+        yield
+
+
+@pytest.fixture
+def version(db):
+    load_check_version()
+    return version_current()
+
+
+@pytest.fixture
+def zwickau(db):
+    return Region.objects.get(slug="zwickau")
+
+
+def start_check(version, district, **overrides):
+    values = {
+        "size_class": "10-49",
+        "district": district,
+        "modules": ALL_MODULES,
+        "sector_query": "",
+        "wz_code": "",
+    }
+    values.update(overrides)
+    check, token = check_start(version=version, profile=Profile(**values))
+    check.version = version
+    return check, token
+
+
+@pytest.fixture
+def started(version, zwickau):
+    return start_check(version, zwickau)
+
+
+def module_answers(version, key: str, answer: str = "ja", **specific) -> dict[str, str]:
+    module = next(item for item in version.modules.all() if item.key == key)
+    return {q.key: specific.get(q.key.replace("-", "_"), answer) for q in module.questions.all()}
