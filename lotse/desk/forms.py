@@ -18,7 +18,7 @@ class InquiryForm(forms.Form):
         error_messages={"required": _("Bitte nennen Sie die Branche.")},
     )
     wz_code = forms.CharField(
-        label=_("WZ-Code (optional)"),
+        label=_("WZ-Code"),
         max_length=10,
         required=False,
         help_text=_("Falls bekannt: Klassifikation der Wirtschaftszweige, zum Beispiel 96.02."),
@@ -52,13 +52,13 @@ class InquiryForm(forms.Form):
         },
     )
     contact_phone = forms.CharField(
-        label=_("Telefon (optional)"),
+        label=_("Telefon"),
         max_length=40,
         required=False,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     contact_organisation = forms.CharField(
-        label=_("Organisation oder Betrieb (optional)"),
+        label=_("Organisation oder Betrieb"),
         max_length=200,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),

@@ -147,7 +147,7 @@ def test_widgets_render_with_their_kind_and_kern_class():
     assert classes(checkbox) == ["kern-form-check__checkbox"]
 
 
-def test_required_fields_are_marked_and_optional_ones_not():
+def test_required_fields_have_a_star_and_optional_ones_say_so():
     class Form(forms.Form):
         needed = forms.CharField(label="Nötig")
         spare = forms.CharField(label="Freiwillig", required=False)
@@ -157,7 +157,9 @@ def test_required_fields_are_marked_and_optional_ones_not():
         spare = render(Form()["spare"])
     assert "(Pflichtfeld)" in needed.label.get_text()
     assert by_id(needed, "id_needed").has_attr("required")
+    assert "(optional)" not in needed.get_text()
     assert "Pflichtfeld" not in spare.get_text()
+    assert spare.label.get_text().strip() == "Freiwillig (optional)"
     assert not by_id(spare, "id_spare").has_attr("required")
 
 
@@ -168,7 +170,7 @@ def test_rows_of_a_formset_do_not_mark_required_fields():
     formset = forms.formset_factory(Row, extra=1)()
     with translation.override("de"):
         doc = render(formset.forms[0]["name"])
-    assert "Pflichtfeld" not in doc.get_text()
+    assert doc.label.get_text().strip() == "Name"
 
 
 def test_an_own_aria_describedby_of_the_widget_is_kept_in_front():
