@@ -18,7 +18,7 @@ class InquiryForm(forms.Form):
         error_messages={"required": _("Bitte nennen Sie die Branche.")},
     )
     wz_code = forms.CharField(
-        label=_("WZ-Code (optional)"),
+        label=_("WZ-Code"),
         max_length=10,
         required=False,
         help_text=_("Falls bekannt: Klassifikation der Wirtschaftszweige, zum Beispiel 96.02."),
@@ -39,21 +39,33 @@ class InquiryForm(forms.Form):
     contact_name = forms.CharField(
         label=_("Name"),
         max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages={"required": _("Bitte nennen Sie Ihren Namen.")},
     )
     contact_email = forms.EmailField(
         label=_("E-Mail-Adresse"),
         max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "required": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
             "invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@beispiel.de."),
         },
     )
-    contact_phone = forms.CharField(label=_("Telefon (optional)"), max_length=40, required=False)
+    contact_phone = forms.CharField(
+        label=_("Telefon"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
     contact_organisation = forms.CharField(
-        label=_("Organisation oder Betrieb (optional)"), max_length=200, required=False
+        label=_("Organisation oder Betrieb"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     consent = forms.BooleanField(
+        # The privacy notice above the checkbox (inquiry_form.html) describes it.
+        widget=forms.CheckboxInput(attrs={"aria-describedby": "privacy-text"}),
         label=_(
             "Ich willige ein, dass meine Angaben zur Beantwortung dieser Anfrage "
             "verarbeitet werden."

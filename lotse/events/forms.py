@@ -47,12 +47,22 @@ class RegistrationForm(forms.Form):
         label=_("Standort"), widget=forms.RadioSelect, coerce=int, empty_value=None
     )
     first_name = forms.CharField(
-        label=_("Vorname"), max_length=100, validators=[no_control_characters]
+        label=_("Vorname"),
+        max_length=100,
+        validators=[no_control_characters],
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     last_name = forms.CharField(
-        label=_("Nachname"), max_length=100, validators=[no_control_characters]
+        label=_("Nachname"),
+        max_length=100,
+        validators=[no_control_characters],
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
-    email = forms.EmailField(label=_("E-Mail-Adresse"), max_length=254)
+    email = forms.EmailField(
+        label=_("E-Mail-Adresse"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
 
     def __init__(self, *args, setup: RegistrationSetup, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,6 +78,7 @@ class RegistrationForm(forms.Form):
                 max_length=200,
                 required=False,
                 validators=[no_control_characters],
+                widget=forms.TextInput(attrs={"autocomplete": "organization"}),
             )
         if event.ask_actor_type:
             self.fields["actor_type"] = forms.ModelChoiceField(
@@ -89,6 +100,7 @@ class RegistrationForm(forms.Form):
                 max_length=120,
                 required=False,
                 validators=[no_control_characters],
+                widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
             )
         if event.ask_dietary_needs:
             self.fields["dietary_needs"] = forms.CharField(

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "ninja",
     # Django
     "django.contrib.admin",
+    "django.forms",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -101,6 +102,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Every form field renders through lotse/templates/forms/field.html (lotse/core/forms.py).
+FORM_RENDERER = "lotse.core.forms.LotseFormRenderer"
 
 # --- Database -------------------------------------------------------------------------------
 # SQLite by default (zero set-up); DATABASE_URL selects PostgreSQL in production.

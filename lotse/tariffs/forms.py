@@ -13,12 +13,16 @@ DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 
 
 class TextField(forms.CharField):
+    widget = forms.TextInput(attrs={"autocomplete": "off"})
+
     def to_python(self, value):
         return inputs.clean_text(value)
 
 
 class AmountField(forms.Field):
     """A euro amount; German "1.234,56" and "1234.56" both accepted (`inputs.parse_amount`)."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
     def to_python(self, value):
         amount = inputs.parse_amount(value)
@@ -29,9 +33,13 @@ class AsOfField(forms.DateField):
     """The "Stand": today by default, any date since 1949."""
 
     def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _("Leer lassen für heute"))
         super().__init__(
             label=_("Stand (Datum)"),
             required=False,
+            widget=forms.DateInput(
+                attrs={"type": "date", "autocomplete": "off"}, format="%Y-%m-%d"
+            ),
             input_formats=DATE_FORMATS,
             error_messages={"invalid": _("Bitte geben Sie ein gültiges Datum an (TT.MM.JJJJ).")},
             **kwargs,
@@ -55,8 +63,16 @@ def territory_choices() -> list[tuple[str, str]]:
 
 
 class SectorFields(forms.Form):
-    q = TextField(label=_("Branche, Tätigkeit oder Tarifpartei"), required=False)
-    wz = TextField(label=_("WZ-Code (WZ 2008 oder WZ 2025)"), required=False)
+    q = TextField(
+        label=_("Branche, Tätigkeit oder Tarifpartei"),
+        required=False,
+        help_text=_("z. B. Friseur, Gerüstbau, Pflege, ver.di"),
+    )
+    wz = TextField(
+        label=_("WZ-Code (WZ 2008 oder WZ 2025)"),
+        required=False,
+        help_text=_("z. B. 43.99.1 oder 96.21.0"),
+    )
     stand = AsOfField()
 
     def clean_wz(self):
@@ -110,11 +126,15 @@ class LookupForm(SectorFields):
 class AgreementDateForm(forms.Form):
     """The "Stand" of an agreement's page: which provisions applied on that date."""
 
-    stand = AsOfField()
+    stand = AsOfField(
+        help_text=_("Welche Bestimmungen galten an diesem Tag? Leer lassen für heute")
+    )
 
 
 class WageCheckForm(SectorFields):
-    betrag = AmountField(label=_("Ihr Bruttoentgelt in Euro"))
+    betrag = AmountField(
+        label=_("Ihr Bruttoentgelt in Euro"), help_text=_("z. B. 13,50 oder 2.300")
+    )
     einheit = forms.ChoiceField(
         label=_("Das Entgelt ist"),
         choices=[("hourly", _("Stundenlohn")), ("monthly", _("Monatsentgelt"))],
@@ -122,6 +142,11 @@ class WageCheckForm(SectorFields):
         initial="hourly",
     )
     stunden = AmountField(label=_("Wochenstunden (nur bei Monatsentgelt)"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].help_text = _("z. B. Pflege, Gebäudereinigung")
+        self.fields["wz"].help_text = ""
 
     def clean(self):
         data = super().clean()
@@ -139,6 +164,8 @@ class TraineeCheckForm(forms.Form):
         label=_("Ausbildungsbeginn (Jahr)"),
         min_value=2000,
         max_value=2100,
+        help_text=_("z. B. 2025"),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         error_messages={"invalid": _("Bitte geben Sie das Jahr als Zahl an, z. B. 2025.")},
     )
     jahr = forms.TypedChoiceField(

@@ -103,7 +103,7 @@ def test_form_error_confirmation_and_manage_pages(page, axe):
 
     page.goto("/veranstaltungen/forum-fachkraefte/anmelden/")
     page.get_by_role("button", name="Verbindlich anmelden").click()
-    assert page.locator("#form-error").is_visible()
+    assert page.locator("#error-summary").is_visible()
     _no_violations(axe, page, "register with errors")
     page.get_by_label("Görlitz").check()
     page.get_by_label("Vorname").first.fill("Erika")

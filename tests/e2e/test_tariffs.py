@@ -112,7 +112,7 @@ def test_checks_without_javascript(browser, register):
     page.click("button[type=submit]")
     expect(page.locator(".tariffs-arithmetic")).to_contain_text("921,00")
     page.goto("/tarifauskunft/ausbildungsverguetung/?beginn=abc&jahr=1&verguetung=1")
-    expect(page.locator("#form-errors")).to_contain_text("Jahr als Zahl")
+    expect(page.locator("#error-summary")).to_contain_text("Jahr als Zahl")
     context.close()
 
 
