@@ -20,6 +20,7 @@ see core.synonyms).
 """
 
 import re
+import threading
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -102,9 +103,17 @@ Alternatives = tuple[tuple[str, ...], ...]
 Clause = str | Alternatives
 
 
-@lru_cache(maxsize=1)
+_local = threading.local()
+
+
 def _stemmer() -> Any:  # snowballstemmer has no type hints
-    return snowballstemmer.stemmer("german")
+    """The German stemmer of this thread: a snowball stemmer keeps the word it works on in the
+    object, so threads sharing one (gthread workers, the live test server) corrupt each other's
+    words and raise IndexError."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("german")
+    return stemmer
 
 
 @lru_cache(maxsize=50_000)
