@@ -59,20 +59,20 @@ class ProfileForm(forms.Form):
         },
     )
     trainees = forms.IntegerField(
-        label=_("Anzahl Auszubildende (freiwillig)"),
+        label=_("Anzahl Auszubildende"),
         required=False,
         min_value=0,
         max_value=100_000,
         error_messages={"invalid": _("Bitte geben Sie eine ganze Zahl an.")},
     )
     older_share = forms.ChoiceField(
-        label=_("Anteil der Beschäftigten ab 55 Jahren (freiwillig)"),
+        label=_("Anteil der Beschäftigten ab 55 Jahren"),
         choices=[("", _("keine Angabe")), *CompanyCheck.OlderShare.choices],
         required=False,
         error_messages={"invalid_choice": _("Bitte wählen Sie einen der angebotenen Anteile.")},
     )
     employs_from_abroad = forms.ChoiceField(
-        label=_("Beschäftigen Sie bereits Menschen aus dem Ausland? (freiwillig)"),
+        label=_("Beschäftigen Sie bereits Menschen aus dem Ausland?"),
         choices=[("", _("keine Angabe")), ("ja", _("ja")), ("nein", _("nein"))],
         required=False,
         error_messages={"invalid_choice": _("Bitte wählen Sie „ja“, „nein“ oder „keine Angabe“.")},

@@ -58,7 +58,7 @@ def test_two_modules_by_keyboard_plan_pdf_and_delete(page, axe, wegweiser, artif
     # submitting the empty form: the error summary, then axe on the error state
     page.locator("form button[type=submit]").focus()
     page.keyboard.press("Enter")
-    expect(page.locator("#form-errors")).to_be_visible()
+    expect(page.locator("#error-summary")).to_be_visible()
     assert_no_violations(page, axe)
 
     page.locator("#id_size_class_1").focus()  # 10–49
@@ -101,7 +101,7 @@ def test_two_modules_by_keyboard_plan_pdf_and_delete(page, axe, wegweiser, artif
     # one answer missing: the error state of a module page
     page.locator("form.guidance-questions button[type=submit]").focus()
     page.keyboard.press("Enter")
-    expect(page.locator("#form-errors")).to_be_visible()
+    expect(page.locator("#error-summary")).to_be_visible()
     assert_no_violations(page, axe)
     answer_by_keyboard(
         page,
@@ -171,7 +171,7 @@ def test_english_start_and_profile_have_no_axe_violations(page, axe, wegweiser):
     assert_no_violations(page, axe)
     page.goto("/en/wegweiser/profil/")
     page.locator("form button[type=submit]").click()
-    expect(page.locator("#form-errors")).to_be_visible()
+    expect(page.locator("#error-summary")).to_be_visible()
     assert_no_violations(page, axe)
 
 
