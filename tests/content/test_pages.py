@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from lotse.content.models import ArticlePage, HomePage, KnowledgeIndexPage, TopicFieldPage
 from lotse.core.models import TopicField
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_portal")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portal_module")]
 
 # Fixed here rather than read from the database: the page URLs are part of the portal's API.
 TOPIC_SLUGS = [
@@ -214,7 +214,7 @@ def add_article(parent, title, *, topic_field=None, live=True, date=None) -> Art
         if live
         else "artikel-noch-nicht-freigegeben",
         summary=f"Zusammenfassung Nr. {number}",
-        # In the future: newer than every demo article, so the lists show them first.
+        # In the future: newer than every loaded article, so the lists show them first.
         date=date or datetime.date(2030, 1, 1) + datetime.timedelta(days=number % 300),
         live=live,
         locale=parent.locale,
