@@ -44,6 +44,12 @@ def staff_users(db) -> dict:
 
 
 @pytest.fixture
+def actors(db):
+    """The real actors of the Saxon network and their cooperations (initial content)."""
+    initial_content_load("network")
+
+
+@pytest.fixture
 def portal(site_pages, staff_users) -> dict:
     """Initial page tree plus one staff account per role (the accounts are returned)."""
     return staff_users
