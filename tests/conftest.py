@@ -50,6 +50,17 @@ def actors(db):
 
 
 @pytest.fixture
+def tariff_register(db) -> dict:
+    """The register as an installation has it (initial content: sector minimum wages, the gap,
+    the Saxon AVE cases) plus the three sample agreements of `sample_agreements_create`
+    (tests/tariffs/factories.py), returned by name: metal, hotel, confidential."""
+    from tests.tariffs.factories import sample_agreements_create
+
+    initial_content_load("tariffs")
+    return sample_agreements_create()
+
+
+@pytest.fixture
 def portal(site_pages, staff_users) -> dict:
     """Initial page tree plus one staff account per role (the accounts are returned)."""
     return staff_users
