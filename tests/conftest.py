@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 
-from lotse.demo.accounts import DEMO_PASSWORD
+from tests.core.factories import TEST_PASSWORD, client_for, role_user, staff_users_create
 
 
 @pytest.fixture(autouse=True)
@@ -18,55 +18,119 @@ def _clear_cache():
         cache.clear()
 
 
+def initial_content_load(*apps: str, state: str = "sn") -> None:
+    """The initial content (real product data, no people) of some apps, as `load_initial_content`
+    loads it: `initial_content_load("content")` for the page tree, "network" for the real actors,
+    "tariffs" for the sector minimum wages."""
+    from importlib import import_module
+
+    from lotse.core.initial import LoadReport
+
+    for app in apps or ("content", "network", "tariffs"):
+        import_module(f"lotse.{app}.initial").load(state=state, report=LoadReport())
+
+
 @pytest.fixture
-def demo_site(db):
-    """The portal's page tree (German and English) as `make run` loads it: initial + demo."""
-    from lotse.demo.loaders import site_load
-
-    site_load()
+def site_pages(db):
+    """The portal's page tree (German and English) from the initial content."""
+    initial_content_load("content")
 
 
 @pytest.fixture
-def demo_users(db):
-    from lotse.demo.accounts import load
+def staff_users(db) -> dict:
+    """One account per role, by username: admin (superuser), redaktion, tarifregister,
+    veranstaltung, lotsendienst, partner (a partner without membership)."""
+    return staff_users_create()
 
-    load()
+
+@pytest.fixture
+def actors(db):
+    """The real actors of the Saxon network and their cooperations (initial content)."""
+    initial_content_load("network")
+
+
+@pytest.fixture
+def tariff_register(db) -> dict:
+    """The register as an installation has it (initial content: sector minimum wages, the gap,
+    the Saxon AVE cases) plus the three sample agreements of `sample_agreements_create`
+    (tests/tariffs/factories.py), returned by name: metal, hotel, confidential."""
+    from tests.tariffs.factories import sample_agreements_create
+
+    initial_content_load("tariffs")
+    return sample_agreements_create()
+
+
+@pytest.fixture
+def portal(site_pages, staff_users) -> dict:
+    """Initial page tree plus one staff account per role (the accounts are returned)."""
+    return staff_users
 
 
 @pytest.fixture(scope="module")
-def demo_portal(django_db_setup, django_db_blocker):
-    """Demo page tree and demo users, loaded once per test module instead of once per test.
+def portal_module(django_db_setup, django_db_blocker):
+    """`portal` loaded once per test module instead of once per test.
 
     The data lives in a transaction around the whole module; every test runs in its own nested
     transaction (pytest-django's `db`) and the module's transaction is rolled back at its end.
     Only for tests with `db`, never with `transactional_db` or `live_server` (those flush).
     """
-    from lotse.demo.accounts import load as load_users
-    from lotse.demo.loaders import site_load as load_site
-
     with django_db_blocker.unblock(), transaction.atomic():
-        load_site()
-        load_users()
+        initial_content_load("content")
+        staff_users_create()
         yield
         transaction.set_rollback(True)
 
 
+# Old names, kept while branches that still use them are merged. They give the same as the new
+# fixtures (initial content and factory accounts), not the demo; only the demo tests
+# (tests/core/test_load_demo.py, tests/*/test_demo.py) load `lotse.demo`.
+@pytest.fixture
+def demo_site(site_pages):
+    """Deprecated alias of `site_pages`."""
+
+
+@pytest.fixture
+def demo_users(staff_users):
+    """Deprecated alias of `staff_users`."""
+    return staff_users
+
+
+@pytest.fixture
+def demo_portal(portal_module):
+    """Deprecated alias of `portal_module`."""
+
+
 @pytest.fixture
 def login():
-    """A client logged in as one of the demo users: `login("redaktion")`."""
+    """A client logged in as an existing user by username: `login("redaktion")`."""
 
     def _login(username: str, **client_kwargs) -> Client:
-        client = Client(**client_kwargs)
         user = get_user_model().objects.get(username=username)
-        client.force_login(user)
-        return client
+        return client_for(user, **client_kwargs)
 
     return _login
 
 
 @pytest.fixture
-def demo_password() -> str:
-    return DEMO_PASSWORD
+def role_client(db):
+    """A client logged in as a new account of a role: `role_client("Redaktion")`."""
+
+    def _client(role: str, **client_kwargs) -> Client:
+        return client_for(role_user(role), **client_kwargs)
+
+    return _client
+
+
+@pytest.fixture
+def user_password() -> str:
+    """The password of every factory account (for tests that log in through the form)."""
+    return TEST_PASSWORD
+
+
+@pytest.fixture
+def demo_password(user_password) -> str:
+    """Deprecated alias of `user_password`."""
+    return user_password
 
 
 @pytest.fixture

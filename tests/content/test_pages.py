@@ -1,6 +1,5 @@
 """The public portal's pages: rendering, navigation, footer, languages, and query counts."""
 
-import datetime
 import re
 
 import pytest
@@ -12,8 +11,9 @@ from wagtail.models import Locale
 
 from lotse.content.models import ArticlePage, HomePage, KnowledgeIndexPage, TopicFieldPage
 from lotse.core.models import TopicField
+from tests.content.factories import ArticlePageFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_portal")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portal_module")]
 
 # Fixed here rather than read from the database: the page URLs are part of the portal's API.
 TOPIC_SLUGS = [
@@ -208,22 +208,17 @@ _article_counter = iter(range(10_000))
 
 def add_article(parent, title, *, topic_field=None, live=True, date=None) -> ArticlePage:
     number = next(_article_counter)
-    article = ArticlePage(
+    fields = {"date": date} if date else {}
+    return ArticlePageFactory(
+        parent=parent,
         title=title,
         slug=f"artikel-{re.sub(r'[^a-z0-9]+', '-', title.lower()).strip('-')}-{number}"
         if live
         else "artikel-noch-nicht-freigegeben",
-        summary=f"Zusammenfassung Nr. {number}",
-        # In the future: newer than every demo article, so the lists show them first.
-        date=date or datetime.date(2030, 1, 1) + datetime.timedelta(days=number % 300),
         live=live,
-        locale=parent.locale,
+        topic_fields=[topic_field] if topic_field is not None else (),
+        **fields,
     )
-    parent.add_child(instance=article)
-    if topic_field is not None:
-        article.topic_fields.set([topic_field])
-        article.save()
-    return article
 
 
 def add_articles(count: int) -> None:

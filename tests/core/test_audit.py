@@ -4,7 +4,6 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from wagtail.log_actions import registry
@@ -17,8 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor(demo_users):
-    return get_user_model().objects.get(username="redaktion")
+def editor(staff_users):
+    return staff_users["redaktion"]
 
 
 def test_audit_log_writes_a_model_log_entry(editor):
@@ -41,7 +40,7 @@ def test_audit_log_writes_a_model_log_entry(editor):
     assert list(registry.get_logs_for_instance(region)) == [stored]
 
 
-def test_audit_log_on_a_page_writes_a_page_log_entry(demo_site, editor):
+def test_audit_log_on_a_page_writes_a_page_log_entry(site_pages, editor):
     from lotse.content.models import KnowledgeIndexPage
 
     page = KnowledgeIndexPage.objects.get(locale__language_code="de")
@@ -128,7 +127,7 @@ def test_model_snapshot_and_changes_together():
     assert audit_changes(before, after) == {"population": [245611, 240000]}
 
 
-def test_entries_appear_in_the_site_history_with_their_label(demo_users, editor, login):
+def test_entries_appear_in_the_site_history_with_their_label(staff_users, editor, login):
     region = Region.objects.get(code="14730")
     audit_log(user=editor, action="lotse.status", instance=region)
     response = login("admin").get("/admin/reports/site-history/")

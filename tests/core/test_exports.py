@@ -185,7 +185,7 @@ MUST_SHOW_MARKER = {
 
 
 @pytest.fixture
-def formula_data(db, demo_users):
+def formula_data(db, staff_users):
     """Objects of every exported kind whose texts start formulas (ASCII and Unicode forms)."""
     from lotse.core.models import Region
     from lotse.events.models import Site

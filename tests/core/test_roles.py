@@ -189,7 +189,7 @@ def test_default_moderation_workflow_is_assigned_to_redaktion():
     assert workflow.workflow_pages.filter(page=Page.get_first_root_node()).exists()
 
 
-def test_redaktion_can_approve_in_the_workflow(demo_users):
+def test_redaktion_can_approve_in_the_workflow(staff_users):
     user = get_user_model().objects.get(username="redaktion")
     task = GroupApprovalTask.objects.get()
     assert task.groups.filter(pk__in=user.groups.all()).exists()
@@ -207,7 +207,7 @@ def test_redaktion_can_approve_in_the_workflow(demo_users):
         ("partner", "Partner"),
     ],
 )
-def test_user_roles_of_demo_users(demo_users, username, role):
+def test_user_roles_of_staff_users(staff_users, username, role):
     user = get_user_model().objects.get(username=username)
     assert roles.user_roles(user) == {role}
     assert roles.user_has_role(user, role)
@@ -217,13 +217,13 @@ def test_user_roles_of_demo_users(demo_users, username, role):
     assert roles.user_has_role(user, "Gibt es nicht", role)
 
 
-def test_superuser_holds_administration_and_passes_every_role_check(demo_users):
+def test_superuser_holds_administration_and_passes_every_role_check(staff_users):
     admin = get_user_model().objects.get(username="admin")
     assert roles.ADMINISTRATION in roles.user_roles(admin)
     assert roles.user_has_role(admin, roles.PARTNER)
 
 
-def test_user_without_groups_and_anonymous_have_no_roles(demo_users):
+def test_user_without_groups_and_anonymous_have_no_roles(staff_users):
     nobody = get_user_model().objects.create_user("niemand", password="x" * 16)
     assert roles.user_roles(nobody) == set()
     assert not roles.user_has_role(nobody, *roles.ROLE_NAMES)
@@ -231,7 +231,7 @@ def test_user_without_groups_and_anonymous_have_no_roles(demo_users):
     assert not roles.user_has_role(AnonymousUser(), *roles.ROLE_NAMES)
 
 
-def test_groups_that_are_not_roles_are_ignored(demo_users):
+def test_groups_that_are_not_roles_are_ignored(staff_users):
     user = get_user_model().objects.get(username="partner")
     user.groups.add(Group.objects.create(name="Kegelclub"))
     assert roles.user_roles(user) == {"Partner"}

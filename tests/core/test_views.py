@@ -113,7 +113,7 @@ def test_healthz_needs_no_session_or_login(client):
         ("/en/does-not-exist/", 404, 'lang="en"'),
     ],
 )
-def test_not_found_page(client, demo_portal, url, status, text):
+def test_not_found_page(client, portal_module, url, status, text):
     response = client.get(url)
     assert response.status_code == status
     assert text in response.content.decode()

@@ -4,10 +4,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
-from django.utils import timezone
 
 from lotse.core import roles
-from lotse.desk.models import AnswerTemplate, Inquiry, QuestionKind, Status, Topic
+from lotse.desk.models import Inquiry
+
+from .factories import AnswerTemplateFactory, InquiryFactory
 
 BERLIN = dt.timezone(dt.timedelta(hours=1))
 
@@ -51,29 +52,9 @@ def client_for():
     return _client
 
 
-_counter = iter(range(1, 100000))
-
-
 def make_inquiry(**overrides) -> Inquiry:
-    number = next(_counter)
-    received = overrides.pop("received_at", timezone.now() - dt.timedelta(hours=1))
-    values = {
-        "reference": f"TA-TEST-{number:05d}",
-        "topic": Topic.TARIFF,
-        "sector": "Friseurhandwerk",
-        "wz_code": "96.02",
-        "question_kind": QuestionKind.PAY,
-        "message": "Welcher Lohn gilt?",
-        "contact_name": "Erika Mustermann",
-        "contact_email": "erika@example.org",
-        "consent": True,
-        "language": "de",
-        "status": Status.NEW,
-        "received_at": received,
-        "due_date": timezone.localdate(received) + dt.timedelta(days=7),
-    }
-    values.update(overrides)
-    return Inquiry.objects.create(**values)
+    """An inquiry (InquiryFactory); due a week after `received_at` unless `due_date` is given."""
+    return InquiryFactory(**overrides)
 
 
 @pytest.fixture
@@ -83,7 +64,7 @@ def inquiry(db):
 
 @pytest.fixture
 def template(db):
-    return AnswerTemplate.objects.create(
+    return AnswerTemplateFactory(
         title="Mit Auskunft",
         body="{anrede}\n\nzu Ihrer Anfrage {reference}:\n\n{lookup}\n\nGrüße an {name}",
     )

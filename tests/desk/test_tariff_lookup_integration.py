@@ -5,7 +5,6 @@ import datetime as dt
 import pytest
 from django.conf import settings
 
-from lotse.demo.loaders import register_load
 from lotse.desk.models import AnswerTemplate, Topic
 from lotse.desk.selectors import answer_compose, tariff_lookup
 from lotse.tariffs.selectors import lookup_summary
@@ -20,8 +19,9 @@ def test_the_default_setting_points_at_the_tariffs_lookup():
     assert tariff_lookup() is lookup_summary
 
 
-def test_answer_carries_the_real_lookup_with_its_as_of_date_and_hides_company_agreements():
-    register_load()
+def test_answer_carries_the_real_lookup_with_its_as_of_date_and_hides_company_agreements(
+    tariff_register,
+):
     template = AnswerTemplate.objects.create(
         topic=Topic.TARIFF, title="Auskunft", body="{anrede}\n\n{lookup}\n\nIhr Zeichen {reference}"
     )
@@ -30,8 +30,9 @@ def test_answer_carries_the_real_lookup_with_its_as_of_date_and_hides_company_ag
     assert "Stand: 15.11.2025" in text
     assert "keine Rechtsberatung" in text
     assert metal.reference in text
-    # The confidential company agreement of the demo is counted, never named.
-    assert "Präzisionsteile Muster" not in text
+    # The confidential company agreement (SN-TEST-0900) is counted, never named.
+    assert "Teilefertigung Beispiel" not in text
+    assert "SN-TEST-0900" not in text
     assert "Firmentarifverträge oder vertrauliche Einträge" in text
 
     care = make_inquiry(sector="Pflege", wz_code="")

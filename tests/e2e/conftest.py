@@ -139,38 +139,39 @@ def _restore_snapshot(connection, snapshot) -> None:
         connection.creation.deserialize_db_from_string(snapshot)
 
 
-# The database with the demo data, as the first test that needed it left it (see `e2e_site`).
-_demo_snapshots: dict[str, object] = {}
+# The database with the portal data, as the first test that needed it left it (see `e2e_site`).
+_portal_snapshots: dict[str, object] = {}
 
 
 @pytest.fixture
 def e2e_site(transactional_db, django_db_serialized_rollback):
-    """The demo page tree and demo accounts, committed so the live server's thread sees them.
+    """The page tree (initial content) and one factory account per role (`staff_users_create`,
+    password `TEST_PASSWORD`), committed so the live server's thread sees them.
 
     `transactional_db` commits (the live server reads through its own thread) and flushes every
     table after the test; `django_db_serialized_rollback` brings back what the migrations created
     (root page, default site, locales, topic fields, roles) before each test, and keeps the flush
     from re-running post_migrate handlers.
 
-    The first test runs the loaders (`lotse.demo.accounts.load`, `lotse.demo.loaders.site_load`) for
-    real. That takes seconds (every page is saved, revised, published and indexed), so the
+    The first test runs the initial-content loader and the user factories for real. That takes
+    seconds (every page is saved, revised, published and indexed), so the
     database is then copied, and the following tests restore the copy instead.
     """
     from django.core.cache import cache
     from django.db import connection
 
-    from lotse.demo.accounts import load as load_users
-    from lotse.demo.loaders import site_load as load_pages
+    from tests.conftest import initial_content_load
+    from tests.core.factories import staff_users_create
 
     # Cached site root paths and rate-limit counters must not outlive the flushed database.
     cache.clear()
     connection.ensure_connection()
-    if connection.alias not in _demo_snapshots:
-        load_users()
-        load_pages()
-        _demo_snapshots[connection.alias] = _take_snapshot(connection)
+    if connection.alias not in _portal_snapshots:
+        staff_users_create()
+        initial_content_load("content")
+        _portal_snapshots[connection.alias] = _take_snapshot(connection)
     else:
-        _restore_snapshot(connection, _demo_snapshots[connection.alias])
+        _restore_snapshot(connection, _portal_snapshots[connection.alias])
     cache.clear()
 
 

@@ -16,7 +16,7 @@ INTEGRATION = "integration-fachkraefteeinwanderung"
 
 @pytest.fixture
 def offers(base_url):
-    """Published the way the back office does (revision, publish), after the demo site is set up."""
+    """Published the way the back office does (revision, publish), after the site is set up."""
     handwerk = create_offer(
         title="Ausbildung im Handwerk",
         summary="Betriebliche Ausbildung in Dresdner Handwerksbetrieben.",

@@ -5,8 +5,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from lotse.demo.accounts import DEMO_PASSWORD
 from lotse.events.models import Registration
+from tests.core.factories import TEST_PASSWORD
 from tests.events.factories import make_event, make_registration
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -21,7 +21,7 @@ def axe() -> Axe:
 def _log_in(page, username: str = "veranstaltung") -> None:
     page.goto("/admin/login/")
     page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("#id_password").fill(TEST_PASSWORD)
     page.locator("form[method=post] button[type=submit]").click()
     page.wait_for_url("**/admin/")
 

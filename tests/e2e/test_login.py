@@ -1,10 +1,10 @@
-"""The back-office login (Wagtail's, rate limited by Lotse) with a demo account."""
+"""The back-office login (Wagtail's, rate limited by Lotse) with a factory account of a role."""
 
 import re
 
 from playwright.sync_api import expect
 
-from lotse.demo.accounts import DEMO_PASSWORD
+from tests.core.factories import TEST_PASSWORD
 
 
 def _log_in(page, username: str, password: str) -> None:
@@ -15,7 +15,7 @@ def _log_in(page, username: str, password: str) -> None:
 
 
 def test_login_reaches_dashboard(page, base_url):
-    _log_in(page, "redaktion", DEMO_PASSWORD)
+    _log_in(page, "redaktion", TEST_PASSWORD)
     expect(page).to_have_url(f"{base_url}/admin/")
     expect(page).to_have_title(re.compile(r"^Dashboard\b"))
     expect(page.locator("#id_password")).to_have_count(0)

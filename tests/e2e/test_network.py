@@ -16,24 +16,28 @@ from tests.e2e.conftest import (
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 
-# The database with the demo site *and* the network demo, as the first test here left it.
+# The database with the portal *and* the network, as the first test here left it.
 _network_snapshots: dict[str, object] = {}
 
 
 @pytest.fixture
 def network_site(e2e_site):
-    """`e2e_site` (demo users and pages) plus the 71 demo actors of the network.
-
-    The network loader needs the demo account "partner" (made by `e2e_site`'s user loader). Like
-    `e2e_site`, the first test loads for real and the others restore a copy of the database.
+    """`e2e_site` (accounts and pages) plus the real actors of the network (initial content) and
+    a public and an internal contact of the IHK Chemnitz (factories). Like `e2e_site`, the first
+    test loads for real and the others restore a copy of the database.
     """
     from django.core.cache import cache
     from django.db import connection
 
-    from lotse.demo.loaders import network_load as load_network
+    from lotse.network.models import Actor
+    from tests.conftest import initial_content_load
+    from tests.network.factories import ContactFactory
 
     if connection.alias not in _network_snapshots:
-        load_network()
+        initial_content_load("network")
+        ihk = Actor.objects.get(slug="ihk-chemnitz")
+        ContactFactory(actor=ihk, name="Petra Beispiel", role="Koordination", is_public=True)
+        ContactFactory(actor=ihk, name="Jonas Muster", role="Beratung", is_public=False)
         _network_snapshots[connection.alias] = _take_snapshot(connection)
     else:
         _restore_snapshot(connection, _network_snapshots[connection.alias])

@@ -2,9 +2,9 @@
 
 from playwright.sync_api import expect
 
-from lotse.demo.accounts import DEMO_PASSWORD
 from lotse.network.models import Membership
 from lotse.offers.models import Offer
+from tests.core.factories import TEST_PASSWORD
 from tests.offers.review_helpers import make_actor, make_offer
 
 NEW_TITLE = "Anerkennungsberatung für Pflegekräfte aus Drittstaaten"
@@ -13,7 +13,7 @@ NEW_TITLE = "Anerkennungsberatung für Pflegekräfte aus Drittstaaten"
 def _log_in(page, username: str) -> None:
     page.goto("/admin/login/")
     page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("#id_password").fill(TEST_PASSWORD)
     page.locator("form[method=post] button[type=submit]").click()
     page.wait_for_url("**/admin/")
 

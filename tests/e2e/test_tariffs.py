@@ -10,9 +10,12 @@ AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": [
 
 @pytest.fixture
 def register(base_url):
-    from lotse.demo.loaders import register_load as load
+    """The initial register plus the sample agreements of the register tests (SN-TEST-*)."""
+    from tests.conftest import initial_content_load
+    from tests.tariffs.factories import sample_agreements_create
 
-    load()
+    initial_content_load("tariffs")
+    sample_agreements_create()
     return base_url
 
 
@@ -122,7 +125,7 @@ def test_checks_without_javascript(browser, register):
         PAGED,
         PAGED + "&seite=2",
         "/tarifauskunft/tarifvertrag/E2E-03/?stand=2025-01-01",
-        "/tarifauskunft/tarifvertrag/SN-DEMO-0101/?stand=2025-06-01",
+        "/tarifauskunft/tarifvertrag/SN-TEST-0101/?stand=2025-06-01",
     ],
 )
 def test_paged_answer_and_agreement_page_no_axe_violations(page, many_agreements, path):

@@ -5,8 +5,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from lotse.demo.accounts import DEMO_PASSWORD
 from lotse.tariffs.models import CollectiveAgreement
+from tests.core.factories import TEST_PASSWORD
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
@@ -56,7 +56,7 @@ def test_register_import_with_errors_then_fixed(page, base_url, axe, artifacts):
     )
     page.goto("/admin/login/")
     page.locator("#id_username").fill("tarifregister")
-    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("#id_password").fill(TEST_PASSWORD)
     page.locator("form[method=post] button[type=submit]").click()
     page.wait_for_url("**/admin/")
 

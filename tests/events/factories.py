@@ -4,10 +4,13 @@ import itertools
 import secrets
 from datetime import timedelta
 
+import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db.models import F
 from django.test import Client
 from django.utils import timezone
+from factory.django import DjangoModelFactory
 
 from lotse.core.models import ActorType, Region
 from lotse.events.models import (
@@ -20,6 +23,7 @@ from lotse.events.models import (
     Site,
 )
 from lotse.network.models import Actor, Membership
+from tests.network.factories import ActorFactory
 
 _counter = itertools.count(1)
 
@@ -115,3 +119,69 @@ def client_for(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+# factory_boy factories (the helpers above stay for the existing tests).
+class EventFactory(DjangoModelFactory):
+    """A network meeting a week ahead with open registration, organised by a new actor;
+    `EventFactory(sites=[("Chemnitz", 50), ("Online", None)])` adds sites (None: online)."""
+
+    class Meta:
+        model = Event
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Netzwerktreffen F{n}")
+    slug = factory.Sequence(lambda n: f"netzwerktreffen-f{n}")
+    summary = "Austausch im Netzwerk"
+    kind = EventKind.NETWORK_MEETING
+    status = EventStatus.REGISTRATION_OPEN
+    organiser = factory.SubFactory(ActorFactory, type_slug="kammer")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda event: event.starts_at + timedelta(hours=6))
+
+    @factory.post_generation
+    def sites(event, create, extracted, **kwargs):
+        if not create:
+            return
+        for index, (name, capacity) in enumerate(extracted or (("Chemnitz", 50),)):
+            SiteFactory(event=event, name=name, city=name, capacity=capacity, sort_order=index)
+
+
+class SiteFactory(DjangoModelFactory):
+    class Meta:
+        model = Site
+
+    event = factory.SubFactory(EventFactory, sites=())
+    name = factory.Sequence(lambda n: f"Standort {n}")
+    city = factory.LazyAttribute(lambda site: site.name)
+    capacity = 50
+    is_online = factory.LazyAttribute(lambda site: site.capacity is None)
+    sort_order = 0
+
+
+class RegistrationFactory(DjangoModelFactory):
+    """A confirmed registration; a registration holding a place raises its site's counter,
+    as the registration service does (the counter invariant holds)."""
+
+    class Meta:
+        model = Registration
+
+    site = factory.SubFactory(SiteFactory)
+    event = factory.LazyAttribute(lambda registration: registration.site.event)
+    status = RegistrationStatus.CONFIRMED
+    token = factory.LazyFunction(lambda: secrets.token_urlsafe(32))
+    code = factory.Sequence(lambda n: f"F{n:06d}")
+    first_name = "Erika"
+    last_name = factory.Sequence(lambda n: f"Muster{n}")
+    email = factory.Sequence(lambda n: f"teilnehmer{n}@example.org")
+    organisation = factory.Sequence(lambda n: f"Organisation {n}")
+    actor_type = factory.LazyFunction(lambda: ActorType.objects.get(slug="kammer"))
+    district = factory.LazyFunction(lambda: Region.objects.get(slug="chemnitz"))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        registration = super()._create(model_class, *args, **kwargs)
+        if registration.status in SEAT_STATUSES:
+            Site.objects.filter(pk=registration.site_id).update(booked=F("booked") + 1)
+            registration.site.refresh_from_db()
+        return registration

@@ -2,15 +2,14 @@ import itertools
 
 import pytest
 
-from lotse.core.models import ActorType, Language, Region, TargetGroup, TopicField
-from lotse.network.services import actor_create
+from tests.network.factories import ActorFactory
 
 _numbers = itertools.count(1)
 
 
 @pytest.fixture
 def make_actor(db):
-    """Create an actor through the service: make_actor(name=..., districts=["chemnitz"], ...)."""
+    """An actor through ActorFactory: make_actor(name=..., districts=["chemnitz"], ...)."""
 
     def _make(
         name: str | None = None,
@@ -23,14 +22,14 @@ def make_actor(db):
         **fields,
     ):
         number = next(_numbers)
-        return actor_create(
-            user=None,
+        return ActorFactory(
             name=name or f"Beratungsstelle Nummer {number}",
-            actor_type=ActorType.objects.get(slug=type_slug),
-            districts=list(Region.objects.filter(slug__in=districts)),
-            topic_fields=list(TopicField.objects.filter(slug__in=topics)),
-            target_groups=list(TargetGroup.objects.filter(slug__in=groups)),
-            languages=list(Language.objects.filter(code__in=languages)),
+            slug=fields.pop("slug", ""),  # empty: actor_create derives it from the name
+            type_slug=type_slug,
+            districts=districts,
+            topic_fields=topics,
+            target_groups=groups,
+            languages=languages,
             **fields,
         )
 
@@ -39,6 +38,7 @@ def make_actor(db):
 
 @pytest.fixture
 def network_demo(db):
+    """The real actors plus the demo contacts and accounts: only for tests/network/test_demo.py."""
     from lotse.demo.accounts import load as load_users
     from lotse.demo.loaders import network_load as load
 

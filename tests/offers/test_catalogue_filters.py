@@ -118,7 +118,7 @@ def test_english_catalogue_filters_are_translated(client, two_offers):
     assert "Coverage map: how many offers there are in each district" in html
 
 
-@pytest.mark.usefixtures("demo_portal")  # the page tree (last test of the module: module scope)
+@pytest.mark.usefixtures("portal_module")  # the page tree (last test of the module: module scope)
 def test_topic_pages_link_their_offers_and_the_coverage_map(client):
     from lotse.content.models import TopicFieldPage
 

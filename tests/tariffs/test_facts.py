@@ -45,7 +45,7 @@ def test_trainee_pay_unknown_years_give_german_messages():
         selectors.trainee_pay_check(start_year=2025, training_year=5, monthly_pay=Decimal("800"))
 
 
-def test_care_helper_floor_on_2025_08_01(register):
+def test_care_helper_floor_on_2025_08_01(tariff_register):
     result = selectors.tariff_lookup(query="Pflege", on=D(2025, 8, 1))
     rates = {rate.category: rate.amount for item in result.sector_minimums for rate in item.rates}
     assert rates["Pflegehilfskraft"] == Decimal("16.10")
@@ -59,7 +59,7 @@ def test_care_helper_floor_on_2025_08_01(register):
     assert "Gesetzlicher Mindestlohn" not in below
 
 
-def test_scaffolding_gap_2025_11_15(register):
+def test_scaffolding_gap_2025_11_15(tariff_register):
     result = selectors.tariff_lookup(wz="43.99.1", on=D(2025, 11, 15))
     assert result.sector_minimums == []
     assert result.minimum_gap is True
@@ -73,7 +73,7 @@ def test_scaffolding_gap_2025_11_15(register):
     assert text.endswith("Stand: 15.11.2025. Dies ist eine Information, keine Rechtsberatung.")
 
 
-def test_painters_agreement_and_ordinance_have_separate_periods(register):
+def test_painters_agreement_and_ordinance_have_separate_periods(tariff_register):
     july = selectors.tariff_lookup(wz="43.34.1", on=D(2025, 7, 15))
     assert [item.agreement.register_number for item in july.agreements] == ["SN-DEMO-0002"]
     assert july.sector_minimums == []
@@ -81,7 +81,7 @@ def test_painters_agreement_and_ordinance_have_separate_periods(register):
     assert august.sector_minimums[0].rates[0].amount == Decimal("15.55")
 
 
-def test_security_ave_applied_for_and_rejected(register):
+def test_security_ave_applied_for_and_rejected(tariff_register):
     result = selectors.tariff_lookup(query="Wachschutz", on=D(2025, 1, 1))
     assert [item.agreement.register_number for item in result.agreements] == ["SN-DEMO-0004"]
     assert result.agreements[0].applicability is None
@@ -89,7 +89,7 @@ def test_security_ave_applied_for_and_rejected(register):
     assert result.pending_applications[0].announcement == "BAnz AT 08.02.2023 B14"
 
 
-def test_hairdressers_friseur_finds_frisoer_and_ave_ended(register):
+def test_hairdressers_friseur_finds_frisoer_and_ave_ended(tariff_register):
     # WZ 2008 title is "Frisörsalons"; "Friseur" must find it (synonym), "Frisoer" too (fuzzy).
     for query in ("Friseur", "Frisör", "Friseure", "Frisuer"):
         result = selectors.tariff_lookup(query=query, on=D(2010, 1, 1))
@@ -102,7 +102,7 @@ def test_hairdressers_friseur_finds_frisoer_and_ave_ended(register):
     assert selectors.tariff_lookup(wz="96.02.1", on=D(2025, 10, 1)).agreements
 
 
-def test_roofing_by_wz_2025_code_finds_2008_ordinance(register):
+def test_roofing_by_wz_2025_code_finds_2008_ordinance(tariff_register):
     result = selectors.tariff_lookup(wz="43.41.1", on=D(2026, 3, 1))
     rates = sorted(rate.amount for item in result.sector_minimums for rate in item.rates)
     assert rates == [Decimal("14.96"), Decimal("16.60")]
@@ -113,17 +113,17 @@ def test_unknown_wz_code_is_a_german_error(db):
         selectors.tariff_lookup(wz="99.99.9", on=D(2025, 1, 1))
 
 
-def test_company_and_confidential_agreements_are_only_counted(register):
+def test_company_and_confidential_agreements_are_only_counted(tariff_register):
     result = selectors.tariff_lookup(wz="25.62", on=D(2025, 6, 1))
     numbers = [item.agreement.register_number for item in result.agreements]
-    assert numbers == ["SN-DEMO-0101"]
+    assert numbers == ["SN-TEST-0101"]
     assert result.not_public == selectors.BoundedCount(1, capped=False)
     text = selectors.lookup_summary(wz="25.62", on=D(2025, 6, 1))
     assert "Muster GmbH" not in text
     assert "1 Firmentarifverträge" in text
 
 
-def test_after_effect_until_replaced(register):
+def test_after_effect_until_replaced(tariff_register):
     result = selectors.tariff_lookup(query="Gastronomie", on=D(2026, 2, 1))
     assert result.agreements[0].in_after_effect is True
     assert "in Nachwirkung" in selectors.lookup_summary(query="Gastronomie", on=D(2026, 2, 1))
@@ -168,7 +168,7 @@ class TestProperties(TestCase):
         assert selectors.statutory_minimum_on(day) == applying[0]
 
 
-def test_lookup_summary_contract_for_the_desk(register):
+def test_lookup_summary_contract_for_the_desk(tariff_register):
     """The desk inserts this text into answers: typed keyword-only, plain text, as-of date last."""
     import inspect
 

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 D = datetime.date
 ON = D(2025, 1, 1)
-CODE = "43.99.1"  # Gerüstbau: no demo agreements are needed for these tests
+CODE = "43.99.1"  # Gerüstbau: no sample agreements are needed for these tests
 FIRST_DAY = D(2020, 1, 1)
 ANSWER = f"/tarifauskunft/auskunft/?wz={CODE}&stand=2025-01-01"
 API = "/api/v1/tariffs"
@@ -345,7 +345,7 @@ def test_agreement_page_ends_after_effect_at_a_successor(client, with_provisions
 
 
 @pytest.mark.parametrize(("level", "confidential"), [("company", False), ("sector", True)])
-def test_agreement_page_never_shows_hidden_entries(client, login, demo_users, level, confidential):
+def test_agreement_page_never_shows_hidden_entries(client, login, staff_users, level, confidential):
     register_agreement(
         "SN-HIDDEN",
         title="Haustarifvertrag Geheim GmbH",

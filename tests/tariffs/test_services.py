@@ -197,28 +197,6 @@ class TestNonOverlapProperty(TestCase):
             assert earlier.valid_to is not None and earlier.valid_to < later.valid_from
 
 
-def test_demo_load_is_idempotent(register):
-    from lotse.demo.loaders import register_load as load
-
-    counts = (
-        CollectiveAgreement.objects.count(),
-        MinimumWageRate.objects.count(),
-        Provision.objects.count(),
-        GeneralApplicability.objects.count(),
-    )
-    load()
-    assert counts == (
-        CollectiveAgreement.objects.count(),
-        MinimumWageRate.objects.count(),
-        Provision.objects.count(),
-        GeneralApplicability.objects.count(),
-    )
-    # The real agreements are initial content, the invented ones (titles "Demo: …") are demo.
-    demo = CollectiveAgreement.objects.filter(is_demo=True)
-    assert demo.count() == demo.filter(title__startswith="Demo:").count() == 3
-    assert CollectiveAgreement.objects.filter(is_demo=False).count() == counts[0] - 3
-
-
 def test_correct_replaces_parties_regions_and_codes_and_audits_them():
     from lotse.core.models import Region
 

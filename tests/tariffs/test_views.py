@@ -12,7 +12,7 @@ def test_search_page(client):
     assert "Branche, Tätigkeit oder Tarifpartei" in response.content.decode()
 
 
-def test_answer_page_scaffolding_gap(client, register):
+def test_answer_page_scaffolding_gap(client, tariff_register):
     response = client.get("/tarifauskunft/auskunft/?wz=43.99.1&stand=2025-11-15")
     html = response.content.decode()
     assert response.status_code == 200
@@ -23,17 +23,17 @@ def test_answer_page_scaffolding_gap(client, register):
     assert "/tarifauskunft/auskunft.pdf?wz=43.99.1&amp;stand=2025-11-15" in html
 
 
-def test_answer_page_english(client, register):
+def test_answer_page_english(client, tariff_register):
     response = client.get("/en/tarifauskunft/auskunft/?q=Pflege&stand=2025-08-01")
     assert response.status_code == 200
     assert "16.10" in response.content.decode()
 
 
-def test_answer_hides_company_and_confidential(client, register):
+def test_answer_hides_company_and_confidential(client, tariff_register):
     html = client.get("/tarifauskunft/auskunft/?wz=25.62&stand=2025-06-01").content.decode()
     assert "Muster GmbH" not in html
-    assert "SN-DEMO-0900" not in html
-    assert "Demo: Entgelttarifvertrag Metall" in html
+    assert "SN-TEST-0900" not in html
+    assert "Entgelttarifvertrag Metall- und Elektroindustrie Sachsen (Test)" in html
     assert "1 Firmentarifvertrag oder vertraulicher Eintrag" in html
 
 
@@ -51,14 +51,14 @@ def test_answer_bad_input_german(client, query, message):
     assert message in response.content.decode()
 
 
-def test_answer_pdf(client, register):
+def test_answer_pdf(client, tariff_register):
     response = client.get("/tarifauskunft/auskunft.pdf?q=Friseur&stand=2010-01-01")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
 
 
-def test_wage_check_monthly_arithmetic_shown(client, register):
+def test_wage_check_monthly_arithmetic_shown(client, tariff_register):
     response = client.get(
         "/tarifauskunft/lohncheck/?betrag=2.000&einheit=monthly&stunden=40&q=&stand=2025-03-01"
     )
@@ -69,7 +69,7 @@ def test_wage_check_monthly_arithmetic_shown(client, register):
     assert "unterschritten um 1,28 €" in html
 
 
-def test_wage_check_care_floor(client, register):
+def test_wage_check_care_floor(client, tariff_register):
     html = client.get(
         "/tarifauskunft/lohncheck/?betrag=16,00&einheit=hourly&q=Pflege&stand=2025-08-01"
     ).content.decode()
@@ -111,10 +111,10 @@ def test_trainee_check(client):
 
 
 def test_private_document_only_for_tarifregister(
-    client, register, login, demo_users, settings, tmp_path
+    client, tariff_register, login, staff_users, settings, tmp_path
 ):
     settings.LOTSE_TARIFF_DOCUMENT_ROOT = tmp_path
-    agreement = CollectiveAgreement.objects.get(register_number="SN-DEMO-0900")
+    agreement = CollectiveAgreement.objects.get(register_number="SN-TEST-0900")
     agreement.document.save("haustarif.pdf", ContentFile(b"%PDF-1.4 secret"))
     url = f"/tarifauskunft/intern/dokument/{agreement.pk}/"
     assert client.get(url).status_code == 302
