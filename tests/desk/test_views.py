@@ -1,6 +1,9 @@
 """The public Tarif inquiry form and its confirmation page."""
 
+import datetime as dt
+
 import pytest
+import time_machine
 from django.core import mail
 from django.test import Client
 
@@ -98,8 +101,11 @@ def test_csrf_is_enforced():
 
 def test_rate_limited_after_five_posts(client, settings):
     settings.LOTSE_DESK_FORM_RATE = "5/m"
-    for _ in range(5):
-        assert client.post(URL, {**VALID, "message": ""}).status_code == 200
-    response = client.post(URL, VALID)
+    # A frozen clock: the limit counts in fixed one-minute windows, and a slow machine must not
+    # let the six posts straddle two windows.
+    with time_machine.travel(dt.datetime(2026, 3, 2, 10, 0, 5, tzinfo=dt.UTC), tick=False):
+        for _ in range(5):
+            assert client.post(URL, {**VALID, "message": ""}).status_code == 200
+        response = client.post(URL, VALID)
     assert response.status_code == 429
     assert not Inquiry.objects.exists()
