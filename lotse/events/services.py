@@ -12,11 +12,9 @@ registration never mails anyone, a committed one always has its mail queued.
 from __future__ import annotations
 
 import secrets
-import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -81,11 +79,6 @@ def _new_token() -> str:
 
 def _new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-
-
-def _capacity_guard_on() -> bool:
-    """The guard can be switched off ONLY in the test settings, for the race control test."""
-    return getattr(settings, "LOTSE_EVENT_CAPACITY_GUARD", True)
 
 
 def _mail_after_commit(registration: Registration, kind: str) -> None:
@@ -384,6 +377,7 @@ def registration_link_resend(*, registration: Registration, now: datetime | None
     return bool(claimed)
 
 
+@transaction.atomic
 def registrations_create(
     *,
     event: Event,
@@ -401,40 +395,10 @@ def registrations_create(
     confirmed at once when `staff_user` adds them), else a place on the site's waiting list.
     Raises RegistrationError with a message for the visitor; then nothing is written.
     """
-    if not _capacity_guard_on():
-        # Race control for the concurrency test ONLY: count outside the write transaction,
-        # then insert (what a count-then-insert system does). Never active outside tests.
-        seated_before = Registration.objects.filter(site=site, status__in=SEAT_STATUSES).count()
-        time.sleep(0.005)
-    else:
-        seated_before = None
-    return _registrations_create(
-        event=event,
-        site=site,
-        people=people,
-        working_groups=working_groups or [],
-        answers=answers or {},
-        consents=consents or Consents(),
-        language=language,
-        staff_user=staff_user,
-        seated_before=seated_before,
-    )
-
-
-@transaction.atomic
-def _registrations_create(
-    *,
-    event: Event,
-    site: Site,
-    people: list[Person],
-    working_groups: list[WorkingGroup],
-    answers: dict,
-    consents: Consents,
-    language: str,
-    staff_user,
-    seated_before: int | None,
-) -> list[Registration]:
     now = timezone.now()
+    working_groups = working_groups or []
+    answers = answers or {}
+    consents = consents or Consents()
     emails = _submission_check(
         event=event,
         site=site,
@@ -459,18 +423,13 @@ def _registrations_create(
     created: list[Registration] = []
     expiry_checked = False
     for index, (person, email) in enumerate(zip(people, emails, strict=True)):
-        if seated_before is not None:  # race control (tests only): the stale count decides
-            seated = site.capacity is None or seated_before + index < site.capacity
-            if seated:
-                Site.objects.filter(pk=site.pk).update(booked=seated_before + index + 1)
-        else:
-            seated = seat_take(site=site)
-            if not seated and not expiry_checked:
-                # Only a full site can hide seats whose hold or offer ran out: free those (the
-                # first people waiting get them), then try once more for this person.
-                expiry_checked = True
-                if _expire_at_site(site_id=site.pk, now=now):
-                    seated = seat_take(site=site)
+        seated = seat_take(site=site)
+        if not seated and not expiry_checked:
+            # Only a full site can hide seats whose hold or offer ran out: free those (the
+            # first people waiting get them), then try once more for this person.
+            expiry_checked = True
+            if _expire_at_site(site_id=site.pk, now=now):
+                seated = seat_take(site=site)
         if seated:
             status = RegistrationStatus.CONFIRMED if staff_user else RegistrationStatus.HELD
         else:
