@@ -4,8 +4,8 @@ import pytest
 from django.db.models import Count, Q
 
 from lotse.demo import events as events_demo
+from lotse.events.backoffice.reports import press_sentences, structure_report
 from lotse.events.models import SEAT_STATUSES, Event, Registration, Site, WorkingGroup
-from lotse.events.reports import press_sentences, structure_report
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from lotse.events.backoffice.reports import chart, press_sentences, rounded_figure, structure_report
 from lotse.events.models import RegistrationStatus
-from lotse.events.reports import chart, press_sentences, rounded_figure, structure_report
 
 from .factories import make_event, make_registration
 

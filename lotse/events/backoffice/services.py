@@ -5,9 +5,9 @@ from django.db import transaction
 from lotse.core.audit import audit_log
 from lotse.core.mail import MailDraft, mail_key, mail_render, mails_enqueue
 
-from .after import event_public_url
-from .models import Event, EventMessage, Registration, RegistrationStatus, Site
-from .selectors import message_batch
+from ..after import event_public_url
+from ..models import Event, EventMessage, Registration, RegistrationStatus, Site
+from ..selectors import message_batch
 
 
 def message_recipients(*, event: Event, site: Site | None, include_waiting: bool):

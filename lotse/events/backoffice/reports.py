@@ -14,7 +14,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import ACTIVE_STATUSES, Event, Registration, RegistrationStatus
+from ..models import ACTIVE_STATUSES, Event, Registration, RegistrationStatus
 
 
 @dataclass

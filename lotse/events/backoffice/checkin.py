@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from lotse.core.audit import audit_log
 
-from .models import SEAT_STATUSES, Registration, RegistrationStatus, Site
+from ..models import SEAT_STATUSES, Registration, RegistrationStatus, Site
 
 
 @dataclass(frozen=True)
