@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from lotse.core.pdf import html_to_pdf, render_pdf
 
 from ..models import Event, Registration, RegistrationStatus, Site
-from .reports import StructureReport, chart, press_sentences
+from .reports import StructureReport, chart, press_facts
 
 
 def _confirmed(event: Event):
@@ -82,6 +82,6 @@ def report_pdf(*, report: StructureReport) -> bytes:
             "event": report.event,
             "report": report,
             "sections": sections,
-            "sentences": press_sentences(report),
+            "press": press_facts(report),
         },
     )

@@ -7,7 +7,7 @@ from lotse.core.exports import dataset_response
 from lotse.core.pdf import pdf_response
 
 from ..pdf import report_pdf
-from ..reports import chart, press_sentences, report_dataset, structure_report
+from ..reports import chart, press_facts, report_dataset, structure_report
 from .access import event_for, guarded
 
 
@@ -31,6 +31,6 @@ def report(request, event_id: int):
             "event": event,
             "report": data,
             "sections": sections,
-            "sentences": press_sentences(data),
+            "press": press_facts(data),
         },
     )
