@@ -15,12 +15,14 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lotse.core.audit import audit_log
+from lotse.core.models import ActorType, Region
 
 from .capacity import (
     group_take,
@@ -59,8 +61,8 @@ class Person:
     last_name: str
     email: str
     organisation: str = ""
-    actor_type: object | None = None  # core.ActorType
-    district: object | None = None  # core.Region
+    actor_type: ActorType | None = None
+    district: Region | None = None
     role: str = ""
     dietary_needs: str = ""
     accessibility_needs: str = ""
@@ -297,7 +299,7 @@ def registrations_create(
     answers: dict | None = None,
     consents: Consents | None = None,
     language: str = "de",
-    staff_user=None,
+    staff_user: User | None = None,
 ) -> list[Registration]:
     """Register one person and their colleagues (same organisation) for one site.
 
@@ -431,7 +433,9 @@ def _confirm_refusal(row: Registration) -> str:
 
 
 @transaction.atomic
-def registration_cancel(*, registration: Registration, staff_user=None) -> ChangeResult:
+def registration_cancel(
+    *, registration: Registration, staff_user: User | None = None
+) -> ChangeResult:
     """Cancel ("Platz freigeben"); a freed place is offered to the first person waiting."""
     now = timezone.now()
     row = _locked(registration)
@@ -460,7 +464,9 @@ def registration_cancel(*, registration: Registration, staff_user=None) -> Chang
 
 
 @transaction.atomic
-def registration_move(*, registration: Registration, site: Site, staff_user=None) -> ChangeResult:
+def registration_move(
+    *, registration: Registration, site: Site, staff_user: User | None = None
+) -> ChangeResult:
     """Move to another site of the same event: a seat there, or its waiting list when full."""
     now = timezone.now()
     row = _locked(registration)

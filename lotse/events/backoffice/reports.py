@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import tablib
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from ..models import ACTIVE_STATUSES, Event, Registration, RegistrationStatus
@@ -50,7 +50,9 @@ COUNTS = {
 }
 
 
-def _rows(queryset, key: str, label: str, order: tuple[str, ...], unknown: str):
+def _rows(
+    queryset: QuerySet[Registration], key: str, label: str, order: tuple[str, ...], unknown: str
+) -> list[ReportRow]:
     rows = []
     for item in queryset.values(key, label).annotate(**COUNTS).order_by(*order):
         if not (item["registered"] or item["confirmed"] or item["present"]):
