@@ -25,8 +25,8 @@ from lotse.core.mail import (
     mails_enqueue,
 )
 
+from .certificates import certificate_pdf
 from .models import Event, EventStatus, Registration, RegistrationStatus
-from .pdf import certificate_pdf
 
 logger = logging.getLogger(__name__)
 

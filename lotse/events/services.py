@@ -12,18 +12,28 @@ registration never mails anyone, a committed one always has its mail queued.
 from __future__ import annotations
 
 import secrets
-import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lotse.core.audit import audit_log
+from lotse.core.models import ActorType, Region
 
+from .capacity import (
+    group_take,
+    groups_release,
+    registration_expire,
+    registration_mail_after_commit,
+    seat_release,
+    seat_take,
+    site_overdue_expire,
+    waitlist_promote,
+)
 from .models import (
     SEAT_STATUSES,
     Event,
@@ -51,8 +61,8 @@ class Person:
     last_name: str
     email: str
     organisation: str = ""
-    actor_type: object | None = None  # core.ActorType
-    district: object | None = None  # core.Region
+    actor_type: ActorType | None = None
+    district: Region | None = None
     role: str = ""
     dietary_needs: str = ""
     accessibility_needs: str = ""
@@ -83,61 +93,13 @@ def _new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def _capacity_guard_on() -> bool:
-    """The guard can be switched off ONLY in the test settings, for the race control test."""
-    return getattr(settings, "LOTSE_EVENT_CAPACITY_GUARD", True)
-
-
-def _mail_after_commit(registration: Registration, kind: str) -> None:
-    """Put the e-mail into the outbox; it goes out (by the worker) only if the transaction
-    commits."""
-    from .mails import registration_mail_enqueue
-
-    registration_mail_enqueue(registration=registration, kind=kind)
-
-
-def seat_take(*, site: Site, count: int = 1) -> bool:
-    """Take `count` places at the site with one conditional UPDATE; False when it is full."""
-    updated = (
-        Site.objects.filter(pk=site.pk)
-        .filter(Q(capacity__isnull=True) | Q(booked__lte=F("capacity") - count))
-        .update(booked=F("booked") + count)
-    )
-    return updated == 1
-
-
-def _seat_release(*, site_id: int, count: int = 1) -> None:
-    Site.objects.filter(pk=site_id, booked__gte=count).update(booked=F("booked") - count)
-
-
-def _group_take(*, group: WorkingGroup) -> bool:
-    updated = (
-        WorkingGroup.objects.filter(pk=group.pk)
-        .filter(Q(capacity__isnull=True) | Q(booked__lt=F("capacity")))
-        .update(booked=F("booked") + 1)
-    )
-    return updated == 1
-
-
-def _groups_release(registration: Registration) -> None:
-    ids = list(registration.working_groups.values_list("pk", flat=True))
-    if ids:
-        WorkingGroup.objects.filter(pk__in=ids, booked__gte=1).update(booked=F("booked") - 1)
-
-
 def _groups_take_all(registration: Registration, groups: list[WorkingGroup]) -> None:
     """Book the chosen working groups for a seated registration, or raise when one is full."""
     for group in groups:
-        if not _group_take(group=group):
+        if not group_take(group=group):
             raise RegistrationError(
                 _("Die Arbeitsgruppe „%(title)s“ ist leider ausgebucht.") % {"title": group.title}
             )
-
-
-def _groups_take_available(registration: Registration) -> None:
-    """On promotion: keep the chosen working groups that still have room, drop the others."""
-    kept = [group for group in registration.working_groups.all() if _group_take(group=group)]
-    registration.working_groups.set(kept)
 
 
 def registration_window_open(event: Event, now: datetime | None = None) -> bool:
@@ -150,63 +112,6 @@ def registration_window_open(event: Event, now: datetime | None = None) -> bool:
     if event.registration_closes_at and now > event.registration_closes_at:
         return False
     return now < event.ends_at
-
-
-def _expire_at_site(*, site_id: int, now: datetime) -> int:
-    """Lazily expire overdue holds and offers of one site (freed seats go to the first people
-    waiting); returns how many were overdue."""
-    overdue = list(
-        Registration.objects.filter(site_id=site_id)
-        .filter(
-            Q(status=RegistrationStatus.HELD, hold_expires_at__lt=now)
-            | Q(status=RegistrationStatus.OFFERED, offer_expires_at__lt=now)
-        )
-        .order_by("pk")
-    )
-    for registration in overdue:
-        _expire_one(registration, now=now)
-    return len(overdue)
-
-
-def _expire_one(registration: Registration, *, now: datetime) -> list[Registration]:
-    claimed = Registration.objects.filter(
-        pk=registration.pk, status=registration.status, anonymised_at__isnull=True
-    ).update(status=RegistrationStatus.EXPIRED, updated_at=now)
-    if not claimed:
-        return []
-    _seat_release(site_id=registration.site_id)
-    _groups_release(registration)
-    registration.status = RegistrationStatus.EXPIRED
-    return waitlist_promote(site=registration.site, now=now)
-
-
-def waitlist_promote(*, site: Site, now: datetime | None = None) -> list[Registration]:
-    """Offer free places to the first people on the site's waiting list (in arrival order)."""
-    now = now or timezone.now()
-    promoted: list[Registration] = []
-    event = Event.objects.only("offer_hours").get(pk=site.event_id)
-    while True:
-        candidate = (
-            Registration.objects.filter(site_id=site.pk, status=RegistrationStatus.WAITLISTED)
-            .order_by("pk")
-            .first()
-        )
-        if candidate is None or not seat_take(site=site):
-            return promoted
-        claimed = Registration.objects.filter(
-            pk=candidate.pk, status=RegistrationStatus.WAITLISTED
-        ).update(
-            status=RegistrationStatus.OFFERED,
-            offer_expires_at=now + timedelta(hours=event.offer_hours),
-            updated_at=now,
-        )
-        if not claimed:  # taken by someone else meanwhile: give the seat back and look again
-            _seat_release(site_id=site.pk)
-            continue
-        candidate.refresh_from_db()
-        _groups_take_available(candidate)
-        _mail_after_commit(candidate, "offered")
-        promoted.append(candidate)
 
 
 def _locked(registration: Registration) -> Registration:
@@ -380,10 +285,11 @@ def registration_link_resend(*, registration: Registration, now: datetime | None
         .update(link_resent_at=now)
     )
     if claimed:
-        _mail_after_commit(registration, "link")
+        registration_mail_after_commit(registration, "link")
     return bool(claimed)
 
 
+@transaction.atomic
 def registrations_create(
     *,
     event: Event,
@@ -393,7 +299,7 @@ def registrations_create(
     answers: dict | None = None,
     consents: Consents | None = None,
     language: str = "de",
-    staff_user=None,
+    staff_user: User | None = None,
 ) -> list[Registration]:
     """Register one person and their colleagues (same organisation) for one site.
 
@@ -401,40 +307,10 @@ def registrations_create(
     confirmed at once when `staff_user` adds them), else a place on the site's waiting list.
     Raises RegistrationError with a message for the visitor; then nothing is written.
     """
-    if not _capacity_guard_on():
-        # Race control for the concurrency test ONLY: count outside the write transaction,
-        # then insert (what a count-then-insert system does). Never active outside tests.
-        seated_before = Registration.objects.filter(site=site, status__in=SEAT_STATUSES).count()
-        time.sleep(0.005)
-    else:
-        seated_before = None
-    return _registrations_create(
-        event=event,
-        site=site,
-        people=people,
-        working_groups=working_groups or [],
-        answers=answers or {},
-        consents=consents or Consents(),
-        language=language,
-        staff_user=staff_user,
-        seated_before=seated_before,
-    )
-
-
-@transaction.atomic
-def _registrations_create(
-    *,
-    event: Event,
-    site: Site,
-    people: list[Person],
-    working_groups: list[WorkingGroup],
-    answers: dict,
-    consents: Consents,
-    language: str,
-    staff_user,
-    seated_before: int | None,
-) -> list[Registration]:
     now = timezone.now()
+    working_groups = working_groups or []
+    answers = answers or {}
+    consents = consents or Consents()
     emails = _submission_check(
         event=event,
         site=site,
@@ -459,18 +335,13 @@ def _registrations_create(
     created: list[Registration] = []
     expiry_checked = False
     for index, (person, email) in enumerate(zip(people, emails, strict=True)):
-        if seated_before is not None:  # race control (tests only): the stale count decides
-            seated = site.capacity is None or seated_before + index < site.capacity
-            if seated:
-                Site.objects.filter(pk=site.pk).update(booked=seated_before + index + 1)
-        else:
-            seated = seat_take(site=site)
-            if not seated and not expiry_checked:
-                # Only a full site can hide seats whose hold or offer ran out: free those (the
-                # first people waiting get them), then try once more for this person.
-                expiry_checked = True
-                if _expire_at_site(site_id=site.pk, now=now):
-                    seated = seat_take(site=site)
+        seated = seat_take(site=site)
+        if not seated and not expiry_checked:
+            # Only a full site can hide seats whose hold or offer ran out: free those (the
+            # first people waiting get them), then try once more for this person.
+            expiry_checked = True
+            if site_overdue_expire(site_id=site.pk, now=now):
+                seated = seat_take(site=site)
         if seated:
             status = RegistrationStatus.CONFIRMED if staff_user else RegistrationStatus.HELD
         else:
@@ -524,7 +395,7 @@ def _registrations_create(
             RegistrationStatus.CONFIRMED: "confirmed",
             RegistrationStatus.WAITLISTED: "waitlisted",
         }[status]
-        _mail_after_commit(registration, kind)
+        registration_mail_after_commit(registration, kind)
     return created
 
 
@@ -536,7 +407,7 @@ def registration_confirm(*, registration: Registration) -> ChangeResult:
     if row.status == RegistrationStatus.CONFIRMED:
         return ChangeResult(row, changed=False)
     if row.status == RegistrationStatus.HELD and row.hold_expires_at and row.hold_expires_at < now:
-        _expire_one(row, now=now)
+        registration_expire(row, now=now)
         raise RegistrationError(
             _(
                 "Die Frist zur Bestätigung ist abgelaufen; der Platz wurde freigegeben. "
@@ -549,7 +420,7 @@ def registration_confirm(*, registration: Registration) -> ChangeResult:
         status=RegistrationStatus.CONFIRMED, confirmed_at=now, hold_expires_at=None, updated_at=now
     )
     row.refresh_from_db()
-    _mail_after_commit(row, "confirmed")
+    registration_mail_after_commit(row, "confirmed")
     return ChangeResult(row, changed=True)
 
 
@@ -562,7 +433,9 @@ def _confirm_refusal(row: Registration) -> str:
 
 
 @transaction.atomic
-def registration_cancel(*, registration: Registration, staff_user=None) -> ChangeResult:
+def registration_cancel(
+    *, registration: Registration, staff_user: User | None = None
+) -> ChangeResult:
     """Cancel ("Platz freigeben"); a freed place is offered to the first person waiting."""
     now = timezone.now()
     row = _locked(registration)
@@ -575,8 +448,8 @@ def registration_cancel(*, registration: Registration, staff_user=None) -> Chang
     )
     promoted: list[Registration] = []
     if had_seat:
-        _seat_release(site_id=row.site_id)
-        _groups_release(row)
+        seat_release(site_id=row.site_id)
+        groups_release(row)
         promoted = waitlist_promote(site=row.site, now=now)
     row.refresh_from_db()
     if staff_user is not None:
@@ -586,12 +459,14 @@ def registration_cancel(*, registration: Registration, staff_user=None) -> Chang
             instance=row,
             changes={"status": [before, row.status]},
         )
-    _mail_after_commit(row, "cancelled")
+    registration_mail_after_commit(row, "cancelled")
     return ChangeResult(row, changed=True, promoted=promoted)
 
 
 @transaction.atomic
-def registration_move(*, registration: Registration, site: Site, staff_user=None) -> ChangeResult:
+def registration_move(
+    *, registration: Registration, site: Site, staff_user: User | None = None
+) -> ChangeResult:
     """Move to another site of the same event: a seat there, or its waiting list when full."""
     now = timezone.now()
     row = _locked(registration)
@@ -606,11 +481,11 @@ def registration_move(*, registration: Registration, site: Site, staff_user=None
     old_site = row.site
     before = {"site": old_site.name, "status": row.status}
     had_seat = row.status in SEAT_STATUSES
-    _expire_at_site(site_id=site.pk, now=now)
+    site_overdue_expire(site_id=site.pk, now=now)
     seated = seat_take(site=site)
     if had_seat:
-        _seat_release(site_id=old_site.pk)
-        _groups_release(row)
+        seat_release(site_id=old_site.pk)
+        groups_release(row)
     # Working groups of another site do not travel along.
     keep = [g for g in row.working_groups.all() if g.site_id in (None, site.pk)]
     row.working_groups.set(keep)
@@ -621,7 +496,7 @@ def registration_move(*, registration: Registration, site: Site, staff_user=None
         else:
             status, hold = RegistrationStatus.HELD, now + timedelta(hours=event.hold_hours)
         for group in keep:
-            if not _group_take(group=group):
+            if not group_take(group=group):
                 row.working_groups.remove(group)
     else:
         status, hold = RegistrationStatus.WAITLISTED, None
@@ -645,7 +520,7 @@ def registration_move(*, registration: Registration, site: Site, staff_user=None
                 "status": [before["status"], row.status],
             },
         )
-    _mail_after_commit(row, "moved")
+    registration_mail_after_commit(row, "moved")
     return ChangeResult(row, changed=True, promoted=promoted)
 
 
@@ -689,7 +564,7 @@ def offer_accept(*, registration: Registration) -> ChangeResult:
     if row.status != RegistrationStatus.OFFERED:
         raise RegistrationError(_("Für diese Anmeldung liegt kein Platzangebot vor."))
     if row.offer_expires_at and row.offer_expires_at < now:
-        _expire_one(row, now=now)
+        registration_expire(row, now=now)
         raise RegistrationError(
             _("Die Frist zur Annahme ist abgelaufen; der Platz ging an die nächste Person.")
         )
@@ -701,7 +576,7 @@ def offer_accept(*, registration: Registration) -> ChangeResult:
         updated_at=now,
     )
     row.refresh_from_db()
-    _mail_after_commit(row, "confirmed")
+    registration_mail_after_commit(row, "confirmed")
     return ChangeResult(row, changed=True)
 
 
@@ -712,38 +587,6 @@ def offer_decline(*, registration: Registration) -> ChangeResult:
     if row.status != RegistrationStatus.OFFERED:
         raise RegistrationError(_("Für diese Anmeldung liegt kein Platzangebot vor."))
     return registration_cancel(registration=row)
-
-
-@transaction.atomic
-def holds_expire(*, now: datetime | None = None) -> int:
-    """Expire holds whose e-mail link was not clicked in time; frees and re-offers the seats."""
-    now = now or timezone.now()
-    count = 0
-    overdue = Registration.objects.filter(
-        status=RegistrationStatus.HELD, hold_expires_at__lt=now
-    ).select_related("site")
-    for registration in overdue.order_by("pk"):
-        if Registration.objects.filter(pk=registration.pk, status=RegistrationStatus.HELD).exists():
-            _expire_one(registration, now=now)
-            count += 1
-    return count
-
-
-@transaction.atomic
-def offers_expire(*, now: datetime | None = None) -> int:
-    """Expire offers not accepted in time; the place goes to the next person waiting."""
-    now = now or timezone.now()
-    count = 0
-    overdue = Registration.objects.filter(
-        status=RegistrationStatus.OFFERED, offer_expires_at__lt=now
-    ).select_related("site")
-    for registration in overdue.order_by("pk"):
-        if Registration.objects.filter(
-            pk=registration.pk, status=RegistrationStatus.OFFERED
-        ).exists():
-            _expire_one(registration, now=now)
-            count += 1
-    return count
 
 
 def reminder_claim(*, registration: Registration, now: datetime | None = None) -> bool:

@@ -15,7 +15,7 @@ from django_tasks import task
 
 from lotse.core.mail import mail_key
 
-from . import services
+from . import capacity, services
 from .mails import registration_mail_enqueue
 from .models import Registration, RegistrationStatus
 
@@ -39,14 +39,14 @@ def registration_mail_send(registration_id: int, kind: str) -> int:
 
 @task()
 def holds_expire_task() -> int:
-    count = services.holds_expire()
+    count = capacity.holds_expire()
     logger.info("holds_expire: %s holds expired", count)
     return count
 
 
 @task()
 def offers_expire_task() -> int:
-    count = services.offers_expire()
+    count = capacity.offers_expire()
     logger.info("offers_expire: %s offers expired", count)
     return count
 

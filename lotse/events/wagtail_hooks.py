@@ -1,5 +1,5 @@
 """Back office for events: the "Veranstaltungen" menu, the event snippet screens, and the
-per-event screens of admin_urls (registrations, PDFs, messages, check-in, report, deletion)."""
+per-event screens of the back office (backoffice/urls.py)."""
 
 from functools import wraps
 
@@ -33,8 +33,8 @@ from lotse.core.audit import audit_log
 from lotse.core.choosers import PolicyChooserViewSet
 from lotse.core.models import TopicField
 
-from . import admin_urls
-from .admin_forms import EventAdminForm
+from .backoffice import urls as backoffice_urls
+from .backoffice.forms import EventAdminForm
 from .models import Event, EventKind, EventStatus, Registration
 from .permissions import (
     EventPermissionPolicy,
@@ -315,7 +315,7 @@ register_snippet(event_viewset)
 
 @hooks.register("register_admin_urls")
 def register_event_admin_urls():
-    return [path("veranstaltungen/", include(admin_urls, namespace="lotse_events"))]
+    return [path("veranstaltungen/", include(backoffice_urls, namespace="lotse_events"))]
 
 
 class EventListMenuItem(MenuItem):

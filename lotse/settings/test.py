@@ -32,7 +32,3 @@ LOTSE_CATALOGUE_CACHE_SECONDS = 0
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405 - a fresh clone has no var/ yet
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-lotse.sqlite3")}  # noqa: F405
-# Test-only switch for the race control of tests/events/test_concurrency.py: with "0" the
-# registration service counts and then inserts without the conditional UPDATE (never in
-# production settings: services default to the guard when the setting is missing).
-LOTSE_EVENT_CAPACITY_GUARD = env_bool("LOTSE_EVENT_CAPACITY_GUARD", True)  # noqa: F405

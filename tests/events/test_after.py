@@ -12,8 +12,8 @@ from lotse.events.after import (
     event_thanks_send,
     events_thanks_send,
 )
+from lotse.events.certificates import certificate_html
 from lotse.events.models import RegistrationStatus, Session
-from lotse.events.pdf import certificate_html
 
 from .factories import make_event, make_registration
 

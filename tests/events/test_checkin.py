@@ -7,7 +7,7 @@ import pytest
 from django.db import OperationalError, connection
 from django.urls import reverse
 
-from lotse.events.checkin import (
+from lotse.events.backoffice.checkin import (
     normalise_code,
     registration_check_in,
     registration_check_in_undo,

@@ -55,7 +55,8 @@ def _database_url() -> str:
 class LiveServer:
     """gunicorn (gthread) on a free loopback port, in its own process group."""
 
-    def __init__(self, **env):
+    def __init__(self, app: str = "lotse.wsgi:application", **env):
+        self.app = app
         self.port = _free_port()
         self.env = {
             **os.environ,
@@ -70,7 +71,7 @@ class LiveServer:
     def start(self) -> LiveServer:
         command = [
             str(Path(sys.executable).parent / "gunicorn"),
-            "lotse.wsgi:application",
+            self.app,
             "--bind",
             f"{HOST}:{self.port}",
             "--worker-class",
@@ -237,9 +238,10 @@ def test_200_concurrent_registrations_for_50_seats(event_50):
 
 
 def test_control_without_the_guard_oversells(event_50):
-    """The race control: count-then-insert (guard off, test settings only) sells too many."""
+    """The race control: the naive count-then-insert of tests/events/naive.py (served by this
+    server only) sells too many, where the real service above sells exactly 50."""
     event, site = event_50
-    server = LiveServer(LOTSE_EVENT_CAPACITY_GUARD="0").start()
+    server = LiveServer(app="tests.events.naive:application").start()
     try:
         results = burst(server.port, event, site, 200)
     finally:
@@ -247,6 +249,12 @@ def test_control_without_the_guard_oversells(event_50):
     assert all(r.get("post_status") == 302 for r in results)
     seated = Registration.objects.filter(site=site, status__in=SEAT_STATUSES).count()
     assert seated > 50, "expected the unguarded count-then-insert to oversell"
+
+
+def test_production_code_has_no_switch_for_the_naive_path():
+    """The count-then-insert control lives in tests only; no setting turns the guard off."""
+    sources = (ROOT / "lotse").rglob("*.py")
+    assert not [p for p in sources if "CAPACITY_GUARD" in p.read_text(encoding="utf-8")]
 
 
 def test_crash_in_the_middle_loses_no_acknowledged_registration(event_50):

@@ -4,8 +4,10 @@ import pytest
 from django.db.models import Count, Q
 
 from lotse.demo import events as events_demo
+from lotse.events.backoffice.reports import structure_report
 from lotse.events.models import SEAT_STATUSES, Event, Registration, Site, WorkingGroup
-from lotse.events.reports import press_sentences, structure_report
+
+from .press import press_sentences
 
 pytestmark = pytest.mark.django_db
 

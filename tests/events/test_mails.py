@@ -15,8 +15,8 @@ from django.utils import timezone
 from lotse.core.mail import mails_queue_sweep
 from lotse.core.models import MailStatus, OutgoingMail
 from lotse.events import services, tasks
-from lotse.events.admin_services import event_message_send
 from lotse.events.after import event_thanks_send
+from lotse.events.backoffice.services import event_message_send
 from lotse.events.models import Registration, RegistrationStatus
 from lotse.events.retention import event_personal_data_delete
 from lotse.events.selectors import message_batch, messages_with_progress

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from weasyprint import HTML
 
+from lotse.events.backoffice.pdf import badges_html, checkin_list_html, participant_list_html
 from lotse.events.models import RegistrationStatus
-from lotse.events.pdf import badges_html, checkin_list_html, participant_list_html
 
 from .factories import make_registration
 

@@ -282,7 +282,7 @@ def test_retention_message_in_english(settings):
     from django.core.exceptions import ValidationError
     from django.utils import translation
 
-    from lotse.events.admin_forms import validate_retention_days
+    from lotse.events.backoffice.forms import validate_retention_days
 
     settings.LOTSE_EVENT_RETENTION_MAX_DAYS = 730
     validate_retention_days(730)

@@ -3,10 +3,11 @@
 import pytest
 from django.urls import reverse
 
+from lotse.events.backoffice.reports import chart, rounded_figure, structure_report
 from lotse.events.models import RegistrationStatus
-from lotse.events.reports import chart, press_sentences, rounded_figure, structure_report
 
 from .factories import make_event, make_registration
+from .press import press_sentences
 
 pytestmark = pytest.mark.django_db
 
@@ -70,11 +71,11 @@ def test_press_sentences_come_from_the_numbers(forum):
 
 
 @pytest.mark.parametrize(
-    ("number", "text"),
-    [(163, "über 150"), (150, "150"), (47, "über 40"), (12, "12"), (1020, "über 1000")],
+    ("number", "figure"),
+    [(163, (150, True)), (150, (150, False)), (47, (40, True)), (12, (12, False))],
 )
-def test_rounded_figure(number, text):
-    assert rounded_figure(number) == text
+def test_rounded_figure(number, figure):
+    assert rounded_figure(number) == figure
 
 
 def test_chart_geometry_and_text_alternative(forum):
@@ -168,3 +169,16 @@ def test_report_page_and_pdf_count_online_people_once(team, forum, monkeypatch):
     assert "141 waren vor Ort und 12 per Livestream" in body
     assert team.get(url, {"format": "pdf"}).content == b"%PDF"
     assert "141 waren vor Ort und 12 per Livestream" in " ".join(rendered[0].split())
+
+
+def test_press_sentences_in_english_with_localised_figures(forum):
+    """The sentences are written in the template: English from the catalogue, the date and
+    the figures formatted by Django's localisation."""
+    from django.utils import dateformat, timezone, translation
+
+    with translation.override("en"):
+        text = " ".join(press_sentences(structure_report(event=forum)))
+        date = dateformat.format(timezone.localtime(forum.starts_at), "j. F Y")
+    assert text.startswith("Over 150 representatives of ")
+    assert f"on {date}." in text
+    assert "; 12 more people followed via live stream." in text

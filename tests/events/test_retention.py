@@ -8,8 +8,8 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from lotse.core.periodic import DAILY_TASKS
+from lotse.events.backoffice.reports import structure_report
 from lotse.events.models import Registration, RegistrationStatus
-from lotse.events.reports import structure_report
 from lotse.events.retention import (
     event_personal_data_delete,
     events_due_for_deletion,

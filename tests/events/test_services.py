@@ -9,7 +9,7 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from lotse.events import services
+from lotse.events import capacity, services
 from lotse.events.models import Registration, RegistrationStatus, Site, WorkingGroup
 from lotse.events.services import Person, RegistrationError
 
@@ -189,7 +189,7 @@ def test_offer_accept_and_expiry_moves_on(make_event):
     with time_machine.travel(start + timedelta(hours=49)):
         with pytest.raises(RegistrationError, match="abgelaufen"):
             services.offer_accept(registration=second)
-        assert services.offers_expire() == 1
+        assert capacity.offers_expire() == 1
     assert reload(second).status == S.EXPIRED
     assert reload(third).status == S.OFFERED
     services.offer_accept(registration=third)
@@ -216,10 +216,10 @@ def test_holds_expire_frees_seats_and_offers_them(make_event):
     (first,) = register(event, None, person(1))
     (second,) = register(event, None, person(2))
     with time_machine.travel(timezone.now() + timedelta(hours=23)):
-        assert services.holds_expire() == 0
+        assert capacity.holds_expire() == 0
     with time_machine.travel(timezone.now() + timedelta(hours=25)):
-        assert services.holds_expire() == 1
-        assert services.holds_expire() == 0  # idempotent
+        assert capacity.holds_expire() == 1
+        assert capacity.holds_expire() == 0  # idempotent
     assert reload(first).status == S.EXPIRED
     assert reload(second).status == S.OFFERED
     assert_counters(event)

@@ -8,13 +8,14 @@ forms) can never check one person in twice; the database constraint
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from lotse.core.audit import audit_log
 
-from .models import SEAT_STATUSES, Registration, RegistrationStatus, Site
+from ..models import SEAT_STATUSES, Registration, RegistrationStatus, Site
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,9 @@ def registrations_search(*, site: Site, query: str, limit: int = 20) -> QuerySet
 
 
 @transaction.atomic
-def registration_check_in(*, registration: Registration, user, site: Site | None = None):
+def registration_check_in(
+    *, registration: Registration, user: User, site: Site | None = None
+) -> CheckInResult:
     """Let a confirmed person in, once. Returns a CheckInResult; never raises for a refusal."""
     if site is not None and registration.site_id != site.pk:
         registration.refresh_from_db()
@@ -87,7 +90,7 @@ def registration_check_in(*, registration: Registration, user, site: Site | None
 
 
 @transaction.atomic
-def registration_check_in_undo(*, registration: Registration, user) -> CheckInResult:
+def registration_check_in_undo(*, registration: Registration, user: User) -> CheckInResult:
     """Take back a mistaken check-in (conditional UPDATE as well)."""
     before = registration.checked_in_at
     updated = Registration.objects.filter(pk=registration.pk, checked_in_at__isnull=False).update(

@@ -12,9 +12,9 @@ from lotse.core.models import ActorType, Region
 from lotse.network.models import Actor
 from lotse.network.permissions import actors_choosable_as_partner
 
-from .forms import site_label
-from .models import EventStatus, RegistrationStatus, Site, WorkingGroup
-from .permissions import allowed_statuses, event_fields_locked_for, user_is_event_staff
+from ..forms import site_label
+from ..models import EventStatus, RegistrationStatus, Site, WorkingGroup
+from ..permissions import allowed_statuses, event_fields_locked_for, user_is_event_staff
 
 Document = get_document_model()
 

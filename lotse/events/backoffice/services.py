@@ -1,16 +1,22 @@
 """Writes of the events back office that are not check-in, retention or the after-event mails."""
 
+from collections.abc import Iterator
+
+from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import QuerySet
 
 from lotse.core.audit import audit_log
 from lotse.core.mail import MailDraft, mail_key, mail_render, mails_enqueue
 
-from .after import event_public_url
-from .models import Event, EventMessage, Registration, RegistrationStatus, Site
-from .selectors import message_batch
+from ..after import event_public_url
+from ..models import Event, EventMessage, Registration, RegistrationStatus, Site
+from ..selectors import message_batch
 
 
-def message_recipients(*, event: Event, site: Site | None, include_waiting: bool):
+def message_recipients(
+    *, event: Event, site: Site | None, include_waiting: bool
+) -> QuerySet[Registration]:
     statuses = [RegistrationStatus.CONFIRMED]
     if include_waiting:
         statuses.append(RegistrationStatus.WAITLISTED)
@@ -26,7 +32,7 @@ def message_recipients(*, event: Event, site: Site | None, include_waiting: bool
 def event_message_send(
     *,
     event: Event,
-    user,
+    user: User,
     subject: str,
     body: str,
     site: Site | None = None,
@@ -51,7 +57,7 @@ def event_message_send(
     )
     url = event_public_url(event)
 
-    def drafts():
+    def drafts() -> Iterator[MailDraft]:
         for registration in recipients.iterator(chunk_size=500):
             language = registration.language or "de"
             _subject, text = mail_render(

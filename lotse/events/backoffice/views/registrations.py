@@ -1,5 +1,4 @@
-"""Back-office screens per event: overview, registrations, exports, PDFs, messages, check-in,
-structure report and the deletion of personal data.
+"""Back-office screens per event: overview, registrations (list, export, add, cancel, move).
 
 Refusals answer 403 (not PermissionDenied, which the Wagtail admin turns into a redirect);
 Wagtail's `require_admin_access` in front of every admin URL sends anonymous users to the login.
@@ -10,79 +9,33 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from lotse.core.exports import dataset_response, safe_dataset
-from lotse.core.pdf import pdf_response
-from lotse.core.views import permission_denied
 
-from . import checkin as checkin_services
-from . import services
-from .admin_forms import (
-    MessageForm,
-    RegistrationAddForm,
-    RegistrationFilterForm,
-    RegistrationMoveForm,
-)
-from .admin_services import event_message_send
-from .after import event_thanks_send
-from .models import (
+from ... import services
+from ...models import (
     ACTIVE_STATUSES,
     Event,
     Registration,
     RegistrationStatus,
-    Site,
     WorkingGroup,
 )
-from .pdf import badges_pdf, checkin_list_pdf, participant_list_pdf, report_pdf
-from .permissions import user_can_access_event, user_can_view_registrations, user_is_event_staff
-from .reports import chart, press_sentences, report_dataset, structure_report
-from .retention import (
+from ...permissions import user_can_view_registrations, user_is_event_staff
+from ...retention import (
     deletion_due_at,
-    event_personal_data_delete,
-    events_due_for_deletion,
-    events_due_soon,
 )
-from .selectors import messages_with_progress, waitlist_position
-
-
-def _denied(request: HttpRequest) -> HttpResponse:
-    return permission_denied(request, PermissionDenied())
-
-
-def _event_for(request, event_id: int, *, staff: bool = False) -> Event:
-    """The event, if the user may work on it; raises PermissionDenied otherwise."""
-    event = get_object_or_404(Event.objects.select_related("organiser"), pk=event_id)
-    if staff and not user_is_event_staff(request.user):
-        raise PermissionDenied
-    if not staff and not user_can_access_event(user=request.user, event_pk=event.pk):
-        raise PermissionDenied
-    return event
-
-
-def guarded(view):
-    """Turn PermissionDenied into the project's 403 page."""
-
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied:
-            return _denied(request)
-
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
-    return wrapper
-
-
-def _edit_url(event: Event) -> str:
-    return reverse("wagtailsnippets_events_event:edit", args=[event.pk])
-
+from ...selectors import waitlist_position
+from ..forms import (
+    RegistrationAddForm,
+    RegistrationFilterForm,
+    RegistrationMoveForm,
+)
+from .access import event_edit_url, event_for, guarded
 
 # --- overview -------------------------------------------------------------------------------
 
@@ -90,7 +43,7 @@ def _edit_url(event: Event) -> str:
 @guarded
 @require_http_methods(["GET", "HEAD"])
 def event_overview(request, event_id: int):
-    event = _event_for(request, event_id)
+    event = event_for(request, event_id)
     sites = event.sites.annotate(
         n_confirmed=Count("registrations", filter=Q(registrations__status="confirmed")),
         n_waiting=Count("registrations", filter=Q(registrations__status="waitlisted")),
@@ -104,7 +57,7 @@ def event_overview(request, event_id: int):
             "sites": sites,
             "staff": user_is_event_staff(request.user),
             "may_view_registrations": user_can_view_registrations(user=request.user, event=event),
-            "edit_url": _edit_url(event),
+            "edit_url": event_edit_url(event),
             "deletion_due": deletion_due_at(event),
             "messages_sent": event.messages.select_related("site").order_by("-sent_at")[:10],
         },
@@ -205,7 +158,7 @@ def registrations_dataset(registrations) -> tablib.Dataset:
 @guarded
 @require_http_methods(["GET", "HEAD"])
 def registrations_list(request, event_id: int):
-    event = _event_for(request, event_id)
+    event = event_for(request, event_id)
     if not user_can_view_registrations(user=request.user, event=event):
         raise PermissionDenied
     form, queryset = registrations_filtered(event=event, data=request.GET)
@@ -264,7 +217,7 @@ def _promoted_text(promoted: list[Registration]) -> str:
 @require_http_methods(["GET", "HEAD", "POST"])
 def registration_add(request, event_id: int):
     """Add one person by hand: confirmed at once (mail), or the waiting list when full."""
-    event = _event_for(request, event_id, staff=True)
+    event = event_for(request, event_id, staff=True)
     if event.personal_data_deleted_at is not None:
         messages.error(
             request, _("Die personenbezogenen Daten dieser Veranstaltung sind bereits gelöscht.")
@@ -327,7 +280,7 @@ def registration_add(request, event_id: int):
 @require_http_methods(["GET", "HEAD", "POST"])
 def registration_cancel(request, event_id: int, registration_id: int):
     """Cancel a registration after a confirmation step; the first person waiting moves up."""
-    event = _event_for(request, event_id, staff=True)
+    event = event_for(request, event_id, staff=True)
     registration = _live_registration(event, registration_id)
     if request.method == "POST":
         try:
@@ -365,7 +318,7 @@ def registration_cancel(request, event_id: int, registration_id: int):
 @require_http_methods(["GET", "HEAD", "POST"])
 def registration_move(request, event_id: int, registration_id: int):
     """Move a registration to another site: a place there, or its waiting list when full."""
-    event = _event_for(request, event_id, staff=True)
+    event = event_for(request, event_id, staff=True)
     registration = _live_registration(event, registration_id)
     form = RegistrationMoveForm(request.POST or None, registration=registration)
     if request.method == "POST" and form.is_valid():
@@ -405,283 +358,3 @@ def registration_move(request, event_id: int, registration_id: int):
         },
         status=400 if form.errors else 200,
     )
-
-
-# --- PDFs -----------------------------------------------------------------------------------
-
-
-@guarded
-@require_http_methods(["GET", "HEAD"])
-def badges(request, event_id: int):
-    event = _event_for(request, event_id, staff=True)
-    site = None
-    if request.GET.get("site"):
-        site = get_object_or_404(event.sites, pk=request.GET["site"])
-    return pdf_response(badges_pdf(event=event, site=site), f"namensschilder-{event.slug}.pdf")
-
-
-@guarded
-@require_http_methods(["GET", "HEAD"])
-def participant_list(request, event_id: int):
-    event = _event_for(request, event_id, staff=True)
-    return pdf_response(participant_list_pdf(event=event), f"teilnehmende-{event.slug}.pdf")
-
-
-@guarded
-@require_http_methods(["GET", "HEAD"])
-def checkin_list(request, site_id: int):
-    site = get_object_or_404(Site.objects.select_related("event"), pk=site_id)
-    _event_for(request, site.event_id, staff=True)
-    return pdf_response(
-        checkin_list_pdf(site=site), f"einlassliste-{site.event.slug}-{site.pk}.pdf"
-    )
-
-
-# --- messages -------------------------------------------------------------------------------
-
-
-@guarded
-@require_http_methods(["GET", "HEAD", "POST"])
-def message(request, event_id: int):
-    event = _event_for(request, event_id, staff=True)
-    form = MessageForm(request.POST or None, event=event)
-    if request.method == "POST" and form.is_valid():
-        sent = event_message_send(
-            event=event,
-            user=request.user,
-            subject=form.cleaned_data["subject"],
-            body=form.cleaned_data["body"],
-            site=form.cleaned_data["site"],
-            include_waiting=form.cleaned_data["include_waiting"],
-        )
-        messages.success(
-            request,
-            _(
-                "Die Nachricht an %(count)s Personen ist im Postausgang; "
-                "der Versand läuft im Hintergrund."
-            )
-            % {"count": sent.recipient_count},
-        )
-        return redirect("lotse_events:message", event_id=event.pk)
-    return render(
-        request,
-        "events/admin/message.html",
-        {"event": event, "form": form, "sent_messages": messages_with_progress(event=event)},
-        status=400 if form.errors else 200,
-    )
-
-
-@guarded
-@require_POST
-def thanks(request, event_id: int):
-    event = _event_for(request, event_id, staff=True)
-    sent = event_thanks_send(event=event, user=request.user)
-    messages.success(
-        request,
-        _("Dankesmail an %(count)s Personen im Postausgang; der Versand läuft im Hintergrund.")
-        % {"count": sent},
-    )
-    return redirect("lotse_events:overview", event_id=event.pk)
-
-
-# --- structure report -----------------------------------------------------------------------
-
-
-@guarded
-@require_http_methods(["GET", "HEAD"])
-def report(request, event_id: int):
-    event = _event_for(request, event_id)
-    data = structure_report(event=event)
-    fmt = request.GET.get("format")
-    if fmt == "csv":
-        return dataset_response(report_dataset(data), fmt="csv", basename=f"struktur-{event.slug}")
-    if fmt == "pdf":
-        return pdf_response(report_pdf(report=data), f"struktur-{event.slug}.pdf")
-    sections = [
-        (key, title, rows, chart(rows, metric="registered")) for key, title, rows in data.sections
-    ]
-    return render(
-        request,
-        "events/admin/report.html",
-        {
-            "event": event,
-            "report": data,
-            "sections": sections,
-            "sentences": press_sentences(data),
-        },
-    )
-
-
-# --- check-in -------------------------------------------------------------------------------
-
-OUTCOME_MESSAGES = {
-    "checked_in": _("Eingelassen."),
-    "already": _("Bereits eingelassen."),
-    "not_confirmed": _("Nicht eingelassen: Die Anmeldung ist nicht bestätigt."),
-    "wrong_site": _("Nicht eingelassen: Die Anmeldung gilt für einen anderen Standort."),
-    "undone": _("Einlass zurückgenommen."),
-    "not_checked_in": _("War nicht eingelassen."),
-}
-
-
-def _site_for(request, site_id: int) -> Site:
-    site = get_object_or_404(Site.objects.select_related("event"), pk=site_id)
-    if not user_is_event_staff(request.user):
-        raise PermissionDenied
-    return site
-
-
-def status_text(registration: Registration) -> str:
-    """What the door needs to know, in one line."""
-    if registration.checked_in_at is not None:
-        who = registration.checked_in_by
-        name = (who.get_full_name() or who.get_username()) if who else _("unbekannt")
-        return _("Bereits eingelassen um %(time)s Uhr von %(name)s") % {
-            "time": date_format(timezone.localtime(registration.checked_in_at), "H:i"),
-            "name": name,
-        }
-    return {
-        RegistrationStatus.CONFIRMED: _("Bestätigt – noch nicht eingelassen"),
-        RegistrationStatus.HELD: _("Nicht bestätigt (E-Mail-Link nicht geklickt)"),
-        RegistrationStatus.OFFERED: _("Nachgerückt, Annahme noch offen"),
-        RegistrationStatus.WAITLISTED: _("Warteliste"),
-        RegistrationStatus.CANCELLED: _("Storniert"),
-        RegistrationStatus.EXPIRED: _("Verfallen"),
-    }[registration.status]
-
-
-@guarded
-@require_http_methods(["GET", "HEAD"])
-def checkin_page(request, site_id: int):
-    site = _site_for(request, site_id)
-    query = request.GET.get("q", "").strip()[:100]
-    found = None
-    results = []
-    if query:
-        found = checkin_services.registration_by_code(site=site, code=query)
-        if found is not None and found.anonymised_at is not None:
-            found = None
-        results = (
-            [found]
-            if found
-            else list(checkin_services.registrations_search(site=site, query=query))
-        )
-    for item in results:
-        item.status_text = status_text(item)
-        item.other_site = item.site_id != site.pk
-    other_sites = site.event.sites.exclude(pk=site.pk).order_by("sort_order", "pk")
-    return render(
-        request,
-        "events/admin/checkin.html",
-        {
-            "site": site,
-            "event": site.event,
-            "query": query,
-            "results": results,
-            "attendance": checkin_services.site_attendance(site=site),
-            "other_sites": other_sites,
-        },
-    )
-
-
-def _registration_for(site: Site, registration_id: int) -> Registration:
-    return get_object_or_404(Registration, pk=registration_id, event_id=site.event_id)
-
-
-def _back(request, site: Site, registration: Registration) -> HttpResponse:
-    url = reverse("lotse_events:checkin", args=[site.pk])
-    return redirect(f"{url}?q={registration.code}")
-
-
-@guarded
-@require_POST
-def checkin_do(request, site_id: int, registration_id: int):
-    site = _site_for(request, site_id)
-    registration = _registration_for(site, registration_id)
-    result = checkin_services.registration_check_in(
-        registration=registration, user=request.user, site=site
-    )
-    text = f"{registration.full_name}: {OUTCOME_MESSAGES[result.outcome]}"
-    if result.outcome == "already":
-        text = f"{registration.full_name}: {status_text(result.registration)}"
-    (messages.success if result.ok else messages.error)(request, text)
-    return _back(request, site, registration)
-
-
-@guarded
-@require_POST
-def checkin_undo(request, site_id: int, registration_id: int):
-    site = _site_for(request, site_id)
-    registration = _registration_for(site, registration_id)
-    result = checkin_services.registration_check_in_undo(
-        registration=registration, user=request.user
-    )
-    text = f"{registration.full_name}: {OUTCOME_MESSAGES[result.outcome]}"
-    (messages.success if result.ok else messages.error)(request, text)
-    return _back(request, site, registration)
-
-
-@guarded
-@require_http_methods(["GET", "HEAD"])
-def checkin_counter(request, site_id: int):
-    """The live counter: an HTML fragment for htmx, or JSON with ?format=json."""
-    site = _site_for(request, site_id)
-    attendance = checkin_services.site_attendance(site=site)
-    if request.GET.get("format") == "json":
-        return JsonResponse(
-            {
-                "present": attendance.present,
-                "confirmed": attendance.confirmed,
-                "registered": attendance.registered,
-            }
-        )
-    return render(
-        request,
-        "events/admin/_counter.html",
-        {"attendance": attendance, "site": site},
-    )
-
-
-# --- data protection ------------------------------------------------------------------------
-
-
-@guarded
-@require_http_methods(["GET", "HEAD"])
-def retention_list(request):
-    if not user_is_event_staff(request.user):
-        raise PermissionDenied
-    now = timezone.now()
-    due = list(events_due_for_deletion(now=now))
-    for event in due:
-        event.due_at = deletion_due_at(event)
-        event.overdue_days = (now - event.due_at).days
-    soon = events_due_soon(now=now)
-    for event in soon:
-        event.due_at = deletion_due_at(event)
-    return render(
-        request,
-        "events/admin/retention.html",
-        {
-            "due": due,
-            "soon": soon,
-            "deleted": Event.objects.filter(personal_data_deleted_at__isnull=False).order_by(
-                "-personal_data_deleted_at"
-            )[:20],
-        },
-    )
-
-
-@guarded
-@require_POST
-def retention_run(request, event_id: int):
-    event = _event_for(request, event_id, staff=True)
-    if event.personal_data_deleted_at is None and deletion_due_at(event) > timezone.now():
-        messages.error(request, _("Die Löschfrist dieser Veranstaltung ist noch nicht erreicht."))
-        return redirect("lotse_events:retention")
-    count = event_personal_data_delete(event=event, user=request.user)
-    messages.success(
-        request,
-        _("„%(title)s“: %(count)s Anmeldungen anonymisiert.")
-        % {"title": event.title, "count": count},
-    )
-    return redirect("lotse_events:retention")

@@ -1,4 +1,4 @@
-"""Participant structure report (Teilnehmendenstruktur): selectors, chart geometry, press text.
+"""Participant structure report (Teilnehmendenstruktur): selectors, chart geometry, press facts.
 
 Counts only fields the retention task keeps (site, status, actor type, district, check-in time),
 so the report is the same before and after the personal data has been anonymised. Each
@@ -7,14 +7,13 @@ whatever the number of registrations.
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import tablib
-from django.db.models import Count, Q
-from django.utils import formats
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from .models import ACTIVE_STATUSES, Event, Registration, RegistrationStatus
+from ..models import ACTIVE_STATUSES, Event, Registration, RegistrationStatus
 
 
 @dataclass
@@ -51,7 +50,9 @@ COUNTS = {
 }
 
 
-def _rows(queryset, key: str, label: str, order: tuple[str, ...], unknown: str):
+def _rows(
+    queryset: QuerySet[Registration], key: str, label: str, order: tuple[str, ...], unknown: str
+) -> list[ReportRow]:
     rows = []
     for item in queryset.values(key, label).annotate(**COUNTS).order_by(*order):
         if not (item["registered"] or item["confirmed"] or item["present"]):
@@ -145,7 +146,7 @@ def chart(rows: list[ReportRow], *, metric: str = "registered") -> dict:
     }
 
 
-# --- press text -----------------------------------------------------------------------------
+# --- press facts ----------------------------------------------------------------------------
 
 NUMBER_WORDS = {
     2: "zwei",
@@ -182,139 +183,65 @@ ACTOR_TYPE_PHRASES = {
 }
 
 
-def rounded_figure(number: int) -> str:
-    """ "über 150" for 163, "über 40" for 47, the exact number for small or round figures."""
+def rounded_figure(number: int) -> tuple[int, bool]:
+    """(150, True) for 163 ("über 150"), (40, True) for 47; small or round figures exactly."""
     step = 50 if number >= 100 else 10
     if number < 20 or number % step == 0:
-        return str(number)
-    return _("über %(number)s") % {"number": number - number % step}
+        return number, False
+    return number - number % step, True
 
 
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return _("%(head)s und %(last)s") % {"head": ", ".join(items[:-1]), "last": items[-1]}
+@dataclass(frozen=True)
+class PressFacts:
+    """The figures of a press release, straight from the report; the sentences are written in
+    the template events/admin/_press_sentences.html (page and PDF)."""
+
+    title: str
+    starts_at: datetime
+    held: bool  # people were checked in: the sentences speak of the past
+    people: int  # present (held) or confirmed
+    figure: int  # `people`, rounded down when `rounded`
+    rounded: bool
+    origins: list[str] = field(default_factory=list)  # at most six, when there are 10+ people
+    more_origins: bool = False
+    places: list[str] = field(default_factory=list)  # the sites that are not online
+    places_word: str = ""  # "vier" for four places
+    on_site_people: int = 0
+    online_people: int = 0
+    districts: int = 0
+    registered: int = 0  # confirmed in total
 
 
-def press_sentences(report: StructureReport) -> list[str]:
-    """The figures of a press release, as sentences, straight from the report."""
+def press_facts(report: StructureReport) -> PressFacts:
+    """What the press sentences say. People online are counted once: on site + online = the
+    people of the first sentence and of the table."""
     event = report.event
     held = report.total.present > 0
     people = report.total.present if held else report.total.confirmed
-    if not people:
-        return [_("Für diese Veranstaltung liegen noch keine bestätigten Anmeldungen vor.")]
     types = [row for row in report.by_actor_type if (row.present if held else row.confirmed)]
     phrases = [ACTOR_TYPE_PHRASES.get(row.key, row.label) for row in types if row.key]
-    figure = rounded_figure(people)
-    figure = figure[:1].upper() + figure[1:]
-    date = formats.date_format(event.starts_at, "j. F Y")
-    if phrases and people >= 10:
-        shown = phrases[:6]
-        origin = (
-            _join(shown) if len(phrases) <= 6 else ", ".join(shown) + _(" und weiteren Stellen")
-        )
-        first = (
-            _(
-                "%(figure)s Vertreterinnen und Vertreter aus %(origin)s nahmen am %(date)s an "
-                "„%(title)s“ teil."
-            )
-            if held
-            else _(
-                "%(figure)s Vertreterinnen und Vertreter aus %(origin)s haben sich für "
-                "„%(title)s“ am %(date)s angemeldet."
-            )
-        ) % {"figure": figure, "origin": origin, "date": date, "title": event.title}
-    else:
-        first = (
-            ngettext(
-                "%(figure)s Person nahm am %(date)s an „%(title)s“ teil.",
-                "%(figure)s Personen nahmen am %(date)s an „%(title)s“ teil.",
-                people,
-            )
-            if held
-            else ngettext(
-                "%(figure)s Person hat sich für „%(title)s“ am %(date)s angemeldet.",
-                "%(figure)s Personen haben sich für „%(title)s“ am %(date)s angemeldet.",
-                people,
-            )
-        ) % {"figure": figure, "date": date, "title": event.title}
-    sentences = [first]
-    places = [row for row in report.by_site if row.label not in report.online_sites]
+    if people < 10:
+        phrases = []
+    places = [row.label for row in report.by_site if row.label not in report.online_sites]
     online = [row for row in report.by_site if row.label in report.online_sites]
-    # The people counted above include those online: split them once, so that on site +
-    # online = the total of the first sentence and of the table.
     online_people = sum((row.present if held else row.confirmed) for row in online)
-    on_site_people = people - online_people
-    if places:
-        if len(places) > 1:
-            count = NUMBER_WORDS.get(len(places), str(len(places)))
-            sentence = _("Die Veranstaltung fand an %(count)s Standorten statt: in %(places)s") % {
-                "count": count,
-                "places": _join([row.label for row in places]),
-            }
-        else:
-            sentence = _("Veranstaltungsort war %(place)s") % {"place": places[0].label}
-        if online_people:
-            sentence += (
-                ngettext(
-                    " mit %(n)s Person vor Ort",
-                    " mit %(n)s Personen vor Ort",
-                    on_site_people,
-                )
-                % {"n": on_site_people}
-                if held
-                else ngettext(
-                    " mit %(n)s Anmeldung vor Ort",
-                    " mit %(n)s Anmeldungen vor Ort",
-                    on_site_people,
-                )
-                % {"n": on_site_people}
-            )
-            sentence += (
-                ngettext(
-                    "; %(n)s weitere Person war per Livestream zugeschaltet.",
-                    "; %(n)s weitere Personen waren per Livestream zugeschaltet.",
-                    online_people,
-                )
-                if held
-                else ngettext(
-                    "; %(n)s weitere Person ist für den Livestream angemeldet.",
-                    "; %(n)s weitere Personen sind für den Livestream angemeldet.",
-                    online_people,
-                )
-            ) % {"n": online_people}
-        else:
-            sentence += "."
-        sentences.append(sentence)
-    districts = [row for row in report.by_district if row.key]
-    if len(districts) > 1:
-        sentences.append(
-            _("Die Teilnehmenden kamen aus %(n)s sächsischen Landkreisen und kreisfreien Städten.")
-            % {"n": len(districts)}
-        )
-    if held:
-        numbers = {"registered": report.total.confirmed, "present": on_site_people}
-        if online_people:
-            sentences.append(
-                ngettext(
-                    "Angemeldet hatten sich %(registered)s Personen, %(present)s war vor Ort "
-                    "und %(online)s per Livestream zugeschaltet.",
-                    "Angemeldet hatten sich %(registered)s Personen, %(present)s waren vor Ort "
-                    "und %(online)s per Livestream zugeschaltet.",
-                    on_site_people,
-                )
-                % {**numbers, "online": online_people}
-            )
-        else:
-            sentences.append(
-                ngettext(
-                    "Angemeldet hatten sich %(registered)s Personen, %(present)s war vor Ort.",
-                    "Angemeldet hatten sich %(registered)s Personen, %(present)s waren vor Ort.",
-                    on_site_people,
-                )
-                % numbers
-            )
-    return sentences
+    figure, rounded = rounded_figure(people)
+    return PressFacts(
+        title=event.title,
+        starts_at=event.starts_at,
+        held=held,
+        people=people,
+        figure=figure,
+        rounded=rounded,
+        origins=phrases[:6],
+        more_origins=len(phrases) > 6,
+        places=places,
+        places_word=NUMBER_WORDS.get(len(places), str(len(places))),
+        on_site_people=people - online_people,
+        online_people=online_people,
+        districts=len([row for row in report.by_district if row.key]),
+        registered=report.total.confirmed,
+    )
 
 
 def report_dataset(report: StructureReport) -> tablib.Dataset:

@@ -1,12 +1,12 @@
-"""PDF documents of the back office (WeasyPrint): badges, lists, report, attendance certificate."""
+"""PDF documents of the back office (WeasyPrint): badges, lists, structure report."""
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from lotse.core.pdf import html_to_pdf, render_pdf
 
-from .models import Event, Registration, RegistrationStatus, Site
-from .reports import StructureReport, chart, press_sentences
+from ..models import Event, Registration, RegistrationStatus, Site
+from .reports import StructureReport, chart, press_facts
 
 
 def _confirmed(event: Event):
@@ -82,18 +82,6 @@ def report_pdf(*, report: StructureReport) -> bytes:
             "event": report.event,
             "report": report,
             "sections": sections,
-            "sentences": press_sentences(report),
+            "press": press_facts(report),
         },
     )
-
-
-def certificate_html(*, registration: Registration) -> str:
-    """Teilnahmebescheinigung for one person who was checked in."""
-    return render_to_string(
-        "events/pdf/certificate.html",
-        {"registration": registration, "event": registration.event, "site": registration.site},
-    )
-
-
-def certificate_pdf(*, registration: Registration) -> bytes:
-    return html_to_pdf(certificate_html(registration=registration))

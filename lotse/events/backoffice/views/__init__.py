@@ -1,0 +1,1 @@
+"""Back-office views, one module per screen group (see ../urls.py)."""
