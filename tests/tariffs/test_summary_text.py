@@ -119,3 +119,29 @@ def test_pages_keep_german_amounts_and_dates(client, register):
         "/tarifauskunft/ausbildungsverguetung/?beginn=2025&jahr=3&verguetung=900"
     ).content.decode()
     assert "900,00 € liegen 21,00 € unter der Mindestvergütung." in trainee
+
+
+def test_admin_labels_of_wages_are_localised():
+    from decimal import Decimal
+
+    from lotse.tariffs.models import MinimumWageRate, StatutoryMinimumWage
+
+    statutory = StatutoryMinimumWage(amount=Decimal("12.82"), valid_from=dt.date(2025, 1, 1))
+    rate = MinimumWageRate(category="Helfer", amount=Decimal("1234.5"))
+    with translation.override("de"):
+        assert str(statutory) == "12,82 € ab 01.01.2025"
+        assert str(rate) == "Helfer: 1.234,50 €"
+    with translation.override("en"):
+        assert str(statutory) == "€12.82 from 1 January 2025"
+        assert str(rate) == "Helfer: €1,234.50"
+
+
+def test_euro_rounds_half_up_like_the_arithmetic():
+    from lotse.core.money import euro_text
+
+    with translation.override("de"):
+        assert euro_text("11.5385") == "11,54 €"
+        assert euro_text("0.005") == "0,01 €"
+        assert euro_text("12.50", cents=False) == "12,50 €"
+        assert euro_text("12.00", cents=False) == "12 €"
+        assert euro_text("Infinity") == ""
