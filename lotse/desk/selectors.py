@@ -10,10 +10,13 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+
+from lotse.core.types import AnyUser
 
 from . import access
 from .models import (
@@ -37,11 +40,13 @@ class InquiryFilters:
     question_kind: str = ""
 
 
-def inquiries_for_user(*, user) -> InquiryQuerySet:
+def inquiries_for_user(*, user: AnyUser) -> InquiryQuerySet:
     return InquiryQuerySet(Inquiry).filter(topic__in=access.topics_for(user))
 
 
-def inquiries_list(*, user, filters: InquiryFilters, today: dt.date | None = None):
+def inquiries_list(
+    *, user: AnyUser, filters: InquiryFilters, today: dt.date | None = None
+) -> InquiryQuerySet:
     """The inquiries a staff member may see, filtered, with the assignee in the same query."""
     queryset = inquiries_for_user(user=user).select_related("assignee")
     if filters.status:
@@ -64,7 +69,7 @@ def inquiries_list(*, user, filters: InquiryFilters, today: dt.date | None = Non
     return queryset.order_by(closed_last, "due_date", "received_at", "pk")
 
 
-def assignee_choices(*, topic: str | None = None):
+def assignee_choices(*, topic: str | None = None) -> QuerySet[AbstractBaseUser]:
     """Active users who may handle inquiries (of `topic`, or of any topic)."""
     topics = [topic] if topic else list(access.TOPIC_ROLES)
     roles = {role for item in topics for role in access.TOPIC_ROLES[item]}
@@ -174,7 +179,7 @@ class DeskStatistics:
         ]
 
 
-def desk_statistics(*, user, year: int | None = None) -> DeskStatistics:
+def desk_statistics(*, user: AnyUser, year: int | None = None) -> DeskStatistics:
     """Counts and turnaround (working days, median and mean) by month, question kind, sector.
 
     One query over the non-personal columns; the aggregation is done here because the median

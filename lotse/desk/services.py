@@ -1,12 +1,16 @@
-"""Every write of the inquiry desk: one function per use case, keyword-only, in a transaction."""
+"""Every write of the inquiry desk: one function per use case, keyword-only, in a transaction.
+
+The acting `user` is a signed-in staff account (Django's User); `access.require_topic` refuses
+anyone who may not handle the inquiry's topic."""
 
 import datetime as dt
 import logging
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -152,7 +156,7 @@ def _refresh(inquiry: Inquiry, fresh: Inquiry) -> Inquiry:
 
 
 @transaction.atomic
-def inquiry_status_change(*, inquiry: Inquiry, status: str, user) -> Inquiry:
+def inquiry_status_change(*, inquiry: Inquiry, status: str, user: User) -> Inquiry:
     """Move an inquiry to another status along the allowed transitions (see models.TRANSITIONS)."""
     access.require_topic(user=user, topic=inquiry.topic)
     fresh = _locked(inquiry)
@@ -179,7 +183,7 @@ def inquiry_status_change(*, inquiry: Inquiry, status: str, user) -> Inquiry:
 
 
 @transaction.atomic
-def inquiry_assign(*, inquiry: Inquiry, assignee, user) -> Inquiry:
+def inquiry_assign(*, inquiry: Inquiry, assignee: User | None, user: User) -> Inquiry:
     """Give the inquiry to a staff member who may handle its topic (or to nobody)."""
     access.require_topic(user=user, topic=inquiry.topic)
     if assignee is not None and not access.user_may_handle(user=assignee, topic=inquiry.topic):
@@ -198,7 +202,7 @@ def inquiry_assign(*, inquiry: Inquiry, assignee, user) -> Inquiry:
 
 
 @transaction.atomic
-def inquiry_due_date_set(*, inquiry: Inquiry, due_date: dt.date, user) -> Inquiry:
+def inquiry_due_date_set(*, inquiry: Inquiry, due_date: dt.date, user: User) -> Inquiry:
     """Change the due date (e.g. agreed with the asker); never before the day of receipt."""
     access.require_topic(user=user, topic=inquiry.topic)
     fresh = _locked(inquiry)
@@ -217,7 +221,7 @@ def inquiry_due_date_set(*, inquiry: Inquiry, due_date: dt.date, user) -> Inquir
 
 
 @transaction.atomic
-def inquiry_answer_send(*, inquiry: Inquiry, answer_text: str, user) -> Inquiry:
+def inquiry_answer_send(*, inquiry: Inquiry, answer_text: str, user: User) -> Inquiry:
     """Store the answer, mark the inquiry answered, audit it and put the mail to the asker
     into the outbox: the worker sends it after the commit (and retries), never under the lock.
     Staff follow the delivery under *Gesendete E-Mails*."""
@@ -269,7 +273,7 @@ def inquiry_answer_send(*, inquiry: Inquiry, answer_text: str, user) -> Inquiry:
 
 
 @transaction.atomic
-def inquiry_personal_data_erase(*, inquiry: Inquiry, user) -> Inquiry:
+def inquiry_personal_data_erase(*, inquiry: Inquiry, user: User) -> Inquiry:
     """Delete the personal data of one answered or closed inquiry now (erasure request)."""
     access.require_topic(user=user, topic=inquiry.topic)
     fresh = _locked(inquiry)
@@ -302,7 +306,7 @@ def retention_cutoff(now: dt.datetime) -> dt.datetime:
             day -= 1
 
 
-def inquiries_due_for_deletion(*, now: dt.datetime):
+def inquiries_due_for_deletion(*, now: dt.datetime) -> QuerySet[Inquiry]:
     cutoff = retention_cutoff(now)
     return Inquiry.objects.filter(personal_data_deleted_at__isnull=True).filter(
         Q(status=Status.ANSWERED, answered_at__lte=cutoff)

@@ -186,6 +186,7 @@ CSRF_FAILURE_VIEW = "lotse.core.views.csrf_failure"
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
 LOCALE_PATHS = [BASE_DIR / "lotse" / "locale"]
+FORMAT_MODULE_PATH = ["lotse.core.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -336,7 +337,7 @@ LOTSE_MAIL_BATCH_SIZE = env_int("LOTSE_MAIL_BATCH_SIZE", 200)
 LOTSE_DESK_RETENTION_MONTHS = env_int("LOTSE_DESK_RETENTION_MONTHS", 12)
 LOTSE_DESK_SERVICE_DAYS = env_int("LOTSE_DESK_SERVICE_DAYS", 5)
 LOTSE_DESK_FORM_RATE = env_str("LOTSE_DESK_FORM_RATE", "5/m")
-LOTSE_DESK_TARIFF_LOOKUP = "lotse.tariffs.selectors.lookup_summary"
+LOTSE_DESK_TARIFF_LOOKUP = "lotse.tariffs.summaries.lookup_summary"
 # Wegweiser (docs/guidance.md): a company check whose personal link was not used for this many
 # months is deleted by the daily task.
 LOTSE_GUIDANCE_RETENTION_MONTHS = env_int("LOTSE_GUIDANCE_RETENTION_MONTHS", 24)

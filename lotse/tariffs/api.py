@@ -8,6 +8,7 @@ import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -189,6 +190,11 @@ class LookupQuery(Schema):
     page: int = Field(1, ge=1, le=MAX_PAGE, description=f"Seite zu je {PAGE_SIZE} Verträgen")
 
 
+def _as_of(on: datetime.date) -> str:
+    """The as-of line ("Stand: 15.11.2025"): sentence from the template, date localised."""
+    return render_to_string("tariffs/as_of.txt", {"on": on}).strip()
+
+
 def _floors(on: datetime.date, *, statutory=None, trainee=None, known: bool = False) -> dict:
     """The floors part of an answer; `known`: statutory and trainee were read already."""
     if not known:
@@ -198,7 +204,7 @@ def _floors(on: datetime.date, *, statutory=None, trainee=None, known: bool = Fa
         "date": on,
         "statutory_minimum_wage": statutory.amount if statutory else None,
         "minimum_trainee_pay": {str(n): amount for n, amount in trainee.years} if trainee else None,
-        "as_of": f"Stand: {on:%d.%m.%Y}",
+        "as_of": _as_of(on),
         "note": NOTE,
     }
 
@@ -347,7 +353,7 @@ def wage_check(request, params: Query[WageCheckQuery]):
         "sector_minimum_last_end": result.minimum_last_end,
         "sector_minimum_first_start": result.minimum_first_start,
         "floors": result.floors,
-        "as_of": f"Stand: {on:%d.%m.%Y}",
+        "as_of": _as_of(on),
         "note": NOTE,
     }
 

@@ -10,10 +10,14 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import date_format
 from django.utils.functional import LazyObject
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+
+from lotse.core.money import euro_text
 
 from .validators import validate_agreement_document
 
@@ -409,7 +413,7 @@ class MinimumWageRate(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.category}: {self.amount} €"
+        return f"{self.category}: {euro_text(self.amount)}"
 
 
 class Provision(models.Model):
@@ -490,7 +494,10 @@ class StatutoryMinimumWage(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.amount} € ab {self.valid_from:%d.%m.%Y}"
+        return gettext("%(amount)s ab %(date)s") % {
+            "amount": euro_text(self.amount),
+            "date": date_format(self.valid_from, "SHORT_DATE_FORMAT"),
+        }
 
 
 class MinimumTraineePay(models.Model):

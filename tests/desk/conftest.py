@@ -14,7 +14,7 @@ BERLIN = dt.timezone(dt.timedelta(hours=1))
 
 
 def fake_lookup(*, query: str = "", wz: str = "", on: dt.date, language: str = "de") -> str:
-    """Stands in for lotse.tariffs.selectors.lookup_summary (the seam; see LOTSE_DESK_*)."""
+    """Stands in for lotse.tariffs.summaries.lookup_summary (the seam; see LOTSE_DESK_*)."""
     return f"Auskunft für {query} (WZ {wz or '–'}), Stand {on:%d.%m.%Y}. Keine Rechtsberatung."
 
 

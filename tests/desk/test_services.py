@@ -53,6 +53,22 @@ def test_confirmation_in_english(django_capture_on_commit_callbacks):
     assert mail.outbox[0].subject == f"Your inquiry {inquiry.reference}"
 
 
+def test_confirmation_writes_the_due_date_in_the_askers_language(
+    django_capture_on_commit_callbacks,
+):
+    thursday = dt.datetime(2026, 10, 29, 10, tzinfo=BERLIN)
+    with (
+        time_machine.travel(thursday, tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        services.inquiry_submit(**FORM, language="en")
+        services.inquiry_submit(**FORM, language="de")
+    english, german = mail.outbox[0].body, mail.outbox[1].body
+    assert "5 November 2026" in english
+    assert "05.11.2026" not in english
+    assert "05.11.2026" in german
+
+
 def test_submit_without_consent_is_refused():
     with pytest.raises(ValidationError):
         services.inquiry_submit(**{**FORM, "consent": False})

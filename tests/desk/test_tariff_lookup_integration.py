@@ -7,7 +7,7 @@ from django.conf import settings
 
 from lotse.desk.models import AnswerTemplate, Topic
 from lotse.desk.selectors import answer_compose, tariff_lookup
-from lotse.tariffs.selectors import lookup_summary
+from lotse.tariffs.summaries import lookup_summary
 
 from .conftest import make_inquiry
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_default_setting_points_at_the_tariffs_lookup():
-    assert settings.LOTSE_DESK_TARIFF_LOOKUP == "lotse.tariffs.selectors.lookup_summary"
+    assert settings.LOTSE_DESK_TARIFF_LOOKUP == "lotse.tariffs.summaries.lookup_summary"
     assert tariff_lookup() is lookup_summary
 
 

@@ -15,7 +15,7 @@ import pytest
 import time_machine
 from django.template.loader import render_to_string
 
-from lotse.tariffs import selectors, services, views
+from lotse.tariffs import selectors, services, summaries, views
 from lotse.tariffs.models import CollectiveAgreement, SectorSynonym
 
 from .factories import register_agreement, register_ordinance
@@ -110,7 +110,7 @@ def test_care_api_and_desk_summary_say_the_same(client, care):
     assert data["sector_minimum_last_end"] == "2026-06-30"
     assert data["sector_minimum_gap"] is False
     assert data["nothing_registered"] is False
-    summary = selectors.lookup_summary(query="Pflege", on=D(2026, 7, 15))
+    summary = summaries.lookup_summary(query="Pflege", on=D(2026, 7, 15))
     assert "Lücke" not in summary
     assert "es gilt der gesetzliche Mindestlohn" not in summary
     assert "nach dem 30.06.2026 keinen Eintrag" in summary
@@ -215,7 +215,7 @@ def test_unknown_words_are_not_found_with_suggestions_and_the_inquiry(client, cl
     assert data["nothing_registered"] is False
     wage = client.get(f"{API}/wage-check?amount=15&q=Zyxwvu&date=2026-03-01").json()
     assert wage["verdict"] == "cannot_confirm"
-    summary = selectors.lookup_summary(query="Zyxwvu", on=D(2026, 3, 1))
+    summary = summaries.lookup_summary(query="Zyxwvu", on=D(2026, 3, 1))
     assert "nicht gefunden" in summary
     assert "kein Branchentarifvertrag registriert" not in summary
 
@@ -404,7 +404,7 @@ def test_new_answer_kinds_are_cached_and_follow_the_register(
 def test_summary_figures_come_from_the_data():
     for n in range(23):
         register_agreement(f"SN-S-{n:02d}", codes=["25.62"])
-    summary = selectors.lookup_summary(wz="25.62", on=D(2025, 1, 1))
+    summary = summaries.lookup_summary(wz="25.62", on=D(2025, 1, 1))
     assert summary.count("\n- Tarifvertrag SN-S-") == 20
     assert "- und 3 weitere" in summary
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
-from lotse.tariffs import selectors
+from lotse.tariffs import selectors, summaries
 from lotse.tariffs.models import StatutoryMinimumWage
 
 D = datetime.date
@@ -68,7 +68,7 @@ def test_scaffolding_gap_2025_11_15(tariff_register):
     assert before.sector_minimums[0].rates[0].amount == Decimal("13.95")
     after = selectors.tariff_lookup(query="Gerüstbauer", on=D(2026, 1, 1))
     assert after.sector_minimums[0].rates[0].amount == Decimal("14.35")
-    text = selectors.lookup_summary(wz="43.99.1", on=D(2025, 11, 15))
+    text = summaries.lookup_summary(wz="43.99.1", on=D(2025, 11, 15))
     assert "Lücke" in text
     assert text.endswith("Stand: 15.11.2025. Dies ist eine Information, keine Rechtsberatung.")
 
@@ -118,7 +118,7 @@ def test_company_and_confidential_agreements_are_only_counted(tariff_register):
     numbers = [item.agreement.register_number for item in result.agreements]
     assert numbers == ["SN-TEST-0101"]
     assert result.not_public == selectors.BoundedCount(1, capped=False)
-    text = selectors.lookup_summary(wz="25.62", on=D(2025, 6, 1))
+    text = summaries.lookup_summary(wz="25.62", on=D(2025, 6, 1))
     assert "Muster GmbH" not in text
     assert "1 Firmentarifverträge" in text
 
@@ -126,7 +126,7 @@ def test_company_and_confidential_agreements_are_only_counted(tariff_register):
 def test_after_effect_until_replaced(tariff_register):
     result = selectors.tariff_lookup(query="Gastronomie", on=D(2026, 2, 1))
     assert result.agreements[0].in_after_effect is True
-    assert "in Nachwirkung" in selectors.lookup_summary(query="Gastronomie", on=D(2026, 2, 1))
+    assert "in Nachwirkung" in summaries.lookup_summary(query="Gastronomie", on=D(2026, 2, 1))
 
 
 def test_nothing_registered(db):
@@ -172,13 +172,13 @@ def test_lookup_summary_contract_for_the_desk(tariff_register):
     """The desk inserts this text into answers: typed keyword-only, plain text, as-of date last."""
     import inspect
 
-    signature = inspect.signature(selectors.lookup_summary)
+    signature = inspect.signature(summaries.lookup_summary)
     assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in signature.parameters.values())
     assert signature.return_annotation in (str, "str")
-    text = selectors.lookup_summary(query="Friseur", on=D(2010, 1, 1))
+    text = summaries.lookup_summary(query="Friseur", on=D(2010, 1, 1))
     assert "Lohntarifvertrag Friseurhandwerk Sachsen (in Kraft, allgemeinverbindlich)" in text
     assert "Gesetzlicher Mindestlohn: 8,50 €" not in text  # no statutory minimum before 2015
-    english = selectors.lookup_summary(wz="43.99.1", on=D(2025, 11, 15), language="en")
+    english = summaries.lookup_summary(wz="43.99.1", on=D(2025, 11, 15), language="en")
     assert "gap" in english
-    assert "Statutory minimum wage: 12,82 € per hour" in english
-    assert english.endswith("As of: 15.11.2025. This is information, not legal advice.")
+    assert "Statutory minimum wage: €12.82 per hour" in english
+    assert english.endswith("As of: 15 November 2025. This is information, not legal advice.")

@@ -12,7 +12,7 @@ from django.core.cache import caches
 from django.utils import timezone
 
 from lotse.core.fulltext import search_document
-from lotse.tariffs import api, selectors, services
+from lotse.tariffs import api, selectors, services, summaries
 from lotse.tariffs.models import (
     CollectiveAgreement,
     GeneralApplicability,
@@ -462,8 +462,8 @@ def test_answer_and_agreement_pages_in_english(client, with_provisions):
     assert ">Next page</a>" in html
     assert "None of these sector agreements was generally binding on this day." in html
     page = client.get("/en/tarifauskunft/tarifvertrag/SN-PAGE-1/?stand=2025-03-01")
-    assert "Expired on 31.12.2024, in after-effect until replaced." in page.content.decode()
-    assert "As of 01.03.2025" in page.content.decode()
+    assert "Expired on 31 December 2024, in after-effect until replaced." in page.content.decode()
+    assert "As of 1 March 2025" in page.content.decode()
 
 
 def test_more_procedures_than_listed_still_mark_the_shown_agreements(client, monkeypatch):
@@ -484,7 +484,7 @@ def test_desk_summary_says_how_many_more_and_binding_ones_elsewhere():
     rows = bulk_agreements(22)
     declare_ave(rows[0], since=D(2024, 1, 1))
     bulk_agreements(4, prefix="H", level="company")
-    text = selectors.lookup_summary(wz=CODE, on=ON)
+    text = summaries.lookup_summary(wz=CODE, on=ON)
     assert text.count("\n- Tarifvertrag T ") == 20
     assert "- und 2 weitere" in text
     assert "Allgemeinverbindlich an diesem Tag außerdem: Tarifvertrag T 0000" in text
@@ -496,17 +496,17 @@ def test_desk_summary_with_capped_counts(monkeypatch):
     monkeypatch.setattr(selectors, "COUNT_CAP", 10)
     bulk_agreements(12)
     bulk_agreements(11, prefix="H", level="company")
-    text = selectors.lookup_summary(wz=CODE, on=ON)
+    text = summaries.lookup_summary(wz=CODE, on=ON)
     assert text.count("\n- Tarifvertrag T ") == 12
     assert "weitere" not in text  # all twelve are listed
     assert "Außerdem mehr als 10 Firmentarifverträge" in text
     bulk_agreements(20, prefix="M")
-    text = selectors.lookup_summary(wz=CODE, on=ON)
+    text = summaries.lookup_summary(wz=CODE, on=ON)
     assert text.count("\n- Tarifvertrag ") == 20
     assert "- und weitere" in text
     monkeypatch.setattr(selectors, "COUNT_CAP", 25)
     caches["local"].clear()
-    assert "- und mehr als 5 weitere" in selectors.lookup_summary(wz=CODE, on=ON)
+    assert "- und mehr als 5 weitere" in summaries.lookup_summary(wz=CODE, on=ON)
 
 
 def test_choice_labels_match_get_display_in_both_languages():
