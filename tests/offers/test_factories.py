@@ -54,8 +54,12 @@ def test_in_review_offer_is_in_the_workflow_submitted_by_a_partner():
     assert requester.memberships.filter(actor=offer.actor).exists()
 
 
-def test_rejected_offer_keeps_the_reason_and_tells_the_provider():
-    offer = OfferFactory(status="rejected", actor__email="info@anbieter.example")
+def test_rejected_offer_keeps_the_reason_and_tells_the_provider(
+    django_capture_on_commit_callbacks,
+):
+    # The rejection mail goes through the outbox: the worker sends it after the commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        offer = OfferFactory(status="rejected", actor__email="info@anbieter.example")
     assert offer.rejected_at is not None
     assert offer.rejection_reason
     assert not offer.live
