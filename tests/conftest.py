@@ -165,3 +165,15 @@ def _serialized_contents_in_every_context(django_db_setup):
     ConnectionHandler.create_connection = create_connection
     yield
     ConnectionHandler.create_connection = original
+
+
+@pytest.fixture
+def flaky(settings):
+    """Mail through a backend that fails after `flaky.works_for` mails (None: never)."""
+    from tests.flaky_mail import FlakyBackend
+
+    settings.EMAIL_BACKEND = "tests.flaky_mail.FlakyBackend"
+    FlakyBackend.works_for = None
+    FlakyBackend.handed_over = 0
+    yield FlakyBackend
+    FlakyBackend.works_for = None

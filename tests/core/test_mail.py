@@ -33,31 +33,6 @@ pytestmark = pytest.mark.django_db
 BERLIN = dt.timezone(dt.timedelta(hours=1))
 
 
-class FlakyBackend(LocmemBackend):
-    """Locmem, but every send after the first `FlakyBackend.works_for` mails raises."""
-
-    works_for: int | None = None
-    handed_over = 0
-
-    def send_messages(self, messages):
-        for _message in messages:
-            if FlakyBackend.works_for is not None and FlakyBackend.handed_over >= (
-                FlakyBackend.works_for
-            ):
-                raise ConnectionError("mail server went away")
-            FlakyBackend.handed_over += 1
-        return super().send_messages(messages)
-
-
-@pytest.fixture
-def flaky(settings):
-    settings.EMAIL_BACKEND = "tests.core.test_mail.FlakyBackend"
-    FlakyBackend.works_for = None
-    FlakyBackend.handed_over = 0
-    yield FlakyBackend
-    FlakyBackend.works_for = None
-
-
 def enqueue_one(**kwargs):
     defaults = {
         "to": "anna@example.org",

@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 import pytest
 import time_machine
 from django.core import mail
-from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
@@ -26,29 +25,6 @@ from .factories import make_registration
 
 pytestmark = pytest.mark.django_db
 BERLIN = timezone.get_default_timezone()
-
-
-class FlakyBackend(LocmemBackend):
-    works_for: int | None = None
-    handed_over = 0
-
-    def send_messages(self, messages):
-        for _message in messages:
-            if FlakyBackend.works_for is not None and FlakyBackend.handed_over >= (
-                FlakyBackend.works_for
-            ):
-                raise ConnectionError("mail server went away")
-            FlakyBackend.handed_over += 1
-        return super().send_messages(messages)
-
-
-@pytest.fixture
-def flaky(settings):
-    settings.EMAIL_BACKEND = "tests.events.test_mails.FlakyBackend"
-    FlakyBackend.works_for = None
-    FlakyBackend.handed_over = 0
-    yield FlakyBackend
-    FlakyBackend.works_for = None
 
 
 def _person(n):
