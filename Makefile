@@ -8,7 +8,7 @@ PORT ?= 8000
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
 
-.PHONY: run setup migrate initial demo worker test test-sqlite test-postgres test-e2e lint typecheck format check-migrations check-deploy messages bench clean
+.PHONY: run setup migrate initial demo worker test test-sqlite test-postgres test-e2e lint typecheck format check-migrations check-migration-upgrade check-deploy messages bench clean
 
 ## Set-up ------------------------------------------------------------------------------------
 $(VENV)/.installed: pyproject.toml
@@ -80,6 +80,19 @@ typecheck: setup
 
 check-migrations: setup
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=lotse.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+# Upgrade path: a database migrated by the tree at BASE (default: the last commit before the
+# squash of docs/decisions/0007) must migrate with this tree's files and end with nothing left.
+MIGRATION_BASE ?= 0648543
+check-migration-upgrade: setup
+	set -e; old=$$(mktemp -d); trap 'rm -rf $$old' EXIT; \
+	git archive $(MIGRATION_BASE) | tar -x -C $$old; \
+	db="$${UPGRADE_DATABASE_URL:-sqlite:///$$old/upgrade.sqlite3}"; \
+	(cd $$old && DATABASE_URL=$$db $(abspath $(PY)) manage.py migrate --noinput -v 0); \
+	DATABASE_URL=$$db $(PY) manage.py migrate --noinput -v 0; \
+	left=$$(DATABASE_URL=$$db $(PY) manage.py showmigrations --plan | grep -v '^\[X\]' || true); \
+	test -z "$$left" || { echo "Not applied after the upgrade:"; echo "$$left"; exit 1; }; \
+	echo "Upgrade from $(MIGRATION_BASE): every migration applied."
 
 test-sqlite: setup
 	env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)

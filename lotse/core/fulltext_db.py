@@ -13,9 +13,10 @@ Queries: every stem as a prefix, all terms required (AND).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
-from django.db import connections
+from django.db import connections, migrations
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import BooleanField, F, FloatField, Func, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
@@ -82,6 +83,21 @@ def fulltext_uninstall(schema_editor: SchemaEditor, table: str) -> None:
         for suffix in ("ai", "ad", "au"):
             schema_editor.execute(f"DROP TRIGGER IF EXISTS {fts}_{suffix}")
         schema_editor.execute(f"DROP TABLE IF EXISTS {fts}")
+
+
+def _migrate_install(apps: Any, schema_editor: SchemaEditor, *, table: str) -> None:
+    fulltext_install(schema_editor, table)
+
+
+def _migrate_uninstall(apps: Any, schema_editor: SchemaEditor, *, table: str) -> None:
+    fulltext_uninstall(schema_editor, table)
+
+
+def fulltext_migration(table: str) -> migrations.RunPython:
+    """The migration operation that installs a table's full-text index (reversed: removes it)."""
+    return migrations.RunPython(
+        partial(_migrate_install, table=table), partial(_migrate_uninstall, table=table)
+    )
 
 
 def fulltext_reinstall(schema_editor: SchemaEditor, table: str) -> None:

@@ -324,22 +324,6 @@ def test_an_agreement_made_confidential_loses_its_words(hidden_and_public):
     assert not result.not_public
 
 
-def test_the_migration_strips_the_words_of_stored_hidden_entries(hidden_and_public):
-    import importlib
-
-    from django.apps import apps
-
-    migration = importlib.import_module(
-        "lotse.tariffs.migrations.0006_hidden_search_documents_and_synonyms"
-    )
-    CollectiveAgreement.objects.filter(register_number="SN-H-1").update(
-        search_document="muster gmbh"
-    )
-    migration.hide_words(apps, None)
-    document = CollectiveAgreement.objects.get(register_number="SN-H-1").search_document
-    assert "muster" not in document
-
-
 # --- point 6: the answer says only what the agreement's page has --------------------------------
 
 
