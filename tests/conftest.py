@@ -81,25 +81,6 @@ def portal_module(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-# Old names, kept while branches that still use them are merged. They give the same as the new
-# fixtures (initial content and factory accounts), not the demo; only the demo tests
-# (tests/core/test_load_demo.py, tests/*/test_demo.py) load `lotse.demo`.
-@pytest.fixture
-def demo_site(site_pages):
-    """Deprecated alias of `site_pages`."""
-
-
-@pytest.fixture
-def demo_users(staff_users):
-    """Deprecated alias of `staff_users`."""
-    return staff_users
-
-
-@pytest.fixture
-def demo_portal(portal_module):
-    """Deprecated alias of `portal_module`."""
-
-
 @pytest.fixture
 def login():
     """A client logged in as an existing user by username: `login("redaktion")`."""

@@ -12,7 +12,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-# The demo package (fixtures demo_site, demo_users, …) and the benchmark generators (bench/tests).
+# The demo package (tests/core/test_load_demo.py, tests/*/test_demo.py) and the benchmark
+# generators (bench/tests).
 INSTALLED_APPS = [*INSTALLED_APPS, "lotse.demo", "bench"]  # noqa: F405
 LOTSE_BENCH_GENERATORS = BENCH_GENERATORS
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405

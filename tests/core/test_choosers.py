@@ -28,7 +28,7 @@ from tests.events.factories import make_actor, make_event
 from tests.offers.conftest import create_offer
 from tests.tariffs.factories import register_agreement
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_portal")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portal_module")]
 
 ROLES = ("admin", "redaktion", "tarifregister", "veranstaltung", "lotsendienst", "partner")
 STAFF_SEEING_ACTORS = {"admin", "redaktion", "veranstaltung", "lotsendienst"}

@@ -16,7 +16,7 @@ from lotse.events.models import Event
 from tests.events.factories import client_for, make_event, make_user
 from tests.events.test_backoffice import event_form
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_portal")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portal_module")]
 
 MALFORMED = [
     {"speakers-count": "abc"},

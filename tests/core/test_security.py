@@ -41,7 +41,7 @@ from lotse.content.models import KnowledgeIndexPage, StandardPage
 from lotse.core.audit import audit_log
 from lotse.core.models import Region
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_portal")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portal_module")]
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
