@@ -8,7 +8,7 @@ PORT ?= 8000
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
 
-.PHONY: run setup migrate initial demo worker test test-sqlite test-postgres test-e2e lint typecheck format check-migrations check-migration-upgrade check-deploy messages bench clean
+.PHONY: run setup migrate initial demo worker test test-sqlite test-postgres test-e2e lint typecheck format check-migrations check-migration-upgrade check-deploy messages bench wheel clean
 
 ## Set-up ------------------------------------------------------------------------------------
 $(VENV)/.installed: pyproject.toml
@@ -62,6 +62,20 @@ run: migrate var/.demo-loaded
 
 worker: migrate
 	$(PY) manage.py db_worker
+
+## Package ----------------------------------------------------------------------------------
+# dist/lotse-*.whl with templates, static files, translations (compiled first) and data files;
+# fails if a file git tracks below lotse/ (other than Python) or a compiled .mo is missing.
+wheel: setup
+	rm -rf build dist
+	$(PY) -m pip wheel . -w dist --no-deps --quiet
+	rm -rf build
+	$(PY) -c "import glob, subprocess, sys, zipfile; \
+	names = set(zipfile.ZipFile(glob.glob('dist/lotse-*.whl')[0]).namelist()); \
+	files = subprocess.run(['git', 'ls-files', 'lotse'], capture_output=True, text=True).stdout.split(); \
+	wanted = [f for f in files if not f.endswith('.py')] + glob.glob('lotse/**/*.mo', recursive=True); \
+	missing = [f for f in wanted if f not in names]; \
+	print(len(names), 'files in the wheel; missing:', missing or 'none'); sys.exit(bool(missing))"
 
 ## Quality -----------------------------------------------------------------------------------
 lint: setup  ## ruff, and the import contracts of pyproject.toml (the layers of the apps, no circles)
