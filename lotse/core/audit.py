@@ -92,6 +92,25 @@ def audit_log(
     )
 
 
+def audit_log_since(
+    *,
+    user: AnyUser | None,
+    action: str,
+    instance: models.Model,
+    before: Mapping[str, Any],
+    fields: Iterable[str],
+    note: str = "",
+) -> models.Model | None:
+    """`audit_log` of what changed in `fields` since the snapshot `before` (model_snapshot)."""
+    return audit_log(
+        user=user,
+        action=action,
+        instance=instance,
+        changes=audit_changes(before, model_snapshot(instance, fields)),
+        note=note,
+    )
+
+
 def audit_log_model(
     *,
     user: AnyUser | None,

@@ -31,3 +31,27 @@ def staff_only(view):
         return view(request, *args, **kwargs)
 
     return require_admin_access(wrapped)
+
+
+def guard_object_routes(patterns: list, may_access) -> list:
+    """Every route of `patterns` with an object's pk answers 403 unless
+    `may_access(user, pk)` (a viewset's edit, delete, history … of other owners' objects)."""
+    from functools import wraps
+
+    from django.contrib.admin.utils import unquote
+    from django.core.exceptions import PermissionDenied
+
+    def guard(view):
+        @wraps(view)
+        def guarded(request, *args, **kwargs):
+            pk = kwargs.get("pk")
+            if pk is not None and not may_access(request.user, unquote(str(pk))):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return guarded
+
+    for pattern in patterns:
+        if "<" in str(pattern.pattern):
+            pattern.callback = guard(pattern.callback)
+    return patterns

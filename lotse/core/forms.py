@@ -6,7 +6,12 @@ marked, radio and checkbox groups as fieldset and legend. Widget attributes that
 field (autocomplete, inputmode, rows, a date picker) are set on the form's widget.
 """
 
+from typing import Any
+
+from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.forms.utils import ErrorDict
+from django.utils.html import format_html
 
 FIELD_TEMPLATE = "forms/field.html"
 GROUP_WIDGETS = frozenset({"radioselect", "checkboxselectmultiple"})
@@ -63,3 +68,62 @@ def error_target(field) -> str:
     if field.widget_type in GROUP_WIDGETS:
         return f"{field.auto_id}_0"
     return field.id_for_label or field.auto_id
+
+
+class FilterForm(forms.Form):
+    """A GET filter form (the catalogue, the directory, the coverage map, the event list).
+
+    Rendered like every form through `forms/field.html`, without "optional" marks (every filter
+    is optional). Without parameters the form is unbound. A value that is not valid (an unknown
+    choice, a changed link) is ignored: the filter counts as unset, no error text, never 400.
+    """
+
+    use_required_attribute = False
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data or None, **kwargs)
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        if self.is_bound:
+            self._errors = ErrorDict()
+
+    @property
+    def filters(self) -> dict[str, Any]:
+        """Every field's valid value; the field's empty value where it has none."""
+        cleaned = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        return {
+            name: cleaned[name] if name in cleaned else field.to_python(None)
+            for name, field in self.fields.items()
+        }
+
+    @property
+    def filtered(self) -> bool:
+        return any(self.filters.values())
+
+
+def slug_choices(items, empty_label) -> list[tuple[str, str]]:
+    """Choices by slug for a select filter, with the "all" option first."""
+    return [("", empty_label), *((item.slug, item.label) for item in items)]
+
+
+COUNTED = '{} <span class="kern-body--muted">({})</span>'
+
+
+def facet_field(label, values) -> forms.MultipleChoiceField:
+    """A facet of a search page: one checkbox per value (`key`, `label`, `count`), the number of
+    hits in the label."""
+    return forms.MultipleChoiceField(
+        label=label,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[
+            (
+                value.key,
+                format_html(
+                    '{} <span class="kern-body--muted">({})</span>', value.label, value.count
+                ),
+            )
+            for value in values
+        ],
+    )

@@ -322,3 +322,17 @@ class OutgoingMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.recipient}"
+
+
+class PublicRecord(models.Model):
+    """What the public records of the directory and the catalogue (actors, offers) keep besides
+    their content: the search document behind their full-text index (core.fulltext_db), the
+    demo flag (lotse.demo) and when they were created and last changed."""
+
+    search_document = models.TextField(editable=False, blank=True, default="")
+    is_demo = models.BooleanField(_("Demodaten"), default=False)
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
+    class Meta:
+        abstract = True

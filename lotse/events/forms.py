@@ -7,15 +7,17 @@ from django.forms import formset_factory
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from lotse.core.models import ActorType, Region
+from lotse.core.forms import FilterForm, slug_choices
+from lotse.core.models import ActorType, Region, TopicField
 from lotse.core.validators import no_control_characters
 
-from .models import Event, QuestionKind, Site, WorkingGroup
+from .models import Event, EventKind, QuestionKind, Site, WorkingGroup
 from .selectors import RegistrationSetup
 from .services import Consents, Person
 
 TEXT_ANSWER_MAX = 1000
 GERMAN_ONLY = _("nur auf Deutsch verfügbar")
+PLEASE_CHOOSE = _("– bitte wählen –")
 
 
 def site_label(site: Site) -> str:
@@ -40,24 +42,33 @@ def group_label(group: WorkingGroup) -> str:
     return _("%(title)s (%(count)s freie Plätze)") % {"title": group.title, "count": free}
 
 
+def one_line(
+    label, *, max_length: int, autocomplete: str = "off", required: bool = True
+) -> forms.CharField:
+    """A one-line text field without control characters, with its autocomplete token."""
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        validators=[no_control_characters],
+        widget=forms.TextInput(attrs={"autocomplete": autocomplete}),
+    )
+
+
+def optional_choice(label, queryset, *, empty_label=PLEASE_CHOOSE) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=label, queryset=queryset, required=False, empty_label=empty_label
+    )
+
+
 class RegistrationForm(forms.Form):
     """The registering person, the site, working groups, questions and consents."""
 
     site = forms.TypedChoiceField(
         label=_("Standort"), widget=forms.RadioSelect, coerce=int, empty_value=None
     )
-    first_name = forms.CharField(
-        label=_("Vorname"),
-        max_length=100,
-        validators=[no_control_characters],
-        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-    )
-    last_name = forms.CharField(
-        label=_("Nachname"),
-        max_length=100,
-        validators=[no_control_characters],
-        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
-    )
+    first_name = one_line(_("Vorname"), max_length=100, autocomplete="given-name")
+    last_name = one_line(_("Nachname"), max_length=100, autocomplete="family-name")
     email = forms.EmailField(
         label=_("E-Mail-Adresse"),
         max_length=254,
@@ -73,34 +84,21 @@ class RegistrationForm(forms.Form):
         if len(self.sites) == 1:
             self.fields["site"].initial = next(iter(self.sites))
         if event.ask_organisation:
-            self.fields["organisation"] = forms.CharField(
-                label=_("Organisation"),
-                max_length=200,
-                required=False,
-                validators=[no_control_characters],
-                widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+            self.fields["organisation"] = one_line(
+                _("Organisation"), max_length=200, autocomplete="organization", required=False
             )
         if event.ask_actor_type:
-            self.fields["actor_type"] = forms.ModelChoiceField(
-                label=_("Art der Organisation"),
-                queryset=ActorType.objects.active(),
-                required=False,
-                empty_label=_("– bitte wählen –"),
+            self.fields["actor_type"] = optional_choice(
+                _("Art der Organisation"), ActorType.objects.active()
             )
         if event.ask_district:
-            self.fields["district"] = forms.ModelChoiceField(
-                label=_("Landkreis/Stadt Ihrer Organisation"),
-                queryset=Region.objects.districts().order_by("name"),
-                required=False,
-                empty_label=_("– bitte wählen –"),
+            self.fields["district"] = optional_choice(
+                _("Landkreis/Stadt Ihrer Organisation"),
+                Region.objects.districts().order_by("name"),
             )
         if event.ask_role:
-            self.fields["role"] = forms.CharField(
-                label=_("Funktion"),
-                max_length=120,
-                required=False,
-                validators=[no_control_characters],
-                widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            self.fields["role"] = one_line(
+                _("Funktion"), max_length=120, autocomplete="organization-title", required=False
             )
         if event.ask_dietary_needs:
             self.fields["dietary_needs"] = forms.CharField(
@@ -216,16 +214,10 @@ class RegistrationForm(forms.Form):
 class ColleagueForm(forms.Form):
     """A colleague of the same organisation (all fields empty = row not used)."""
 
-    first_name = forms.CharField(
-        label=_("Vorname"), max_length=100, validators=[no_control_characters]
-    )
-    last_name = forms.CharField(
-        label=_("Nachname"), max_length=100, validators=[no_control_characters]
-    )
+    first_name = one_line(_("Vorname"), max_length=100)
+    last_name = one_line(_("Nachname"), max_length=100)
     email = forms.EmailField(label=_("E-Mail-Adresse"), max_length=254)
-    role = forms.CharField(
-        label=_("Funktion"), max_length=120, required=False, validators=[no_control_characters]
-    )
+    role = one_line(_("Funktion"), max_length=120, required=False)
 
 
 def colleague_formset(event: Event, data=None):
@@ -277,3 +269,19 @@ class GroupsForm(forms.Form):
 
     def clean_working_groups(self):
         return [self.groups[pk] for pk in self.cleaned_data.get("working_groups") or []]
+
+
+class EventFilterForm(FilterForm):
+    art = forms.ChoiceField(label=_("Art"), required=False)
+    thema = forms.ChoiceField(label=_("Themenfeld"), required=False)
+    kreis = forms.ChoiceField(label=_("Landkreis/Stadt"), required=False)
+
+    def __init__(self, data=None):
+        super().__init__(data)
+        self.fields["art"].choices = [("", _("alle Arten")), *EventKind.choices]
+        self.fields["thema"].choices = slug_choices(
+            TopicField.objects.active(), _("alle Themenfelder")
+        )
+        self.fields["kreis"].choices = slug_choices(
+            Region.objects.districts().order_by("name"), _("ganz Sachsen")
+        )

@@ -17,13 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import _SIMPLE_KEYS, get_usage
 
-from lotse.core.models import Region, TopicField
 from lotse.core.pdf import pdf_response
 
 from . import services
-from .forms import GroupsForm, MoveForm, RegistrationForm, colleague_formset
+from .forms import EventFilterForm, GroupsForm, MoveForm, RegistrationForm, colleague_formset
 from .ics import event_ics, events_feed
-from .models import EventKind, RegistrationStatus
+from .models import RegistrationStatus
 from .selectors import (
     EventFilters,
     agenda_slots,
@@ -109,18 +108,16 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 @require_safe
 def event_list(request: HttpRequest) -> HttpResponse:
-    kind = request.GET.get("art", "")
-    topic = request.GET.get("thema", "")
-    district = request.GET.get("kreis", "")
-    filters = EventFilters(kind=kind[:40], topic_field=topic[:60], district=district[:80])
+    form = EventFilterForm(request.GET)
+    values = form.filters
+    filters = EventFilters(
+        kind=values["art"], topic_field=values["thema"], district=values["kreis"]
+    )
     context = {
         "upcoming": events_upcoming(filters=filters),
         "past": events_past(filters=filters),
-        "filters": filters,
-        "kinds": EventKind.choices,
-        "topic_fields": list(TopicField.objects.active()),
-        "districts": list(Region.objects.districts().order_by("name")),
-        "filtered": bool(kind or topic or district),
+        "form": form,
+        "filtered": form.filtered,
     }
     return render(request, "events/event_list.html", context)
 

@@ -1,13 +1,10 @@
 """Back office for events: the "Veranstaltungen" menu, the event snippet screens, and the
 per-event screens of the back office (backoffice/urls.py)."""
 
-from functools import wraps
-
 import django_filters
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils import timezone
@@ -30,6 +27,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, SnippetViewSet
 
 from lotse.core.audit import audit_log
+from lotse.core.auth import guard_object_routes
 from lotse.core.choosers import PolicyChooserViewSet
 from lotse.core.models import TopicField
 
@@ -76,31 +74,21 @@ class EventFilterSet(WagtailFilterSet):
         return queryset
 
 
-def _only_own_events(view):
-    """Every snippet route with an event's pk answers 403 for events of other organisations."""
-
-    @wraps(view)
-    def guarded(request, *args, **kwargs):
-        pk = kwargs.get("pk")
-        if pk is not None and not user_can_access_event(
-            user=request.user, event_pk=unquote(str(pk))
-        ):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return guarded
+def _status_logged(request, instance: Event, *, before: str | None) -> Event:
+    """Audit a new status of a saved event (a new event: from None)."""
+    if before != instance.status:
+        audit_log(
+            user=request.user,
+            action="lotse.status",
+            instance=instance,
+            changes={"status": [before, instance.status]},
+        )
+    return instance
 
 
 class EventCreateView(CreateView):
     def save_instance(self):
-        instance = super().save_instance()
-        audit_log(
-            user=self.request.user,
-            action="lotse.status",
-            instance=instance,
-            changes={"status": [None, instance.status]},
-        )
-        return instance
+        return _status_logged(self.request, super().save_instance(), before=None)
 
 
 class EventEditView(EditView):
@@ -128,15 +116,7 @@ class EventEditView(EditView):
 
     def save_instance(self):
         before = Event.objects.filter(pk=self.object.pk).values_list("status", flat=True).first()
-        instance = super().save_instance()
-        if before != instance.status:
-            audit_log(
-                user=self.request.user,
-                action="lotse.status",
-                instance=instance,
-                changes={"status": [before, instance.status]},
-            )
-        return instance
+        return _status_logged(self.request, super().save_instance(), before=before)
 
 
 class EventDeleteView(DeleteView):
@@ -302,11 +282,10 @@ class EventViewSet(SnippetViewSet):
         return events_visible_to(request.user).select_related("organiser").prefetch_related("sites")
 
     def get_urlpatterns(self):
-        patterns = super().get_urlpatterns()
-        for pattern in patterns:
-            if "<" in str(pattern.pattern):
-                pattern.callback = _only_own_events(pattern.callback)
-        return patterns
+        return guard_object_routes(
+            super().get_urlpatterns(),
+            lambda user, pk: user_can_access_event(user=user, event_pk=pk),
+        )
 
 
 event_viewset = EventViewSet()

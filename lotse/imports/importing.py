@@ -30,6 +30,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import IntegrityError, transaction
 
+from lotse.core.audit import audit_log_since
+
 MAX_FILE_SIZE = 5 * 1024 * 1024
 ALLOWED_SUFFIXES = (".csv", ".xlsx")
 LIST_SEPARATOR = "|"
@@ -431,6 +433,23 @@ class Importer:
         raise NotImplementedError
 
     # -- shared ----------------------------------------------------------------------------
+    def audit_written(
+        self, instance, *, created: bool, before: dict, fields, file_name: str, detail: str = ""
+    ) -> str:
+        """Log one written row (what changed in `fields` since `before`); "created"/"updated"."""
+        what = "neu angelegt" if created else "aktualisiert"
+        if detail:
+            what = f"{what} ({detail})"
+        audit_log_since(
+            user=self.user,
+            action="lotse.import",
+            instance=instance,
+            before=before,
+            fields=fields,
+            note=f"{what} aus {file_name}",
+        )
+        return "created" if created else "updated"
+
     def check_header(self, header: list[str]) -> list[RowError]:
         errors = []
         known = {column.name for column in self.columns}

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from lotse.core.audit import audit_changes, audit_log, model_snapshot
+from lotse.core.audit import model_snapshot
 from lotse.core.roles import ADMINISTRATION, EDITORS
 from lotse.imports import reference
 from lotse.imports.importing import Column, Importer, RowContext
@@ -144,15 +144,9 @@ class ActorImporter(Importer):
         actor.search_document = actor_search_document(actor)
         actor.save()
         self.existing[actor.external_id] = actor
-        after = model_snapshot(actor, AUDIT_FIELDS)
-        audit_log(
-            user=self.user,
-            action="lotse.import",
-            instance=actor,
-            changes=audit_changes(before, after),
-            note=f"{'neu angelegt' if created else 'aktualisiert'} aus {file_name}",
+        return self.audit_written(
+            actor, created=created, before=before, fields=AUDIT_FIELDS, file_name=file_name
         )
-        return "created" if created else "updated"
 
 
 ACTOR_IMPORT = ImportKind(

@@ -10,6 +10,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from lotse.core.models import PublicRecord
 from lotse.core.validators import no_control_characters
 
 # Paths under /netzwerk/ that are pages of the portal, not actors.
@@ -31,7 +32,7 @@ class ActorQuerySet(models.QuerySet):
         return self.filter(memberships__user=user)
 
 
-class Actor(ClusterableModel):
+class Actor(PublicRecord, ClusterableModel):
     """Akteur: an organisation in the skilled-labour network."""
 
     external_id = models.CharField(
@@ -99,10 +100,6 @@ class Actor(ClusterableModel):
         related_name="children",
     )
     is_published = models.BooleanField(_("im Verzeichnis sichtbar"), default=True)
-    search_document = models.TextField(editable=False, blank=True, default="")
-    is_demo = models.BooleanField(_("Demodaten"), default=False)
-    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 
     objects = ActorQuerySet.as_manager()
 

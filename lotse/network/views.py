@@ -10,6 +10,7 @@ from wagtail.models import Page
 from lotse.core.caching import anonymous_response_cache
 
 from . import selectors
+from .forms import DirectoryFilterForm
 from .models import Actor
 
 
@@ -43,6 +44,7 @@ def directory(request: HttpRequest) -> HttpResponse:
             "intro_page": _intro_page(),
             "result": result,
             "query": query,
+            "form": DirectoryFilterForm(request.GET, facets=result.facets),
             "page_obj": result.page,
             "filters_active": bool(query) or filters.active,
             "base_query": urlencode(params),

@@ -5,13 +5,16 @@ from __future__ import annotations
 import math
 
 import tablib
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from lotse.core.exports import dataset_response
+from lotse.core.forms import FilterForm, slug_choices
 from lotse.core.roles import ADMINISTRATION, EDITORS, user_has_role
 
 from .coverage import CoverageMatrix, coverage_matrix, coverage_matrix_cached
@@ -27,12 +30,17 @@ COLOURS = ("#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
 GAP_COLOUR = "#e5e5e5"
 
 
-def _selected_topic(request: HttpRequest, matrix: CoverageMatrix):
-    slug = request.GET.get("thema", "")
-    for topic in matrix.topic_fields:
-        if topic.slug == slug:
-            return topic
-    return None
+class CoverageFilterForm(FilterForm):
+    thema = forms.ChoiceField(label=gettext_lazy("Themenfeld"), required=False)
+
+    def __init__(self, data=None, *, matrix: CoverageMatrix):
+        super().__init__(data)
+        self.fields["thema"].choices = slug_choices(matrix.topic_fields, _("Alle Themenfelder"))
+
+
+def _selected_topic(form: CoverageFilterForm, matrix: CoverageMatrix):
+    slug = form.filters["thema"]
+    return next((topic for topic in matrix.topic_fields if slug and topic.slug == slug), None)
 
 
 # Where a district's label goes, relative to its circle ("below" unless listed): the seats of
@@ -104,13 +112,15 @@ def map_points(matrix: CoverageMatrix, topic=None) -> list[dict]:
 @require_safe
 def coverage(request: HttpRequest) -> HttpResponse:
     matrix = coverage_matrix_cached()
-    topic = _selected_topic(request, matrix)
+    form = CoverageFilterForm(request.GET, matrix=matrix)
+    topic = _selected_topic(form, matrix)
     points = map_points(matrix, topic)
     context = {
         "matrix": matrix,
         "rows": matrix.rows(),
         "gap_count": len(matrix.gaps),
         "topic": topic,
+        "form": form,
         "points": points,
         "map_width": MAP_WIDTH,
         "map_height": MAP_HEIGHT,

@@ -12,6 +12,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lotse.core.forms import FilterForm
+
 from .selectors import FACETS, SORTS, OfferFilters, facet_choices
 
 MAX_QUERY_LENGTH = 200
@@ -92,3 +94,24 @@ class OfferSearchForm(forms.Form):
         data = getattr(self, "cleaned_data", {})
         filters = OfferFilters(**{name: tuple(data.get(name) or ()) for name in FACETS})
         return data.get("q") or "", filters, data.get("sort") or ""
+
+
+SORT_CHOICES = [
+    ("relevance", _("Relevanz")),
+    ("newest", _("Neueste zuerst")),
+    ("title", _("Titel A–Z")),
+]
+
+
+class CatalogueQueryForm(FilterForm):
+    """The search term and the order as the catalogue shows them: bound to what the search
+    used (`OfferSearchForm` reads the request). The facets, whose counts htmx updates in
+    place, are rendered by offers/_facet_options.html."""
+
+    q = forms.CharField(
+        label=_("Suchbegriff"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
+    )
+    sort = forms.ChoiceField(label=_("Sortieren nach"), required=False, choices=SORT_CHOICES)

@@ -14,7 +14,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lotse.core.audit import audit_changes, audit_log, model_snapshot
+from lotse.core.audit import model_snapshot
 from lotse.core.roles import ADMINISTRATION, EDITORS, user_has_role
 from lotse.imports import reference
 from lotse.imports.importing import Column, Importer, RowContext
@@ -169,16 +169,14 @@ class OfferImporter(Importer):
             # row (and its search document) stays as it is until the Redaktion publishes it.
             offer.save_revision(user=self.user, clean=False)
         self.existing[offer.external_id] = offer
-        after = model_snapshot(offer, AUDIT_FIELDS)
-        status = "veröffentlicht" if self.may_publish else "als Entwurf zur Prüfung"
-        audit_log(
-            user=self.user,
-            action="lotse.import",
-            instance=offer,
-            changes=audit_changes(before, after),
-            note=f"{'neu angelegt' if created else 'aktualisiert'} ({status}) aus {file_name}",
+        return self.audit_written(
+            offer,
+            created=created,
+            before=before,
+            fields=AUDIT_FIELDS,
+            file_name=file_name,
+            detail="veröffentlicht" if self.may_publish else "als Entwurf zur Prüfung",
         )
-        return "created" if created else "updated"
 
 
 OFFER_IMPORT = ImportKind(

@@ -22,6 +22,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from lotse.core.models import PublicRecord
+
 
 def confirmation_cutoff(now=None):
     """Offers last confirmed before this moment are no longer public."""
@@ -93,6 +95,7 @@ class Offer(
     LockableMixin,
     RevisionMixin,
     PreviewableMixin,
+    PublicRecord,
     ClusterableModel,
 ):
     """Angebot: advice, a funding programme, a course, a service of an actor."""
@@ -164,10 +167,6 @@ class Offer(
     reminder_sent_at = models.DateTimeField(_("Erinnerung versandt"), null=True, blank=True)
     rejected_at = models.DateTimeField(_("endgültig abgelehnt am"), null=True, blank=True)
     rejection_reason = models.TextField(_("Begründung der Ablehnung"), max_length=2000, blank=True)
-    search_document = models.TextField(editable=False, blank=True, default="")
-    is_demo = models.BooleanField(_("Demodaten"), default=False)
-    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 
     objects = OfferQuerySet.as_manager()
 

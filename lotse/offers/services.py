@@ -15,7 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from lotse.core.audit import audit_changes, audit_log, model_snapshot
+from lotse.core.audit import audit_log, audit_log_since, model_snapshot
 from lotse.core.links import absolute_url
 from lotse.core.mail import MailDraft, mail_key, mail_render, mails_enqueue
 from lotse.core.types import AnyUser
@@ -57,11 +57,12 @@ def offer_published(*, offer: Offer, user: AnyUser | None = None) -> Offer:
             setattr(offer, name, value)
     offer_search_refresh(offer=row)
     if updates:
-        audit_log(
+        audit_log_since(
             user=user,
             action="lotse.status",
             instance=row,
-            changes=audit_changes(before, model_snapshot(row, STATE_AUDIT_FIELDS)),
+            before=before,
+            fields=STATE_AUDIT_FIELDS,
             note="Veröffentlicht",
         )
     return offer
@@ -80,11 +81,12 @@ def offer_confirm(*, offer: Offer, user: AnyUser) -> Offer:
     Offer.objects.filter(pk=row.pk).update(confirmed_at=now, reminder_sent_at=None)
     row.confirmed_at = offer.confirmed_at = now
     row.reminder_sent_at = offer.reminder_sent_at = None
-    audit_log(
+    audit_log_since(
         user=user,
         action="lotse.status",
         instance=row,
-        changes=audit_changes(before, model_snapshot(row, STATE_AUDIT_FIELDS)),
+        before=before,
+        fields=STATE_AUDIT_FIELDS,
         note="Angebot bestätigt",
     )
     return offer
@@ -111,11 +113,12 @@ def offer_reject(*, offer: Offer, user: AnyUser, reason: str) -> Offer:
     row.rejected_at = offer.rejected_at = now
     row.rejection_reason = offer.rejection_reason = reason
     offer_search_refresh(offer=row)
-    audit_log(
+    audit_log_since(
         user=user,
         action="lotse.status",
         instance=row,
-        changes=audit_changes(before, model_snapshot(row, STATE_AUDIT_FIELDS)),
+        before=before,
+        fields=STATE_AUDIT_FIELDS,
         note="Endgültig abgelehnt",
     )
     _mail_provider(

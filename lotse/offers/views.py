@@ -21,7 +21,7 @@ from wagtail.models import Page
 from lotse.core.caching import anonymous_response_cache
 from lotse.core.exports import dataset_response, spreadsheet_safe
 
-from .forms_search import OfferSearchForm
+from .forms_search import CatalogueQueryForm, OfferSearchForm
 from .selectors import (
     FACETS,
     OfferFilters,
@@ -121,11 +121,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         else "",
         "export_params": search_url("", query=query, filters=filters, sort=sort),
         "catalogue_url": path,
-        "sort_choices": [
-            ("relevance", _("Relevanz")),
-            ("newest", _("Neueste zuerst")),
-            ("title", _("Titel A–Z")),
-        ],
+        "query_form": CatalogueQueryForm({"q": query, "sort": result.sort}),
     }
     if request.headers.get("HX-Request") == "true" and not request.headers.get(
         "HX-History-Restore-Request"

@@ -5,8 +5,6 @@ request changes with a comment) are Wagtail's; the two extra actions here are th
 confirmation ("Angebot bestätigen") and the final rejection ("Endgültig ablehnen").
 """
 
-from functools import wraps
-
 import django_filters
 from django import forms
 from django.contrib import messages
@@ -34,6 +32,7 @@ from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from lotse.core.auth import guard_object_routes
 from lotse.core.choosers import PolicyChooserViewSet
 from lotse.core.models import SearchSynonym, TopicField
 
@@ -90,21 +89,6 @@ class OfferFilterSet(WagtailFilterSet):
         if value == "rejected":
             return queryset.filter(rejected_at__isnull=False)
         return queryset
-
-
-def _only_own_offers(view):
-    """Every back-office route with an offer's pk answers 403 for offers of other actors."""
-
-    @wraps(view)
-    def guarded(request, *args, **kwargs):
-        pk = kwargs.get("pk")
-        if pk is not None and not user_can_access_offer(
-            user=request.user, offer_pk=unquote(str(pk))
-        ):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return guarded
 
 
 def _get_offer(request, pk) -> Offer:
@@ -256,10 +240,10 @@ class OfferViewSet(SnippetViewSet):
         return offers_visible_to(request.user).select_related("actor").with_admin_state()
 
     def get_urlpatterns(self):
-        patterns = super().get_urlpatterns()
-        for pattern in patterns:
-            if "<" in str(pattern.pattern):
-                pattern.callback = _only_own_offers(pattern.callback)
+        patterns = guard_object_routes(
+            super().get_urlpatterns(),
+            lambda user, pk: user_can_access_offer(user=user, offer_pk=pk),
+        )
         return [
             *patterns,
             path(f"confirm/<{self.pk_path_converter}:pk>/", offer_confirm_view, name="confirm"),

@@ -16,7 +16,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from lotse.core.audit import audit_changes, audit_log, audit_log_model, model_snapshot
+from lotse.core.audit import (
+    audit_changes,
+    audit_log,
+    audit_log_model,
+    audit_log_since,
+    model_snapshot,
+)
 from lotse.core.types import AnyUser
 
 from . import exports, wz
@@ -298,11 +304,12 @@ def agreement_end(
     if terminated_on is not None:
         row.terminated_on = terminated_on
     row.save(update_fields=["valid_to", "terminated_on", "updated_at"])
-    audit_log(
+    audit_log_since(
         user=user,
         action="lotse.end",
         instance=row,
-        changes=audit_changes(before, model_snapshot(row, AGREEMENT_FIELDS)),
+        before=before,
+        fields=AGREEMENT_FIELDS,
     )
     return row
 
@@ -367,11 +374,12 @@ def provision_end(
     before = model_snapshot(row, ("valid_to",))
     row.valid_to = valid_to
     row.save(update_fields=["valid_to"])
-    audit_log(
+    audit_log_since(
         user=user,
         action="lotse.end",
         instance=row,
-        changes=audit_changes(before, model_snapshot(row, ("valid_to",))),
+        before=before,
+        fields=("valid_to",),
     )
     return row
 
@@ -391,11 +399,12 @@ def ave_apply(
         applied_on=applied_on,
         announcement=announcement,
     )
-    audit_log(
+    audit_log_since(
         user=user,
         action="lotse.create",
         instance=ave,
-        changes=audit_changes({}, model_snapshot(ave, AVE_FIELDS)),
+        before={},
+        fields=AVE_FIELDS,
     )
     return ave
 
@@ -447,11 +456,12 @@ def ave_transition(
     if note:
         row.note = (row.note + "\n" + note).strip()
     row.save()
-    audit_log(
+    audit_log_since(
         user=user,
         action="lotse.status",
         instance=row,
-        changes=audit_changes(before, model_snapshot(row, AVE_FIELDS)),
+        before=before,
+        fields=AVE_FIELDS,
     )
     return row
 

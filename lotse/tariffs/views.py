@@ -41,6 +41,20 @@ def _answer_params(data: dict) -> str:
     return urlencode([*((key, value) for key, value in pairs if value), ("stand", data["stand"])])
 
 
+def _checked(request, form_class, template: str, pdf: bool, check):
+    """The empty form for a request without parameters; the form again with HTTP 400 for
+    invalid input or a ValidationError of `check`; otherwise (form, check(cleaned data))."""
+    if not request.GET:
+        return render(request, f"tariffs/{template}", {"form": form_class()})
+    form = form_class(request.GET)
+    if form.is_valid():
+        try:
+            return form, check(form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    return _respond(request, template, {"form": form}, pdf=pdf, status=400)
+
+
 def _respond(request, template, context, *, pdf: bool, status: int = 200, filename: str = ""):
     context["params"] = _params(request)
     context["pdf"] = pdf
@@ -135,24 +149,23 @@ def agreement(request: HttpRequest, register_number: str, pdf: bool = False) -> 
 @require_safe
 @pin_version
 def wage(request: HttpRequest, pdf: bool = False) -> HttpResponse:
-    if not request.GET:
-        return render(request, "tariffs/wage_check.html", {"form": WageCheckForm()})
-    form = WageCheckForm(request.GET)
-    if not form.is_valid():
-        return _respond(request, "wage_check.html", {"form": form}, pdf=pdf, status=400)
-    data = form.cleaned_data
-    try:
-        result = selectors.wage_check(
+    checked = _checked(
+        request,
+        WageCheckForm,
+        "wage_check.html",
+        pdf,
+        lambda data: selectors.wage_check(
             amount=data["betrag"],
             unit=data["einheit"],
             hours_per_week=data.get("stunden"),
             wz=data["wz"],
             query=data["q"],
             on=data["stand"],
-        )
-    except ValidationError as exc:
-        form.add_error(None, exc)
-        return _respond(request, "wage_check.html", {"form": form}, pdf=pdf, status=400)
+        ),
+    )
+    if isinstance(checked, HttpResponse):
+        return checked
+    form, result = checked
     # The permanent link carries the date the check was made for.
     dated_params = _dated_params(request, result.on)
     context = {
@@ -167,19 +180,18 @@ def wage(request: HttpRequest, pdf: bool = False) -> HttpResponse:
 @require_safe
 @pin_version
 def trainee(request: HttpRequest, pdf: bool = False) -> HttpResponse:
-    if not request.GET:
-        return render(request, "tariffs/trainee_check.html", {"form": TraineeCheckForm()})
-    form = TraineeCheckForm(request.GET)
-    if not form.is_valid():
-        return _respond(request, "trainee_check.html", {"form": form}, pdf=pdf, status=400)
-    data = form.cleaned_data
-    try:
-        result = selectors.trainee_pay_check(
+    checked = _checked(
+        request,
+        TraineeCheckForm,
+        "trainee_check.html",
+        pdf,
+        lambda data: selectors.trainee_pay_check(
             start_year=data["beginn"], training_year=data["jahr"], monthly_pay=data["verguetung"]
-        )
-    except ValidationError as exc:
-        form.add_error(None, exc)
-        return _respond(request, "trainee_check.html", {"form": form}, pdf=pdf, status=400)
+        ),
+    )
+    if isinstance(checked, HttpResponse):
+        return checked
+    form, result = checked
     return _respond(
         request,
         "trainee_check.html",

@@ -53,7 +53,7 @@ def test_coverage_page_has_no_axe_violations(page, offers):
     _axe(page, "coverage")
 
     page.goto(f"/angebote/abdeckung/?thema={TRAINING}")
-    expect(page.locator("#coverage-thema")).to_have_value(TRAINING)
+    expect(page.locator("#id_thema")).to_have_value(TRAINING)
     expect(page.locator("#coverage-map-title")).to_contain_text("Aus- und Weiterbildung")
     _axe(page, f"coverage ?thema={TRAINING}")
 
@@ -69,11 +69,11 @@ def test_topic_form_works_without_javascript(browser, base_url, offers):
         expect(_row(page, "Dresden").locator("td").last).to_have_text("3")
         expect(page.locator("#coverage-map-desc")).to_contain_text("Dresden: 3.")
 
-        page.locator("#coverage-thema").select_option(INTEGRATION)
+        page.locator("#id_thema").select_option(INTEGRATION)
         page.get_by_role("button", name="Karte anzeigen").click()
 
         expect(page).to_have_url(re.compile(rf"\?thema={INTEGRATION}#karte$"))
-        expect(page.locator("#coverage-thema")).to_have_value(INTEGRATION)
+        expect(page.locator("#id_thema")).to_have_value(INTEGRATION)
         expect(page.locator("#coverage-map-title")).to_contain_text("Integration")
         # Only one of the Dresden offers is about integration; Leipzig has none (a gap).
         expect(dresden_label).to_have_text("Dresden: 1")

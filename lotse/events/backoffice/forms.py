@@ -12,7 +12,7 @@ from lotse.core.models import ActorType, Region
 from lotse.network.models import Actor
 from lotse.network.permissions import actors_choosable_as_partner
 
-from ..forms import site_label
+from ..forms import one_line, optional_choice, site_label
 from ..models import EventStatus, RegistrationStatus, Site, WorkingGroup
 from ..permissions import allowed_statuses, event_fields_locked_for, user_is_event_staff
 
@@ -125,19 +125,14 @@ class RegistrationFilterForm(forms.Form):
     """Filters of the registrations list (GET)."""
 
     q = forms.CharField(label=_("Suche (Name, Organisation, Code)"), required=False, max_length=100)
-    site = forms.ModelChoiceField(
-        label=_("Standort"), queryset=Site.objects.none(), required=False, empty_label=_("alle")
-    )
+    site = optional_choice(_("Standort"), Site.objects.none(), empty_label=_("alle"))
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
         choices=[("", _("alle aktiven")), ("all", _("alle")), *RegistrationStatus.choices],
     )
-    working_group = forms.ModelChoiceField(
-        label=_("Arbeitsgruppe"),
-        queryset=WorkingGroup.objects.none(),
-        required=False,
-        empty_label=_("alle"),
+    working_group = optional_choice(
+        _("Arbeitsgruppe"), WorkingGroup.objects.none(), empty_label=_("alle")
     )
     checked_in = forms.ChoiceField(
         label=_("Eingelassen"),
@@ -164,12 +159,7 @@ class RegistrationFilterForm(forms.Form):
 class MessageForm(forms.Form):
     """A message to all participants or to one site's participants."""
 
-    site = forms.ModelChoiceField(
-        label=_("An"),
-        queryset=Site.objects.none(),
-        required=False,
-        empty_label=_("alle Standorte"),
-    )
+    site = optional_choice(_("An"), Site.objects.none(), empty_label=_("alle Standorte"))
     include_waiting = forms.BooleanField(
         label=_("Auch an Personen auf der Warteliste"), required=False
     )
@@ -192,23 +182,13 @@ class RegistrationAddForm(forms.Form):
     """Staff add one person by hand (confirmed at once, or waiting list when the site is full)."""
 
     site = _SiteChoiceField(label=_("Standort"), queryset=Site.objects.none())
-    first_name = forms.CharField(label=_("Vorname"), max_length=100)
-    last_name = forms.CharField(label=_("Nachname"), max_length=100)
+    first_name = one_line(_("Vorname"), max_length=100)
+    last_name = one_line(_("Nachname"), max_length=100)
     email = forms.EmailField(label=_("E-Mail-Adresse"), max_length=254)
-    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
-    actor_type = forms.ModelChoiceField(
-        label=_("Akteurstyp"),
-        queryset=ActorType.objects.none(),
-        required=False,
-        empty_label=_("– bitte wählen –"),
-    )
-    district = forms.ModelChoiceField(
-        label=_("Landkreis/Stadt"),
-        queryset=Region.objects.none(),
-        required=False,
-        empty_label=_("– bitte wählen –"),
-    )
-    role = forms.CharField(label=_("Funktion"), max_length=120, required=False)
+    organisation = one_line(_("Organisation"), max_length=200, required=False)
+    actor_type = optional_choice(_("Akteurstyp"), ActorType.objects.none())
+    district = optional_choice(_("Landkreis/Stadt"), Region.objects.none())
+    role = one_line(_("Funktion"), max_length=120, required=False)
     working_groups = forms.ModelMultipleChoiceField(
         label=_("Arbeitsgruppen"),
         queryset=WorkingGroup.objects.none(),
