@@ -57,15 +57,20 @@ def offer_published(*, offer: Offer, user: AnyUser | None = None) -> Offer:
             setattr(offer, name, value)
     offer_search_refresh(offer=row)
     if updates:
-        audit_log_since(
-            user=user,
-            action="lotse.status",
-            instance=row,
-            before=before,
-            fields=STATE_AUDIT_FIELDS,
-            note="Veröffentlicht",
-        )
+        _state_logged(user=user, row=row, before=before, note="Veröffentlicht")
     return offer
+
+
+def _state_logged(*, user: AnyUser, row: Offer, before: dict, note: str) -> None:
+    """Audit a change of the offer's review state (STATE_AUDIT_FIELDS) since `before`."""
+    audit_log_since(
+        user=user,
+        action="lotse.status",
+        instance=row,
+        before=before,
+        fields=STATE_AUDIT_FIELDS,
+        note=note,
+    )
 
 
 @transaction.atomic
@@ -81,14 +86,7 @@ def offer_confirm(*, offer: Offer, user: AnyUser) -> Offer:
     Offer.objects.filter(pk=row.pk).update(confirmed_at=now, reminder_sent_at=None)
     row.confirmed_at = offer.confirmed_at = now
     row.reminder_sent_at = offer.reminder_sent_at = None
-    audit_log_since(
-        user=user,
-        action="lotse.status",
-        instance=row,
-        before=before,
-        fields=STATE_AUDIT_FIELDS,
-        note="Angebot bestätigt",
-    )
+    _state_logged(user=user, row=row, before=before, note="Angebot bestätigt")
     return offer
 
 
@@ -113,14 +111,7 @@ def offer_reject(*, offer: Offer, user: AnyUser, reason: str) -> Offer:
     row.rejected_at = offer.rejected_at = now
     row.rejection_reason = offer.rejection_reason = reason
     offer_search_refresh(offer=row)
-    audit_log_since(
-        user=user,
-        action="lotse.status",
-        instance=row,
-        before=before,
-        fields=STATE_AUDIT_FIELDS,
-        note="Endgültig abgelehnt",
-    )
+    _state_logged(user=user, row=row, before=before, note="Endgültig abgelehnt")
     _mail_provider(
         offer=row,
         kind="offers.rejected",

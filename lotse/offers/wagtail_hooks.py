@@ -254,47 +254,50 @@ class OfferViewSet(SnippetViewSet):
 register_snippet(OfferViewSet)
 
 
-class ConfirmOfferMenuItem(ActionMenuItem):
+class _OfferActionMenuItem(ActionMenuItem):
+    """An action on the edit view of an offer that is not (finally) rejected, on its own page."""
+
+    route = ""
+
+    def may(self, offer, user) -> bool:
+        raise NotImplementedError
+
+    def is_shown(self, context):
+        offer = context.get("instance")
+        return (
+            context.get("view") == "edit"
+            and offer is not None
+            and offer.rejected_at is None
+            and self.may(offer, context["request"].user)
+        )
+
+    def get_url(self, parent_context):
+        return reverse(
+            f"wagtailsnippets_offers_offer:{self.route}",
+            args=[quote(parent_context["instance"].pk)],
+        )
+
+
+class ConfirmOfferMenuItem(_OfferActionMenuItem):
     name = "action-confirm-offer"
     label = _("Angebot bestätigen")
     icon_name = "success"
     order = 70
+    route = "confirm"
 
-    def is_shown(self, context):
-        offer = context.get("instance")
-        return (
-            context.get("view") == "edit"
-            and offer is not None
-            and offer.live
-            and offer.rejected_at is None
-            and user_can_confirm_offer(user=context["request"].user, offer=offer)
-        )
-
-    def get_url(self, parent_context):
-        return reverse(
-            "wagtailsnippets_offers_offer:confirm", args=[quote(parent_context["instance"].pk)]
-        )
+    def may(self, offer, user) -> bool:
+        return offer.live and user_can_confirm_offer(user=user, offer=offer)
 
 
-class RejectOfferMenuItem(ActionMenuItem):
+class RejectOfferMenuItem(_OfferActionMenuItem):
     name = "action-reject-offer"
     label = _("Endgültig ablehnen")
     icon_name = "cross"
     order = 80
+    route = "reject"
 
-    def is_shown(self, context):
-        offer = context.get("instance")
-        return (
-            context.get("view") == "edit"
-            and offer is not None
-            and offer.rejected_at is None
-            and user_is_offer_staff(context["request"].user)
-        )
-
-    def get_url(self, parent_context):
-        return reverse(
-            "wagtailsnippets_offers_offer:reject", args=[quote(parent_context["instance"].pk)]
-        )
+    def may(self, offer, user) -> bool:
+        return user_is_offer_staff(user)
 
 
 @hooks.register("register_snippet_action_menu_item")

@@ -146,23 +146,27 @@ def agreement(request: HttpRequest, register_number: str, pdf: bool = False) -> 
     )
 
 
+def _wage_answer(data: dict):
+    return selectors.wage_check(
+        amount=data["betrag"],
+        unit=data["einheit"],
+        hours_per_week=data.get("stunden"),
+        wz=data["wz"],
+        query=data["q"],
+        on=data["stand"],
+    )
+
+
+def _trainee_answer(data: dict):
+    return selectors.trainee_pay_check(
+        start_year=data["beginn"], training_year=data["jahr"], monthly_pay=data["verguetung"]
+    )
+
+
 @require_safe
 @pin_version
 def wage(request: HttpRequest, pdf: bool = False) -> HttpResponse:
-    checked = _checked(
-        request,
-        WageCheckForm,
-        "wage_check.html",
-        pdf,
-        lambda data: selectors.wage_check(
-            amount=data["betrag"],
-            unit=data["einheit"],
-            hours_per_week=data.get("stunden"),
-            wz=data["wz"],
-            query=data["q"],
-            on=data["stand"],
-        ),
-    )
+    checked = _checked(request, WageCheckForm, "wage_check.html", pdf, _wage_answer)
     if isinstance(checked, HttpResponse):
         return checked
     form, result = checked
@@ -180,15 +184,7 @@ def wage(request: HttpRequest, pdf: bool = False) -> HttpResponse:
 @require_safe
 @pin_version
 def trainee(request: HttpRequest, pdf: bool = False) -> HttpResponse:
-    checked = _checked(
-        request,
-        TraineeCheckForm,
-        "trainee_check.html",
-        pdf,
-        lambda data: selectors.trainee_pay_check(
-            start_year=data["beginn"], training_year=data["jahr"], monthly_pay=data["verguetung"]
-        ),
-    )
+    checked = _checked(request, TraineeCheckForm, "trainee_check.html", pdf, _trainee_answer)
     if isinstance(checked, HttpResponse):
         return checked
     form, result = checked
