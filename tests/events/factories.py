@@ -13,6 +13,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from lotse.core.models import ActorType, Region
+from lotse.events import services
 from lotse.events.models import (
     SEAT_STATUSES,
     Event,
@@ -185,3 +186,22 @@ class RegistrationFactory(DjangoModelFactory):
             Site.objects.filter(pk=registration.site_id).update(booked=F("booked") + 1)
             registration.site.refresh_from_db()
         return registration
+
+
+def person(n: int, **kwargs) -> services.Person:
+    """A registering person numbered n (names and address derived from n)."""
+    return services.Person(
+        first_name=f"Vor{n}", last_name=f"Nach{n}", email=f"p{n}@example.org", **kwargs
+    )
+
+
+def event_with_confirmed_person(make_event, starts):
+    """An event starting at `starts` (six hours long) with one confirmed registration;
+    call it under the frozen clock of the test. Returns (event, site, registration)."""
+    event = make_event(starts_in=timedelta(0))
+    event.starts_at, event.ends_at = starts, starts + timedelta(hours=6)
+    event.save()
+    site = event.sites.get()
+    (confirmed,) = services.registrations_create(event=event, site=site, people=[person(1)])
+    services.registration_confirm(registration=confirmed)
+    return event, site, confirmed

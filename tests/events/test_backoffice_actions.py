@@ -367,7 +367,8 @@ def test_registrations_list_query_count_stays_constant(team, event, django_asser
     with django_assert_max_num_queries(40) as one:
         team.get(url)
     for index in range(30):
-        make_registration(site, status=S.WAITLISTED if index % 3 else S.CONFIRMED)
+        registration = make_registration(site, status=S.WAITLISTED if index % 3 else S.CONFIRMED)
+        registration.working_groups.add(group)
     with django_assert_max_num_queries(len(one.captured_queries)):
         response = team.get(url)
     assert response.content.decode().count("/stornieren/") == 31

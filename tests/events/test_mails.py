@@ -19,6 +19,7 @@ from lotse.events.backoffice.services import event_message_send
 from lotse.events.models import Registration, RegistrationStatus
 from lotse.events.retention import event_personal_data_delete
 from lotse.events.selectors import message_batch, messages_with_progress
+from tests.events.factories import event_with_confirmed_person, person
 
 from .factories import make_event as backoffice_event
 from .factories import make_registration
@@ -27,22 +28,18 @@ pytestmark = pytest.mark.django_db
 BERLIN = timezone.get_default_timezone()
 
 
-def _person(n):
-    return services.Person(f"V{n}", f"N{n}", f"t{n}@example.org")
-
-
 def test_registration_mail_is_sent_after_the_commit_and_recorded(
     make_event, django_capture_on_commit_callbacks
 ):
     event = make_event()
     site = event.sites.get()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        (registration,) = services.registrations_create(event=event, site=site, people=[_person(1)])
+        (registration,) = services.registrations_create(event=event, site=site, people=[person(1)])
     assert mail.outbox == []
     for callback in callbacks:
         callback()
     (message,) = mail.outbox
-    assert message.to == ["t1@example.org"]
+    assert message.to == ["p1@example.org"]
     record = OutgoingMail.objects.get()
     assert (record.kind, record.status, record.object_id) == (
         "events.registration.held",
@@ -55,7 +52,7 @@ def test_confirmation_ticket_is_made_by_the_worker(make_event, django_capture_on
     event = make_event()
     site = event.sites.get()
     with django_capture_on_commit_callbacks(execute=True):
-        (registration,) = services.registrations_create(event=event, site=site, people=[_person(1)])
+        (registration,) = services.registrations_create(event=event, site=site, people=[person(1)])
         services.registration_confirm(registration=registration)
     confirmation = mail.outbox[-1]
     names = [a[0] for a in confirmation.attachments if isinstance(a, tuple)]
@@ -106,12 +103,7 @@ def test_reminder_is_claimed_and_queued_while_the_mail_server_is_down(
 ):
     starts = datetime(2027, 3, 10, 9, 0, tzinfo=BERLIN)
     with time_machine.travel(datetime(2027, 3, 1, 12, 0, tzinfo=BERLIN)):
-        event = make_event(starts_in=timedelta(0))
-        event.starts_at, event.ends_at = starts, starts + timedelta(hours=6)
-        event.save()
-        site = event.sites.get()
-        (confirmed,) = services.registrations_create(event=event, site=site, people=[_person(1)])
-        services.registration_confirm(registration=confirmed)
+        event, site, confirmed = event_with_confirmed_person(make_event, starts)
     flaky.works_for = 0
     with (
         time_machine.travel(datetime(2027, 3, 9, 6, 0, tzinfo=BERLIN)),
@@ -128,7 +120,7 @@ def test_reminder_is_claimed_and_queued_while_the_mail_server_is_down(
     reminder.refresh_from_db()
     assert reminder.status == MailStatus.SENT
     reminders = [m for m in mail.outbox if m.subject.startswith("Erinnerung")]
-    assert [m.to for m in reminders] == [["t1@example.org"]]
+    assert [m.to for m in reminders] == [["p1@example.org"]]
 
 
 # --- messages to participants ---------------------------------------------------------------
@@ -244,7 +236,7 @@ def test_queued_mail_of_an_anonymised_registration_is_not_sent(
     event = make_event()
     site = event.sites.get()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        (registration,) = services.registrations_create(event=event, site=site, people=[_person(1)])
+        (registration,) = services.registrations_create(event=event, site=site, people=[person(1)])
         services.registration_confirm(registration=registration)
     Registration.objects.filter(pk=registration.pk).update(
         anonymised_at=timezone.now(), status=RegistrationStatus.CONFIRMED

@@ -12,14 +12,11 @@ from wagtail.models import ModelLogEntry
 from lotse.events import capacity, services
 from lotse.events.models import Registration, RegistrationStatus, Site, WorkingGroup
 from lotse.events.services import Person, RegistrationError
+from tests.events.factories import person
 
 from .conftest import assert_counters
 
 S = RegistrationStatus
-
-
-def person(n: int, **kwargs) -> Person:
-    return Person(first_name=f"Vor{n}", last_name=f"Nach{n}", email=f"p{n}@example.org", **kwargs)
 
 
 def register(event, site=None, *people, **kwargs):

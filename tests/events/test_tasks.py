@@ -9,15 +9,12 @@ from django.utils import timezone
 from lotse.core.periodic import DAILY_TASKS
 from lotse.events import services, tasks
 from lotse.events.models import Registration, RegistrationStatus
+from tests.events.factories import event_with_confirmed_person, person
 
 from .conftest import assert_counters
 
 S = RegistrationStatus
 BERLIN = timezone.get_default_timezone()
-
-
-def _person(n):
-    return services.Person(f"V{n}", f"N{n}", f"t{n}@example.org")
 
 
 def test_daily_tasks_are_listed():
@@ -28,9 +25,9 @@ def test_daily_tasks_are_listed():
 def test_holds_and_offers_expire_tasks(make_event):
     event = make_event(capacities=(1,))
     site = event.sites.get()
-    (first,) = services.registrations_create(event=event, site=site, people=[_person(1)])
-    (second,) = services.registrations_create(event=event, site=site, people=[_person(2)])
-    (third,) = services.registrations_create(event=event, site=site, people=[_person(3)])
+    (first,) = services.registrations_create(event=event, site=site, people=[person(1)])
+    (second,) = services.registrations_create(event=event, site=site, people=[person(2)])
+    (third,) = services.registrations_create(event=event, site=site, people=[person(3)])
     start = timezone.now()
     with time_machine.travel(start + timedelta(hours=25)):
         assert tasks.holds_expire_task.enqueue().return_value == 1
@@ -46,13 +43,8 @@ def test_holds_and_offers_expire_tasks(make_event):
 def test_reminder_the_day_before_once(make_event, django_capture_on_commit_callbacks):
     starts = datetime(2027, 3, 10, 9, 0, tzinfo=BERLIN)
     with time_machine.travel(datetime(2027, 3, 1, 12, 0, tzinfo=BERLIN)):
-        event = make_event(starts_in=timedelta(0))
-        event.starts_at, event.ends_at = starts, starts + timedelta(hours=6)
-        event.save()
-        site = event.sites.get()
-        (confirmed,) = services.registrations_create(event=event, site=site, people=[_person(1)])
-        services.registration_confirm(registration=confirmed)
-        services.registrations_create(event=event, site=site, people=[_person(2)])  # held only
+        event, site, confirmed = event_with_confirmed_person(make_event, starts)
+        services.registrations_create(event=event, site=site, people=[person(2)])  # held only
         mail.outbox.clear()
     with time_machine.travel(datetime(2027, 3, 8, 6, 0, tzinfo=BERLIN)):
         assert tasks.reminders_send.enqueue().return_value == 0  # two days before: not yet
@@ -63,7 +55,7 @@ def test_reminder_the_day_before_once(make_event, django_capture_on_commit_callb
         assert tasks.reminders_send.enqueue().return_value == 1
         assert tasks.reminders_send.enqueue().return_value == 0  # idempotent
     (message,) = mail.outbox
-    assert message.to == ["t1@example.org"] and "Erinnerung" in message.subject
+    assert message.to == ["p1@example.org"] and "Erinnerung" in message.subject
     assert any(a[0].endswith(".pdf") for a in message.attachments if isinstance(a, tuple))
     assert Registration.objects.get(pk=confirmed.pk).reminder_sent_at is not None
 
@@ -78,8 +70,8 @@ def test_mail_task_skips_missing_registration(db):
 def test_release_link_in_every_mail(make_event, django_capture_on_commit_callbacks):
     event = make_event(capacities=(1,))
     site = event.sites.get()
-    (first,) = services.registrations_create(event=event, site=site, people=[_person(1)])
-    services.registrations_create(event=event, site=site, people=[_person(2)])
+    (first,) = services.registrations_create(event=event, site=site, people=[person(1)])
+    services.registrations_create(event=event, site=site, people=[person(2)])
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         for registration in Registration.objects.all():
