@@ -38,15 +38,19 @@ def test_answer_hides_company_and_confidential(client, tariff_register):
 
 
 @pytest.mark.parametrize(
-    ("query", "message"),
+    ("page", "query", "message"),
     [
-        ("q=Pflege&stand=31.02.2025", "gültiges Datum"),
-        ("wz=99.99.9", "weder in der WZ 2008 noch in der WZ 2025"),
-        ("stand=2025-01-01", "Bitte nennen Sie eine Branche"),
+        ("auskunft", "q=Pflege&stand=31.02.2025", "gültiges Datum"),
+        ("auskunft", "wz=99.99.9", "weder in der WZ 2008 noch in der WZ 2025"),
+        ("auskunft", "stand=2025-01-01", "Bitte nennen Sie eine Branche"),
+        ("lohncheck", "betrag=-5&einheit=hourly", "nicht negativ"),
+        ("lohncheck", "betrag=abc&einheit=hourly", "Betrag in Euro"),
+        ("lohncheck", "betrag=2000&einheit=monthly", "Wochenstunden"),
+        ("lohncheck", "betrag=12&einheit=hourly&wz=00.00", "WZ 2025 bekannt"),
     ],
 )
-def test_answer_bad_input_german(client, query, message):
-    response = client.get(f"/tarifauskunft/auskunft/?{query}")
+def test_bad_input_answers_400_in_german(client, page, query, message):
+    response = client.get(f"/tarifauskunft/{page}/?{query}")
     assert response.status_code == 400
     assert message in response.content.decode()
 
@@ -75,21 +79,6 @@ def test_wage_check_care_floor(client, tariff_register):
     ).content.decode()
     assert "Pflegehilfskraft" in html
     assert "unterschritten um 0,10 €" in html
-
-
-@pytest.mark.parametrize(
-    ("query", "message"),
-    [
-        ("betrag=-5&einheit=hourly", "nicht negativ"),
-        ("betrag=abc&einheit=hourly", "Betrag in Euro"),
-        ("betrag=2000&einheit=monthly", "Wochenstunden"),
-        ("betrag=12&einheit=hourly&wz=00.00", "WZ 2025 bekannt"),
-    ],
-)
-def test_wage_check_bad_input(client, query, message):
-    response = client.get(f"/tarifauskunft/lohncheck/?{query}")
-    assert response.status_code == 400
-    assert message in response.content.decode()
 
 
 def test_wage_check_pdf(client):
