@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 
 
 class TranslatedNameMixin(models.Model):
@@ -324,10 +325,25 @@ class OutgoingMail(models.Model):
         return f"{self.subject} → {self.recipient}"
 
 
+# Regions a record can serve or sit in: districts and district-free cities, not the state.
+DISTRICT_CHOICES = {"kind__in": ["urban_district", "rural_district"]}
+
+
+def districts_field(verbose_name, *, related_name: str) -> ParentalManyToManyField:
+    """The districts a record serves (actors) or is available in (offers)."""
+    return ParentalManyToManyField(
+        "core.Region",
+        verbose_name=verbose_name,
+        related_name=related_name,
+        blank=True,
+        limit_choices_to=DISTRICT_CHOICES,
+    )
+
+
 class PublicRecord(models.Model):
     """What the public records of the directory and the catalogue (actors, offers) keep besides
-    their content: the search document behind their full-text index (core.fulltext_db), the
-    demo flag (lotse.demo) and when they were created and last changed."""
+    their content: the search document behind their full-text index (core.fulltext_db), the demo
+    flag (lotse.demo) and when they were created and last changed."""
 
     search_document = models.TextField(editable=False, blank=True, default="")
     is_demo = models.BooleanField(_("Demodaten"), default=False)

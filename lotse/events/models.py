@@ -16,6 +16,7 @@ from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
+from lotse.core.models import DISTRICT_CHOICES
 from lotse.core.validators import no_control_characters
 from lotse.network.models import postcode_validator
 
@@ -194,7 +195,7 @@ class Site(Orderable):
         related_name="event_sites",
         null=True,
         blank=True,
-        limit_choices_to={"kind__in": ["urban_district", "rural_district"]},
+        limit_choices_to=DISTRICT_CHOICES,
     )
     room = models.CharField(_("Raum"), max_length=120, blank=True, validators=ONE_LINE)
     capacity = models.PositiveIntegerField(

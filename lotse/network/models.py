@@ -10,7 +10,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from lotse.core.models import PublicRecord
+from lotse.core.models import DISTRICT_CHOICES, PublicRecord, districts_field
 from lotse.core.validators import no_control_characters
 
 # Paths under /netzwerk/ that are pages of the portal, not actors.
@@ -55,12 +55,8 @@ class Actor(PublicRecord, ClusterableModel):
         related_name="actors",
     )
     statewide = models.BooleanField(_("landesweit tätig"), default=False)
-    districts = ParentalManyToManyField(
-        "core.Region",
-        verbose_name=_("Zuständig für (Landkreise/Städte)"),
-        related_name="actors_serving",
-        blank=True,
-        limit_choices_to={"kind__in": ["urban_district", "rural_district"]},
+    districts = districts_field(
+        _("Zuständig für (Landkreise/Städte)"), related_name="actors_serving"
     )
     topic_fields = ParentalManyToManyField(
         "core.TopicField", verbose_name=_("Themenfelder"), related_name="actors", blank=True
@@ -84,7 +80,7 @@ class Actor(PublicRecord, ClusterableModel):
         null=True,
         blank=True,
         related_name="actors_located",
-        limit_choices_to={"kind__in": ["urban_district", "rural_district"]},
+        limit_choices_to=DISTRICT_CHOICES,
     )
     website = models.URLField(_("Website"), blank=True)
     email = models.EmailField(_("E-Mail (öffentlich)"), blank=True)

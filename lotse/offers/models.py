@@ -22,7 +22,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
-from lotse.core.models import PublicRecord
+from lotse.core.models import PublicRecord, districts_field
 
 
 def confirmation_cutoff(now=None):
@@ -135,13 +135,7 @@ class Offer(
     )
     statewide = models.BooleanField(_("landesweit verfügbar"), default=False)
     online = models.BooleanField(_("online verfügbar"), default=False)
-    districts = ParentalManyToManyField(
-        "core.Region",
-        verbose_name=_("Verfügbar in (Landkreise/Städte)"),
-        related_name="offers",
-        blank=True,
-        limit_choices_to={"kind__in": ["urban_district", "rural_district"]},
-    )
+    districts = districts_field(_("Verfügbar in (Landkreise/Städte)"), related_name="offers")
     languages = ParentalManyToManyField(
         "core.Language", verbose_name=_("Sprachen"), related_name="offers", blank=True
     )

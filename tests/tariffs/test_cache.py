@@ -1,6 +1,5 @@
 """The register version and the answers cached under it: never stale, cheap when unchanged."""
 
-import datetime
 from decimal import Decimal
 
 import pytest
@@ -17,13 +16,9 @@ from lotse.tariffs.models import (
     StatutoryMinimumWage,
 )
 
-from .test_paging import CODE, bulk_agreements, declare_ave
+from .test_paging import ANSWER, CODE, ON, D, bulk_agreements, declare_ave
 
 pytestmark = pytest.mark.django_db
-
-D = datetime.date
-ON = D(2025, 1, 1)
-ANSWER = f"/tarifauskunft/auskunft/?wz={CODE}&stand=2025-01-01"
 
 
 def test_every_table_of_the_register_has_its_triggers():
