@@ -17,7 +17,6 @@ from django_tasks import task
 from lotse.core.audit import audit_log
 from lotse.core.links import absolute_url
 from lotse.core.mail import (
-    MailCancelled,
     MailDraft,
     mail_attachments,
     mail_key,
@@ -26,6 +25,7 @@ from lotse.core.mail import (
 )
 
 from .certificates import certificate_pdf
+from .mails import mail_registration
 from .models import Event, EventStatus, Registration, RegistrationStatus
 
 logger = logging.getLogger(__name__)
@@ -63,13 +63,7 @@ def registrations_to_thank(event: Event):
 @mail_attachments
 def thanks_attachments(*, mail, message) -> None:
     """In the worker: the attendance certificate for people who were checked in."""
-    registration = (
-        Registration.objects.filter(pk=mail.object_id, anonymised_at__isnull=True)
-        .select_related("event", "event__organiser", "site")
-        .first()
-    )
-    if registration is None:
-        raise MailCancelled
+    registration = mail_registration(mail)
     if registration.checked_in_at is not None:
         message.attach(
             f"teilnahmebescheinigung-{slugify(registration.event.slug)}.pdf",

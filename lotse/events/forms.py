@@ -61,6 +61,18 @@ def optional_choice(label, queryset, *, empty_label=PLEASE_CHOOSE) -> forms.Mode
     )
 
 
+def groups_field(groups: dict[int, WorkingGroup], initial=None) -> forms.TypedMultipleChoiceField:
+    """Working groups to choose (by pk), their free places in the labels."""
+    return forms.TypedMultipleChoiceField(
+        label=_("Arbeitsgruppen"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[(pk, group_label(group)) for pk, group in groups.items()],
+        initial=initial,
+    )
+
+
 class RegistrationForm(forms.Form):
     """The registering person, the site, working groups, questions and consents."""
 
@@ -113,13 +125,7 @@ class RegistrationForm(forms.Form):
             )
         self.groups = {group.pk: group for group in setup.working_groups}
         if self.groups:
-            self.fields["working_groups"] = forms.TypedMultipleChoiceField(
-                label=_("Arbeitsgruppen"),
-                coerce=int,
-                required=False,
-                widget=forms.CheckboxSelectMultiple,
-                choices=[(pk, group_label(group)) for pk, group in self.groups.items()],
-            )
+            self.fields["working_groups"] = groups_field(self.groups)
         self.questions = setup.questions
         language = get_language() or "de"
         for question in self.questions:
@@ -258,13 +264,8 @@ class GroupsForm(forms.Form):
             for group in registration.event.working_groups.all()
             if group.site_id in (None, registration.site_id)
         }
-        self.fields["working_groups"] = forms.TypedMultipleChoiceField(
-            label=_("Arbeitsgruppen"),
-            coerce=int,
-            required=False,
-            widget=forms.CheckboxSelectMultiple,
-            choices=[(pk, group_label(group)) for pk, group in self.groups.items()],
-            initial=[group.pk for group in registration.working_groups.all()],
+        self.fields["working_groups"] = groups_field(
+            self.groups, initial=[group.pk for group in registration.working_groups.all()]
         )
 
     def clean_working_groups(self):

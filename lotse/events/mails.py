@@ -112,10 +112,9 @@ def registration_mail(registration: Registration, kind: str) -> EmailMultiAltern
     return message
 
 
-@mail_attachments
-def registration_mail_attachments(*, mail: OutgoingMail, message: EmailMultiAlternatives) -> None:
-    """In the worker: the ticket parts of a confirmation, move or reminder mail. A registration
-    that was deleted or anonymised meanwhile gets no mail."""
+def mail_registration(mail: OutgoingMail) -> Registration:
+    """In the worker: the registration a mail is about; a registration deleted or anonymised
+    meanwhile gets no mail (MailCancelled)."""
     registration = (
         Registration.objects.filter(pk=mail.object_id, anonymised_at__isnull=True)
         .select_related("event", "event__organiser", "site")
@@ -123,6 +122,14 @@ def registration_mail_attachments(*, mail: OutgoingMail, message: EmailMultiAlte
     )
     if registration is None:
         raise MailCancelled
+    return registration
+
+
+@mail_attachments
+def registration_mail_attachments(*, mail: OutgoingMail, message: EmailMultiAlternatives) -> None:
+    """In the worker: the ticket parts of a confirmation, move or reminder mail. A registration
+    that was deleted or anonymised meanwhile gets no mail."""
+    registration = mail_registration(mail)
     context = registration_mail_context(registration, mail.kind.rsplit(".", 1)[-1])
     if context["with_ticket"]:
         _ticket_parts(message, context)

@@ -33,6 +33,11 @@ class QueryField(forms.CharField):
 class LenientMultipleChoiceField(forms.MultipleChoiceField):
     """Keeps the known values (in the given order, each once) and remembers the rest."""
 
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        super().__init__(**kwargs)
+
     def clean(self, value):
         value = value if isinstance(value, list | tuple) else ([value] if value else [])
         valid = {str(key) for key, _label in self.choices}
@@ -49,24 +54,12 @@ class LenientMultipleChoiceField(forms.MultipleChoiceField):
 
 class OfferSearchForm(forms.Form):
     q = QueryField(label=_("Suchbegriff"), required=False)
-    topic_field = LenientMultipleChoiceField(
-        label=_("Themenfeld"), required=False, widget=forms.CheckboxSelectMultiple
-    )
-    target_group = LenientMultipleChoiceField(
-        label=_("Zielgruppe"), required=False, widget=forms.CheckboxSelectMultiple
-    )
-    kind = LenientMultipleChoiceField(
-        label=_("Art"), required=False, widget=forms.CheckboxSelectMultiple
-    )
-    district = LenientMultipleChoiceField(
-        label=_("Region"), required=False, widget=forms.CheckboxSelectMultiple
-    )
-    language = LenientMultipleChoiceField(
-        label=_("Sprache"), required=False, widget=forms.CheckboxSelectMultiple
-    )
-    cost = LenientMultipleChoiceField(
-        label=_("Kosten"), required=False, widget=forms.CheckboxSelectMultiple
-    )
+    topic_field = LenientMultipleChoiceField(label=_("Themenfeld"))
+    target_group = LenientMultipleChoiceField(label=_("Zielgruppe"))
+    kind = LenientMultipleChoiceField(label=_("Art"))
+    district = LenientMultipleChoiceField(label=_("Region"))
+    language = LenientMultipleChoiceField(label=_("Sprache"))
+    cost = LenientMultipleChoiceField(label=_("Kosten"))
     sort = forms.CharField(label=_("Sortierung"), required=False)
 
     def __init__(self, data=None, *, choices: dict[str, list[tuple[str, str]]] | None = None):

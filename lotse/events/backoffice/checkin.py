@@ -76,17 +76,22 @@ def registration_check_in(
     ).update(checked_in_at=now, checked_in_by=user, updated_at=now)
     registration.refresh_from_db()
     if updated == 1:
-        audit_log(
-            user=user,
-            action="lotse.status",
-            instance=registration,
-            changes={"checked_in_at": [None, now.isoformat()]},
-            note="Einlass",
-        )
+        _check_in_logged(user, registration, None, now, "Einlass")
         return CheckInResult(True, "checked_in", registration)
     if registration.checked_in_at is not None:
         return CheckInResult(False, "already", registration)
     return CheckInResult(False, "not_confirmed", registration)
+
+
+def _check_in_logged(user, registration, before, after, note: str) -> None:
+    """Audit a change of the check-in time (ISO times, None when not checked in)."""
+    audit_log(
+        user=user,
+        action="lotse.status",
+        instance=registration,
+        changes={"checked_in_at": [before and before.isoformat(), after and after.isoformat()]},
+        note=note,
+    )
 
 
 @transaction.atomic
@@ -98,13 +103,7 @@ def registration_check_in_undo(*, registration: Registration, user: User) -> Che
     )
     registration.refresh_from_db()
     if updated == 1:
-        audit_log(
-            user=user,
-            action="lotse.status",
-            instance=registration,
-            changes={"checked_in_at": [before.isoformat() if before else None, None]},
-            note="Einlass zurückgenommen",
-        )
+        _check_in_logged(user, registration, before, None, "Einlass zurückgenommen")
         return CheckInResult(True, "undone", registration)
     return CheckInResult(False, "not_checked_in", registration)
 

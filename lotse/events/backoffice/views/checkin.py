@@ -98,14 +98,11 @@ def _back(request, site: Site, registration: Registration) -> HttpResponse:
     return redirect(f"{url}?q={registration.code}")
 
 
-@guarded
-@require_POST
-def checkin_do(request, site_id: int, registration_id: int):
+def _act(request, site_id: int, registration_id: int, action) -> HttpResponse:
+    """Run a check-in action on a registration of the site and say how it went."""
     site = _site_for(request, site_id)
     registration = _registration_for(site, registration_id)
-    result = checkin_services.registration_check_in(
-        registration=registration, user=request.user, site=site
-    )
+    result = action(site, registration)
     text = f"{registration.full_name}: {OUTCOME_MESSAGES[result.outcome]}"
     if result.outcome == "already":
         text = f"{registration.full_name}: {status_text(result.registration)}"
@@ -115,15 +112,28 @@ def checkin_do(request, site_id: int, registration_id: int):
 
 @guarded
 @require_POST
-def checkin_undo(request, site_id: int, registration_id: int):
-    site = _site_for(request, site_id)
-    registration = _registration_for(site, registration_id)
-    result = checkin_services.registration_check_in_undo(
-        registration=registration, user=request.user
+def checkin_do(request, site_id: int, registration_id: int):
+    return _act(
+        request,
+        site_id,
+        registration_id,
+        lambda site, registration: checkin_services.registration_check_in(
+            registration=registration, user=request.user, site=site
+        ),
     )
-    text = f"{registration.full_name}: {OUTCOME_MESSAGES[result.outcome]}"
-    (messages.success if result.ok else messages.error)(request, text)
-    return _back(request, site, registration)
+
+
+@guarded
+@require_POST
+def checkin_undo(request, site_id: int, registration_id: int):
+    return _act(
+        request,
+        site_id,
+        registration_id,
+        lambda site, registration: checkin_services.registration_check_in_undo(
+            registration=registration, user=request.user
+        ),
+    )
 
 
 @guarded
