@@ -132,6 +132,8 @@ class AgreementDateForm(forms.Form):
 
 
 class WageCheckForm(SectorFields):
+    field_order = ("betrag", "einheit", "stunden", "q", "wz", "stand")
+
     betrag = AmountField(
         label=_("Ihr Bruttoentgelt in Euro"), help_text=_("z. B. 13,50 oder 2.300")
     )

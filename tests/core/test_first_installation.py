@@ -15,12 +15,12 @@ import json
 import os
 import secrets
 import string
-import subprocess
-import sys
 from pathlib import Path
 
 import dj_database_url
 import pytest
+
+from tests import processes
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -130,15 +130,7 @@ def production_env(database_url: str, static_root: Path) -> dict[str, str]:
 
 
 def manage(*args: str, env: dict[str, str]) -> str:
-    completed = subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
-        [sys.executable, str(BASE_DIR / "manage.py"), *args],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
+    completed = processes.manage(*args, env=env, timeout=900)
     assert completed.returncode == 0, (
         f"manage.py {' '.join(args)} failed:\n{completed.stdout}\n{completed.stderr}"
     )
@@ -193,14 +185,6 @@ def test_first_installation_serves_real_content_without_any_user(empty_database,
 
     manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     # The demo (accounts with a published password) is not even installed in production.
-    demo = subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
-        [sys.executable, str(BASE_DIR / "manage.py"), "load_demo"],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    demo = processes.manage("load_demo", env=env)
     assert demo.returncode != 0
     assert "Unknown command: 'load_demo'" in demo.stderr

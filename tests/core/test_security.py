@@ -10,10 +10,8 @@ import os
 import re
 import secrets
 import string
-import subprocess
 import sys
 from http.cookies import SimpleCookie
-from pathlib import Path
 
 import pytest
 import time_machine
@@ -40,10 +38,9 @@ import lotse.urls
 from lotse.content.models import KnowledgeIndexPage, StandardPage
 from lotse.core.audit import audit_log
 from lotse.core.models import Region
+from tests.processes import manage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portal_module")]
-
-BASE_DIR = Path(__file__).resolve().parents[2]
 
 
 # --- Production settings -----------------------------------------------------------------------
@@ -71,18 +68,6 @@ def production_env(**overrides: str | None) -> dict[str, str]:
         else:
             env[key] = value
     return env
-
-
-def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
-        [sys.executable, str(BASE_DIR / "manage.py"), *args],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
 
 
 def test_check_deploy_passes_with_production_settings():

@@ -1,13 +1,11 @@
 """The start-up warm-up of app-server processes (lotse/core/warmup.py, called by lotse/wsgi.py)."""
 
-import subprocess
-import sys
-
 from django.urls import reverse
 from django.utils import translation
 
 from lotse.core.warmup import project_templates, warm_up
-from tests.core.test_security import BASE_DIR, production_env
+from tests.core.test_security import production_env
+from tests.processes import python
 
 PROBE = """
 import sys
@@ -35,15 +33,7 @@ def test_every_project_template_is_compiled_at_start():
 def test_wsgi_import_warms_up_without_a_database_connection():
     """lotse.wsgi imports every URL module and both catalogues, with an unreachable database."""
     env = production_env(DATABASE_URL="postgres://nobody@127.0.0.1:9/nothing")
-    result = subprocess.run(  # noqa: S603 - our own interpreter and code
-        [sys.executable, "-c", PROBE],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = python("-c", PROBE, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.split()
     assert lines[0] == "views"
