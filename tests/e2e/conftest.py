@@ -27,6 +27,8 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 E2E_DIR = Path(__file__).resolve().parent
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 
 
 def _is_e2e(item) -> bool:
@@ -216,3 +218,11 @@ def assert_reflows_at_320px(page, artifacts: Path, path: str, name: str) -> None
     page.screenshot(path=artifacts / f"{name}-320px.png", full_page=True)
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= 320, f"{path} scrolls sideways at 320 px ({scroll_width} px wide)"
+
+
+def assert_no_axe_violations(page, label: str) -> None:
+    """axe-core (bundled by axe-playwright-python) finds no WCAG 2.1 A/AA violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, f"axe on {label}:\n{results.generate_report()}"

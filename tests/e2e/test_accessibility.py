@@ -1,10 +1,8 @@
 """axe-core (bundled by axe-playwright-python) finds no WCAG 2.1 A/AA violations."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+from tests.e2e.conftest import assert_no_axe_violations
 
 PAGES = [
     pytest.param("/", 200, id="home"),
@@ -18,15 +16,9 @@ PAGES = [
 ]
 
 
-@pytest.fixture(scope="session")
-def axe() -> Axe:
-    return Axe()
-
-
 @pytest.mark.parametrize(("path", "status"), PAGES)
-def test_no_axe_violations(page, axe, path, status):
+def test_no_axe_violations(page, path, status):
     response = page.goto(path)
     assert response is not None
     assert response.status == status
-    results = axe.run(page, options=AXE_OPTIONS)
-    assert results.violations_count == 0, f"axe on {path}:\n{results.generate_report()}"
+    assert_no_axe_violations(page, path)

@@ -3,13 +3,11 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import assert_no_axe_violations
 from tests.offers.conftest import create_offer
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 TRAINING = "ausbildung-weiterbildung"
 INTEGRATION = "integration-fachkraefteeinwanderung"
 
@@ -44,14 +42,9 @@ def offers(base_url):
     return handwerk
 
 
-def _axe(page, label):
-    results = Axe().run(page, options=AXE_OPTIONS)
-    assert results.violations_count == 0, f"axe on {label}:\n{results.generate_report()}"
-
-
 def test_search_filter_and_open_offer(page, offers):
     page.goto("/angebote/")
-    _axe(page, "catalogue")
+    assert_no_axe_violations(page, "catalogue")
     page.get_by_label("Suchbegriff").fill("Ausbildungen")
     page.get_by_role("button", name="Suchen").click()
     status = page.locator("#result-count")
@@ -72,7 +65,7 @@ def test_search_filter_and_open_offer(page, offers):
     expect(page.locator("#f-district-dresden")).to_be_checked()
     expect(page).to_have_url(re.compile(r"district=dresden"))
     expect(page).to_have_url(re.compile(rf"topic_field={TRAINING}"))
-    _axe(page, "catalogue with filters")
+    assert_no_axe_violations(page, "catalogue with filters")
 
     page.get_by_role("link", name="Ausbildung im Handwerk").click()
     expect(page).to_have_url(re.compile(rf"/angebote/{offers.slug}/$"))
@@ -81,7 +74,7 @@ def test_search_filter_and_open_offer(page, offers):
     expect(page.locator("article")).to_contain_text('<script>document.title="pwned"</script>')
     assert page.title() != "pwned"
     expect(page.get_by_role("heading", name="Ähnliche Angebote")).to_be_visible()
-    _axe(page, "offer detail")
+    assert_no_axe_violations(page, "offer detail")
 
 
 def test_works_without_javascript(browser, base_url, offers):
@@ -119,7 +112,7 @@ def test_counts_stay_current_after_a_filter_change(page, offers):
     expect(page.locator("#fc-district-dresden")).to_have_text("1")
     page.locator(f"#f-topic_field-{INTEGRATION}").uncheck()
     expect(page.locator("#fc-district-leipzig")).to_have_text("2")
-    _axe(page, "catalogue after filter changes")
+    assert_no_axe_violations(page, "catalogue after filter changes")
 
 
 def test_phone_shows_results_before_the_filter_values(browser, base_url, offers):
@@ -140,6 +133,6 @@ def test_phone_shows_results_before_the_filter_values(browser, base_url, offers)
         page.locator("summary", has_text="Sprache").focus()
         page.keyboard.press("Enter")
         expect(page.locator("#f-language-de")).to_be_visible()
-        _axe(page, "catalogue on a phone")
+        assert_no_axe_violations(page, "catalogue on a phone")
     finally:
         context.close()

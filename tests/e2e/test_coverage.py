@@ -4,14 +4,12 @@ form works without JavaScript (a plain GET that redraws the map for the chosen t
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.cache import cache
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import assert_no_axe_violations
 from tests.offers.conftest import create_offer
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 TRAINING = "ausbildung-weiterbildung"
 INTEGRATION = "integration-fachkraefteeinwanderung"
 
@@ -30,11 +28,6 @@ def offers(base_url):
     cache.clear()
 
 
-def _axe(page, label):
-    results = Axe().run(page, options=AXE_OPTIONS)
-    assert results.violations_count == 0, f"axe on {label}:\n{results.generate_report()}"
-
-
 def _map_label(page, district):
     """The map's text label of one district ("Leipzig: …", not "Landkreis Leipzig: …")."""
     return page.locator("svg.lotse-coverage-map text", has_text=re.compile(rf"^{district}:"))
@@ -50,12 +43,12 @@ def test_coverage_page_has_no_axe_violations(page, offers):
     page.goto("/angebote/abdeckung/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Versorgungslandkarte")
     expect(page.get_by_role("table")).to_be_visible()
-    _axe(page, "coverage")
+    assert_no_axe_violations(page, "coverage")
 
     page.goto(f"/angebote/abdeckung/?thema={TRAINING}")
     expect(page.locator("#id_thema")).to_have_value(TRAINING)
     expect(page.locator("#coverage-map-title")).to_contain_text("Aus- und Weiterbildung")
-    _axe(page, f"coverage ?thema={TRAINING}")
+    assert_no_axe_violations(page, f"coverage ?thema={TRAINING}")
 
 
 def test_topic_form_works_without_javascript(browser, base_url, offers):

@@ -2,20 +2,12 @@
 structure report, with axe (WCAG 2.1 A/AA, zero violations)."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from lotse.events.models import Registration
 from tests.core.factories import TEST_PASSWORD
+from tests.e2e.conftest import assert_no_axe_violations
 from tests.events.factories import make_event, make_registration
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-
-
-@pytest.fixture(scope="module")
-def axe() -> Axe:
-    return Axe()
 
 
 def _log_in(page, username: str = "veranstaltung") -> None:
@@ -24,11 +16,6 @@ def _log_in(page, username: str = "veranstaltung") -> None:
     page.locator("#id_password").fill(TEST_PASSWORD)
     page.locator("form[method=post] button[type=submit]").click()
     page.wait_for_url("**/admin/")
-
-
-def _assert_axe_clean(page, axe, label: str) -> None:
-    results = axe.run(page, options=AXE_OPTIONS)
-    assert results.violations_count == 0, f"axe on {label}:\n{results.generate_report()}"
 
 
 @pytest.fixture
@@ -45,7 +32,7 @@ def forum(e2e_site):
     return {"event": event, "site": goerlitz, "person": person}
 
 
-def test_check_in_by_keyboard_on_a_phone(page, forum, axe, artifacts):
+def test_check_in_by_keyboard_on_a_phone(page, forum, artifacts):
     site, person = forum["site"], forum["person"]
     # Door staff who asked for less motion get the message at once (lotse/static/css/admin.css);
     # axe then measures its final colours, not a frame of the fade-in.
@@ -54,7 +41,7 @@ def test_check_in_by_keyboard_on_a_phone(page, forum, axe, artifacts):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"/admin/veranstaltungen/standort/{site.pk}/einlass/")
     expect(page.locator("#events-counter")).to_contain_text("1 / 2")
-    _assert_axe_clean(page, axe, "check-in page")
+    assert_no_axe_violations(page, "check-in page")
 
     # Type the code (lower case) and press Enter; then the button with the keyboard.
     search = page.get_by_label("Ticketcode oder Name")
@@ -64,7 +51,7 @@ def test_check_in_by_keyboard_on_a_phone(page, forum, axe, artifacts):
     ticket = page.locator("article.events-ticket")
     expect(ticket).to_contain_text("Frieda Fröhlich")
     expect(ticket).to_contain_text("Bestätigt – noch nicht eingelassen")
-    _assert_axe_clean(page, axe, "check-in result")
+    assert_no_axe_violations(page, "check-in result")
     page.screenshot(path=artifacts / "events-checkin-phone.png", full_page=True)
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= 390, f"check-in page scrolls sideways ({scroll_width} px)"
@@ -76,7 +63,7 @@ def test_check_in_by_keyboard_on_a_phone(page, forum, axe, artifacts):
     expect(page.locator("#events-counter")).to_contain_text("2 / 2")
     assert Registration.objects.get(pk=person.pk).checked_in_at is not None
     page.screenshot(path=artifacts / "events-checkin-phone-done.png", full_page=True)
-    _assert_axe_clean(page, axe, "check-in done")
+    assert_no_axe_violations(page, "check-in done")
 
 
 def test_check_in_page_works_without_javascript(browser, base_url, forum):
@@ -90,13 +77,13 @@ def test_check_in_page_works_without_javascript(browser, base_url, forum):
     context.close()
 
 
-def test_structure_report_axe_and_keyboard(page, forum, axe, artifacts):
+def test_structure_report_axe_and_keyboard(page, forum, artifacts):
     _log_in(page)
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"/admin/veranstaltungen/{forum['event'].pk}/teilnehmendenstruktur/")
     expect(page.get_by_role("heading", name="Nach Standort")).to_be_visible()
     expect(page.get_by_role("img").first).to_be_visible()
-    _assert_axe_clean(page, axe, "structure report")
+    assert_no_axe_violations(page, "structure report")
     page.screenshot(path=artifacts / "events-report.png", full_page=True)
     # The downloads are reachable with the keyboard.
     link = page.get_by_role("link", name="Als CSV herunterladen")

@@ -3,11 +3,9 @@
 from datetime import timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+from tests.e2e.conftest import assert_no_axe_violations
 
 
 @pytest.fixture
@@ -70,16 +68,6 @@ def base_url(live_server, events_data) -> str:
     return live_server.url
 
 
-@pytest.fixture(scope="module")
-def axe() -> Axe:
-    return Axe()
-
-
-def _no_violations(axe, page, label):
-    results = axe.run(page, options=AXE_OPTIONS)
-    assert results.violations_count == 0, f"axe on {label}:\n{results.generate_report()}"
-
-
 @pytest.mark.parametrize(
     "path",
     [
@@ -92,42 +80,42 @@ def _no_violations(axe, page, label):
         "/en/veranstaltungen/forum-fachkraefte/anmelden/",
     ],
 )
-def test_no_axe_violations(page, axe, path):
+def test_no_axe_violations(page, path):
     response = page.goto(path)
     assert response is not None and response.status == 200
-    _no_violations(axe, page, path)
+    assert_no_axe_violations(page, path)
 
 
-def test_form_error_confirmation_and_manage_pages(page, axe):
+def test_form_error_confirmation_and_manage_pages(page):
     from lotse.events.models import Registration
 
     page.goto("/veranstaltungen/forum-fachkraefte/anmelden/")
     page.get_by_role("button", name="Verbindlich anmelden").click()
     assert page.locator("#error-summary").is_visible()
-    _no_violations(axe, page, "register with errors")
+    assert_no_axe_violations(page, "register with errors")
     page.get_by_label("Görlitz").check()
     page.get_by_label("Vorname").first.fill("Erika")
     page.get_by_label("Nachname").first.fill("Muster")
     page.get_by_label("E-Mail-Adresse").first.fill("erika@example.org")
     page.get_by_role("button", name="Verbindlich anmelden").click()
     assert page.get_by_role("heading", name="Anmeldung eingegangen").is_visible()
-    _no_violations(axe, page, "registered")
+    assert_no_axe_violations(page, "registered")
     registration = Registration.objects.get(email="erika@example.org")
     acknowledgement = page.url
     page.goto(f"/veranstaltungen/anmeldung/{registration.token}/bestaetigen/")
-    _no_violations(axe, page, "confirm (asks)")
+    assert_no_axe_violations(page, "confirm (asks)")
     assert Registration.objects.get(pk=registration.pk).status == "held"  # a GET confirms nothing
     page.get_by_role("button", name="Teilnahme bestätigen").click()
     assert page.locator("#registration-status").inner_text().startswith("Bestätigt")
-    _no_violations(axe, page, "manage (confirmed)")
+    assert_no_axe_violations(page, "manage (confirmed)")
     page.get_by_role("link", name="Anmeldung stornieren …").click()
     assert page.get_by_role("button", name="Ja, Platz freigeben").is_visible()
-    _no_violations(axe, page, "release")
+    assert_no_axe_violations(page, "release")
     assert Registration.objects.get(pk=registration.pk).status == "confirmed"
     page.context.clear_cookies()  # another browser: the acknowledgement shows no personal data
     page.goto(acknowledgement)
     assert "Erika" not in page.content()
-    _no_violations(axe, page, "acknowledgement elsewhere")
+    assert_no_axe_violations(page, "acknowledgement elsewhere")
 
 
 def _tab_until(page, predicate, limit=120):

@@ -3,18 +3,15 @@
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import (
     _restore_snapshot,
     _take_snapshot,
+    assert_no_axe_violations,
     assert_reflows_at_320px,
     screenshot_wide,
 )
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 
 # The database with the portal *and* the network, as the first test here left it.
 _network_snapshots: dict[str, object] = {}
@@ -49,11 +46,6 @@ def base_url(live_server, network_site) -> str:
     return live_server.url
 
 
-@pytest.fixture(scope="module")
-def axe() -> Axe:
-    return Axe()
-
-
 PAGES = [
     pytest.param("/netzwerk/", id="directory"),
     pytest.param("/netzwerk/?q=Anerkennung&kreis=chemnitz", id="directory-filtered"),
@@ -65,12 +57,11 @@ PAGES = [
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_axe_violations(page, axe, path):
+def test_no_axe_violations(page, path):
     response = page.goto(path)
     assert response is not None
     assert response.status == 200
-    results = axe.run(page, options=AXE_OPTIONS)
-    assert results.violations_count == 0, f"axe on {path}:\n{results.generate_report()}"
+    assert_no_axe_violations(page, path)
 
 
 def test_filtered_directory_shows_results(page):

@@ -1,11 +1,9 @@
 """The Tarifauskunft in a real browser: axe on every page, keyboard only, without JavaScript."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+from tests.e2e.conftest import assert_no_axe_violations
 
 
 @pytest.fixture
@@ -49,11 +47,6 @@ def many_agreements(register):
 PAGED = "/tarifauskunft/auskunft/?wz=43.99.1&stand=2025-01-01"
 
 
-def _axe(page, label):
-    results = Axe().run(page, options=AXE_OPTIONS)
-    assert results.violations_count == 0, f"axe on {label}:\n{results.generate_report()}"
-
-
 @pytest.mark.parametrize(
     "path",
     [
@@ -76,7 +69,7 @@ def _axe(page, label):
 def test_no_axe_violations(page, register, path):
     response = page.goto(path)
     assert response is not None and response.status in (200, 400)
-    _axe(page, path)
+    assert_no_axe_violations(page, path)
 
 
 def test_lookup_by_keyboard(page, register):
@@ -131,7 +124,7 @@ def test_checks_without_javascript(browser, register):
 def test_paged_answer_and_agreement_page_no_axe_violations(page, many_agreements, path):
     response = page.goto(path)
     assert response is not None and response.status == 200
-    _axe(page, path)
+    assert_no_axe_violations(page, path)
 
 
 def test_pages_and_agreement_by_keyboard(page, many_agreements):

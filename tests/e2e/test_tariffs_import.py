@@ -1,15 +1,11 @@
 """The Tarifregister's import in the browser: upload with errors → report → fix → import, axe
 (WCAG 2.1 A/AA) with zero violations on every step."""
 
-import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from lotse.tariffs.models import CollectiveAgreement
 from tests.core.factories import TEST_PASSWORD
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+from tests.e2e.conftest import assert_no_axe_violations
 
 HEADER = (
     "register_number;title;kind;level;territory;regions;unions;employers;wz;concluded_on;"
@@ -29,16 +25,6 @@ FIXED = (
 )
 
 
-@pytest.fixture(scope="module")
-def axe() -> Axe:
-    return Axe()
-
-
-def _assert_axe_clean(page, axe, label: str) -> None:
-    results = axe.run(page, options=AXE_OPTIONS)
-    assert results.violations_count == 0, f"axe on {label}:\n{results.generate_report()}"
-
-
 def _csv(*lines: str) -> dict:
     content = ("\n".join(lines) + "\n").encode("utf-8")
     return {"name": "tarifregister.csv", "mimeType": "text/csv", "buffer": content}
@@ -47,7 +33,7 @@ def _csv(*lines: str) -> dict:
 ANSWER = "/tarifauskunft/auskunft/?wz=16.23.0&stand=2026-06-01"
 
 
-def test_register_import_with_errors_then_fixed(page, base_url, axe, artifacts):
+def test_register_import_with_errors_then_fixed(page, base_url, artifacts):
     page.set_viewport_size({"width": 1280, "height": 900})
     # A visitor's answer before the import: nothing registered (and now cached).
     page.goto(ANSWER)
@@ -65,7 +51,7 @@ def test_register_import_with_errors_then_fixed(page, base_url, axe, artifacts):
     page.get_by_role("link", name="Import (CSV/XLSX)").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Datenimport")
     expect(page.get_by_label("Tarifverträge")).to_be_checked()
-    _assert_axe_clean(page, axe, "upload page")
+    assert_no_axe_violations(page, "upload page")
 
     # A file with errors: the report names row, column and problem; nothing is saved.
     page.get_by_label("Datei (CSV oder XLSX, höchstens 5 MB)").set_input_files(
@@ -79,7 +65,7 @@ def test_register_import_with_errors_then_fixed(page, base_url, axe, artifacts):
     expect(errors).to_contain_text("Ungültiges Datum: „32.13.2025“")
     expect(page.get_by_role("button", name="Alle gültigen Zeilen importieren")).to_be_visible()
     assert CollectiveAgreement.objects.count() == 0
-    _assert_axe_clean(page, axe, "report with errors")
+    assert_no_axe_violations(page, "report with errors")
     page.screenshot(path=artifacts / "tariffs-import-report-errors.png", full_page=True)
 
     # The corrected file is clean: "Importieren" imports both rows.
@@ -94,7 +80,7 @@ def test_register_import_with_errors_then_fixed(page, base_url, axe, artifacts):
     expect(page.locator(".lotse-import [role=status]")).to_contain_text(
         "Import abgeschlossen: 2 neu angelegt, 0 aktualisiert."
     )
-    _assert_axe_clean(page, axe, "import result")
+    assert_no_axe_violations(page, "import result")
     page.screenshot(path=artifacts / "tariffs-import-done.png", full_page=True)
     company = CollectiveAgreement.objects.get(register_number="E2E-002")
     assert company.confidential
