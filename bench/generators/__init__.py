@@ -11,3 +11,10 @@ BENCH_GENERATORS = [
     "bench.generators.tariffs.generate",
     "bench.generators.events.generate",
 ]
+
+
+def bench_ids(model, prefix: str) -> set[str]:
+    """The external ids of the bench rows of `model` already in the database."""
+    return set(
+        model.objects.filter(external_id__startswith=prefix).values_list("external_id", flat=True)
+    )

@@ -51,21 +51,34 @@ def _event() -> Event:
             actor_type=ActorType.objects.first(),
         )
     # Held yesterday, whatever the time of day: check-ins exist only for events that began.
-    start = (timezone.now() - timezone.timedelta(days=1)).replace(
-        hour=9, minute=0, second=0, microsecond=0
-    )
-    event = Event.objects.create(
-        slug=SLUG,
-        title="Bench-Fachforum an vier Standorten",
-        summary="Benchmark-Daten",
-        kind=EventKind.FORUM,
-        status=EventStatus.HELD,
+    return _bench_event(
+        SLUG,
+        "Bench-Fachforum an vier Standorten",
+        EventKind.FORUM,
+        EventStatus.HELD,
         organiser=organiser,
-        starts_at=start,
-        ends_at=start + timezone.timedelta(hours=8),
+        days=-1,
+        hours=8,
         retention_days=3650,
     )
-    return event
+
+
+def _bench_event(slug, title, kind, status, *, organiser, days: int, hours: int, **extra) -> Event:
+    """An event starting at 9:00 `days` from today and lasting `hours`."""
+    start = (timezone.now() + timezone.timedelta(days=days)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
+    return Event.objects.create(
+        slug=slug,
+        title=title,
+        summary="Benchmark-Daten",
+        kind=kind,
+        status=status,
+        organiser=organiser,
+        starts_at=start,
+        ends_at=start + timezone.timedelta(hours=hours),
+        **extra,
+    )
 
 
 def _open_event() -> Event:
@@ -76,19 +89,16 @@ def _open_event() -> Event:
     if event is not None:
         return event
     organiser = _event().organiser
-    start = (timezone.now() + timezone.timedelta(days=60)).replace(
-        hour=9, minute=0, second=0, microsecond=0
-    )
-    event = Event.objects.create(
-        slug=OPEN_SLUG,
-        title="Bench-Netzwerktreffen mit offener Anmeldung",
-        summary="Benchmark-Daten",
-        kind=EventKind.NETWORK_MEETING,
-        status=EventStatus.REGISTRATION_OPEN,
+    event = _bench_event(
+        OPEN_SLUG,
+        "Bench-Netzwerktreffen mit offener Anmeldung",
+        EventKind.NETWORK_MEETING,
+        EventStatus.REGISTRATION_OPEN,
         organiser=organiser,
-        starts_at=start,
-        ends_at=start + timezone.timedelta(hours=7),
+        days=60,
+        hours=7,
     )
+    start = event.starts_at
     sites = [
         Site.objects.create(event=event, name=name, city=name, capacity=500, sort_order=order)
         for order, (name, _district) in enumerate(SITES)

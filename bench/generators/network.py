@@ -12,6 +12,7 @@ import random
 
 from django.db import transaction
 
+from bench.generators import bench_ids
 from lotse.core.fulltext import search_document
 from lotse.core.models import ActorType, Language, Region, TargetGroup, TopicField
 from lotse.network.models import Actor
@@ -99,13 +100,20 @@ def _actor_fields(rng: random.Random, number: int, ref) -> dict:
     }
 
 
+# Through table, its column for the linked row, key of the generated fields.
+LINKS = (
+    ("districts", "region_id", "served"),
+    ("topics", "topicfield_id", "topics"),
+    ("groups", "targetgroup_id", "groups"),
+    ("languages", "language_id", "languages"),
+)
+
+
 @transaction.atomic
 def generate(*, scale: int, seed: int) -> str:
     """Create the missing bench actors up to `scale * 200`; returns a one-line summary."""
     target = scale * ACTORS_PER_SCALE
-    existing = set(
-        Actor.objects.filter(external_id__startswith=PREFIX).values_list("external_id", flat=True)
-    )
+    existing = bench_ids(Actor, PREFIX)
     if len(existing) >= target:
         return f"{len(existing)} bench actors present (wanted {target}), nothing to do"
     ref = _reference()
@@ -157,22 +165,10 @@ def generate(*, scale: int, seed: int) -> str:
         Actor.objects.bulk_create(actors, batch_size=BATCH)
         links: dict[str, list] = {name: [] for name in through}
         for actor, (_number, _key, fields) in zip(actors, chunk, strict=True):
-            links["districts"] += [
-                through["districts"](actor_id=actor.pk, region_id=item.pk)
-                for item in fields["served"]
-            ]
-            links["topics"] += [
-                through["topics"](actor_id=actor.pk, topicfield_id=item.pk)
-                for item in fields["topics"]
-            ]
-            links["groups"] += [
-                through["groups"](actor_id=actor.pk, targetgroup_id=item.pk)
-                for item in fields["groups"]
-            ]
-            links["languages"] += [
-                through["languages"](actor_id=actor.pk, language_id=item.pk)
-                for item in fields["languages"]
-            ]
+            for name, column, key in LINKS:
+                links[name] += [
+                    through[name](actor_id=actor.pk, **{column: item.pk}) for item in fields[key]
+                ]
         for name, rows in links.items():
             through[name].objects.bulk_create(rows, batch_size=BATCH)
     return f"{len(missing)} bench actors created, {len(existing) + len(missing)} in total"

@@ -16,6 +16,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from bench.generators import bench_ids
 from bench.generators import network as network_bench
 from lotse.core.fulltext import search_document
 from lotse.core.models import Language, Region, TargetGroup, TopicField
@@ -145,9 +146,7 @@ def _actors(scale: int, seed: int, needed: int) -> list[tuple[int, str, str]]:
 def generate(*, scale: int, seed: int) -> str:
     """Create the missing bench offers up to `scale * 1000`; returns a one-line summary."""
     target = scale * OFFERS_PER_SCALE
-    existing = set(
-        Offer.objects.filter(external_id__startswith=PREFIX).values_list("external_id", flat=True)
-    )
+    existing = bench_ids(Offer, PREFIX)
     if len(existing) >= target:
         return f"{len(existing)} bench offers present (wanted {target}), nothing to do"
     actors = _actors(scale, seed, target // 5)
