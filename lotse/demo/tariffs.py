@@ -96,27 +96,21 @@ def load(*, stdout=None) -> list[str]:
         personal_scope="Arbeitnehmer und Auszubildende",
     )
     if created:
-        for grade, amount in (("1", "13.00"), ("2", "13.50"), ("3", "14.80")):
-            services.provision_add(
-                user=None,
-                agreement=hotel,
-                kind="pay",
-                grade=grade,
-                step=1,
-                amount=Decimal(amount),
-                unit="hourly",
-                valid_from=D(2024, 4, 1),
-            )
-        for year, amount in ((1, "900"), (2, "1000"), (3, "1100")):
-            services.provision_add(
-                user=None,
-                agreement=hotel,
-                kind="trainee_pay",
-                training_year=year,
-                amount=Decimal(amount),
-                unit="monthly",
-                valid_from=D(2024, 4, 1),
-            )
+        services.provisions_add(
+            user=None,
+            agreement=hotel,
+            valid_from=D(2024, 4, 1),
+            rows=[
+                *(
+                    ("pay", amount, "hourly", {"grade": grade, "step": 1})
+                    for grade, amount in (("1", "13.00"), ("2", "13.50"), ("3", "14.80"))
+                ),
+                *(
+                    ("trainee_pay", amount, "monthly", {"training_year": year})
+                    for year, amount in ((1, "900"), (2, "1000"), (3, "1100"))
+                ),
+            ],
+        )
     _agreement(
         parties,
         "SN-DEMO-0900",
@@ -137,59 +131,31 @@ def load(*, stdout=None) -> list[str]:
 def _metal_provisions(metal) -> None:
     start = D(2025, 1, 1)
     base = {"E1": 2600, "E2": 2800, "E3": 3050, "E4": 3350, "E5": 3700}
-    for grade, amount in base.items():
-        for step, factor in ((1, Decimal("1.00")), (2, Decimal("1.05"))):
-            services.provision_add(
-                user=None,
-                agreement=metal,
-                kind="pay",
-                grade=grade,
-                step=step,
-                amount=(Decimal(amount) * factor).quantize(Decimal("0.01")),
-                unit="monthly",
-                valid_from=start,
-            )
-    for year, amount in ((1, "1100"), (2, "1160"), (3, "1230"), (4, "1300")):
-        services.provision_add(
-            user=None,
-            agreement=metal,
-            kind="trainee_pay",
-            training_year=year,
-            amount=Decimal(amount),
-            unit="monthly",
-            valid_from=start,
+    pay = [
+        (
+            "pay",
+            (Decimal(amount) * factor).quantize(Decimal("0.01")),
+            "monthly",
+            {"grade": grade, "step": step},
         )
-    services.provision_add(
-        user=None,
-        agreement=metal,
-        kind="weekly_hours",
-        amount=Decimal("38"),
-        unit="hours",
-        valid_from=start,
-    )
-    services.provision_add(
-        user=None,
-        agreement=metal,
-        kind="leave_days",
-        amount=Decimal("30"),
-        unit="days",
-        valid_from=start,
-    )
-    services.provision_add(
-        user=None,
-        agreement=metal,
-        kind="notice",
-        amount=Decimal("4"),
-        unit="weeks",
-        valid_from=start,
-        text="in der Probezeit 2 Wochen",
-    )
-    services.provision_add(
-        user=None,
-        agreement=metal,
-        kind="bonus",
-        amount=Decimal("55"),
-        unit="percent",
-        valid_from=start,
-        text="Jahressonderzahlung nach 12 Monaten Betriebszugehörigkeit",
+        for grade, amount in base.items()
+        for step, factor in ((1, Decimal("1.00")), (2, Decimal("1.05")))
+    ]
+    trainee = [
+        ("trainee_pay", amount, "monthly", {"training_year": year})
+        for year, amount in ((1, "1100"), (2, "1160"), (3, "1230"), (4, "1300"))
+    ]
+    terms = [
+        ("weekly_hours", "38", "hours", {}),
+        ("leave_days", "30", "days", {}),
+        ("notice", "4", "weeks", {"text": "in der Probezeit 2 Wochen"}),
+        (
+            "bonus",
+            "55",
+            "percent",
+            {"text": "Jahressonderzahlung nach 12 Monaten Betriebszugehörigkeit"},
+        ),
+    ]
+    services.provisions_add(
+        user=None, agreement=metal, valid_from=start, rows=[*pay, *trainee, *terms]
     )

@@ -108,7 +108,7 @@ def filters_from_params(
 
 
 def _through(name: str) -> Manager[Any]:
-    return Actor._meta.get_field(name).remote_field.through.objects
+    return getattr(Actor, name).through.objects
 
 
 def _facet_condition(key: str, values: tuple[str, ...]) -> Q:

@@ -61,7 +61,7 @@ def offer_published(*, offer: Offer, user: AnyUser | None = None) -> Offer:
     return offer
 
 
-def _state_logged(*, user: AnyUser, row: Offer, before: dict, note: str) -> None:
+def _state_logged(*, user: AnyUser | None, row: Offer, before: dict, note: str) -> None:
     """Audit a change of the offer's review state (STATE_AUDIT_FIELDS) since `before`."""
     audit_log_since(
         user=user,

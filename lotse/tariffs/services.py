@@ -366,6 +366,29 @@ def provision_add(
 
 
 @transaction.atomic
+def provisions_add(
+    *,
+    user: AnyUser | None,
+    agreement: CollectiveAgreement,
+    valid_from: datetime.date,
+    rows: Iterable[tuple[str, str | Decimal, str, dict[str, Any]]],
+) -> list[Provision]:
+    """Add several provisions from one date: (kind, amount, unit, further fields) each."""
+    return [
+        provision_add(
+            user=user,
+            agreement=agreement,
+            kind=kind,
+            amount=Decimal(amount),
+            unit=unit,
+            valid_from=valid_from,
+            **extra,
+        )
+        for kind, amount, unit, extra in rows
+    ]
+
+
+@transaction.atomic
 def provision_end(
     *, user: AnyUser | None, provision: Provision, valid_to: datetime.date
 ) -> Provision:

@@ -75,19 +75,6 @@ class AgreementPartyFactory(DjangoModelFactory):
     town = "Dresden"
 
 
-def _provisions(agreement, start, rows) -> None:
-    for kind, amount, unit, extra in rows:
-        services.provision_add(
-            user=None,
-            agreement=agreement,
-            kind=kind,
-            amount=Decimal(amount),
-            unit=unit,
-            valid_from=start,
-            **extra,
-        )
-
-
 def sample_agreements_create() -> dict[str, CollectiveAgreement]:
     """Three invented Saxon agreements on top of the initial register, for the register tests:
 
@@ -118,10 +105,11 @@ def sample_agreements_create() -> dict[str, CollectiveAgreement]:
         earliest_termination_on=datetime.date(2026, 12, 31),
     )
     base = {"E1": 2600, "E2": 2800, "E3": 3050, "E4": 3350, "E5": 3700}
-    _provisions(
-        metal,
-        metal_start,
-        [
+    services.provisions_add(
+        user=None,
+        agreement=metal,
+        valid_from=metal_start,
+        rows=[
             (
                 "pay",
                 (Decimal(amount) * factor).quantize(Decimal("0.01")),
@@ -160,10 +148,11 @@ def sample_agreements_create() -> dict[str, CollectiveAgreement]:
         sector_text="Hotellerie und Gastronomie",
         personal_scope="Arbeitnehmer und Auszubildende",
     )
-    _provisions(
-        hotel,
-        hotel_start,
-        [
+    services.provisions_add(
+        user=None,
+        agreement=hotel,
+        valid_from=hotel_start,
+        rows=[
             ("pay", amount, "hourly", {"grade": grade, "step": 1})
             for grade, amount in (("1", "13.00"), ("2", "13.50"), ("3", "14.80"))
         ]

@@ -7,6 +7,7 @@ forms) can never check one person in twice; the database constraint
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -83,7 +84,13 @@ def registration_check_in(
     return CheckInResult(False, "not_confirmed", registration)
 
 
-def _check_in_logged(user, registration, before, after, note: str) -> None:
+def _check_in_logged(
+    user: User,
+    registration: Registration,
+    before: datetime | None,
+    after: datetime | None,
+    note: str,
+) -> None:
     """Audit a change of the check-in time (ISO times, None when not checked in)."""
     audit_log(
         user=user,
