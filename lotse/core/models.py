@@ -343,7 +343,7 @@ def districts_field(verbose_name, *, related_name: str) -> ParentalManyToManyFie
 class PublicRecord(models.Model):
     """What the public records of the directory and the catalogue (actors, offers) keep besides
     their content: the search document behind their full-text index (core.fulltext_db), the demo
-    flag (lotse.demo) and when they were created and last changed."""
+    flag (set by the demo loader) and when they were created and last changed."""
 
     search_document = models.TextField(editable=False, blank=True, default="")
     is_demo = models.BooleanField(_("Demodaten"), default=False)

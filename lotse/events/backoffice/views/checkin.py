@@ -98,11 +98,13 @@ def _back(request, site: Site, registration: Registration) -> HttpResponse:
     return redirect(f"{url}?q={registration.code}")
 
 
-def _act(request, site_id: int, registration_id: int, action) -> HttpResponse:
-    """Run a check-in action on a registration of the site and say how it went."""
+def _act(request, site_id: int, registration_id: int, action, *, at_site=False) -> HttpResponse:
+    """Run a check-in service on a registration of the site and say how it went; `at_site`:
+    the service checks that the registration is for this site."""
     site = _site_for(request, site_id)
     registration = _registration_for(site, registration_id)
-    result = action(site, registration)
+    extra = {"site": site} if at_site else {}
+    result = action(registration=registration, user=request.user, **extra)
     text = f"{registration.full_name}: {OUTCOME_MESSAGES[result.outcome]}"
     if result.outcome == "already":
         text = f"{registration.full_name}: {status_text(result.registration)}"
@@ -113,27 +115,15 @@ def _act(request, site_id: int, registration_id: int, action) -> HttpResponse:
 @guarded
 @require_POST
 def checkin_do(request, site_id: int, registration_id: int):
-    return _act(
-        request,
-        site_id,
-        registration_id,
-        lambda site, registration: checkin_services.registration_check_in(
-            registration=registration, user=request.user, site=site
-        ),
-    )
+    action = checkin_services.registration_check_in
+    return _act(request, site_id, registration_id, action, at_site=True)
 
 
 @guarded
 @require_POST
 def checkin_undo(request, site_id: int, registration_id: int):
-    return _act(
-        request,
-        site_id,
-        registration_id,
-        lambda site, registration: checkin_services.registration_check_in_undo(
-            registration=registration, user=request.user
-        ),
-    )
+    action = checkin_services.registration_check_in_undo
+    return _act(request, site_id, registration_id, action)
 
 
 @guarded
