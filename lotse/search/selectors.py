@@ -1,0 +1,314 @@
+"""The portal's one search (`/suche/`): pages, offers, actors, events and agreements at once.
+
+Each group is searched through its module's own selector, so the rules of what is public and
+how words match stay in one place:
+
+- offers: `offers.selectors.offers_search` (published, confirmed, not expired, provider visible);
+- actors: `network.selectors.actors_search` (published actors);
+- agreements: `tariffs.selectors.public_agreement_page` (sector agreements, not confidential);
+- events: `events.selectors.events_upcoming` (public and not over);
+- pages: live, public pages of the current language (Wagtail's `live().public()`).
+
+Offers and actors use the German stems, compound tails and synonym groups of the catalogue
+(core.fulltext, core.synonyms) in the database's full-text index; agreements the
+Tarifauskunft's words and sector synonyms. Pages and upcoming events have no full-text index of
+their own: their stems (same rules, compounds included) are computed in Python and matched with
+`core.fulltext.clauses_match`, which applies the index's rule. The pages' stems are kept in the
+per-process `local` cache under a key holding the page tree's version (number of live pages,
+last publication), so a publication gives a new key; the pages found are read again through
+`live().public()`, so a page that was unpublished or restricted never shows.
+
+The number of queries is constant, whatever the number of hits (tests/search).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from django.core.cache import caches
+from django.db.models import Count, Max
+from django.utils import timezone
+from django.utils.html import strip_tags
+from wagtail.models import Locale, Page
+
+from lotse.core.fulltext import Clause, clauses_match, query_words, search_document
+from lotse.core.synonyms import search_clauses
+from lotse.core.validators import CONTROL_CHARACTERS
+from lotse.events.models import Event
+from lotse.events.selectors import events_upcoming
+from lotse.network.models import Actor
+from lotse.network.selectors import actors_search
+from lotse.offers.models import Offer
+from lotse.offers.selectors import OfferFilters, offers_search
+from lotse.tariffs.models import CollectiveAgreement
+from lotse.tariffs.selectors import public_agreement_page
+
+MAX_QUERY_LENGTH = 200
+PREVIEW = 5
+PER_PAGE = 20
+MAX_PAGE = 500
+AGREEMENT_CAP = 10_000
+GROUPS = ("seiten", "angebote", "akteure", "veranstaltungen", "tarifvertraege")
+SUMMARY_LENGTH = 300
+PAGE_INDEX_TIMEOUT = 3600
+
+
+def clean_query(query: str | None) -> tuple[str, list[str]]:
+    """The query on one line and at most MAX_QUERY_LENGTH characters, and what was changed
+    ("too_long", "control_characters") for the message shown above the results."""
+    raw = query or ""
+    problems = []
+    if len(raw) > MAX_QUERY_LENGTH:
+        problems.append("too_long")
+        raw = raw[: MAX_QUERY_LENGTH * 2]
+    if CONTROL_CHARACTERS.search(raw):
+        problems.append("control_characters")
+    text = " ".join(CONTROL_CHARACTERS.sub(" ", raw).split())
+    text = "".join(char for char in text if char.isprintable())
+    return text[:MAX_QUERY_LENGTH].strip(), problems
+
+
+def has_words(query: str) -> bool:
+    """Whether the query has a word the search uses (not only stop words or punctuation)."""
+    return bool(query_words(query))
+
+
+# --- pages and events: stems computed in Python --------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    pk: int
+    title: str
+    summary: str
+    stems: tuple[str, ...]
+    title_stems: tuple[str, ...]
+
+
+def _strings(value: Any) -> Iterable[str]:
+    """Every text inside a StreamField's raw data (block types and ids left out)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in {"type", "id"}:
+                yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+def _page_texts(page: Page) -> tuple[str, list[str]]:
+    """A page's summary line and every text of it that is searched."""
+    summary = ""
+    texts = [page.title, page.seo_title, page.search_description]
+    for name in ("summary", "intro"):
+        value = getattr(page, name, "")
+        if isinstance(value, str) and value:
+            text = strip_tags(value)
+            texts.append(text)
+            summary = summary or text
+    body = getattr(page, "body", None)
+    if body is not None:
+        texts.extend(strip_tags(text) for text in _strings(body.raw_data))
+    topic_field = getattr(page, "topic_field", None)
+    if topic_field is not None:
+        texts += [topic_field.name, topic_field.name_en]
+    summary = summary or page.search_description
+    return " ".join(summary.split())[:SUMMARY_LENGTH], texts
+
+
+def _page_queryset(locale: Locale) -> Any:
+    return Page.objects.live().public().filter(locale=locale, depth__gt=1)
+
+
+def _page_index(locale: Locale) -> list[PageEntry]:
+    """The stems of every live public page of a language (cached per page-tree version)."""
+    version = _page_queryset(locale).aggregate(
+        count=Count("pk"), published=Max("last_published_at")
+    )
+    stamp = f"{version['count']}:{version['published']}"
+    key = "search:pages:v1:" + hashlib.sha256(f"{locale.pk}:{stamp}".encode()).hexdigest()[:32]
+    local = caches["local"]
+    entries = local.get(key)
+    if entries is None:
+        entries = []
+        for page in _page_queryset(locale).specific().order_by("path"):
+            summary, texts = _page_texts(page)
+            entries.append(
+                PageEntry(
+                    pk=page.pk,
+                    title=page.title,
+                    summary=summary,
+                    stems=tuple(search_document(texts, compounds=True).split()),
+                    title_stems=tuple(search_document([page.title], compounds=True).split()),
+                )
+            )
+        local.set(key, entries, PAGE_INDEX_TIMEOUT)
+    return entries
+
+
+def _ranked(entries: list[Any], clauses: list[Clause]) -> list[Any]:
+    """The entries matching every clause, those matching in the title first (stable)."""
+    found = [entry for entry in entries if clauses_match(entry.stems, clauses)]
+    return sorted(found, key=lambda entry: not clauses_match(entry.title_stems, clauses))
+
+
+@dataclass(frozen=True)
+class EventEntry:
+    event: Event
+    stems: tuple[str, ...]
+    title_stems: tuple[str, ...]
+
+
+@lru_cache(maxsize=4096)
+def _event_stems(
+    pk: int, updated_at: datetime, texts: tuple[str, ...], title: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """An event's stems (cached per version of the event: `updated_at` is in the key)."""
+    return (
+        tuple(search_document(texts, compounds=True).split()),
+        tuple(search_document([title], compounds=True).split()),
+    )
+
+
+def _event_entries(now: datetime) -> list[EventEntry]:
+    entries = []
+    for event in events_upcoming(now=now):
+        texts = [event.title, event.summary, event.get_kind_display()]
+        texts += [event.organiser.name] if event.organiser_id else []
+        for topic in event.topic_fields.all():
+            texts += [topic.name, topic.name_en]
+        for site in event.sites.all():
+            texts += [site.name, site.city, site.district.name if site.district else ""]
+        stems, title_stems = _event_stems(event.pk, event.updated_at, tuple(texts), event.title)
+        entries.append(EventEntry(event=event, stems=stems, title_stems=title_stems))
+    return entries
+
+
+# --- the search ----------------------------------------------------------------------------
+
+
+@dataclass
+class Group:
+    """One kind of result: its count (`capped`: at least that many) and one page of hits."""
+
+    key: str
+    count: int
+    items: list[Any]
+    capped: bool = False
+    page: int = 1
+    pages: int = 1
+
+    @property
+    def has_more(self) -> bool:
+        return self.count > len(self.items)
+
+
+@dataclass
+class SiteSearch:
+    query: str
+    groups: list[Group] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(group.count for group in self.groups)
+
+
+def _pages(count: int, per_page: int) -> int:
+    return max(1, -(-count // per_page))
+
+
+def _page_group(*, clauses: list[Clause], locale: Locale, offset: int, limit: int) -> Group:
+    matches = _ranked(_page_index(locale), clauses)
+    # Read again: only pages that are live and public now (one query, ids only).
+    visible = set(
+        _page_queryset(locale)
+        .filter(pk__in=[entry.pk for entry in matches])
+        .values_list("pk", flat=True)
+    )
+    matches = [entry for entry in matches if entry.pk in visible]
+    window = matches[offset : offset + limit]
+    by_id = {page.pk: page for page in Page.objects.filter(pk__in=[e.pk for e in window])}
+    items = [
+        {"page": by_id[entry.pk], "title": entry.title, "summary": entry.summary}
+        for entry in window
+        if entry.pk in by_id
+    ]
+    return Group(key="seiten", count=len(matches), items=items)
+
+
+def _offer_group(*, query: str, page: int, per_page: int) -> Group:
+    result = offers_search(
+        query=query,
+        filters=OfferFilters(),
+        sort="relevance",
+        page=page,
+        per_page=per_page,
+        with_facets=False,
+    )
+    items: list[Offer] = result.offers
+    return Group(key="angebote", count=result.total, items=items)
+
+
+def _actor_group(*, clauses: list[Clause], offset: int, limit: int) -> Group:
+    queryset = actors_search(clauses=clauses)
+    items: list[Actor] = list(queryset[offset : offset + limit])
+    count = queryset.count()
+    return Group(key="akteure", count=count, items=items)
+
+
+def _event_group(*, clauses: list[Clause], now: datetime, offset: int, limit: int) -> Group:
+    matches = _ranked(_event_entries(now), clauses)
+    items = [entry.event for entry in matches[offset : offset + limit]]
+    return Group(key="veranstaltungen", count=len(matches), items=items)
+
+
+def _agreement_group(*, query: str, offset: int, limit: int) -> Group:
+    count, agreements = public_agreement_page(
+        query=query, offset=offset, limit=limit, cap=AGREEMENT_CAP
+    )
+    items: list[CollectiveAgreement] = agreements
+    return Group(key="tarifvertraege", count=count.value, capped=count.capped, items=items)
+
+
+def site_search(
+    *,
+    query: str,
+    locale: Locale,
+    group: str = "",
+    page: int = 1,
+    now: datetime | None = None,
+) -> SiteSearch:
+    """Every group's first hits (PREVIEW each), or, with `group`, one page of that group."""
+    now = now or timezone.now()
+    result = SiteSearch(query=query)
+    if not has_words(query):
+        return result
+    clauses = search_clauses(query)
+    if group in GROUPS:
+        page = min(max(page, 1), MAX_PAGE)
+        offset, limit, keys = (page - 1) * PER_PAGE, PER_PAGE, (group,)
+    else:
+        page, offset, limit, keys = 1, 0, PREVIEW, GROUPS
+    for key in keys:
+        if key == "seiten":
+            item = _page_group(clauses=clauses, locale=locale, offset=offset, limit=limit)
+        elif key == "angebote":
+            item = _offer_group(query=query, page=page, per_page=limit)
+        elif key == "akteure":
+            item = _actor_group(clauses=clauses, offset=offset, limit=limit)
+        elif key == "veranstaltungen":
+            item = _event_group(clauses=clauses, now=now, offset=offset, limit=limit)
+        else:
+            item = _agreement_group(query=query, offset=offset, limit=limit)
+        item.page = page
+        item.pages = _pages(item.count, limit)
+        result.groups.append(item)
+    return result
+
