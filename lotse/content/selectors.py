@@ -13,7 +13,7 @@ from lotse.events.selectors import EventFilters, events_public_page
 from lotse.network.models import Actor
 from lotse.network.selectors import ActorFilters, actors_search
 from lotse.offers.models import Offer
-from lotse.offers.selectors import OfferFilters, offers_search
+from lotse.offers.selectors import offers_for_topic_field
 
 from .extensions import TopicLink, topic_links
 from .models import ArticlePage, TopicFieldPage
@@ -66,13 +66,7 @@ def topic_field_overview(*, topic_field: TopicField, now: datetime | None = None
     """Public offers, visible actors, upcoming public events and the Wegweiser's modules of a
     topic field, through the modules' own selectors; a constant number of queries."""
     slug = topic_field.slug
-    offers = offers_search(
-        query="",
-        filters=OfferFilters(topic_field=(slug,)),
-        sort="newest",
-        per_page=TOPIC_OFFERS,
-        with_facets=False,
-    )
+    offers_total, offers = offers_for_topic_field(topic_field=topic_field, limit=TOPIC_OFFERS)
     actors = actors_search(filters=ActorFilters(topics=(slug,)))
     events_total, events = events_public_page(
         past=False,
@@ -82,8 +76,8 @@ def topic_field_overview(*, topic_field: TopicField, now: datetime | None = None
         filters=EventFilters(topic_field=slug),
     )
     return TopicOverview(
-        offers=offers.offers,
-        offers_total=offers.total,
+        offers=offers,
+        offers_total=offers_total,
         actors=list(actors[:TOPIC_ACTORS]),
         actors_total=actors.count(),
         events=events,

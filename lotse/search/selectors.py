@@ -291,6 +291,7 @@ def site_search(
     if not has_words(query):
         return result
     clauses = search_clauses(query)
+    keys: tuple[str, ...]
     if group in GROUPS:
         page = min(max(page, 1), MAX_PAGE)
         offset, limit, keys = (page - 1) * PER_PAGE, PER_PAGE, (group,)
@@ -311,4 +312,3 @@ def site_search(
         item.pages = _pages(item.count, limit)
         result.groups.append(item)
     return result
-

@@ -66,9 +66,7 @@ def results(request: HttpRequest) -> HttpResponse:
     if "too_long" in problems:
         form.add_error(
             "q",
-            _(
-                "Ihr Suchbegriff war länger als %(max)d Zeichen. Gesucht wird nur nach dem Anfang."
-            )
+            _("Ihr Suchbegriff war länger als %(max)d Zeichen. Gesucht wird nur nach dem Anfang.")
             % {"max": selectors.MAX_QUERY_LENGTH},
         )
     if "control_characters" in problems:
@@ -84,9 +82,7 @@ def results(request: HttpRequest) -> HttpResponse:
                 "„und“, „der“ oder „für“ und einzelne Zeichen werden nicht gesucht."
             ),
         )
-    result = selectors.site_search(
-        query=query, locale=Locale.get_active(), group=group, page=page
-    )
+    result = selectors.site_search(query=query, locale=Locale.get_active(), group=group, page=page)
     labels = _labels()
     groups = [
         {
