@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from lotse.core.models import TopicField
 from lotse.guidance.loader import load_check_version
+from tests.e2e.conftest import screenshot_wide
 from tests.events.factories import EventFactory
 from tests.network.factories import ActorFactory
 from tests.offers.conftest import create_offer
@@ -126,3 +127,15 @@ def test_search_without_javascript(browser, base_url):
         expect(page.get_by_role("heading", level=2)).to_contain_text("Keine Treffer")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("/", "portal-home"),
+        (f"/wissen/{TOPIC}/", "portal-topic"),
+        ("/suche/?q=Lehrwerkstatt", "portal-search"),
+    ],
+)
+def test_screenshots(page, artifacts, path, name):
+    screenshot_wide(page, artifacts, path, name)
