@@ -10,33 +10,28 @@ how words match stay in one place:
 - pages: live, public pages of the current language (Wagtail's `live().public()`).
 
 Offers and actors use the German stems, compound tails and synonym groups of the catalogue
-(core.fulltext, core.synonyms) in the database's full-text index; agreements the
-Tarifauskunft's words and sector synonyms. Pages and upcoming events have no full-text index of
-their own: their stems (same rules, compounds included) are computed in Python and matched with
-`core.fulltext.clauses_match`, which applies the index's rule. The pages' stems are kept in the
-per-process `local` cache under a key holding the page tree's version (number of live pages,
-last publication), so a publication gives a new key; the pages found are read again through
-`live().public()`, so a page that was unpublished or restricted never shows.
+(core.fulltext, core.synonyms) in the database's full-text index; pages the same, through the
+search app's own index of pages (models.PageSearchDocument, kept on every publication; the pages
+found are read again through `live().public()`, so a page that was unpublished or restricted
+never shows); agreements the Tarifauskunft's words and sector synonyms. Upcoming events are
+few and have no index: their stems (same rules) are computed in Python, memoised per event
+version, and matched with `core.fulltext.clauses_match`, the rule of the database's index.
 
 The number of queries is constant, whatever the number of hits (tests/search).
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from django.core.cache import caches
-from django.db.models import Count, Max
 from django.utils import timezone
-from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
 
 from lotse.core.fulltext import Clause, clauses_match, query_words, search_document
+from lotse.core.fulltext_db import fulltext_filter
 from lotse.core.synonyms import search_clauses
 from lotse.core.validators import CONTROL_CHARACTERS
 from lotse.events.models import Event
@@ -48,14 +43,14 @@ from lotse.offers.selectors import OfferFilters, offers_search
 from lotse.tariffs.models import CollectiveAgreement
 from lotse.tariffs.selectors import public_agreement_page
 
+from .models import PageSearchDocument
+
 MAX_QUERY_LENGTH = 200
 PREVIEW = 5
 PER_PAGE = 20
 MAX_PAGE = 500
 AGREEMENT_CAP = 10_000
 GROUPS = ("seiten", "angebote", "akteure", "veranstaltungen", "tarifvertraege")
-SUMMARY_LENGTH = 300
-PAGE_INDEX_TIMEOUT = 3600
 
 
 def clean_query(query: str | None) -> tuple[str, list[str]]:
@@ -78,79 +73,7 @@ def has_words(query: str) -> bool:
     return bool(query_words(query))
 
 
-# --- pages and events: stems computed in Python --------------------------------------------
-
-
-@dataclass(frozen=True)
-class PageEntry:
-    pk: int
-    title: str
-    summary: str
-    stems: tuple[str, ...]
-    title_stems: tuple[str, ...]
-
-
-def _strings(value: Any) -> Iterable[str]:
-    """Every text inside a StreamField's raw data (block types and ids left out)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in {"type", "id"}:
-                yield from _strings(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
-
-
-def _page_texts(page: Page) -> tuple[str, list[str]]:
-    """A page's summary line and every text of it that is searched."""
-    summary = ""
-    texts = [page.title, page.seo_title, page.search_description]
-    for name in ("summary", "intro"):
-        value = getattr(page, name, "")
-        if isinstance(value, str) and value:
-            text = strip_tags(value)
-            texts.append(text)
-            summary = summary or text
-    body = getattr(page, "body", None)
-    if body is not None:
-        texts.extend(strip_tags(text) for text in _strings(body.raw_data))
-    topic_field = getattr(page, "topic_field", None)
-    if topic_field is not None:
-        texts += [topic_field.name, topic_field.name_en]
-    summary = summary or page.search_description
-    return " ".join(summary.split())[:SUMMARY_LENGTH], texts
-
-
-def _page_queryset(locale: Locale) -> Any:
-    return Page.objects.live().public().filter(locale=locale, depth__gt=1)
-
-
-def _page_index(locale: Locale) -> list[PageEntry]:
-    """The stems of every live public page of a language (cached per page-tree version)."""
-    version = _page_queryset(locale).aggregate(
-        count=Count("pk"), published=Max("last_published_at")
-    )
-    stamp = f"{version['count']}:{version['published']}"
-    key = "search:pages:v1:" + hashlib.sha256(f"{locale.pk}:{stamp}".encode()).hexdigest()[:32]
-    local = caches["local"]
-    entries = local.get(key)
-    if entries is None:
-        entries = []
-        for page in _page_queryset(locale).specific().order_by("path"):
-            summary, texts = _page_texts(page)
-            entries.append(
-                PageEntry(
-                    pk=page.pk,
-                    title=page.title,
-                    summary=summary,
-                    stems=tuple(search_document(texts, compounds=True).split()),
-                    title_stems=tuple(search_document([page.title], compounds=True).split()),
-                )
-            )
-        local.set(key, entries, PAGE_INDEX_TIMEOUT)
-    return entries
+# --- upcoming events: stems computed in Python ---------------------------------------------
 
 
 def _ranked(entries: list[Any], clauses: list[Clause]) -> list[Any]:
@@ -224,23 +147,27 @@ def _pages(count: int, per_page: int) -> int:
     return max(1, -(-count // per_page))
 
 
+def _page_queryset(locale: Locale) -> Any:
+    return Page.objects.live().public().filter(locale=locale, depth__gt=1)
+
+
 def _page_group(*, clauses: list[Clause], locale: Locale, offset: int, limit: int) -> Group:
-    matches = _ranked(_page_index(locale), clauses)
-    # Read again: only pages that are live and public now (one query, ids only).
-    visible = set(
-        _page_queryset(locale)
-        .filter(pk__in=[entry.pk for entry in matches])
-        .values_list("pk", flat=True)
+    documents = fulltext_filter(
+        PageSearchDocument.objects.filter(page__in=_page_queryset(locale).values("pk")), clauses
     )
-    matches = [entry for entry in matches if entry.pk in visible]
-    window = matches[offset : offset + limit]
-    by_id = {page.pk: page for page in Page.objects.filter(pk__in=[e.pk for e in window])}
+    count = documents.count()
+    window = list(
+        documents.order_by("-fulltext_rank", "page_id").values("page_id", "title", "summary")[
+            offset : offset + limit
+        ]
+    )
+    by_id = {page.pk: page for page in Page.objects.filter(pk__in=[r["page_id"] for r in window])}
     items = [
-        {"page": by_id[entry.pk], "title": entry.title, "summary": entry.summary}
-        for entry in window
-        if entry.pk in by_id
+        {"page": by_id[row["page_id"]], "title": row["title"], "summary": row["summary"]}
+        for row in window
+        if row["page_id"] in by_id
     ]
-    return Group(key="seiten", count=len(matches), items=items)
+    return Group(key="seiten", count=count, items=items)
 
 
 def _offer_group(*, query: str, page: int, per_page: int) -> Group:
