@@ -22,11 +22,16 @@ The number of queries is constant, whatever the number of hits (tests/search).
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -48,8 +53,8 @@ from .models import PageSearchDocument
 MAX_QUERY_LENGTH = 200
 PREVIEW = 5
 PER_PAGE = 20
-MAX_PAGE = 500
-AGREEMENT_CAP = 10_000
+COUNT_CAP = 1_000  # larger counts are shown as "mehr als 1000"
+MAX_PAGE = COUNT_CAP // PER_PAGE
 GROUPS = ("seiten", "angebote", "akteure", "veranstaltungen", "tarifvertraege")
 
 
@@ -130,7 +135,7 @@ class Group:
 
     @property
     def has_more(self) -> bool:
-        return self.count > len(self.items)
+        return self.capped or self.count > len(self.items)
 
 
 @dataclass
@@ -151,23 +156,50 @@ def _page_queryset(locale: Locale) -> Any:
     return Page.objects.live().public().filter(locale=locale, depth__gt=1)
 
 
+def _bounded_count(queryset: QuerySet, cap: int) -> tuple[int, bool]:
+    """The number of rows up to `cap`, and whether there are more (the database stops after
+    cap + 1 rows instead of visiting every match of a common word)."""
+    found = queryset.order_by().values("pk")[: cap + 1].count()
+    return min(found, cap), found > cap
+
+
+def _snapshot(key: tuple, compute: Callable[[], tuple[int, bool, list]]) -> tuple[int, bool, list]:
+    """A group's count and one page of row keys, cached for LOTSE_CATALOGUE_CACHE_SECONDS like
+    the catalogue's search states; the rows are always read again through the public rules."""
+    timeout = settings.LOTSE_CATALOGUE_CACHE_SECONDS
+    if not timeout:
+        return compute()
+    digest = hashlib.sha256(repr(key).encode()).hexdigest()[:32]
+    cache_key = f"search:group:v1:{digest}"
+    value = cache.get(cache_key)
+    if value is None:
+        value = compute()
+        cache.set(cache_key, value, timeout)
+    return value
+
+
 def _page_group(*, clauses: list[Clause], locale: Locale, offset: int, limit: int) -> Group:
-    documents = fulltext_filter(
-        PageSearchDocument.objects.filter(page__in=_page_queryset(locale).values("pk")), clauses
-    )
-    count = documents.count()
-    window = list(
-        documents.order_by("-fulltext_rank", "page_id").values("page_id", "title", "summary")[
-            offset : offset + limit
-        ]
-    )
-    by_id = {page.pk: page for page in Page.objects.filter(pk__in=[r["page_id"] for r in window])}
+    def compute() -> tuple[int, bool, list]:
+        documents = fulltext_filter(
+            PageSearchDocument.objects.filter(page__in=_page_queryset(locale).values("pk")),
+            clauses,
+        )
+        count, capped = _bounded_count(documents, COUNT_CAP)
+        rows = documents.order_by("-fulltext_rank", "page_id").values_list(
+            "page_id", "title", "summary"
+        )
+        return count, capped, list(rows[offset : offset + limit])
+
+    count, capped, window = _snapshot(("seiten", locale.pk, tuple(clauses), offset, limit), compute)
+    # Read again: only what is live and public now (a cached window may be a minute old).
+    visible = _page_queryset(locale).filter(pk__in=[row[0] for row in window])
+    by_id = {page.pk: page for page in visible}
     items = [
-        {"page": by_id[row["page_id"]], "title": row["title"], "summary": row["summary"]}
-        for row in window
-        if row["page_id"] in by_id
+        {"page": by_id[page_id], "title": title, "summary": summary}
+        for page_id, title, summary in window
+        if page_id in by_id
     ]
-    return Group(key="seiten", count=count, items=items)
+    return Group(key="seiten", count=count, capped=capped, items=items)
 
 
 def _offer_group(*, query: str, page: int, per_page: int) -> Group:
@@ -184,10 +216,16 @@ def _offer_group(*, query: str, page: int, per_page: int) -> Group:
 
 
 def _actor_group(*, clauses: list[Clause], offset: int, limit: int) -> Group:
-    queryset = actors_search(clauses=clauses)
-    items: list[Actor] = list(queryset[offset : offset + limit])
-    count = queryset.count()
-    return Group(key="akteure", count=count, items=items)
+    def compute() -> tuple[int, bool, list]:
+        queryset = actors_search(clauses=clauses)
+        count, capped = _bounded_count(queryset, COUNT_CAP)
+        return count, capped, list(queryset.values_list("pk", flat=True)[offset : offset + limit])
+
+    count, capped, ids = _snapshot(("akteure", tuple(clauses), offset, limit), compute)
+    found = Actor.objects.published().filter(pk__in=ids).select_related("actor_type")
+    by_id = {actor.pk: actor for actor in found}
+    items: list[Actor] = [by_id[pk] for pk in ids if pk in by_id]
+    return Group(key="akteure", count=count, capped=capped, items=items)
 
 
 def _event_group(*, clauses: list[Clause], now: datetime, offset: int, limit: int) -> Group:
@@ -198,7 +236,7 @@ def _event_group(*, clauses: list[Clause], now: datetime, offset: int, limit: in
 
 def _agreement_group(*, query: str, offset: int, limit: int) -> Group:
     count, agreements = public_agreement_page(
-        query=query, offset=offset, limit=limit, cap=AGREEMENT_CAP
+        query=query, offset=offset, limit=limit, cap=COUNT_CAP
     )
     items: list[CollectiveAgreement] = agreements
     return Group(key="tarifvertraege", count=count.value, capped=count.capped, items=items)

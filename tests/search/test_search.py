@@ -237,3 +237,34 @@ def test_page_index_follows_a_publication(client, knowledge):
     article.save_revision().publish()
     assert counts(client.get(URL, {"q": "Werkstattfest"}))["seiten"] == 1
     assert Page.objects.filter(pk=article.pk).exists()
+
+
+@pytest.mark.django_db
+def test_large_groups_are_counted_up_to_a_cap(client, knowledge, monkeypatch):
+    monkeypatch.setattr("lotse.search.selectors.COUNT_CAP", 3)
+    for i in range(5):
+        ArticlePageFactory(parent=knowledge, title=f"Kranführer Schulung {i}", slug=f"kran-{i}")
+        ActorFactory(name=f"Kranführer Verband {i}", slug=f"kranv-{i}")
+    response = client.get(URL, {"q": "Kranführer"})
+    groups = {group.key: group for group in response.context["result"].groups}
+    assert (groups["seiten"].count, groups["seiten"].capped) == (3, True)
+    assert (groups["akteure"].count, groups["akteure"].capped) == (3, True)
+    html = response.content.decode()
+    assert "(mehr als 3)" in html
+    assert "Weitere Treffer anzeigen" in html
+
+
+@pytest.mark.django_db
+def test_cached_groups_never_show_what_became_private(client, knowledge, settings):
+    settings.LOTSE_CATALOGUE_CACHE_SECONDS = 60
+    article = ArticlePageFactory(parent=knowledge, title="Hafenlogistik im Wandel", slug="hafen")
+    actor = ActorFactory(name="Hafenlogistik Netzwerk", slug="hafen-netz")
+    # Different addresses, so the whole-response cache is not what answers.
+    first = client.get(URL, {"q": "Hafenlogistik", "x": "1"})
+    assert counts(first)["seiten"] == counts(first)["akteure"] == 1
+    PageViewRestriction.objects.create(page=article, restriction_type="login")
+    type(actor).objects.filter(pk=actor.pk).update(is_published=False)
+    second = client.get(URL, {"q": "Hafenlogistik", "x": "2"})
+    html = second.content.decode()
+    assert "Hafenlogistik im Wandel" not in html
+    assert "Hafenlogistik Netzwerk" not in html
