@@ -51,12 +51,13 @@ TOPIC_EVENTS = 3
 
 @dataclass
 class TopicOverview:
-    """What a topic-field page shows besides its articles (each part with its full count)."""
+    """What a topic-field page shows besides its articles; `*_more`: there are more than shown
+    (the page links to the module's list instead of counting every match)."""
 
     offers: list[Offer]
-    offers_total: int
+    offers_more: bool
     actors: list[Actor]
-    actors_total: int
+    actors_more: bool
     events: list[Event]
     events_total: int
     check_modules: list[TopicLink] = field(default_factory=list)
@@ -66,8 +67,8 @@ def topic_field_overview(*, topic_field: TopicField, now: datetime | None = None
     """Public offers, visible actors, upcoming public events and the Wegweiser's modules of a
     topic field, through the modules' own selectors; a constant number of queries."""
     slug = topic_field.slug
-    offers_total, offers = offers_for_topic_field(topic_field=topic_field, limit=TOPIC_OFFERS)
-    actors = actors_search(filters=ActorFilters(topics=(slug,)))
+    offers = offers_for_topic_field(topic_field=topic_field, limit=TOPIC_OFFERS + 1)
+    actors = list(actors_search(filters=ActorFilters(topics=(slug,)))[: TOPIC_ACTORS + 1])
     events_total, events = events_public_page(
         past=False,
         offset=0,
@@ -76,10 +77,10 @@ def topic_field_overview(*, topic_field: TopicField, now: datetime | None = None
         filters=EventFilters(topic_field=slug),
     )
     return TopicOverview(
-        offers=offers,
-        offers_total=offers_total,
-        actors=list(actors[:TOPIC_ACTORS]),
-        actors_total=actors.count(),
+        offers=offers[:TOPIC_OFFERS],
+        offers_more=len(offers) > TOPIC_OFFERS,
+        actors=actors[:TOPIC_ACTORS],
+        actors_more=len(actors) > TOPIC_ACTORS,
         events=events,
         events_total=events_total,
         check_modules=topic_links(topic_field=slug),

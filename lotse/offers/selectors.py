@@ -583,16 +583,16 @@ def offers_related(*, offer: Offer, limit: int = 4) -> list[Offer]:
     return list(queryset[:limit])
 
 
-def offers_for_topic_field(*, topic_field: TopicField, limit: int) -> tuple[int, list[Offer]]:
-    """How many public offers a topic field has, and the newest `limit` of them (three
-    queries: count, page, topic fields), for the topic field's page."""
+def offers_for_topic_field(*, topic_field: TopicField, limit: int) -> list[Offer]:
+    """The newest `limit` public offers of a topic field, for its page (two queries: the page
+    and its topic fields; no count, which would visit every offer of a large topic field)."""
     through = _through("topic_fields")._default_manager.filter(topicfield_id=topic_field.pk)
     queryset = offer_list_queryset(
         Offer.objects.public()
         .filter(pk__in=through.values("offer_id"))
         .order_by("-first_published_at", "pk")
     )
-    return queryset.count(), list(queryset[:limit])
+    return list(queryset[:limit])
 
 
 EXPORT_MAX_ROWS = 20_000

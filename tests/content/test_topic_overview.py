@@ -67,7 +67,7 @@ def test_topic_page_shows_offers_actors_events_and_the_check(client):
     assert "Der Wegweiser-Check" in html
     assert "Modul des Wegweisers" in html
     assert 'href="/wegweiser/"' in html
-    assert "Alle 2 Angebote zu diesem Themenfeld im Katalog" in html
+    assert "Alle Angebote zu diesem Themenfeld im Katalog" in html
     assert "/angebote/?topic_field=ausbildung-weiterbildung" in html
 
 
@@ -92,6 +92,9 @@ def test_query_count_constant_in_the_number_of_offers_actors_and_events(client):
     one = _queries(client)
     make(7, "viele")
     assert _queries(client) == one
+    html = client.get(URL).content.decode()
+    assert "Alle Akteure zu diesem Themenfeld im Netzwerkverzeichnis" in html
+    assert "Alle 8 Veranstaltungen zu diesem Themenfeld anzeigen" in html
 
 
 def test_registry_is_idempotent_and_ordered():
