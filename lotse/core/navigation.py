@@ -28,6 +28,10 @@ MAIN_NAVIGATION = (
 )
 
 
+# The portal search (lotse/search) under the language root; the header's search box sends here.
+SEARCH_PATH = "suche/"
+
+
 def language_root(language: str | None = None) -> str:
     language = language or get_language() or "de"
     return "/" if language == "de" else f"/{language}/"
