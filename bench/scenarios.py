@@ -9,6 +9,7 @@ the pair gives the dynamic/static throughput ratio (the static file is the ceili
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 STATIC_SUBDIR = "bench-static"
 
@@ -201,6 +202,41 @@ TARGETS: list[Target] = [
         description="API lookup, every request another sector and date (cache misses)",
         variant=lambda n: (
             f"/api/v1/tariffs/lookup?wz={BENCH_WZ[n % len(BENCH_WZ)]}&date={bench_day(n)}"
+        ),
+    ),
+]
+
+
+# Issue 13: the portal's one search (/suche/) over pages, offers, actors, events and agreements.
+# "Beratung" occurs in the bench offers and actors (lotse/offers, network generators), in bench
+# articles and in the Tarifregister's bench parties; the varied target adds a parameter the page
+# ignores, so no whole-response cache holds the answer (the groups' own caches still may).
+SITE_SEARCH_WORDS = [
+    "Beratung",
+    "Weiterbildung",
+    "Pflege",
+    "Teilqualifizierung",
+    "Mindestlohn",
+    "Ausbildung Handwerk",
+    "Fachkräfte",
+    "Gesundheitsmanagement",
+]
+TARGETS += [
+    Target(
+        "site-search",
+        "/suche/?q=Beratung",
+        module="search",
+        expect_text="Treffer für",
+        description="Portal search 'Beratung': five groups with counts and first hits",
+    ),
+    Target(
+        "site-search-uncached",
+        "/suche/?q=Beratung&r=0",
+        module="search",
+        expect_text="Treffer für",
+        description="Portal search, eight queries, every request a new address (no page cache)",
+        variant=lambda n: (
+            "/suche/?" + urlencode({"q": SITE_SEARCH_WORDS[n % len(SITE_SEARCH_WORDS)], "r": n})
         ),
     ),
 ]

@@ -4,7 +4,8 @@ Called by `manage.py generate_bench_data --scale N --seed S` (bench/generators/_
 Creating Wagtail pages one by one (`add_child` + revision + publish) costs about 0.1 s per page,
 so the articles are inserted in bulk: the `wagtailcore_page` rows with `bulk_create` and paths
 computed the way treebeard does it, the `content_articlepage` rows as raw saves (no parent save,
-no signals), the many-to-many rows with `bulk_create`, and the search index in one bulk call.
+no signals), the many-to-many rows with `bulk_create`, and the search indexes (Wagtail's and the
+portal search's pages) in bulk calls.
 The articles are live but have no revisions; the first edit in the admin creates one.
 """
 
@@ -255,13 +256,16 @@ def _insert_articles(parent: Page, items: list[tuple[str, dict]]) -> list[int]:
 
 
 def _index_for_search(ids: list[int]) -> None:
-    """Add the new articles to the search index in bulk (instead of one task per save)."""
+    """Add the new articles to the search indexes in bulk (instead of one task per save)."""
     from wagtail.search.backends import get_search_backend
+
+    from lotse.search.services import page_documents_index
 
     backend = get_search_backend()
     for start in range(0, len(ids), CHUNK):
         chunk = list(ArticlePage.objects.filter(pk__in=ids[start : start + CHUNK]))
         backend.add_bulk(ArticlePage, chunk)
+        page_documents_index(pages=chunk)  # the portal search's index (/suche/)
 
 
 @transaction.atomic

@@ -114,12 +114,13 @@ class TopicFieldPage(Page):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import articles_latest
+        from .selectors import articles_latest, topic_field_overview
 
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = articles_latest(
             locale=self.locale, topic_field=self.topic_field, limit=10
         )
+        context["overview"] = topic_field_overview(topic_field=self.topic_field)
         return context
 
 

@@ -1,10 +1,21 @@
 """Read queries for the portal's pages."""
 
+from dataclasses import dataclass, field
+from datetime import datetime
+
 from django.db.models import QuerySet
+from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from lotse.core.models import TopicField
+from lotse.events.models import Event
+from lotse.events.selectors import EventFilters, events_public_page
+from lotse.network.models import Actor
+from lotse.network.selectors import ActorFilters, actors_search
+from lotse.offers.models import Offer
+from lotse.offers.selectors import offers_for_topic_field
 
+from .extensions import TopicLink, topic_links
 from .models import ArticlePage, TopicFieldPage
 
 
@@ -31,3 +42,46 @@ def articles_latest(
 def page_by_slug(*, locale: Locale, slug: str) -> Page | None:
     """A live page of a language by its slug (used for footer and section links)."""
     return Page.objects.live().filter(locale=locale, slug=slug).specific().first()
+
+
+TOPIC_OFFERS = 5
+TOPIC_ACTORS = 6
+TOPIC_EVENTS = 3
+
+
+@dataclass
+class TopicOverview:
+    """What a topic-field page shows besides its articles; `*_more`: there are more than shown
+    (the page links to the module's list instead of counting every match)."""
+
+    offers: list[Offer]
+    offers_more: bool
+    actors: list[Actor]
+    actors_more: bool
+    events: list[Event]
+    events_total: int
+    check_modules: list[TopicLink] = field(default_factory=list)
+
+
+def topic_field_overview(*, topic_field: TopicField, now: datetime | None = None) -> TopicOverview:
+    """Public offers, visible actors, upcoming public events and the Wegweiser's modules of a
+    topic field, through the modules' own selectors; a constant number of queries."""
+    slug = topic_field.slug
+    offers = offers_for_topic_field(topic_field=topic_field, limit=TOPIC_OFFERS + 1)
+    actors = list(actors_search(filters=ActorFilters(topics=(slug,)))[: TOPIC_ACTORS + 1])
+    events_total, events = events_public_page(
+        past=False,
+        offset=0,
+        limit=TOPIC_EVENTS,
+        now=now or timezone.now(),
+        filters=EventFilters(topic_field=slug),
+    )
+    return TopicOverview(
+        offers=offers[:TOPIC_OFFERS],
+        offers_more=len(offers) > TOPIC_OFFERS,
+        actors=actors[:TOPIC_ACTORS],
+        actors_more=len(actors) > TOPIC_ACTORS,
+        events=events,
+        events_total=events_total,
+        check_modules=topic_links(topic_field=slug),
+    )

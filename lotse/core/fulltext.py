@@ -214,3 +214,24 @@ def clause_stems(clause: Clause) -> set[str]:
     if isinstance(clause, str):
         return {clause}
     return {item for alternative in clause for item in alternative}
+
+
+def clauses_match(stems: Iterable[str], clauses: Iterable[Clause]) -> bool:
+    """Whether a document's stems satisfy every clause, as the database's index decides.
+
+    The same rule as `core.fulltext_db.fulltext_match` (each term a prefix, all clauses
+    required, a clause's alternatives OR-ed), in Python: for small sets of objects without a
+    full-text index of their own (pages, upcoming events; see lotse/search).
+    """
+    items = tuple(stems)
+
+    def found(prefix: str) -> bool:
+        return any(item.startswith(prefix) for item in items)
+
+    for clause in clauses:
+        if isinstance(clause, str):
+            if not found(clause):
+                return False
+        elif not any(all(found(part) for part in alternative) for alternative in clause):
+            return False
+    return True

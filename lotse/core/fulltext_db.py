@@ -259,7 +259,7 @@ class CursorEditor:
 
 
 # Tables with a `search_document` column and a full-text index (see the app migrations).
-FULLTEXT_TABLES = ("network_actor", "offers_offer")
+FULLTEXT_TABLES = ("network_actor", "offers_offer", "site_search_pagesearchdocument")
 
 
 def fulltext_ensure(*, using: str = "default") -> list[str]:

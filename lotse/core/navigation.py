@@ -15,6 +15,8 @@ class NavItem:
     active: bool
 
 
+MAX_LANGUAGE_LINK_LENGTH = 2000
+
 # Paths relative to the language root ("/" in German, "/en/" in English).
 MAIN_NAVIGATION = (
     (_("Netzwerk"), "netzwerk/"),
@@ -24,6 +26,10 @@ MAIN_NAVIGATION = (
     (_("Wissen"), "wissen/"),
     (_("Kontakt"), "kontakt/"),
 )
+
+
+# The portal search (lotse/search) under the language root; the header's search box sends here.
+SEARCH_PATH = "suche/"
 
 
 def language_root(language: str | None = None) -> str:
@@ -44,12 +50,17 @@ def language_links(request: HttpRequest, page=None) -> list[dict]:
     from django.conf import settings
 
     current = get_language() or "de"
+    # The same address in the other language keeps the query string, unless it is overlong
+    # (a forged 1 MB search would otherwise be echoed into every language link of the page).
+    full_path = request.get_full_path()
+    if len(full_path) > MAX_LANGUAGE_LINK_LENGTH:
+        full_path = request.path
     translations = {}
     if page is not None:
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[translation.locale.language_code] = translation.url
     links = []
     for code, name in settings.LANGUAGES:
-        url = translations.get(code) or translate_url(request.get_full_path(), code)
+        url = translations.get(code) or translate_url(full_path, code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links

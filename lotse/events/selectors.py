@@ -75,15 +75,21 @@ def events_past(
 
 
 def events_public_page(
-    *, past: bool, offset: int, limit: int, now: datetime | None = None
+    *,
+    past: bool,
+    offset: int,
+    limit: int,
+    now: datetime | None = None,
+    filters: EventFilters | None = None,
 ) -> tuple[int, list[Event]]:
-    """The open data's list: how many upcoming (or past) published events, and one slice of
-    them, soonest (or latest) first."""
+    """The open data's list (and a topic page's events): how many upcoming (or past) published
+    events, and one slice of them, soonest (or latest) first."""
     now = now or timezone.now()
+    base = (filters or EventFilters()).apply(_list_queryset())
     if past:
-        queryset = _list_queryset().filter(ends_at__lt=now).order_by("-starts_at", "title")
+        queryset = base.filter(ends_at__lt=now).order_by("-starts_at", "title")
     else:
-        queryset = _list_queryset().filter(ends_at__gte=now).order_by("starts_at", "title")
+        queryset = base.filter(ends_at__gte=now).order_by("starts_at", "title")
     return queryset.count(), list(queryset[offset : offset + limit])
 
 

@@ -583,6 +583,18 @@ def offers_related(*, offer: Offer, limit: int = 4) -> list[Offer]:
     return list(queryset[:limit])
 
 
+def offers_for_topic_field(*, topic_field: TopicField, limit: int) -> list[Offer]:
+    """The newest `limit` public offers of a topic field, for its page (two queries: the page
+    and its topic fields; no count, which would visit every offer of a large topic field)."""
+    through = _through("topic_fields")._default_manager.filter(topicfield_id=topic_field.pk)
+    queryset = offer_list_queryset(
+        Offer.objects.public()
+        .filter(pk__in=through.values("offer_id"))
+        .order_by("-first_published_at", "pk")
+    )
+    return list(queryset[:limit])
+
+
 EXPORT_MAX_ROWS = 20_000
 
 

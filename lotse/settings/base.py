@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "lotse.desk",
     "lotse.tariffs",
     "lotse.guidance",
+    "lotse.search",
     "lotse.imports",
     "lotse.api",
     # Wagtail
