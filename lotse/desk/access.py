@@ -1,9 +1,11 @@
 """Who handles which topic of the desk.
 
 Tarif inquiries are questions about collective agreements: the Tarifregister answers them and
-maintains their answer templates (Administration may do everything). The Lotsendienst has its
-inbox at the desk and will handle the general topics when they come; it does not see Tarif
-inquiries and does not create or edit Tarif answer templates. Partners never see inquiries.
+maintains their answer templates (Administration may do everything). The Lotsendienst handles
+the general inquiries (topic "allgemein": every topic field, referrals to partners); it does not
+see Tarif inquiries and does not create or edit Tarif answer templates. Partners never see
+inquiries: they see the referrals to their own organisations (`referrals_for_partner`), and the
+personal data in them only while the asker's consent stands.
 
 The answer templates' permission policy (`AnswerTemplatePermissionPolicy`) is the model
 permission narrowed to the topics the user handles; every route of the templates (list, edit,
@@ -22,6 +24,7 @@ DESK_ROLES = (DESK, TARIFF_REGISTER, ADMINISTRATION)
 
 TOPIC_ROLES: dict[str, tuple[str, ...]] = {
     Topic.TARIFF: (TARIFF_REGISTER, ADMINISTRATION),
+    Topic.GENERAL: (DESK, ADMINISTRATION),
 }
 
 
