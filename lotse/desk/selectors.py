@@ -15,6 +15,7 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from lotse.core.types import AnyUser
 
@@ -30,6 +31,28 @@ from .models import (
 
 logger = logging.getLogger(__name__)
 PLACEHOLDER = re.compile(r"\{(anrede|name|reference|lookup)\}")
+
+# The notes `answer_compose` puts where a placeholder could not be filled. An answer that still
+# contains one of them (in any language) or a raw placeholder must not be sent.
+LOOKUP_UNAVAILABLE = gettext_noop(
+    "[Tarifauskunft nicht verfügbar – bitte Ergebnis von Hand einfügen]"
+)
+LOOKUP_NO_DATE = gettext_noop("[Bitte einen Stichtag für die Tarifauskunft wählen]")
+LOOKUP_FAILED = gettext_noop("[Tarifauskunft fehlgeschlagen – bitte Ergebnis von Hand einfügen]")
+UNFILLED_NOTES = (LOOKUP_UNAVAILABLE, LOOKUP_NO_DATE, LOOKUP_FAILED)
+
+
+def unfilled_placeholders(text: str) -> list[str]:
+    """What in `text` is a placeholder that was not filled: a raw `{name}` or one of the
+    bracketed notes of `answer_compose`, in German or any other language of the site."""
+    found = [match[0] for match in PLACEHOLDER.finditer(text)]
+    for note in UNFILLED_NOTES:
+        variants = {note}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                variants.add(_(note))
+        found.extend(variant for variant in variants if variant in text)
+    return found
 
 
 @dataclass(frozen=True)
@@ -122,11 +145,9 @@ def answer_compose(
     if "{lookup}" in body:
         lookup = tariff_lookup()
         if lookup is None:
-            values["lookup"] = _(
-                "[Tarifauskunft nicht verfügbar – bitte Ergebnis von Hand einfügen]"
-            )
+            values["lookup"] = _(LOOKUP_UNAVAILABLE)
         elif lookup_on is None:
-            values["lookup"] = _("[Bitte einen Stichtag für die Tarifauskunft wählen]")
+            values["lookup"] = _(LOOKUP_NO_DATE)
         else:
             try:
                 values["lookup"] = lookup(
@@ -137,9 +158,7 @@ def answer_compose(
                 )
             except Exception:
                 logger.exception("Tarif lookup failed for inquiry %s", inquiry.pk)
-                values["lookup"] = _(
-                    "[Tarifauskunft fehlgeschlagen – bitte Ergebnis von Hand einfügen]"
-                )
+                values["lookup"] = _(LOOKUP_FAILED)
     # One pass: a placeholder inside an inserted value (e.g. a name) is not replaced again.
     return PLACEHOLDER.sub(lambda match: values.get(match[1], match[0]), body)
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from lotse.core.audit import audit_changes, audit_log, model_snapshot
 from lotse.core.mail import mail_enqueue, mails_delete_for
 
-from . import access
+from . import access, selectors
 from .models import (
     OPEN_STATUSES,
     REFERENCE_PREFIXES,
@@ -229,6 +229,15 @@ def inquiry_answer_send(*, inquiry: Inquiry, answer_text: str, user: User) -> In
     answer_text = answer_text.strip()
     if not answer_text:
         raise ValidationError(_("Bitte geben Sie einen Antworttext ein."))
+    unfilled = selectors.unfilled_placeholders(answer_text)
+    if unfilled:
+        raise ValidationError(
+            _(
+                "Die Antwort enthält einen Platzhalter, der nicht ausgefüllt werden konnte: "
+                "%(items)s. Bitte ersetzen Sie ihn durch den richtigen Text, bevor Sie senden."
+            )
+            % {"items": ", ".join(dict.fromkeys(unfilled))}
+        )
     fresh = _locked(inquiry)
     if fresh.status not in OPEN_STATUSES:
         raise ValidationError(_("Diese Anfrage ist bereits beantwortet oder abgeschlossen."))

@@ -2,6 +2,8 @@
 statistics and CSV."""
 
 import datetime as dt
+import html
+import re
 
 import pytest
 from django.core import mail
@@ -233,3 +235,24 @@ def test_detail_shows_the_service_level(client_for, tariff_staff):
     client = client_for(tariff_staff)
     assert 'id="overdue-notice"' in client.get(detail(late)).content.decode()
     assert 'id="overdue-notice"' not in client.get(detail(on_time)).content.decode()
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_unfilled_placeholder_blocks_sending(
+    template, client_for, tariff_staff, settings, language, django_capture_on_commit_callbacks
+):
+    """Issue 14: an answer went out with "[Bitte einen Stichtag … wählen]" in it."""
+    settings.LOTSE_DESK_TARIFF_LOOKUP = "tests.desk.conftest.fake_lookup"
+    inquiry = make_inquiry(language=language)
+    client = client_for(tariff_staff)
+    page = client.get(detail(inquiry), {"template": template.pk}).content.decode()
+    composed = re.search(r"<textarea[^>]*>(.*?)</textarea>", page, re.S)[1]
+    composed = html.unescape(composed)
+    for text in (composed, "Guten Tag {name},\nes gilt X."):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(detail(inquiry), {"answer_text": text})
+        assert response.status_code == 200
+        assert "Platzhalter" in response.content.decode()
+        inquiry.refresh_from_db()
+        assert (inquiry.status, inquiry.answer_text) == (Status.NEW, "")
+    assert mail.outbox == []
