@@ -425,7 +425,7 @@ class Referral(models.Model):
         ConsentText, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     consent_given_at = models.DateTimeField(_("Einwilligung am"), null=True, blank=True)
-    consent_token = models.CharField(max_length=43, unique=True, null=True, editable=False)
+    consent_token = models.CharField(max_length=43, unique=True, null=True, editable=False)  # noqa: DJ001 (unique: NULL, never "")
     created_at = models.DateTimeField(_("verwiesen am"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -686,14 +686,14 @@ def test_desk_urls_follow_the_topic_of_the_inquiry(admin_objects, login, usernam
     and of the other topic (404), by GET and POST; nothing answers 500."""
     client = login(username, raise_request_exception=False)
     routes = [
-        (route, name)
+        route
         for route, name in admin_patterns()
         if route.startswith("/admin/anfragen/<") and name.startswith("lotse_desk:")
     ]
     assert len(routes) >= 5
     for kind, expected in ((own, {200, 302, 405}), (other, {404, 405})):
         objects = {**admin_objects, "inquiry": admin_objects[kind]}
-        for route, name in routes:
+        for route in routes:
             url = concrete_url(route, objects)
             for method in ("get", "post"):
                 status = getattr(client, method)(url).status_code
