@@ -17,7 +17,7 @@ from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from lotse.core.roles import ADMINISTRATION, DESK, TARIFF_REGISTER, user_has_role, user_roles
 
-from .models import AnswerTemplate, Topic
+from .models import PARTNER_STATUSES, AnswerTemplate, Referral, Topic
 
 # Roles with an inbox at the desk (what they see in it is decided by TOPIC_ROLES).
 DESK_ROLES = (DESK, TARIFF_REGISTER, ADMINISTRATION)
@@ -56,6 +56,31 @@ def require_topic(*, user, topic: str) -> None:
     """Services refuse writes by users who may not handle the topic."""
     if user is None or not user_may_handle(user=user, topic=topic):
         raise PermissionDenied
+
+
+def partner_actor_ids(user) -> list[int]:
+    """The organisations a partner user belongs to (network memberships)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    return list(user.memberships.values_list("actor_id", flat=True))
+
+
+def referrals_for_partner(user):
+    """The referrals a partner user sees: only those to their own organisations, and only once
+    the asker consented (before that the partner does not know of the inquiry)."""
+    ids = partner_actor_ids(user)
+    if not ids:
+        return Referral.objects.none()
+    return Referral.objects.filter(actor_id__in=ids, status__in=PARTNER_STATUSES)
+
+
+def user_may_use_partner_inbox(user) -> bool:
+    return bool(partner_actor_ids(user))
+
+
+def user_may_handle_referral(*, user, referral: Referral) -> bool:
+    """Accept, decline and record the outcome: members of the referred organisation only."""
+    return referral.status in PARTNER_STATUSES and referral.actor_id in partner_actor_ids(user)
 
 
 class AnswerTemplatePermissionPolicy(ModelPermissionPolicy):

@@ -175,6 +175,8 @@ class Inquiry(models.Model):
     channel = models.CharField(
         _("Eingangsweg"), max_length=20, choices=Channel.choices, default=Channel.WEB
     )
+    # The language the asker would like to be advised in (core.Language code; "dgs": sign language).
+    preferred_language = models.CharField(_("Gewünschte Sprache"), max_length=3, blank=True)
     contact_preference = models.CharField(
         _("Bevorzugter Kontaktweg"), max_length=20, choices=ContactPreference.choices, blank=True
     )
@@ -389,6 +391,17 @@ class ConsentMethod(models.TextChoices):
     FORM = "formular", _("im Formular")
     MAIL_LINK = "email_link", _("per Bestätigungslink")
     PHONE = "telefon", _("telefonisch (von der Mitarbeiterin / dem Mitarbeiter erfasst)")
+
+
+class ReferralConsent(models.TextChoices):
+    """How the consent for a referral is obtained when staff refer an inquiry."""
+
+    MAIL_LINK = "link", _("Einwilligung per E-Mail-Link erfragen")
+    PHONE = "telefon", _("Einwilligung wurde telefonisch erteilt")
+    NONE = (
+        "ohne",
+        _("Ohne Weitergabe: nur den öffentlichen Kontakt an die anfragende Person"),
+    )
 
 
 class ReferralOutcome(models.TextChoices):

@@ -17,15 +17,26 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from lotse.core.models import Language, Region, TopicField
 from lotse.core.types import AnyUser
+from lotse.network.models import Actor
 
 from . import access
 from .models import (
     OPEN_STATUSES,
     AnswerTemplate,
+    Channel,
+    ConsentKind,
+    ConsentText,
     Inquiry,
+    InquiryFact,
+    InquiryNote,
     InquiryQuerySet,
     QuestionKind,
+    Referral,
+    ReferralOutcome,
+    ReferralStatus,
+    RequesterType,
     Status,
 )
 
@@ -61,6 +72,10 @@ class InquiryFilters:
     assignee: str = ""  # a user id, "me" or "none"
     overdue: bool = False
     question_kind: str = ""
+    topic: str = ""
+    topic_field: str = ""  # a TopicField slug
+    district: str = ""  # an AGS code
+    channel: str = ""
 
 
 def inquiries_for_user(*, user: AnyUser) -> InquiryQuerySet:
@@ -71,7 +86,15 @@ def inquiries_list(
     *, user: AnyUser, filters: InquiryFilters, today: dt.date | None = None
 ) -> InquiryQuerySet:
     """The inquiries a staff member may see, filtered, with the assignee in the same query."""
-    queryset = inquiries_for_user(user=user).select_related("assignee")
+    queryset = inquiries_for_user(user=user).select_related("assignee", "topic_field", "district")
+    if filters.topic:
+        queryset = queryset.filter(topic=filters.topic)
+    if filters.topic_field:
+        queryset = queryset.filter(topic_field__slug=filters.topic_field)
+    if filters.district:
+        queryset = queryset.filter(district__code=filters.district)
+    if filters.channel:
+        queryset = queryset.filter(channel=filters.channel)
     if filters.status:
         queryset = queryset.filter(status=filters.status)
     if filters.question_kind:
@@ -239,3 +262,209 @@ def desk_statistics(*, user: AnyUser, year: int | None = None) -> DeskStatistics
         by_kind=sorted(kinds.values(), key=lambda row: (-row.count, row.label)),
         by_sector=sorted(sectors.values(), key=lambda row: (-row.count, row.label.casefold())),
     )
+
+
+# --- The general desk: consent texts, notes, referrals, the partner inbox -------------------
+
+
+def consent_text_current(*, kind: str) -> ConsentText | None:
+    """The newest version of a consent text (the one the forms show)."""
+    return ConsentText.objects.filter(kind=kind).order_by("-version").first()
+
+
+def consent_texts_current() -> dict[str, ConsentText | None]:
+    return {kind: consent_text_current(kind=kind) for kind in ConsentKind.values}
+
+
+def inquiry_notes(*, inquiry: Inquiry) -> QuerySet[InquiryNote]:
+    return inquiry.notes.select_related("author").order_by("created_at", "pk")
+
+
+def inquiry_referrals(*, inquiry: Inquiry) -> QuerySet[Referral]:
+    return inquiry.referrals.select_related("actor").order_by("created_at", "pk")
+
+
+@dataclass(frozen=True)
+class ReferralFilters:
+    status: str = ""
+    overdue: bool = False
+
+
+def partner_referrals(
+    *, user: AnyUser, filters: ReferralFilters, today: dt.date | None = None
+) -> QuerySet[Referral]:
+    """The partner's inbox: referrals to the user's own organisations only."""
+    today = today or timezone.localdate()
+    queryset = access.referrals_for_partner(user).select_related("actor", "inquiry")
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.overdue:
+        queryset = queryset.filter(status=ReferralStatus.OFFERED, accept_due__lt=today)
+    waiting_first = Case(
+        When(status=ReferralStatus.OFFERED, then=Value(0)),
+        When(status=ReferralStatus.ACCEPTED, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return queryset.order_by(waiting_first, "accept_due", "-created_at", "pk")
+
+
+def overdue_referrals(*, user: AnyUser, today: dt.date | None = None) -> QuerySet[Referral]:
+    """Referrals no partner accepted in time, of the inquiries the staff member handles."""
+    today = today or timezone.localdate()
+    return (
+        Referral.objects.filter(
+            inquiry__topic__in=access.topics_for(user),
+            status=ReferralStatus.OFFERED,
+            accept_due__lt=today,
+        )
+        .select_related("actor", "inquiry")
+        .order_by("accept_due", "pk")
+    )
+
+
+# --- The monthly report from the anonymised fact table ----------------------------------------
+
+# Cells with fewer cases than this are suppressed everywhere (page, CSV, open-data API).
+MIN_CELL = 5
+
+REPORT_DIMENSIONS = (
+    ("topic_field", gettext_noop("Themenfeld")),
+    ("district", gettext_noop("Landkreis / Stadt")),
+    ("requester_type", gettext_noop("Wer fragt")),
+    ("language", gettext_noop("Sprache")),
+    ("channel", gettext_noop("Eingangsweg")),
+    ("outcome", gettext_noop("Ergebnis")),
+)
+
+
+@dataclass
+class ReportCell:
+    key: str
+    label: str
+    count: int | None  # None: suppressed (fewer than MIN_CELL cases)
+    first_response_met_share: float | None = None
+    partner_acceptance_met_share: float | None = None
+    turnaround_median: float | None = None
+
+
+@dataclass
+class DeskReport:
+    months: list[str]
+    month: str
+    total: ReportCell
+    tables: list[tuple[str, str, list[ReportCell]]]
+
+
+def _share(values: list[bool]) -> float | None:
+    return round(100 * sum(values) / len(values), 1) if values else None
+
+
+def _cell(key: str, label: str, rows: list[tuple]) -> ReportCell:
+    if len(rows) < MIN_CELL:
+        return ReportCell(key=key, label=label, count=None)
+    first = [row[-3] for row in rows if row[-3] is not None]
+    partner = [row[-2] for row in rows if row[-2] is not None]
+    turnaround = [row[-1] for row in rows if row[-1] is not None]
+    return ReportCell(
+        key=key,
+        label=label,
+        count=len(rows),
+        # Shares are suppressed too when they rest on fewer than MIN_CELL cases.
+        first_response_met_share=_share(first) if len(first) >= MIN_CELL else None,
+        partner_acceptance_met_share=_share(partner) if len(partner) >= MIN_CELL else None,
+        turnaround_median=statistics.median(turnaround) if len(turnaround) >= MIN_CELL else None,
+    )
+
+
+def _labels() -> dict[str, dict[str, str]]:
+    outcome = {**dict(Status.choices), **dict(ReferralOutcome.choices)}
+    return {
+        "topic_field": {t.slug: t.label for t in TopicField.objects.all()},
+        "district": {r.code: r.label for r in Region.objects.districts()},
+        "requester_type": dict(RequesterType.choices),
+        "language": {
+            **dict(settings.LANGUAGES),
+            **{lang.code: lang.label for lang in Language.objects.all()},
+        },
+        "channel": dict(Channel.choices),
+        "outcome": outcome,
+    }
+
+
+def report_months(*, topics: list[str] | None = None) -> list[str]:
+    queryset = InquiryFact.objects.all()
+    if topics is not None:
+        queryset = queryset.filter(topic__in=topics)
+    return [
+        month.strftime("%Y-%m")
+        for month in queryset.order_by("-month").values_list("month", flat=True).distinct()
+    ]
+
+
+def desk_report(*, month: str = "", topics: list[str] | None = None) -> DeskReport:
+    """Counts, service-level shares and median turnaround of one month (or all months, when
+    `month` is empty) by topic field, district, requester type, language, channel and outcome.
+
+    Built only from the anonymised fact table; every cell with fewer than MIN_CELL cases is
+    suppressed (count None), so no figure points to a person."""
+    queryset = InquiryFact.objects.all()
+    if topics is not None:
+        queryset = queryset.filter(topic__in=topics)
+    if month:
+        year, number = (int(part) for part in month.split("-"))
+        queryset = queryset.filter(month=dt.date(year, number, 1))
+    columns = [name for name, _label in REPORT_DIMENSIONS]
+    rows = list(
+        queryset.values_list(
+            *columns, "first_response_met", "partner_acceptance_met", "turnaround_days"
+        )
+    )
+    labels = _labels()
+    tables = []
+    for index, (name, caption) in enumerate(REPORT_DIMENSIONS):
+        groups: dict[str, list[tuple]] = defaultdict(list)
+        for row in rows:
+            groups[row[index]].append(row)
+        cells = [
+            _cell(
+                key,
+                str(labels[name].get(key, key)) if key else _("ohne Angabe"),
+                items,
+            )
+            for key, items in groups.items()
+        ]
+        cells.sort(key=lambda cell: (cell.count is None, -(cell.count or 0), cell.label))
+        tables.append((name, _(caption), cells))
+    return DeskReport(
+        months=report_months(topics=topics),
+        month=month,
+        total=_cell("all", _("Alle Anfragen"), rows),
+        tables=tables,
+    )
+
+
+def published_actor(*, pk: int) -> Actor | None:
+    return Actor.objects.published().filter(pk=pk).first()
+
+
+def inquiry_by_reference(*, reference: str) -> Inquiry | None:
+    return Inquiry.objects.select_related("actor").filter(reference=reference).first()
+
+
+def inquiry_by_token(*, token: str) -> Inquiry | None:
+    return Inquiry.objects.filter(token=token).first() if token else None
+
+
+def referral_by_consent_token(*, token: str) -> Referral | None:
+    if not token:
+        return None
+    return Referral.objects.select_related("actor", "inquiry").filter(consent_token=token).first()
+
+
+def topic_field_choices() -> list[TopicField]:
+    return list(TopicField.objects.active())
+
+
+def district_choices() -> list[Region]:
+    return list(Region.objects.districts().order_by("name"))

@@ -66,6 +66,11 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AddField(
+            model_name="inquiry",
+            name="preferred_language",
+            field=models.CharField(blank=True, max_length=3, verbose_name="Gewünschte Sprache"),
+        ),
         migrations.CreateModel(
             name="ConsentText",
             fields=[
