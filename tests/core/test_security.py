@@ -642,6 +642,9 @@ NARROW_ROLE_OWN = {
         "lotse_desk:detail",
         "lotse_desk:statistics",
         "lotse_desk:statistics_csv",
+        "lotse_desk:report",
+        "lotse_desk:report_csv",
+        "lotse_desk:log",  # phone and e-mail inquiries
     },
 }
 
