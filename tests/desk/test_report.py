@@ -51,9 +51,7 @@ def test_report_suppresses_small_cells(facts, client_for):
 
     report = desk_report(month="2025-11")
     assert report.total.count == 8
-    districts = {
-        cell.key: cell.count for cell in {n: c for n, _l, c in report.tables}["district"]
-    }
+    districts = {cell.key: cell.count for cell in {n: c for n, _l, c in report.tables}["district"]}
     assert districts == {"14612": 6, "14511": None}
     page = client_for(make_user("Lotsendienst", "lena")).get(
         "/admin/anfragen/bericht/", {"monat": "2025-11"}
