@@ -82,7 +82,7 @@ def test_forged_actor_ids_store_nothing(client, actor):
 
 
 @FUZZ
-@given(token=st.text(min_size=1, max_size=80))
+@given(token=st.text(min_size=1, max_size=80).filter(lambda t: "/" not in t))
 def test_replayed_or_invented_consent_links_change_nothing(client, token):
     token = quote(token, safe="")
     for path in (f"{URL}einwilligung/{token}/", f"{URL}widerruf/{token}/"):
