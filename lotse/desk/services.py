@@ -465,7 +465,7 @@ def _asker_links(inquiry: Inquiry) -> dict[str, str]:
     }
 
 
-def _mail_asker(inquiry: Inquiry, *, name: str, key: str, subject: str, **context) -> None:
+def _mail_asker(inquiry: Inquiry, *, name: str, key: str, subject: str, **context: object) -> None:
     if inquiry.personal_data_deleted or not inquiry.contact_email:
         return
     mail_enqueue(
@@ -550,8 +550,8 @@ def inquiry_fact_sync(*, inquiry: Inquiry, today: dt.date | None = None) -> Inqu
     values = {
         "month": received.replace(day=1),
         "topic": inquiry.topic,
-        "topic_field": inquiry.topic_field.slug if inquiry.topic_field_id else "",
-        "district": inquiry.district.code if inquiry.district_id else "",
+        "topic_field": inquiry.topic_field.slug if inquiry.topic_field is not None else "",
+        "district": inquiry.district.code if inquiry.district is not None else "",
         "requester_type": inquiry.requester_type,
         "language": inquiry.preferred_language or inquiry.language,
         "channel": inquiry.channel,
