@@ -55,7 +55,10 @@ def test_form_page_in_german_and_english(client):
     assert 'name="requester_type"' in page
     assert "Fachkraft im Ausland" in page
     assert "Landkreis Mittelsachsen" in page or "Mittelsachsen" in page
-    assert client.get("/en/lotsendienst/").status_code == 200
+    english = client.get("/en/lotsendienst/").content.decode()
+    assert "Ask the Lotsendienst" in english
+    assert "Skilled worker abroad" in english
+    assert "I consent to the skilled-labour centre" in english  # the consent text, version 1
     assert "no-store" in client.get(URL)["Cache-Control"]
 
 
