@@ -8,7 +8,7 @@ turnaround) stay. Rules that must never break are database constraints.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
@@ -72,6 +72,11 @@ class Status(models.TextChoices):
 
 
 OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS)
+
+# The inbox order: open inquiries first (by due date), then the answered and closed ones.
+OPEN_FIRST = Case(
+    When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1), output_field=IntegerField()
+)
 
 # Statuses that count as the desk's first response (service level).
 RESPONDED_STATUSES = (Status.REFERRED, Status.ANSWERED)
@@ -247,6 +252,15 @@ class Inquiry(models.Model):
             models.Index(fields=["topic", "status", "due_date"], name="desk_inq_topic_status_due"),
             models.Index(fields=["received_at"], name="desk_inquiry_received"),
             models.Index(fields=["status", "due_date"], name="desk_inq_status_due"),
+            # The inbox order of selectors.inquiries_list: open first, next due first.
+            models.Index(
+                F("topic"),
+                OPEN_FIRST,
+                F("due_date"),
+                F("received_at"),
+                F("id"),
+                name="desk_inq_inbox_order",
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(consent=True), name="desk_inquiry_consent_given"),

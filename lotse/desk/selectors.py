@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.core.cache import cache
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -23,7 +24,7 @@ from lotse.network.models import Actor
 
 from . import access
 from .models import (
-    OPEN_STATUSES,
+    OPEN_FIRST,
     AnswerTemplate,
     Channel,
     ConsentKind,
@@ -109,10 +110,8 @@ def inquiries_list(
         queryset = queryset.overdue(today)
     # "Nächste Frist zuerst": the open inquiries by due date, then the answered and closed ones
     # (their due date no longer matters; otherwise the oldest closed ones came first).
-    closed_last = Case(
-        When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1), output_field=IntegerField()
-    )
-    return queryset.order_by(closed_last, "due_date", "received_at", "pk")
+    # (The expression is the model's OPEN_FIRST: the index desk_inq_inbox_order serves it.)
+    return queryset.order_by(OPEN_FIRST, "due_date", "received_at", "pk")
 
 
 def assignee_choices(*, topic: str | None = None) -> QuerySet[AbstractBaseUser]:
@@ -356,25 +355,85 @@ class DeskReport:
     tables: list[tuple[str, str, list[ReportCell]]]
 
 
-def _share(values: list[bool]) -> float | None:
-    return round(100 * sum(values) / len(values), 1) if values else None
+@dataclass
+class _Group:
+    """The aggregates of one cell, as the database returns them."""
+
+    count: int = 0
+    first_known: int = 0
+    first_met: int = 0
+    partner_known: int = 0
+    partner_met: int = 0
+    turnarounds: dict[int, int] = field(default_factory=dict)  # days → cases
 
 
-def _cell(key: str, label: str, rows: list[tuple]) -> ReportCell:
-    if len(rows) < MIN_CELL:
+def _share(met: int, known: int) -> float | None:
+    # Shares are suppressed too when they rest on fewer than MIN_CELL cases.
+    return round(100 * met / known, 1) if known >= MIN_CELL else None
+
+
+def _median(histogram: dict[int, int]) -> float | None:
+    values = sum(histogram.values())
+    if values < MIN_CELL:
+        return None
+    ordered = sorted(histogram.items())
+
+    def nth(position: int) -> int:
+        seen = 0
+        for days, cases in ordered:
+            seen += cases
+            if position < seen:
+                return days
+        raise IndexError(position)  # pragma: no cover
+
+    middle = values // 2
+    return float(nth(middle)) if values % 2 else (nth(middle - 1) + nth(middle)) / 2
+
+
+def _cell(key: str, label: str, group: _Group) -> ReportCell:
+    if group.count < MIN_CELL:
         return ReportCell(key=key, label=label, count=None)
-    first = [row[-3] for row in rows if row[-3] is not None]
-    partner = [row[-2] for row in rows if row[-2] is not None]
-    turnaround = [row[-1] for row in rows if row[-1] is not None]
     return ReportCell(
         key=key,
         label=label,
-        count=len(rows),
-        # Shares are suppressed too when they rest on fewer than MIN_CELL cases.
-        first_response_met_share=_share(first) if len(first) >= MIN_CELL else None,
-        partner_acceptance_met_share=_share(partner) if len(partner) >= MIN_CELL else None,
-        turnaround_median=statistics.median(turnaround) if len(turnaround) >= MIN_CELL else None,
+        count=group.count,
+        first_response_met_share=_share(group.first_met, group.first_known),
+        partner_acceptance_met_share=_share(group.partner_met, group.partner_known),
+        turnaround_median=_median(group.turnarounds),
     )
+
+
+AGGREGATES = {
+    "count": Count("pk"),
+    "first_known": Count("pk", filter=Q(first_response_met__isnull=False)),
+    "first_met": Count("pk", filter=Q(first_response_met=True)),
+    "partner_known": Count("pk", filter=Q(partner_acceptance_met__isnull=False)),
+    "partner_met": Count("pk", filter=Q(partner_acceptance_met=True)),
+}
+
+
+def _groups(queryset: QuerySet[InquiryFact], column: str | None) -> dict[str, _Group]:
+    """Counts per value of `column` (None: one group for all), two GROUP BY queries."""
+    columns = [column] if column else []
+    groups: dict[str, _Group] = defaultdict(_Group)
+    rows = (
+        queryset.values(*columns).annotate(**AGGREGATES).order_by()
+        if column
+        else [queryset.aggregate(**AGGREGATES)]
+    )
+    for row in rows:
+        group = groups[row[column] if column else ""]
+        for name in AGGREGATES:
+            setattr(group, name, row[name])
+    histogram = (
+        queryset.filter(turnaround_days__isnull=False)
+        .values(*columns, "turnaround_days")
+        .annotate(cases=Count("pk"))
+        .order_by()
+    )
+    for row in histogram:
+        groups[row[column] if column else ""].turnarounds[row["turnaround_days"]] = row["cases"]
+    return groups
 
 
 def _labels() -> dict[str, dict[str, str]]:
@@ -406,42 +465,41 @@ def desk_report(*, month: str = "", topics: list[str] | None = None) -> DeskRepo
     """Counts, service-level shares and median turnaround of one month (or all months, when
     `month` is empty) by topic field, district, requester type, language, channel and outcome.
 
-    Built only from the anonymised fact table; every cell with fewer than MIN_CELL cases is
-    suppressed (count None), so no figure points to a person."""
+    Built only from the anonymised fact table, aggregated in the database (two GROUP BY queries
+    per dimension); every cell with fewer than MIN_CELL cases is suppressed (count None), so no
+    figure points to a person. Cached for LOTSE_DESK_REPORT_CACHE_SECONDS (the report changes
+    only as inquiries come in; the open-data API serves the same figures)."""
+    key = f"lotse.desk.report:{month}:{','.join(sorted(topics)) if topics is not None else '*'}"
+    timeout = getattr(settings, "LOTSE_DESK_REPORT_CACHE_SECONDS", 300)
+    if timeout:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
     queryset = InquiryFact.objects.all()
     if topics is not None:
         queryset = queryset.filter(topic__in=topics)
     if month:
         year, number = (int(part) for part in month.split("-"))
         queryset = queryset.filter(month=dt.date(year, number, 1))
-    columns = [name for name, _label in REPORT_DIMENSIONS]
-    rows = list(
-        queryset.values_list(
-            *columns, "first_response_met", "partner_acceptance_met", "turnaround_days"
-        )
-    )
     labels = _labels()
     tables = []
-    for index, (name, caption) in enumerate(REPORT_DIMENSIONS):
-        groups: dict[str, list[tuple]] = defaultdict(list)
-        for row in rows:
-            groups[row[index]].append(row)
+    for name, caption in REPORT_DIMENSIONS:
         cells = [
-            _cell(
-                key,
-                str(labels[name].get(key, key)) if key else _("ohne Angabe"),
-                items,
-            )
-            for key, items in groups.items()
+            _cell(key, str(labels[name].get(key, key)) if key else _("ohne Angabe"), group)
+            for key, group in _groups(queryset, name).items()
         ]
         cells.sort(key=lambda cell: (cell.count is None, -(cell.count or 0), cell.label))
         tables.append((name, _(caption), cells))
-    return DeskReport(
+    total = _groups(queryset, None).get("", _Group())
+    report = DeskReport(
         months=report_months(topics=topics),
         month=month,
-        total=_cell("all", _("Alle Anfragen"), rows),
+        total=_cell("all", _("Alle Anfragen"), total),
         tables=tables,
     )
+    if timeout:
+        cache.set(key, report, timeout)
+    return report
 
 
 def published_actor(*, pk: int) -> Actor | None:

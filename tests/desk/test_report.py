@@ -97,3 +97,17 @@ def test_api_has_no_route_to_inquiries_or_referrals():
 
     desk_paths = [path for path in api.get_openapi_schema()["paths"] if "/desk" in path]
     assert desk_paths == ["/api/v1/desk/statistics"]
+
+
+@pytest.mark.parametrize(
+    ("histogram", "median"),
+    [
+        ({1: 2, 2: 1, 3: 1, 5: 1}, 2.0),  # 1 1 2 3 5
+        ({0: 3, 4: 3}, 2.0),  # 0 0 0 4 4 4
+        ({1: 4}, None),  # fewer than five cases: suppressed
+    ],
+)
+def test_median_from_the_database_histogram(histogram, median):
+    from lotse.desk.selectors import _median
+
+    assert _median(histogram) == median
