@@ -153,32 +153,13 @@ def generate(*, scale: int, seed: int) -> str:
 
 def bench_context() -> dict[str, str]:
     """A session cookie of the bench desk user and filter values for the staff targets."""
-    from django.conf import settings
-    from django.contrib.auth import (
-        BACKEND_SESSION_KEY,
-        HASH_SESSION_KEY,
-        SESSION_KEY,
-        get_user_model,
-    )
-    from django.contrib.auth.models import Group
-    from django.contrib.sessions.backends.db import SessionStore
-
     from lotse.core.roles import DESK
 
-    user, _created = get_user_model().objects.get_or_create(
-        username=BENCH_USER, defaults={"first_name": "Bench", "last_name": "Lotsendienst"}
-    )
-    user.set_unusable_password()
-    user.save()
-    user.groups.add(Group.objects.get(name=DESK))
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
+    from .sessions import staff_session_cookie
+
     topic_field = TopicField.objects.active().first()
     return {
         "desk_topic_field": topic_field.slug if topic_field else "",
         "desk_district": "14612",
-        "cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}",
+        "cookie": staff_session_cookie(username=BENCH_USER, role=DESK, last_name="Lotsendienst"),
     }

@@ -181,22 +181,27 @@ def inquiry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _apply_form(request: HttpRequest, obj, form, apply, detail: str) -> HttpResponse:
+    """Run a back-office POST action: errors and success as admin messages, back to `detail`."""
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect(detail, pk=obj.pk)
+    try:
+        apply(obj, form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Gespeichert."))
+    return redirect(detail, pk=obj.pk)
+
+
 def _action(request: HttpRequest, pk: int, form_class, apply, form_kwargs=None) -> HttpResponse:
     if (denied := _forbidden(request)) is not None:
         return denied
     inquiry = _inquiry(request, pk)
     form = form_class(request.POST, **(form_kwargs(inquiry) if form_kwargs else {}))
-    if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
-        return redirect("lotse_desk:detail", pk=inquiry.pk)
-    try:
-        apply(inquiry, form.cleaned_data)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Gespeichert."))
-    return redirect("lotse_desk:detail", pk=inquiry.pk)
+    return _apply_form(request, inquiry, form, apply, "lotse_desk:detail")
 
 
 @require_POST
@@ -429,18 +434,9 @@ def _partner_action(request: HttpRequest, pk: int, form_class, apply) -> HttpRes
     if (denied := _partner_forbidden(request)) is not None:
         return denied
     referral = _partner_referral(request, pk)
-    form = form_class(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
-        return redirect("lotse_desk:partner_detail", pk=referral.pk)
-    try:
-        apply(referral, form.cleaned_data)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Gespeichert."))
-    return redirect("lotse_desk:partner_detail", pk=referral.pk)
+    return _apply_form(
+        request, referral, form_class(request.POST), apply, "lotse_desk:partner_detail"
+    )
 
 
 @require_POST
