@@ -204,6 +204,8 @@ def django_env(database_url: str) -> dict[str, str]:
             "LOTSE_STATIC_ROOT": str(STATIC_ROOT),
             "LOTSE_LOG_LEVEL": env.get("LOTSE_BENCH_LOG_LEVEL", "WARNING"),
             "PYTHONUNBUFFERED": "1",
+            # Every POST of the public Lotsendienst form comes from this one loopback address.
+            "LOTSE_DESK_FORM_RATE": "off",
         }
     )
     env.pop("LOTSE_DEBUG", None)
@@ -433,7 +435,12 @@ def measure(server: Server, targets: list[scenarios.Target], args: argparse.Name
             "concurrency": args.concurrency,
         }
         try:
-            first = loadclient.fetch(base + target.path, headers=target.headers)
+            first = loadclient.fetch(
+                base + target.path,
+                method=target.method,
+                headers=target.headers,
+                body=target.body,
+            )
         except (OSError, loadclient.ProtocolError) as error:
             # One hopeless URL (e.g. slower than the client's timeout) must not end the run.
             log(f"  WARNING {target.name}: {target.path} failed: {error!r}; skipped")
@@ -672,32 +679,38 @@ def write_report(report: dict) -> tuple[Path, Path]:
 def staff_login(env: dict[str, str], targets: list[scenarios.Target]) -> list:
     """Targets with `login=True`: fill their path placeholders and send a staff session cookie.
 
-    The context (ids, session cookie of a bench staff user) comes from
-    `bench.generators.events.bench_context()`, run once through manage.py after the data generation.
+    The context (ids, session cookie of a bench staff user of the right role) comes from
+    `bench.generators.<target.module>.bench_context()`, run once per module through manage.py
+    after the data generation.
     """
-    if not any(target.login for target in targets):
-        return targets
-    output = manage(
-        env,
-        "shell",
-        "-v",
-        "0",
-        "-c",
-        "import json; from bench.generators.events import bench_context;"
-        "print(json.dumps(bench_context()))",
-    )
-    context = json.loads(output.splitlines()[-1])
-    cookie = context.pop("cookie")
-    return [
-        dataclasses.replace(
-            target,
-            path=target.path.format(**context),
-            headers={**target.headers, "Cookie": cookie},
+    modules = sorted({target.module for target in targets if target.login})
+    contexts = {}
+    for module in modules:
+        output = manage(
+            env,
+            "shell",
+            "-v",
+            "0",
+            "-c",
+            f"import json; from bench.generators.{module} import bench_context;"
+            "print(json.dumps(bench_context()))",
         )
-        if target.login
-        else target
-        for target in targets
-    ]
+        contexts[module] = json.loads(output.splitlines()[-1])
+    planned = []
+    for target in targets:
+        if not target.login:
+            planned.append(target)
+            continue
+        context = dict(contexts[target.module])
+        cookie = context.pop("cookie")
+        planned.append(
+            dataclasses.replace(
+                target,
+                path=target.path.format(**context),
+                headers={**target.headers, "Cookie": cookie},
+            )
+        )
+    return planned
 
 
 def generate_command(args: argparse.Namespace) -> list[str]:

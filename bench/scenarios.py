@@ -294,3 +294,61 @@ TARGETS += [
         description="Structure report of an event with 5,000 registrations (tables, charts)",
     ),
 ]
+
+
+# Issue 14: the Lotsendienst under the bench data (scale 100: 100,000 inquiries,
+# bench/generators/desk.py). The staff pages log in as the bench desk user (bench_context of the
+# desk generator); the public form is posted with a fixed CSRF pair (the unmasked secret is a
+# valid token) and the form's rate limit off for the loopback client (bench/run.py).
+BENCH_CSRF = "BenchCsrfSecret0123456789abcdefX"  # 32 characters, as Django's secret
+TARGETS += [
+    Target(
+        "desk-inbox-filtered",
+        "/admin/anfragen/?thema={desk_topic_field}&kreis={desk_district}&status=neu&overdue=1",
+        module="desk",
+        login=True,
+        expect_text="LD-BENCH-",
+        description="Lotsendienst inbox: topic field + district + status + overdue, 50 per page",
+    ),
+    Target(
+        "desk-inbox",
+        "/admin/anfragen/",
+        module="desk",
+        login=True,
+        expect_text="LD-BENCH-",
+        description="Lotsendienst inbox without filters (next due first)",
+    ),
+    Target(
+        "desk-report",
+        "/admin/anfragen/bericht/",
+        module="desk",
+        login=True,
+        expect_text="report-total",
+        description="Monthly report over all months (fact table, suppression)",
+    ),
+    Target(
+        "api-desk-statistics",
+        "/api/v1/desk/statistics",
+        module="desk",
+        expect_text='"min_cell": 5',
+        description="Open-data statistics of the Lotsendienst (all months)",
+    ),
+    Target(
+        "desk-form-post",
+        "/lotsendienst/",
+        method="POST",
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"__Host-lotse_csrftoken={BENCH_CSRF}",
+        },
+        body=(
+            f"csrfmiddlewaretoken={BENCH_CSRF}&requester_type=betrieb"
+            "&topic_field=ausbildung-weiterbildung&district=14612"
+            "&question=Bench-Frage+zur+Verbundausbildung&email=bench-form%40bench.lotse.example"
+            "&contact_preference=email&consent=on&consent_version=1"
+        ).encode(),
+        expect_status=302,
+        module="desk",
+        description="Public form 'Frage an den Lotsendienst': valid POST (stores, outbox, fact)",
+    ),
+]

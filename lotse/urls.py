@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("netzwerk/", include("lotse.network.urls")),
     path("angebote/", include("lotse.offers.urls")),
     path("tarifauskunft/anfrage/", include("lotse.desk.urls")),
+    path("lotsendienst/", include("lotse.desk.urls_lotsendienst")),
     path("veranstaltungen/", include("lotse.events.urls")),
     path("tarifauskunft/", include("lotse.tariffs.urls")),
     path("wegweiser/", include("lotse.guidance.urls")),

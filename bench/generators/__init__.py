@@ -10,6 +10,7 @@ BENCH_GENERATORS = [
     "bench.generators.offers.generate",
     "bench.generators.tariffs.generate",
     "bench.generators.events.generate",
+    "bench.generators.desk.generate",
 ]
 
 

@@ -177,17 +177,9 @@ def generate(*, scale: int, seed: int) -> str:
 
 def bench_context() -> dict[str, str]:
     """Ids for the staff targets' paths and a session cookie of the bench staff user."""
-    from django.conf import settings
-    from django.contrib.auth import (
-        BACKEND_SESSION_KEY,
-        HASH_SESSION_KEY,
-        SESSION_KEY,
-        get_user_model,
-    )
-    from django.contrib.auth.models import Group
-    from django.contrib.sessions.backends.db import SessionStore
-
     from lotse.core.roles import EVENTS_TEAM
+
+    from .sessions import staff_session_cookie
 
     event = Event.objects.get(slug=SLUG)
     site = event.sites.order_by("sort_order", "pk").first()
@@ -196,20 +188,9 @@ def bench_context() -> dict[str, str]:
         .order_by("pk")
         .first()
     )
-    user, _ = get_user_model().objects.get_or_create(
-        username=BENCH_USER, defaults={"first_name": "Bench", "last_name": "Einlass"}
-    )
-    user.set_unusable_password()
-    user.save()
-    user.groups.add(Group.objects.get(name=EVENTS_TEAM))
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
     return {
         "bench_event": str(event.pk),
         "bench_site": str(site.pk),
         "bench_code": registration.code,
-        "cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}",
+        "cookie": staff_session_cookie(username=BENCH_USER, role=EVENTS_TEAM, last_name="Einlass"),
     }

@@ -6,6 +6,7 @@ from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationError
 
 from lotse.core.api import router as core_router
+from lotse.desk.api import router as desk_router
 from lotse.events.api import router as events_router
 from lotse.network.api import router as network_router
 from lotse.offers.api import router as offers_router
@@ -31,6 +32,7 @@ api.add_router("/offers", offers_router)
 api.add_router("/coverage", coverage_router)
 api.add_router("/events", events_router)
 api.add_router("/tariffs", tariffs_router)
+api.add_router("/desk", desk_router)
 
 
 # German messages for the parameter errors every endpoint can answer with (422); the English

@@ -1,9 +1,11 @@
 """Who handles which topic of the desk.
 
 Tarif inquiries are questions about collective agreements: the Tarifregister answers them and
-maintains their answer templates (Administration may do everything). The Lotsendienst has its
-inbox at the desk and will handle the general topics when they come; it does not see Tarif
-inquiries and does not create or edit Tarif answer templates. Partners never see inquiries.
+maintains their answer templates (Administration may do everything). The Lotsendienst handles
+the general inquiries (topic "allgemein": every topic field, referrals to partners); it does not
+see Tarif inquiries and does not create or edit Tarif answer templates. Partners never see
+inquiries: they see the referrals to their own organisations (`referrals_for_partner`), and the
+personal data in them only while the asker's consent stands.
 
 The answer templates' permission policy (`AnswerTemplatePermissionPolicy`) is the model
 permission narrowed to the topics the user handles; every route of the templates (list, edit,
@@ -15,13 +17,14 @@ from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from lotse.core.roles import ADMINISTRATION, DESK, TARIFF_REGISTER, user_has_role, user_roles
 
-from .models import AnswerTemplate, Topic
+from .models import PARTNER_STATUSES, AnswerTemplate, Referral, Topic
 
 # Roles with an inbox at the desk (what they see in it is decided by TOPIC_ROLES).
 DESK_ROLES = (DESK, TARIFF_REGISTER, ADMINISTRATION)
 
 TOPIC_ROLES: dict[str, tuple[str, ...]] = {
     Topic.TARIFF: (TARIFF_REGISTER, ADMINISTRATION),
+    Topic.GENERAL: (DESK, ADMINISTRATION),
 }
 
 
@@ -53,6 +56,31 @@ def require_topic(*, user, topic: str) -> None:
     """Services refuse writes by users who may not handle the topic."""
     if user is None or not user_may_handle(user=user, topic=topic):
         raise PermissionDenied
+
+
+def partner_actor_ids(user) -> list[int]:
+    """The organisations a partner user belongs to (network memberships)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    return list(user.memberships.values_list("actor_id", flat=True))
+
+
+def referrals_for_partner(user):
+    """The referrals a partner user sees: only those to their own organisations, and only once
+    the asker consented (before that the partner does not know of the inquiry)."""
+    ids = partner_actor_ids(user)
+    if not ids:
+        return Referral.objects.none()
+    return Referral.objects.filter(actor_id__in=ids, status__in=PARTNER_STATUSES)
+
+
+def user_may_use_partner_inbox(user) -> bool:
+    return bool(partner_actor_ids(user))
+
+
+def user_may_handle_referral(*, user, referral: Referral) -> bool:
+    """Accept, decline and record the outcome: members of the referred organisation only."""
+    return referral.status in PARTNER_STATUSES and referral.actor_id in partner_actor_ids(user)
 
 
 class AnswerTemplatePermissionPolicy(ModelPermissionPolicy):

@@ -4,6 +4,8 @@ Registered by wagtail_hooks (register_admin_urls), so Wagtail's admin access che
 anonymous users to the login; users without a desk topic (partners, other roles) get 403.
 """
 
+import re
+
 import tablib
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,8 +21,31 @@ from lotse.core.exports import dataset_response
 from lotse.core.views import permission_denied
 
 from . import access, selectors, services
-from .forms import AnswerForm, AssignForm, ComposeForm, DueDateForm, EraseForm, StatusForm
-from .models import TRANSITIONS, Inquiry, QuestionKind, Status
+from .forms import (
+    AnswerForm,
+    AssignForm,
+    ComposeForm,
+    ConfirmForm,
+    DeclineForm,
+    DueDateForm,
+    EraseForm,
+    NoteForm,
+    OutcomeForm,
+    ReferralForm,
+    StaffInquiryForm,
+    StatusForm,
+)
+from .models import (
+    PARTNER_STATUSES,
+    TRANSITIONS,
+    Channel,
+    Inquiry,
+    QuestionKind,
+    Referral,
+    ReferralStatus,
+    Status,
+    Topic,
+)
 
 
 def _forbidden(request: HttpRequest) -> HttpResponse | None:
@@ -43,11 +68,17 @@ def inquiry_list(request: HttpRequest) -> HttpResponse:
         return denied
     status = request.GET.get("status", "")
     kind = request.GET.get("kind", "")
+    topic = request.GET.get("topic", "")
+    channel = request.GET.get("channel", "")
     filters = selectors.InquiryFilters(
         status=status if status in Status.values else "",
         assignee=request.GET.get("assignee", "")[:20],
         overdue=request.GET.get("overdue") == "1",
         question_kind=kind if kind in QuestionKind.values else "",
+        topic=topic if topic in access.topics_for(request.user) else "",
+        topic_field=request.GET.get("thema", "")[:60],
+        district=request.GET.get("kreis", "")[:8],
+        channel=channel if channel in Channel.values else "",
     )
     queryset = selectors.inquiries_list(user=request.user, filters=filters)
     page = Paginator(queryset, 50).get_page(request.GET.get("p"))
@@ -64,7 +95,12 @@ def inquiry_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "statuses": Status.choices,
             "kinds": QuestionKind.choices,
+            "topics": [(t, Topic(t).label) for t in access.topics_for(request.user)],
+            "topic_fields": selectors.topic_field_choices(),
+            "districts": selectors.district_choices(),
+            "channels": Channel.choices,
             "assignees": list(selectors.assignee_choices()),
+            "may_log": access.user_may_handle(user=request.user, topic=Topic.GENERAL),
             "overdue_count": selectors.inquiries_for_user(user=request.user).overdue(today).count(),
             "query": params.urlencode(),
         },
@@ -133,8 +169,31 @@ def inquiry_detail(request: HttpRequest, pk: int) -> HttpResponse:
             and not inquiry.personal_data_deleted,
             "can_erase": inquiry.status in (Status.ANSWERED, Status.CLOSED)
             and not inquiry.personal_data_deleted,
+            "notes": selectors.inquiry_notes(inquiry=inquiry),
+            "note_form": NoteForm(),
+            "referrals": selectors.inquiry_referrals(inquiry=inquiry),
+            "referral_form": ReferralForm()
+            if inquiry.topic == Topic.GENERAL
+            and inquiry.status != Status.CLOSED
+            and not inquiry.personal_data_deleted
+            else None,
         },
     )
+
+
+def _apply_form(request: HttpRequest, obj, form, apply, detail: str) -> HttpResponse:
+    """Run a back-office POST action: errors and success as admin messages, back to `detail`."""
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect(detail, pk=obj.pk)
+    try:
+        apply(obj, form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Gespeichert."))
+    return redirect(detail, pk=obj.pk)
 
 
 def _action(request: HttpRequest, pk: int, form_class, apply, form_kwargs=None) -> HttpResponse:
@@ -142,17 +201,7 @@ def _action(request: HttpRequest, pk: int, form_class, apply, form_kwargs=None) 
         return denied
     inquiry = _inquiry(request, pk)
     form = form_class(request.POST, **(form_kwargs(inquiry) if form_kwargs else {}))
-    if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
-        return redirect("lotse_desk:detail", pk=inquiry.pk)
-    try:
-        apply(inquiry, form.cleaned_data)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Gespeichert."))
-    return redirect("lotse_desk:detail", pk=inquiry.pk)
+    return _apply_form(request, inquiry, form, apply, "lotse_desk:detail")
 
 
 @require_POST
@@ -251,3 +300,241 @@ def statistics_csv(request: HttpRequest) -> HttpResponse:
                 [caption, row.label, row.count, row.answered, _blank(row.median), _blank(row.mean)]
             )
     return dataset_response(data, fmt="csv", basename="anfragen-statistik")
+
+
+# --- The general desk: notes, referrals, staff-logged inquiries --------------------------------
+
+
+@require_POST
+def inquiry_note(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(
+        request,
+        pk,
+        NoteForm,
+        lambda inquiry, data: services.inquiry_note_add(
+            inquiry=inquiry, text=data["text"], user=request.user
+        ),
+    )
+
+
+@require_POST
+def inquiry_refer(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(
+        request,
+        pk,
+        ReferralForm,
+        lambda inquiry, data: services.referral_create(
+            inquiry=inquiry,
+            actors=data["actors"],
+            purpose=data["purpose"],
+            consent=data["consent"],
+            user=request.user,
+        ),
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def inquiry_log(request: HttpRequest) -> HttpResponse:
+    """Staff log an inquiry that came by phone or e-mail (channel recorded)."""
+    if (denied := _forbidden(request)) is not None:
+        return denied
+    if not access.user_may_handle(user=request.user, topic=Topic.GENERAL):
+        return permission_denied(request, PermissionDenied())
+    form = StaffInquiryForm(
+        request.POST or None, consent_texts=selectors.consent_texts_current(), language="de"
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            inquiry = services.submit_inquiry(
+                **form.service_arguments(),
+                language="de",
+                channel=form.cleaned_data["channel"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Anfrage %(reference)s erfasst.") % {"reference": inquiry.reference}
+            )
+            return redirect("lotse_desk:detail", pk=inquiry.pk)
+    return render(request, "desk/admin/log.html", {"title": _("Anfrage erfassen"), "form": form})
+
+
+# --- The partner's inbox: referrals to their own organisations only ---------------------------
+
+
+def _partner_forbidden(request: HttpRequest) -> HttpResponse | None:
+    if access.user_may_use_partner_inbox(request.user):
+        return None
+    return permission_denied(request, PermissionDenied())
+
+
+def _partner_referral(request: HttpRequest, pk: int) -> Referral:
+    return get_object_or_404(
+        access.referrals_for_partner(request.user).select_related("actor", "inquiry"), pk=pk
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def partner_list(request: HttpRequest) -> HttpResponse:
+    if (denied := _partner_forbidden(request)) is not None:
+        return denied
+    status = request.GET.get("status", "")
+    filters = selectors.ReferralFilters(
+        status=status if status in ReferralStatus.values else "",
+        overdue=request.GET.get("overdue") == "1",
+    )
+    queryset = selectors.partner_referrals(user=request.user, filters=filters)
+    page = Paginator(queryset, 50).get_page(request.GET.get("p"))
+    today = timezone.localdate()
+    params = request.GET.copy()
+    params.pop("p", None)
+    return render(
+        request,
+        "desk/admin/partner_list.html",
+        {
+            "title": _("Verweisungen an meine Organisation"),
+            "page": page,
+            "rows": [(referral, referral.is_overdue(today)) for referral in page.object_list],
+            "filters": filters,
+            "statuses": [
+                (value, label)
+                for value, label in ReferralStatus.choices
+                if value in PARTNER_STATUSES
+            ],
+            "query": params.urlencode(),
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    if (denied := _partner_forbidden(request)) is not None:
+        return denied
+    referral = _partner_referral(request, pk)
+    return render(
+        request,
+        "desk/admin/partner_detail.html",
+        {
+            "title": referral.inquiry.reference,
+            "referral": referral,
+            "inquiry": referral.inquiry,
+            "overdue": referral.is_overdue(),
+            "decline_form": DeclineForm(),
+            "outcome_form": OutcomeForm(initial={"outcome": referral.outcome}),
+        },
+    )
+
+
+def _partner_action(request: HttpRequest, pk: int, form_class, apply) -> HttpResponse:
+    if (denied := _partner_forbidden(request)) is not None:
+        return denied
+    referral = _partner_referral(request, pk)
+    return _apply_form(
+        request, referral, form_class(request.POST), apply, "lotse_desk:partner_detail"
+    )
+
+
+@require_POST
+def partner_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    return _partner_action(
+        request,
+        pk,
+        ConfirmForm,
+        lambda referral, data: services.referral_accept(referral=referral, user=request.user),
+    )
+
+
+@require_POST
+def partner_decline(request: HttpRequest, pk: int) -> HttpResponse:
+    return _partner_action(
+        request,
+        pk,
+        DeclineForm,
+        lambda referral, data: services.referral_decline(
+            referral=referral, reason=data["reason"], user=request.user
+        ),
+    )
+
+
+@require_POST
+def partner_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    return _partner_action(
+        request,
+        pk,
+        OutcomeForm,
+        lambda referral, data: services.referral_outcome_set(
+            referral=referral, outcome=data["outcome"], user=request.user
+        ),
+    )
+
+
+# --- The monthly report (anonymised fact table, small cells suppressed) ----------------------
+
+
+def _month(request: HttpRequest) -> str:
+    value = request.GET.get("monat", "")
+    valid = re.fullmatch(r"(20\d\d|2100)-(0[1-9]|1[0-2])", value)
+    return value if valid else ""
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def report(request: HttpRequest) -> HttpResponse:
+    if (denied := _forbidden(request)) is not None:
+        return denied
+    month = _month(request)
+    return render(
+        request,
+        "desk/admin/report.html",
+        {
+            "title": _("Monatsbericht des Lotsendienstes"),
+            "report": selectors.desk_report(month=month, topics=access.topics_for(request.user)),
+            "month": month,
+            "min_cell": selectors.MIN_CELL,
+            "overdue_referrals": selectors.overdue_referrals(user=request.user),
+        },
+    )
+
+
+def report_dataset(report: selectors.DeskReport) -> tablib.Dataset:
+    data = tablib.Dataset(
+        headers=[
+            _("Auswertung"),
+            _("Wert"),
+            _("Anfragen"),
+            _("Erste Reaktion im Servicelevel (%)"),
+            _("Annahme durch Partner im Servicelevel (%)"),
+            _("Arbeitstage bis zur Reaktion (Median)"),
+        ]
+    )
+    for caption, cells in [(_("Gesamt"), [report.total])] + [
+        (caption, cells) for _name, caption, cells in report.tables
+    ]:
+        for cell in cells:
+            data.append(
+                [
+                    caption,
+                    cell.label,
+                    _blank(cell.count) if cell.count is not None else f"< {selectors.MIN_CELL}",
+                    _blank(cell.first_response_met_share),
+                    _blank(cell.partner_acceptance_met_share),
+                    _blank(cell.turnaround_median),
+                ]
+            )
+    return data
+
+
+@require_http_methods(["GET", "HEAD"])
+def report_csv(request: HttpRequest) -> HttpResponse:
+    if (denied := _forbidden(request)) is not None:
+        return denied
+    month = _month(request)
+    data = report_dataset(
+        selectors.desk_report(month=month, topics=access.topics_for(request.user))
+    )
+    return dataset_response(data, fmt="csv", basename=f"lotsendienst-bericht-{month or 'gesamt'}")

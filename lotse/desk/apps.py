@@ -11,3 +11,4 @@ class DeskConfig(AppConfig):
         from lotse.core.periodic import periodic_task_register
 
         periodic_task_register("lotse.desk.tasks.inquiries_retention_delete")
+        periodic_task_register("lotse.desk.tasks.desk_service_levels_escalate")

@@ -5,7 +5,23 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import MESSAGE_MAX_LENGTH, QuestionKind, Status
+from lotse.core.models import Language, Region, TopicField
+from lotse.core.validators import no_control_characters
+from lotse.network.models import Actor
+
+from .models import (
+    MESSAGE_MAX_LENGTH,
+    NOTE_MAX_LENGTH,
+    STAFF_CHANNELS,
+    Channel,
+    ConsentKind,
+    ContactPreference,
+    QuestionKind,
+    ReferralConsent,
+    ReferralOutcome,
+    RequesterType,
+    Status,
+)
 
 WZ_PATTERN = re.compile(r"^\d{2}(\.\d{1,2}(\.\d)?)?$")
 
@@ -148,3 +164,244 @@ class EraseForm(forms.Form):
         label=_("Ja, Kontaktdaten, Frage und Antwort dieser Anfrage jetzt endgültig löschen."),
         error_messages={"required": _("Bitte bestätigen Sie das Löschen.")},
     )
+
+
+# --- The general desk (Lotsendienst) ------------------------------------------------------------
+
+
+class GeneralInquiryForm(forms.Form):
+    """ "Frage an den Lotsendienst" — also "Anfrage an den Anbieter" (offer pages) and
+    "Kontakt aufnehmen" (actor pages), then with `actor` set and the referral consent."""
+
+    requester_type = forms.ChoiceField(
+        label=_("Wer fragt?"),
+        choices=RequesterType.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Bitte wählen Sie aus, wer fragt.")},
+    )
+    topic_field = forms.ModelChoiceField(
+        label=_("Themenfeld"),
+        queryset=TopicField.objects.none(),
+        required=False,
+        empty_label=_("Weiß ich nicht / passt nicht"),
+        to_field_name="slug",
+        error_messages={"invalid_choice": _("Bitte wählen Sie ein Themenfeld aus der Liste.")},
+    )
+    district = forms.ModelChoiceField(
+        label=_("Landkreis oder kreisfreie Stadt"),
+        queryset=Region.objects.none(),
+        required=False,
+        empty_label=_("Keine Angabe / außerhalb Sachsens"),
+        to_field_name="code",
+        error_messages={"invalid_choice": _("Bitte wählen Sie einen Kreis aus der Liste.")},
+    )
+    source_label = forms.CharField(
+        label=_("Bezug"),
+        max_length=300,
+        required=False,
+        validators=[no_control_characters],
+        help_text=_("Zum Beispiel das Angebot, zu dem Sie fragen."),
+    )
+    question = forms.CharField(
+        label=_("Ihre Frage"),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Höchstens %(max)s Zeichen.") % {"max": MESSAGE_MAX_LENGTH},
+        error_messages={
+            "required": _("Bitte schreiben Sie Ihre Frage."),
+            "max_length": _(
+                "Bitte fassen Sie Ihre Frage kürzer (höchstens %(limit_value)d Zeichen)."
+            ),
+        },
+    )
+    preferred_language = forms.ChoiceField(
+        label=_("In welcher Sprache möchten Sie beraten werden?"),
+        choices=(),
+        required=False,
+        error_messages={"invalid_choice": _("Bitte wählen Sie eine Sprache aus der Liste.")},
+    )
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=200,
+        required=False,
+        validators=[no_control_characters],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    organisation = forms.CharField(
+        label=_("Organisation oder Betrieb"),
+        max_length=200,
+        required=False,
+        validators=[no_control_characters],
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    email = forms.EmailField(
+        label=_("E-Mail-Adresse"),
+        max_length=254,
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@beispiel.de."),
+        },
+    )
+    phone = forms.CharField(
+        label=_("Telefon"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    contact_preference = forms.ChoiceField(
+        label=_("Wie sollen wir Sie erreichen?"),
+        choices=ContactPreference.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Bitte wählen Sie, wie wir Sie erreichen sollen.")},
+    )
+    consent = forms.BooleanField(
+        widget=forms.CheckboxInput(attrs={"aria-describedby": "privacy-text"}),
+        error_messages={
+            "required": _("Ohne Ihre Einwilligung können wir die Anfrage nicht bearbeiten.")
+        },
+    )
+    consent_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=10**6)
+    referral_consent = forms.BooleanField(
+        required=False,
+        widget=forms.CheckboxInput(attrs={"aria-describedby": "referral-consent-text"}),
+    )
+    referral_consent_version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=10**6
+    )
+
+    def __init__(self, *args, actor=None, consent_texts=None, language="de", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+        self.fields["topic_field"].queryset = TopicField.objects.active()
+        self.fields["district"].queryset = Region.objects.districts().order_by("name")
+        self.fields["preferred_language"].choices = [
+            ("", _("Deutsch oder egal")),
+            *((lang.code, lang.label) for lang in Language.objects.active().exclude(code="de")),
+        ]
+        texts = consent_texts or {}
+        inquiry_text = texts.get(ConsentKind.INQUIRY)
+        if inquiry_text is not None:
+            self.fields["consent"].label = inquiry_text.text_for(language)
+            self.fields["consent_version"].initial = inquiry_text.version
+        referral_text = texts.get(ConsentKind.REFERRAL)
+        if actor is None or referral_text is None:
+            del self.fields["referral_consent"]
+            del self.fields["referral_consent_version"]
+        else:
+            self.fields["referral_consent"].required = True
+            self.fields["referral_consent"].label = referral_text.text_for(language)
+            self.fields["referral_consent"].error_messages["required"] = _(
+                "Bitte willigen Sie ein, dass wir Ihre Anfrage an %(name)s weitergeben."
+            ) % {"name": actor.name}
+            self.fields["referral_consent_version"].initial = referral_text.version
+
+    def clean_phone(self) -> str:
+        value = self.cleaned_data["phone"].strip()
+        if value and not re.fullmatch(r"[0-9+()/ \-]{5,40}", value):
+            raise forms.ValidationError(
+                _("Bitte geben Sie nur Ziffern, Leerzeichen und + ( ) / - an.")
+            )
+        return value
+
+    def clean(self):
+        data = super().clean()
+        email, phone = data.get("email"), data.get("phone")
+        if "email" not in self.errors and "phone" not in self.errors and not email and not phone:
+            self.add_error(
+                "email", _("Bitte geben Sie eine E-Mail-Adresse oder eine Telefonnummer an.")
+            )
+        preference = data.get("contact_preference")
+        if preference == ContactPreference.EMAIL and not email and "email" not in self.errors:
+            self.add_error(
+                "email", _("Für eine Antwort per E-Mail brauchen wir Ihre E-Mail-Adresse.")
+            )
+        if preference == ContactPreference.PHONE and not phone and "phone" not in self.errors:
+            self.add_error("phone", _("Für einen Rückruf brauchen wir Ihre Telefonnummer."))
+        return data
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "requester_type": data["requester_type"],
+            "topic_field": data.get("topic_field"),
+            "district": data.get("district"),
+            "question": data["question"],
+            "email": data.get("email", ""),
+            "phone": data.get("phone", ""),
+            "contact_preference": data["contact_preference"],
+            "consent_version": data["consent_version"],
+            "name": data.get("name", ""),
+            "organisation": data.get("organisation", ""),
+            "preferred_language": data.get("preferred_language", ""),
+            "source_label": data.get("source_label", ""),
+            "actor": self.actor,
+            "referral_consent_version": data.get("referral_consent_version")
+            if data.get("referral_consent")
+            else None,
+        }
+
+
+class StaffInquiryForm(GeneralInquiryForm):
+    """Staff log an inquiry that came by phone or e-mail (the asker consented there)."""
+
+    channel = forms.ChoiceField(
+        label=_("Eingangsweg"), choices=[(c, Channel(c).label) for c in STAFF_CHANNELS]
+    )
+
+    field_order = ["channel"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].label = _(
+            "Die anfragende Person hat in die Verarbeitung eingewilligt (Einwilligungstext "
+            "vorgelesen bzw. per E-Mail bestätigt)."
+        )
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Interne Notiz"),
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[no_control_characters],
+        error_messages={"required": _("Bitte schreiben Sie eine Notiz.")},
+    )
+
+
+class ReferralForm(forms.Form):
+    actors = forms.ModelMultipleChoiceField(
+        label=_("Partnerorganisationen"),
+        queryset=Actor.objects.none(),
+        error_messages={"required": _("Bitte wählen Sie mindestens eine Partnerorganisation.")},
+    )
+    purpose = forms.CharField(
+        label=_("Zweck der Verweisung"),
+        max_length=300,
+        validators=[no_control_characters],
+        error_messages={"required": _("Bitte nennen Sie den Zweck der Verweisung.")},
+    )
+    consent = forms.ChoiceField(
+        label=_("Einwilligung"), choices=ReferralConsent.choices, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actors"].queryset = Actor.objects.published().order_by("name")
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Grund der Ablehnung"),
+        max_length=500,
+        validators=[no_control_characters],
+        error_messages={"required": _("Bitte nennen Sie den Grund der Ablehnung.")},
+    )
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Ergebnis"), choices=ReferralOutcome.choices)
+
+
+class ConfirmForm(forms.Form):
+    """The button on the pages behind mail links (GET shows, POST changes)."""

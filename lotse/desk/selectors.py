@@ -11,25 +11,60 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.core.cache import cache
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from lotse.core.models import Language, Region, TopicField
 from lotse.core.types import AnyUser
+from lotse.network.models import Actor
 
 from . import access
 from .models import (
-    OPEN_STATUSES,
+    OPEN_FIRST,
     AnswerTemplate,
+    Channel,
+    ConsentKind,
+    ConsentText,
     Inquiry,
+    InquiryFact,
+    InquiryNote,
     InquiryQuerySet,
     QuestionKind,
+    Referral,
+    ReferralOutcome,
+    ReferralStatus,
+    RequesterType,
     Status,
 )
 
 logger = logging.getLogger(__name__)
 PLACEHOLDER = re.compile(r"\{(anrede|name|reference|lookup)\}")
+
+# The notes `answer_compose` puts where a placeholder could not be filled. An answer that still
+# contains one of them (in any language) or a raw placeholder must not be sent.
+LOOKUP_UNAVAILABLE = gettext_noop(
+    "[Tarifauskunft nicht verfügbar – bitte Ergebnis von Hand einfügen]"
+)
+LOOKUP_NO_DATE = gettext_noop("[Bitte einen Stichtag für die Tarifauskunft wählen]")
+LOOKUP_FAILED = gettext_noop("[Tarifauskunft fehlgeschlagen – bitte Ergebnis von Hand einfügen]")
+UNFILLED_NOTES = (LOOKUP_UNAVAILABLE, LOOKUP_NO_DATE, LOOKUP_FAILED)
+
+
+def unfilled_placeholders(text: str) -> list[str]:
+    """What in `text` is a placeholder that was not filled: a raw `{name}` or one of the
+    bracketed notes of `answer_compose`, in German or any other language of the site."""
+    found = [match[0] for match in PLACEHOLDER.finditer(text)]
+    for note in UNFILLED_NOTES:
+        variants = {note}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                variants.add(_(note))
+        found.extend(variant for variant in variants if variant in text)
+    return found
 
 
 @dataclass(frozen=True)
@@ -38,6 +73,10 @@ class InquiryFilters:
     assignee: str = ""  # a user id, "me" or "none"
     overdue: bool = False
     question_kind: str = ""
+    topic: str = ""
+    topic_field: str = ""  # a TopicField slug
+    district: str = ""  # an AGS code
+    channel: str = ""
 
 
 def inquiries_for_user(*, user: AnyUser) -> InquiryQuerySet:
@@ -48,7 +87,15 @@ def inquiries_list(
     *, user: AnyUser, filters: InquiryFilters, today: dt.date | None = None
 ) -> InquiryQuerySet:
     """The inquiries a staff member may see, filtered, with the assignee in the same query."""
-    queryset = inquiries_for_user(user=user).select_related("assignee")
+    queryset = inquiries_for_user(user=user).select_related("assignee", "topic_field", "district")
+    if filters.topic:
+        queryset = queryset.filter(topic=filters.topic)
+    if filters.topic_field:
+        queryset = queryset.filter(topic_field__slug=filters.topic_field)
+    if filters.district:
+        queryset = queryset.filter(district__code=filters.district)
+    if filters.channel:
+        queryset = queryset.filter(channel=filters.channel)
     if filters.status:
         queryset = queryset.filter(status=filters.status)
     if filters.question_kind:
@@ -63,10 +110,8 @@ def inquiries_list(
         queryset = queryset.overdue(today)
     # "Nächste Frist zuerst": the open inquiries by due date, then the answered and closed ones
     # (their due date no longer matters; otherwise the oldest closed ones came first).
-    closed_last = Case(
-        When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1), output_field=IntegerField()
-    )
-    return queryset.order_by(closed_last, "due_date", "received_at", "pk")
+    # (The expression is the model's OPEN_FIRST: the index desk_inq_inbox_order serves it.)
+    return queryset.order_by(OPEN_FIRST, "due_date", "received_at", "pk")
 
 
 def assignee_choices(*, topic: str | None = None) -> QuerySet[AbstractBaseUser]:
@@ -122,11 +167,9 @@ def answer_compose(
     if "{lookup}" in body:
         lookup = tariff_lookup()
         if lookup is None:
-            values["lookup"] = _(
-                "[Tarifauskunft nicht verfügbar – bitte Ergebnis von Hand einfügen]"
-            )
+            values["lookup"] = _(LOOKUP_UNAVAILABLE)
         elif lookup_on is None:
-            values["lookup"] = _("[Bitte einen Stichtag für die Tarifauskunft wählen]")
+            values["lookup"] = _(LOOKUP_NO_DATE)
         else:
             try:
                 values["lookup"] = lookup(
@@ -137,9 +180,7 @@ def answer_compose(
                 )
             except Exception:
                 logger.exception("Tarif lookup failed for inquiry %s", inquiry.pk)
-                values["lookup"] = _(
-                    "[Tarifauskunft fehlgeschlagen – bitte Ergebnis von Hand einfügen]"
-                )
+                values["lookup"] = _(LOOKUP_FAILED)
     # One pass: a placeholder inside an inserted value (e.g. a name) is not replaced again.
     return PLACEHOLDER.sub(lambda match: values.get(match[1], match[0]), body)
 
@@ -220,3 +261,268 @@ def desk_statistics(*, user: AnyUser, year: int | None = None) -> DeskStatistics
         by_kind=sorted(kinds.values(), key=lambda row: (-row.count, row.label)),
         by_sector=sorted(sectors.values(), key=lambda row: (-row.count, row.label.casefold())),
     )
+
+
+# --- The general desk: consent texts, notes, referrals, the partner inbox -------------------
+
+
+def consent_text_current(*, kind: str) -> ConsentText | None:
+    """The newest version of a consent text (the one the forms show)."""
+    return ConsentText.objects.filter(kind=kind).order_by("-version").first()
+
+
+def consent_texts_current() -> dict[str, ConsentText | None]:
+    return {kind: consent_text_current(kind=kind) for kind in ConsentKind.values}
+
+
+def inquiry_notes(*, inquiry: Inquiry) -> QuerySet[InquiryNote]:
+    return inquiry.notes.select_related("author").order_by("created_at", "pk")
+
+
+def inquiry_referrals(*, inquiry: Inquiry) -> QuerySet[Referral]:
+    return inquiry.referrals.select_related("actor").order_by("created_at", "pk")
+
+
+@dataclass(frozen=True)
+class ReferralFilters:
+    status: str = ""
+    overdue: bool = False
+
+
+def partner_referrals(
+    *, user: AnyUser, filters: ReferralFilters, today: dt.date | None = None
+) -> QuerySet[Referral]:
+    """The partner's inbox: referrals to the user's own organisations only."""
+    today = today or timezone.localdate()
+    queryset = access.referrals_for_partner(user).select_related("actor", "inquiry")
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.overdue:
+        queryset = queryset.filter(status=ReferralStatus.OFFERED, accept_due__lt=today)
+    waiting_first = Case(
+        When(status=ReferralStatus.OFFERED, then=Value(0)),
+        When(status=ReferralStatus.ACCEPTED, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return queryset.order_by(waiting_first, "accept_due", "-created_at", "pk")
+
+
+def overdue_referrals(*, user: AnyUser, today: dt.date | None = None) -> QuerySet[Referral]:
+    """Referrals no partner accepted in time, of the inquiries the staff member handles."""
+    today = today or timezone.localdate()
+    return (
+        Referral.objects.filter(
+            inquiry__topic__in=access.topics_for(user),
+            status=ReferralStatus.OFFERED,
+            accept_due__lt=today,
+        )
+        .select_related("actor", "inquiry")
+        .order_by("accept_due", "pk")
+    )
+
+
+# --- The monthly report from the anonymised fact table ----------------------------------------
+
+# Cells with fewer cases than this are suppressed everywhere (page, CSV, open-data API).
+MIN_CELL = 5
+
+REPORT_DIMENSIONS = (
+    ("topic_field", gettext_noop("Themenfeld")),
+    ("district", gettext_noop("Landkreis / Stadt")),
+    ("requester_type", gettext_noop("Wer fragt")),
+    ("language", gettext_noop("Sprache")),
+    ("channel", gettext_noop("Eingangsweg")),
+    ("outcome", gettext_noop("Ergebnis")),
+)
+
+
+@dataclass
+class ReportCell:
+    key: str
+    label: str
+    count: int | None  # None: suppressed (fewer than MIN_CELL cases)
+    first_response_met_share: float | None = None
+    partner_acceptance_met_share: float | None = None
+    turnaround_median: float | None = None
+
+
+@dataclass
+class DeskReport:
+    months: list[str]
+    month: str
+    total: ReportCell
+    tables: list[tuple[str, str, list[ReportCell]]]
+
+
+@dataclass
+class _Group:
+    """The aggregates of one cell, as the database returns them."""
+
+    count: int = 0
+    first_known: int = 0
+    first_met: int = 0
+    partner_known: int = 0
+    partner_met: int = 0
+    turnarounds: dict[int, int] = field(default_factory=dict)  # days → cases
+
+
+def _share(met: int, known: int) -> float | None:
+    # Shares are suppressed too when they rest on fewer than MIN_CELL cases.
+    return round(100 * met / known, 1) if known >= MIN_CELL else None
+
+
+def _median(histogram: dict[int, int]) -> float | None:
+    values = sum(histogram.values())
+    if values < MIN_CELL:
+        return None
+    ordered = sorted(histogram.items())
+
+    def nth(position: int) -> int:
+        seen = 0
+        for days, cases in ordered:
+            seen += cases
+            if position < seen:
+                return days
+        raise IndexError(position)  # pragma: no cover
+
+    middle = values // 2
+    return float(nth(middle)) if values % 2 else (nth(middle - 1) + nth(middle)) / 2
+
+
+def _cell(key: str, label: str, group: _Group) -> ReportCell:
+    if group.count < MIN_CELL:
+        return ReportCell(key=key, label=label, count=None)
+    return ReportCell(
+        key=key,
+        label=label,
+        count=group.count,
+        first_response_met_share=_share(group.first_met, group.first_known),
+        partner_acceptance_met_share=_share(group.partner_met, group.partner_known),
+        turnaround_median=_median(group.turnarounds),
+    )
+
+
+AGGREGATES = {
+    "count": Count("pk"),
+    "first_known": Count("pk", filter=Q(first_response_met__isnull=False)),
+    "first_met": Count("pk", filter=Q(first_response_met=True)),
+    "partner_known": Count("pk", filter=Q(partner_acceptance_met__isnull=False)),
+    "partner_met": Count("pk", filter=Q(partner_acceptance_met=True)),
+}
+
+
+def _groups(queryset: QuerySet[InquiryFact], column: str | None) -> dict[str, _Group]:
+    """Counts per value of `column` (None: one group for all), two GROUP BY queries."""
+    columns = [column] if column else []
+    groups: dict[str, _Group] = defaultdict(_Group)
+    rows = (
+        queryset.values(*columns).annotate(**AGGREGATES).order_by()
+        if column
+        else [queryset.aggregate(**AGGREGATES)]
+    )
+    for row in rows:
+        group = groups[row[column] if column else ""]
+        for name in AGGREGATES:
+            setattr(group, name, row[name])
+    histogram = (
+        queryset.filter(turnaround_days__isnull=False)
+        .values(*columns, "turnaround_days")
+        .annotate(cases=Count("pk"))
+        .order_by()
+    )
+    for row in histogram:
+        groups[row[column] if column else ""].turnarounds[row["turnaround_days"]] = row["cases"]
+    return groups
+
+
+def _labels() -> dict[str, dict[str, str]]:
+    outcome = {**dict(Status.choices), **dict(ReferralOutcome.choices)}
+    return {
+        "topic_field": {t.slug: t.label for t in TopicField.objects.all()},
+        "district": {r.code: r.label for r in Region.objects.districts()},
+        "requester_type": dict(RequesterType.choices),
+        "language": {
+            **dict(settings.LANGUAGES),
+            **{lang.code: lang.label for lang in Language.objects.all()},
+        },
+        "channel": dict(Channel.choices),
+        "outcome": outcome,
+    }
+
+
+def report_months(*, topics: list[str] | None = None) -> list[str]:
+    queryset = InquiryFact.objects.all()
+    if topics is not None:
+        queryset = queryset.filter(topic__in=topics)
+    return [
+        month.strftime("%Y-%m")
+        for month in queryset.order_by("-month").values_list("month", flat=True).distinct()
+    ]
+
+
+def desk_report(*, month: str = "", topics: list[str] | None = None) -> DeskReport:
+    """Counts, service-level shares and median turnaround of one month (or all months, when
+    `month` is empty) by topic field, district, requester type, language, channel and outcome.
+
+    Built only from the anonymised fact table, aggregated in the database (two GROUP BY queries
+    per dimension); every cell with fewer than MIN_CELL cases is suppressed (count None), so no
+    figure points to a person. Cached for LOTSE_DESK_REPORT_CACHE_SECONDS (the report changes
+    only as inquiries come in; the open-data API serves the same figures)."""
+    key = f"lotse.desk.report:{month}:{','.join(sorted(topics)) if topics is not None else '*'}"
+    timeout = getattr(settings, "LOTSE_DESK_REPORT_CACHE_SECONDS", 300)
+    if timeout:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+    queryset = InquiryFact.objects.all()
+    if topics is not None:
+        queryset = queryset.filter(topic__in=topics)
+    if month:
+        year, number = (int(part) for part in month.split("-"))
+        queryset = queryset.filter(month=dt.date(year, number, 1))
+    labels = _labels()
+    tables = []
+    for name, caption in REPORT_DIMENSIONS:
+        cells = [
+            _cell(key, str(labels[name].get(key, key)) if key else _("ohne Angabe"), group)
+            for key, group in _groups(queryset, name).items()
+        ]
+        cells.sort(key=lambda cell: (cell.count is None, -(cell.count or 0), cell.label))
+        tables.append((name, _(caption), cells))
+    total = _groups(queryset, None).get("", _Group())
+    report = DeskReport(
+        months=report_months(topics=topics),
+        month=month,
+        total=_cell("all", _("Alle Anfragen"), total),
+        tables=tables,
+    )
+    if timeout:
+        cache.set(key, report, timeout)
+    return report
+
+
+def published_actor(*, pk: int) -> Actor | None:
+    return Actor.objects.published().filter(pk=pk).first()
+
+
+def inquiry_by_reference(*, reference: str) -> Inquiry | None:
+    return Inquiry.objects.select_related("actor").filter(reference=reference).first()
+
+
+def inquiry_by_token(*, token: str) -> Inquiry | None:
+    return Inquiry.objects.filter(token=token).first() if token else None
+
+
+def referral_by_consent_token(*, token: str) -> Referral | None:
+    if not token:
+        return None
+    return Referral.objects.select_related("actor", "inquiry").filter(consent_token=token).first()
+
+
+def topic_field_choices() -> list[TopicField]:
+    return list(TopicField.objects.active())
+
+
+def district_choices() -> list[Region]:
+    return list(Region.objects.districts().order_by("name"))

@@ -5,25 +5,48 @@ anyone who may not handle the inquiry's topic."""
 
 import datetime as dt
 import logging
+import secrets
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lotse.core.audit import audit_changes, audit_log, model_snapshot
+from lotse.core.links import absolute_url
 from lotse.core.mail import mail_enqueue, mails_delete_for
+from lotse.core.models import Region, TopicField
+from lotse.core.validators import no_control_characters
+from lotse.network.models import Actor
 
-from . import access
+from . import access, selectors
 from .models import (
+    ATTACHMENT_MAX_LENGTH,
+    MESSAGE_MAX_LENGTH,
+    NOTE_MAX_LENGTH,
     OPEN_STATUSES,
     REFERENCE_PREFIXES,
+    STAFF_CHANNELS,
     TRANSITIONS,
+    Channel,
+    ConsentKind,
+    ConsentMethod,
+    ConsentText,
+    ContactPreference,
     Inquiry,
+    InquiryFact,
+    InquiryNote,
     ReferenceCounter,
+    Referral,
+    ReferralConsent,
+    ReferralOutcome,
+    ReferralStatus,
+    RequesterType,
     Status,
     Topic,
 )
@@ -38,7 +61,20 @@ PERSONAL_FIELDS = (
     "contact_organisation",
     "message",
     "answer_text",
+    "attachment_text",
 )
+
+
+def _delete_dependent_personal_data(inquiry_ids: list[int]) -> None:
+    """With an inquiry's personal data go its mails, its internal notes and the partners'
+    copies in its referrals (the referrals' statuses and dates stay for the statistics)."""
+    referrals = Referral.objects.filter(inquiry_id__in=inquiry_ids)
+    mails_delete_for(model=Inquiry, ids=inquiry_ids)
+    mails_delete_for(model=Referral, ids=referrals.values_list("pk", flat=True))
+    InquiryNote.objects.filter(inquiry_id__in=inquiry_ids).delete()
+    referrals.update(
+        contact_name="", contact_email="", contact_phone="", message="", consent_token=None
+    )
 
 
 def reference_next(*, topic: str, year: int) -> str:
@@ -65,9 +101,16 @@ def reference_next(*, topic: str, year: int) -> str:
     raise RuntimeError("Could not allocate a reference number")  # pragma: no cover
 
 
-def due_date_for(received_at: dt.datetime) -> dt.date:
-    """The service level: the answer is due on the N-th working day after receipt."""
-    return add_working_days(timezone.localdate(received_at), settings.LOTSE_DESK_SERVICE_DAYS)
+def due_date_for(received_at: dt.datetime, topic: str = Topic.TARIFF) -> dt.date:
+    """The service level: a Tarif answer is due on the N-th working day after receipt
+    (LOTSE_DESK_SERVICE_DAYS); the general desk's first response (an answer or a referral) on
+    the LOTSE_DESK_FIRST_RESPONSE_DAYS-th."""
+    days = (
+        settings.LOTSE_DESK_FIRST_RESPONSE_DAYS
+        if topic == Topic.GENERAL
+        else settings.LOTSE_DESK_SERVICE_DAYS
+    )
+    return add_working_days(timezone.localdate(received_at), days)
 
 
 @transaction.atomic
@@ -105,15 +148,18 @@ def inquiry_submit(
         contact_organisation=contact_organisation.strip(),
         consent=True,
         language=language,
+        token=_new_token(),
         received_at=now,
         due_date=due_date_for(now),
     )
-    inquiry.full_clean()
+    inquiry.full_clean(exclude=["token"])
     try:
-        inquiry.save()
+        with transaction.atomic():
+            inquiry.save()
     except IntegrityError as exc:
         raise ValidationError(_("Die Anfrage konnte nicht gespeichert werden.")) from exc
     inquiry_confirmation_mail(inquiry=inquiry)
+    inquiry_fact_sync(inquiry=inquiry)
     return inquiry
 
 
@@ -136,6 +182,7 @@ def inquiry_confirmation_mail(*, inquiry: Inquiry) -> int:
             "inquiry": inquiry,
             "centre_name": settings.LOTSE_CENTRE_NAME,
             "retention_months": settings.LOTSE_DESK_RETENTION_MONTHS,
+            **_asker_links(inquiry),
         },
         subject=lambda: _("Ihre Anfrage %(reference)s") % {"reference": inquiry.reference},
         language=inquiry.language,
@@ -179,6 +226,7 @@ def inquiry_status_change(*, inquiry: Inquiry, status: str, user: User) -> Inqui
         instance=fresh,
         changes=audit_changes(before, model_snapshot(fresh, ["status"])),
     )
+    inquiry_fact_sync(inquiry=fresh)
     return _refresh(inquiry, fresh)
 
 
@@ -229,12 +277,22 @@ def inquiry_answer_send(*, inquiry: Inquiry, answer_text: str, user: User) -> In
     answer_text = answer_text.strip()
     if not answer_text:
         raise ValidationError(_("Bitte geben Sie einen Antworttext ein."))
+    unfilled = selectors.unfilled_placeholders(answer_text)
+    if unfilled:
+        raise ValidationError(
+            _(
+                "Die Antwort enthält einen Platzhalter, der nicht ausgefüllt werden konnte: "
+                "%(items)s. Bitte ersetzen Sie ihn durch den richtigen Text, bevor Sie senden."
+            )
+            % {"items": ", ".join(dict.fromkeys(unfilled))}
+        )
     fresh = _locked(inquiry)
     if fresh.status not in OPEN_STATUSES:
         raise ValidationError(_("Diese Anfrage ist bereits beantwortet oder abgeschlossen."))
     now = timezone.now()
     fresh.answer_text = answer_text
     fresh.answered_at = now
+    fresh.first_response_at = fresh.first_response_at or now
     fresh.status = Status.ANSWERED
     fresh.turnaround_days = working_days_between(
         timezone.localdate(fresh.received_at), timezone.localdate(now)
@@ -243,7 +301,14 @@ def inquiry_answer_send(*, inquiry: Inquiry, answer_text: str, user: User) -> In
         fresh.assignee = user
     fresh.full_clean()
     fresh.save(
-        update_fields=["answer_text", "answered_at", "status", "turnaround_days", "assignee"]
+        update_fields=[
+            "answer_text",
+            "answered_at",
+            "first_response_at",
+            "status",
+            "turnaround_days",
+            "assignee",
+        ]
     )
     sender_name = user.get_full_name() or user.get_username()
     mail_enqueue(
@@ -255,6 +320,7 @@ def inquiry_answer_send(*, inquiry: Inquiry, answer_text: str, user: User) -> In
             "inquiry": fresh,
             "centre_name": settings.LOTSE_CENTRE_NAME,
             "sender": sender_name,
+            **_asker_links(fresh),
         },
         subject=lambda: (
             _("Antwort auf Ihre Anfrage %(reference)s") % {"reference": fresh.reference}
@@ -269,6 +335,7 @@ def inquiry_answer_send(*, inquiry: Inquiry, answer_text: str, user: User) -> In
         changes={"status": [Status.IN_PROGRESS, Status.ANSWERED]},
         note=f"Antwort auf {fresh.reference} versandt",
     )
+    inquiry_fact_sync(inquiry=fresh)
     return _refresh(inquiry, fresh)
 
 
@@ -287,7 +354,7 @@ def inquiry_personal_data_erase(*, inquiry: Inquiry, user: User) -> Inquiry:
         setattr(fresh, name, "")
     fresh.personal_data_deleted_at = timezone.now()
     fresh.save(update_fields=[*PERSONAL_FIELDS, "personal_data_deleted_at"])
-    mails_delete_for(model=Inquiry, ids=[fresh.pk])
+    _delete_dependent_personal_data([fresh.pk])
     audit_log(user=user, action="lotse.anonymise", instance=fresh)
     return _refresh(inquiry, fresh)
 
@@ -324,7 +391,7 @@ def inquiries_personal_data_delete(*, now: dt.datetime | None = None) -> list[st
     references = list(queryset.values_list("reference", flat=True))
     if references:
         due = Inquiry.objects.filter(reference__in=references)
-        mails_delete_for(model=Inquiry, ids=due.values_list("pk", flat=True))
+        _delete_dependent_personal_data(list(due.values_list("pk", flat=True)))
         due.update(**dict.fromkeys(PERSONAL_FIELDS, ""), personal_data_deleted_at=now)
     logger.info(
         "inquiries_personal_data_delete: personal data of %s inquiries deleted (%s)",
@@ -332,3 +399,649 @@ def inquiries_personal_data_delete(*, now: dt.datetime | None = None) -> list[st
         ", ".join(references) or "-",
     )
     return references
+
+
+# --- The general desk (Lotsendienst): asking, notes, referrals, consent, service levels -------
+
+REFERRAL_PURPOSE_FROM_PAGE = "Anfrage an die Organisation über das Portal"
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def _clean_text(value: str, *, label: str, max_length: int) -> str:
+    value = (value or "").strip()
+    if len(value) > max_length:
+        raise ValidationError(
+            _("%(label)s: höchstens %(max)s Zeichen.") % {"label": label, "max": max_length}
+        )
+    try:
+        no_control_characters(value.replace("\n", " ").replace("\r", " ").replace("\t", " "))
+    except ValidationError as exc:
+        raise ValidationError(
+            _("%(label)s enthält unzulässige Steuerzeichen.") % {"label": label}
+        ) from exc
+    return value
+
+
+def _data_passed(inquiry: Inquiry) -> str:
+    parts = [
+        label
+        for value, label in (
+            (inquiry.contact_name, "Name"),
+            (inquiry.contact_email, "E-Mail-Adresse"),
+            (inquiry.contact_phone, "Telefon"),
+            (inquiry.contact_organisation, "Organisation"),
+            (inquiry.message, "Frage"),
+        )
+        if value
+    ]
+    return ", ".join(parts)
+
+
+def _copy_to(referral: Referral, inquiry: Inquiry) -> None:
+    referral.contact_name = inquiry.contact_name
+    referral.contact_email = inquiry.contact_email
+    referral.contact_phone = inquiry.contact_phone
+    referral.message = inquiry.message
+
+
+def _empty_copy(referral: Referral) -> None:
+    referral.contact_name = referral.contact_email = referral.contact_phone = ""
+    referral.message = ""
+
+
+def _accept_due(now: dt.datetime) -> dt.date:
+    return add_working_days(timezone.localdate(now), settings.LOTSE_DESK_PARTNER_ACCEPT_DAYS)
+
+
+def _asker_links(inquiry: Inquiry) -> dict[str, str]:
+    """The links every mail to the asker carries (withdrawal of the consent)."""
+    if not inquiry.token:
+        return {}
+    return {
+        "withdraw_url": absolute_url(reverse("lotsendienst:withdraw", args=[inquiry.token])),
+    }
+
+
+def _mail_asker(inquiry: Inquiry, *, name: str, key: str, subject: str, **context: object) -> None:
+    if inquiry.personal_data_deleted or not inquiry.contact_email:
+        return
+    mail_enqueue(
+        to=inquiry.contact_email,
+        kind=_mail_kind(inquiry, name),
+        key=f"{_mail_kind(inquiry, name)}:{key}",
+        template=f"desk/email/{name}.txt",
+        context={
+            "inquiry": inquiry,
+            "centre_name": settings.LOTSE_CENTRE_NAME,
+            "retention_months": settings.LOTSE_DESK_RETENTION_MONTHS,
+            **_asker_links(inquiry),
+            **context,
+        },
+        subject=lambda: subject % {"reference": inquiry.reference},
+        language=inquiry.language,
+        obj=inquiry,
+    )
+
+
+def _mail_partner(referral: Referral) -> None:
+    """Tell the partner organisation's members that a referral waits for them (no personal
+    data in the mail: they read it in their back-office inbox)."""
+    recipients = sorted(
+        {
+            email
+            for email in referral.actor.memberships.filter(user__is_active=True).values_list(
+                "user__email", flat=True
+            )
+            if email
+        }
+    )
+    if not recipients and referral.actor.email:
+        recipients = [referral.actor.email]
+    for address in recipients:
+        mail_enqueue(
+            to=address,
+            kind="desk.referral.partner",
+            key=f"desk.referral.partner:{referral.pk}:{address}",
+            template="desk/email/partner_referral.txt",
+            context={
+                "referral": referral,
+                "centre_name": settings.LOTSE_CENTRE_NAME,
+                "inbox_url": absolute_url(reverse("lotse_desk:partner_detail", args=[referral.pk])),
+            },
+            subject=lambda: (
+                _("Neue Verweisung vom Lotsendienst: %(reference)s")
+                % {"reference": referral.inquiry.reference}
+            ),
+            obj=referral,
+        )
+
+
+def inquiry_fact_sync(*, inquiry: Inquiry, today: dt.date | None = None) -> InquiryFact:
+    """Write the anonymised statistics row of one inquiry (no name, text or contact)."""
+    today = today or timezone.localdate()
+    received = timezone.localdate(inquiry.received_at)
+    responded_at = inquiry.first_response_at or inquiry.answered_at
+    turnaround = (
+        working_days_between(received, timezone.localdate(responded_at)) if responded_at else None
+    )
+    if responded_at is not None:
+        first_met: bool | None = timezone.localdate(responded_at) <= inquiry.due_date
+    elif inquiry.status in OPEN_STATUSES and inquiry.due_date < today:
+        first_met = False
+    elif inquiry.status == Status.CLOSED:
+        first_met = None  # closed without an answer (duplicate, spam, withdrawn)
+    else:
+        first_met = None
+    referrals = list(inquiry.referrals.all())
+    offered = [r for r in referrals if r.offered_at is not None]
+    partner_met: bool | None = None
+    if offered:
+        partner_met = all(
+            (r.accepted_at is not None and timezone.localdate(r.accepted_at) <= r.accept_due)
+            or (r.accepted_at is None and r.accept_due is not None and r.accept_due >= today)
+            for r in offered
+            if r.accept_due is not None
+        )
+    outcomes = [r.outcome for r in referrals if r.outcome]
+    outcome = outcomes[0] if outcomes else inquiry.status
+    values = {
+        "month": received.replace(day=1),
+        "topic": inquiry.topic,
+        "topic_field": inquiry.topic_field.slug if inquiry.topic_field is not None else "",
+        "district": inquiry.district.code if inquiry.district is not None else "",
+        "requester_type": inquiry.requester_type,
+        "language": inquiry.preferred_language or inquiry.language,
+        "channel": inquiry.channel,
+        "outcome": outcome,
+        "turnaround_days": turnaround,
+        "first_response_met": first_met,
+        "partner_acceptance_met": partner_met,
+    }
+    fact, _created = InquiryFact.objects.update_or_create(inquiry=inquiry, defaults=values)
+    return fact
+
+
+@transaction.atomic
+def submit_inquiry(
+    *,
+    requester_type: str,
+    topic_field: TopicField | None,
+    district: Region | None,
+    question: str,
+    email: str,
+    phone: str,
+    contact_preference: str,
+    language: str,
+    consent_version: int,
+    channel: str = Channel.WEB,
+    name: str = "",
+    organisation: str = "",
+    preferred_language: str = "",
+    actor: Actor | None = None,
+    referral_consent_version: int | None = None,
+    attachment_text: str = "",
+    source_label: str = "",
+    user: User | None = None,
+) -> Inquiry:
+    """A question to the Lotsendienst, from the public form (`channel` formular, angebot,
+    akteur, wegweiser) or logged by staff (`telefon`, `email`, with `user`).
+
+    With `actor` (an offer's provider or an actor page) the inquiry is referred to that
+    organisation at once; the asker's consent to pass the data on is part of that form
+    (`referral_consent_version`). The confirmation mail (reference number, what happens next,
+    the withdrawal link) is put into the outbox in this transaction. The Wegweiser attaches its
+    plan as `attachment_text` (channel "wegweiser").
+    """
+    if channel in STAFF_CHANNELS:
+        access.require_topic(user=user, topic=Topic.GENERAL)
+    elif channel not in Channel.values:
+        raise ValidationError(_("Unbekannter Eingangsweg."))
+    if requester_type not in RequesterType.values:
+        raise ValidationError(_("Bitte wählen Sie aus, wer fragt."))
+    if topic_field is not None and not topic_field.is_active:
+        raise ValidationError(_("Dieses Themenfeld gibt es nicht."))
+    if district is not None and not district.is_district:
+        raise ValidationError(_("Bitte wählen Sie einen Landkreis oder eine kreisfreie Stadt."))
+    question = _clean_text(question, label=_("Ihre Frage"), max_length=MESSAGE_MAX_LENGTH)
+    if not question:
+        raise ValidationError(_("Bitte schreiben Sie Ihre Frage."))
+    attachment_text = _clean_text(
+        attachment_text, label=_("Anhang"), max_length=ATTACHMENT_MAX_LENGTH
+    )
+    name = _clean_text(name, label=_("Name"), max_length=200)
+    organisation = _clean_text(organisation, label=_("Organisation"), max_length=200)
+    source_label = _clean_text(source_label, label=_("Bezug"), max_length=300)
+    email = (email or "").strip()
+    phone = (phone or "").strip()
+    if not email and not phone:
+        raise ValidationError(_("Bitte geben Sie eine E-Mail-Adresse oder eine Telefonnummer an."))
+    if contact_preference == ContactPreference.EMAIL and not email:
+        raise ValidationError(_("Für eine Antwort per E-Mail brauchen wir Ihre E-Mail-Adresse."))
+    if contact_preference == ContactPreference.PHONE and not phone:
+        raise ValidationError(_("Für einen Rückruf brauchen wir Ihre Telefonnummer."))
+    if contact_preference and contact_preference not in ContactPreference.values:
+        raise ValidationError(_("Bitte wählen Sie, wie wir Sie erreichen sollen."))
+    consent_text = ConsentText.objects.filter(
+        kind=ConsentKind.INQUIRY, version=consent_version
+    ).first()
+    if consent_text is None:
+        raise ValidationError(_("Bitte willigen Sie in die Verarbeitung Ihrer Angaben ein."))
+    referral_consent = None
+    if actor is not None:
+        if not actor.is_published:
+            raise ValidationError(_("Diese Organisation ist nicht (mehr) im Verzeichnis."))
+        referral_consent = ConsentText.objects.filter(
+            kind=ConsentKind.REFERRAL, version=referral_consent_version or 0
+        ).first()
+        if referral_consent is None:
+            raise ValidationError(
+                _("Bitte willigen Sie ein, dass wir Ihre Anfrage an %(name)s weitergeben.")
+                % {"name": actor.name}
+            )
+    now = timezone.now()
+    inquiry = Inquiry(
+        reference=reference_next(topic=Topic.GENERAL, year=timezone.localdate(now).year),
+        topic=Topic.GENERAL,
+        requester_type=requester_type,
+        topic_field=topic_field,
+        district=district,
+        channel=channel,
+        contact_preference=contact_preference,
+        preferred_language=(preferred_language or "")[:3],
+        consent=True,
+        consent_text=consent_text,
+        actor=actor,
+        source_label=source_label,
+        attachment_text=attachment_text,
+        message=question,
+        contact_name=name,
+        contact_email=email,
+        contact_phone=phone,
+        contact_organisation=organisation,
+        language=language if language in dict(settings.LANGUAGES) else "de",
+        token=_new_token(),
+        received_at=now,
+        due_date=due_date_for(now, Topic.GENERAL),
+    )
+    if user is not None and channel in STAFF_CHANNELS:
+        inquiry.assignee = user
+    inquiry.full_clean(exclude=["token"])
+    try:
+        with transaction.atomic():
+            inquiry.save()
+    except IntegrityError as exc:
+        raise ValidationError(_("Die Anfrage konnte nicht gespeichert werden.")) from exc
+    referral = None
+    if actor is not None:
+        referral = Referral.objects.create(
+            inquiry=inquiry,
+            actor=actor,
+            status=ReferralStatus.OFFERED,
+            purpose=REFERRAL_PURPOSE_FROM_PAGE,
+            data_passed=_data_passed(inquiry),
+            consent_method=ConsentMethod.FORM,
+            consent_text=referral_consent,
+            consent_given_at=now,
+            offered_at=now,
+            accept_due=_accept_due(now),
+            created_at=now,
+        )
+        _copy_to(referral, inquiry)
+        referral.save()
+        inquiry.status = Status.REFERRED
+        inquiry.first_response_at = now
+        inquiry.save(update_fields=["status", "first_response_at"])
+        _mail_partner(referral)
+    if user is not None:
+        audit_log(user=user, action="lotse.create", instance=inquiry, note=inquiry.reference)
+    _mail_asker(
+        inquiry,
+        name="general_confirmation",
+        key=str(inquiry.pk),
+        subject=_("Ihre Anfrage %(reference)s an den Lotsendienst"),
+        referral=referral,
+        first_response_days=settings.LOTSE_DESK_FIRST_RESPONSE_DAYS,
+    )
+    inquiry_fact_sync(inquiry=inquiry)
+    return inquiry
+
+
+@transaction.atomic
+def inquiry_note_add(*, inquiry: Inquiry, text: str, user: User) -> InquiryNote:
+    """An internal note (staff only; deleted with the personal data)."""
+    access.require_topic(user=user, topic=inquiry.topic)
+    text = _clean_text(text, label=_("Notiz"), max_length=NOTE_MAX_LENGTH)
+    if not text:
+        raise ValidationError(_("Bitte schreiben Sie eine Notiz."))
+    fresh = _locked(inquiry)
+    if fresh.personal_data_deleted:
+        raise ValidationError(_("Die Daten dieser Anfrage sind gelöscht."))
+    note = InquiryNote.objects.create(inquiry=fresh, author=user, text=text)
+    audit_log(user=user, action="lotse.update", instance=fresh, note="Interne Notiz")
+    return note
+
+
+@transaction.atomic
+def referral_create(
+    *,
+    inquiry: Inquiry,
+    actors: Iterable[Actor],
+    purpose: str,
+    consent: str,
+    user: User,
+) -> list[Referral]:
+    """Refer an inquiry to one or more network partners.
+
+    Personal data reaches a partner only with the asker's consent for that partner: asked by a
+    mail link (the asker confirms with a POST; until then the partner sees nothing), or given
+    by phone and recorded by the staff member. Without consent the asker gets the partner's
+    public contact by mail, and the partner gets nothing.
+    """
+    access.require_topic(user=user, topic=inquiry.topic)
+    if consent not in ReferralConsent.values:
+        raise ValidationError(_("Bitte wählen Sie, wie die Einwilligung vorliegt."))
+    purpose = _clean_text(purpose, label=_("Zweck"), max_length=300)
+    if not purpose:
+        raise ValidationError(_("Bitte nennen Sie den Zweck der Verweisung."))
+    actors = list(actors)
+    if not actors:
+        raise ValidationError(_("Bitte wählen Sie mindestens eine Partnerorganisation."))
+    fresh = _locked(inquiry)
+    if fresh.personal_data_deleted or fresh.status == Status.CLOSED:
+        raise ValidationError(_("Diese Anfrage ist abgeschlossen."))
+    if fresh.consent_withdrawn and consent != ReferralConsent.NONE:
+        raise ValidationError(_("Die Einwilligung wurde widerrufen: keine Weitergabe mehr."))
+    if consent == ReferralConsent.MAIL_LINK and not fresh.contact_email:
+        raise ValidationError(_("Ohne E-Mail-Adresse bitte die Einwilligung telefonisch einholen."))
+    existing = set(fresh.referrals.values_list("actor_id", flat=True))
+    if any(actor.pk in existing for actor in actors):
+        raise ValidationError(_("An diese Organisation ist die Anfrage schon verwiesen."))
+    if any(not actor.is_published for actor in actors):
+        raise ValidationError(_("Diese Organisation ist nicht (mehr) im Verzeichnis."))
+    now = timezone.now()
+    consent_text = ConsentText.objects.filter(kind=ConsentKind.REFERRAL).order_by("-version")[:1]
+    created = []
+    for actor in actors:
+        referral = Referral(
+            inquiry=fresh,
+            actor=actor,
+            purpose=purpose,
+            data_passed=_data_passed(fresh),
+            created_by=user,
+            created_at=now,
+        )
+        if consent == ReferralConsent.PHONE:
+            referral.status = ReferralStatus.OFFERED
+            referral.consent_method = ConsentMethod.PHONE
+            referral.consent_text = consent_text.first()
+            referral.consent_given_at = now
+            referral.offered_at = now
+            referral.accept_due = _accept_due(now)
+            _copy_to(referral, fresh)
+        elif consent == ReferralConsent.MAIL_LINK:
+            referral.status = ReferralStatus.AWAITING_CONSENT
+            referral.consent_token = _new_token()
+        else:
+            referral.status = ReferralStatus.CONTACT_ONLY
+            referral.data_passed = ""
+        referral.save()
+        created.append(referral)
+        if referral.status == ReferralStatus.OFFERED:
+            _mail_partner(referral)
+        elif referral.status == ReferralStatus.AWAITING_CONSENT:
+            _mail_asker(
+                fresh,
+                name="referral_consent_request",
+                key=f"consent:{referral.pk}",
+                subject=_("Ihre Anfrage %(reference)s: Dürfen wir sie weitergeben?"),
+                referral=referral,
+                consent_url=absolute_url(
+                    reverse("lotsendienst:consent", args=[referral.consent_token])
+                ),
+                consent_text=ConsentText.objects.filter(kind=ConsentKind.REFERRAL)
+                .order_by("-version")
+                .first(),
+            )
+        else:
+            _mail_asker(
+                fresh,
+                name="referral_contact",
+                key=f"contact:{referral.pk}",
+                subject=_("Ihre Anfrage %(reference)s: eine Stelle, die Ihnen weiterhilft"),
+                referral=referral,
+            )
+    before = model_snapshot(fresh, ["status"])
+    if fresh.status in (Status.NEW, Status.IN_PROGRESS, Status.ANSWERED):
+        fresh.status = Status.REFERRED
+    if fresh.first_response_at is None:
+        fresh.first_response_at = now
+    if fresh.assignee_id is None:
+        fresh.assignee = user
+    fresh.save(update_fields=["status", "first_response_at", "assignee"])
+    audit_log(
+        user=user,
+        action="lotse.status",
+        instance=fresh,
+        changes=audit_changes(before, model_snapshot(fresh, ["status"])),
+        note="Verwiesen an " + ", ".join(actor.name for actor in actors),
+    )
+    inquiry_fact_sync(inquiry=fresh)
+    _refresh(inquiry, fresh)
+    return created
+
+
+def _referral_by_token(token: str) -> Referral:
+    referral = (
+        Referral.objects.select_for_update()
+        .select_related("inquiry", "actor")
+        .filter(consent_token=token)
+        .first()
+        if token
+        else None
+    )
+    if referral is None:
+        raise ValidationError(_("Dieser Link ist nicht (mehr) gültig."))
+    return referral
+
+
+@transaction.atomic
+def referral_consent_confirm(*, token: str) -> Referral:
+    """The asker agrees (POST from the mail link) that the inquiry goes to the partner."""
+    referral = _referral_by_token(token)
+    inquiry = Inquiry.objects.select_for_update().get(pk=referral.inquiry_id)
+    if referral.status != ReferralStatus.AWAITING_CONSENT:
+        raise ValidationError(_("Diese Einwilligung haben Sie bereits erteilt."))
+    if inquiry.consent_withdrawn or inquiry.personal_data_deleted:
+        raise ValidationError(_("Dieser Link ist nicht (mehr) gültig."))
+    now = timezone.now()
+    referral.status = ReferralStatus.OFFERED
+    referral.consent_method = ConsentMethod.MAIL_LINK
+    referral.consent_text = (
+        ConsentText.objects.filter(kind=ConsentKind.REFERRAL).order_by("-version").first()
+    )
+    referral.consent_given_at = now
+    referral.offered_at = now
+    referral.accept_due = _accept_due(now)
+    referral.data_passed = _data_passed(inquiry)
+    _copy_to(referral, inquiry)
+    referral.save()
+    audit_log(user=None, action="lotse.status", instance=inquiry, note="Einwilligung erteilt")
+    _mail_partner(referral)
+    inquiry_fact_sync(inquiry=inquiry)
+    return referral
+
+
+@transaction.atomic
+def inquiry_consent_withdraw(*, token: str) -> Inquiry:
+    """The asker withdraws the consent (POST from the link in every mail): the partners' copies
+    are emptied at once, the inquiry is closed and its personal data deleted. The anonymised
+    statistics row stays. Repeating it changes nothing."""
+    inquiry = Inquiry.objects.select_for_update().filter(token=token).first() if token else None
+    if inquiry is None:
+        raise ValidationError(_("Dieser Link ist nicht (mehr) gültig."))
+    if inquiry.consent_withdrawn:
+        return inquiry
+    now = timezone.now()
+    for referral in inquiry.referrals.select_for_update():
+        _empty_copy(referral)
+        referral.consent_token = None
+        referral.save()
+    inquiry.consent_withdrawn_at = now
+    if inquiry.status != Status.CLOSED:
+        inquiry.status = Status.CLOSED
+        inquiry.closed_at = now
+    for name in PERSONAL_FIELDS:
+        setattr(inquiry, name, "")
+    inquiry.personal_data_deleted_at = now
+    inquiry.save()
+    _delete_dependent_personal_data([inquiry.pk])
+    audit_log(user=None, action="lotse.anonymise", instance=inquiry, note="Einwilligung widerrufen")
+    inquiry_fact_sync(inquiry=inquiry)
+    return inquiry
+
+
+def _partner_referral(referral: Referral, user: User) -> Referral:
+    fresh = (
+        Referral.objects.select_for_update()
+        .select_related("inquiry", "actor")
+        .filter(pk=referral.pk)
+        .first()
+    )
+    if fresh is None or not access.user_may_handle_referral(user=user, referral=fresh):
+        raise PermissionDenied
+    return fresh
+
+
+@transaction.atomic
+def referral_accept(*, referral: Referral, user: User) -> Referral:
+    """The partner takes the referral; the asker is told by mail who will contact them."""
+    fresh = _partner_referral(referral, user)
+    if fresh.status != ReferralStatus.OFFERED:
+        raise ValidationError(_("Diese Verweisung kann nicht mehr angenommen werden."))
+    fresh.status = ReferralStatus.ACCEPTED
+    fresh.accepted_at = timezone.now()
+    fresh.save(update_fields=["status", "accepted_at"])
+    audit_log(
+        user=user,
+        action="lotse.status",
+        instance=fresh.inquiry,
+        note=f"Verweisung angenommen von {fresh.actor.name}",
+    )
+    _mail_asker(
+        fresh.inquiry,
+        name="referral_accepted",
+        key=f"accepted:{fresh.pk}",
+        subject=_("Ihre Anfrage %(reference)s: wer sich bei Ihnen meldet"),
+        referral=fresh,
+    )
+    inquiry_fact_sync(inquiry=fresh.inquiry)
+    return fresh
+
+
+@transaction.atomic
+def referral_decline(*, referral: Referral, reason: str, user: User) -> Referral:
+    """The partner declines with a reason; when no partner is left, the inquiry goes back
+    into the desk's work (in progress)."""
+    fresh = _partner_referral(referral, user)
+    reason = _clean_text(reason, label=_("Grund"), max_length=500)
+    if not reason:
+        raise ValidationError(_("Bitte nennen Sie den Grund der Ablehnung."))
+    if fresh.status != ReferralStatus.OFFERED:
+        raise ValidationError(_("Diese Verweisung kann nicht mehr abgelehnt werden."))
+    fresh.status = ReferralStatus.DECLINED
+    fresh.declined_at = timezone.now()
+    fresh.decline_reason = reason
+    _empty_copy(fresh)
+    fresh.save()
+    inquiry = Inquiry.objects.select_for_update().get(pk=fresh.inquiry_id)
+    active = inquiry.referrals.filter(
+        status__in=[
+            ReferralStatus.AWAITING_CONSENT,
+            ReferralStatus.OFFERED,
+            ReferralStatus.ACCEPTED,
+            ReferralStatus.COMPLETED,
+        ]
+    )
+    if inquiry.status == Status.REFERRED and not active.exists():
+        inquiry.status = Status.IN_PROGRESS
+        inquiry.save(update_fields=["status"])
+    audit_log(
+        user=user,
+        action="lotse.status",
+        instance=inquiry,
+        note=f"Verweisung abgelehnt von {fresh.actor.name}",
+    )
+    inquiry_fact_sync(inquiry=inquiry)
+    return fresh
+
+
+@transaction.atomic
+def referral_outcome_set(*, referral: Referral, outcome: str, user: User) -> Referral:
+    """The partner records the outcome of an accepted referral (it is then done)."""
+    fresh = _partner_referral(referral, user)
+    if outcome not in ReferralOutcome.values:
+        raise ValidationError(_("Bitte wählen Sie ein Ergebnis."))
+    if fresh.status not in (ReferralStatus.ACCEPTED, ReferralStatus.COMPLETED):
+        raise ValidationError(_("Ein Ergebnis gibt es erst nach der Annahme."))
+    fresh.status = ReferralStatus.COMPLETED
+    fresh.outcome = outcome
+    fresh.completed_at = fresh.completed_at or timezone.now()
+    fresh.save(update_fields=["status", "outcome", "completed_at"])
+    audit_log(
+        user=user,
+        action="lotse.status",
+        instance=fresh.inquiry,
+        note=f"Ergebnis der Verweisung an {fresh.actor.name}: {fresh.get_outcome_display()}",
+    )
+    inquiry_fact_sync(inquiry=fresh.inquiry)
+    return fresh
+
+
+@transaction.atomic
+def service_levels_escalate(*, now: dt.datetime | None = None) -> int:
+    """Daily: one mail to the team lead (LOTSE_DESK_TEAM_LEAD_EMAIL) listing the inquiries past
+    their first-response date and the referrals no partner accepted in time, each only once
+    (`escalated_at`). Returns the number of escalated items."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    inquiries = list(
+        Inquiry.objects.select_for_update()
+        .filter(topic=Topic.GENERAL, escalated_at__isnull=True)
+        .overdue(today)
+        .order_by("due_date", "pk")
+    )
+    referrals = list(
+        Referral.objects.select_for_update()
+        .filter(status=ReferralStatus.OFFERED, accept_due__lt=today, escalated_at__isnull=True)
+        .select_related("inquiry", "actor")
+        .order_by("accept_due", "pk")
+    )
+    if not inquiries and not referrals:
+        return 0
+    lead = settings.LOTSE_DESK_TEAM_LEAD_EMAIL
+    if lead:
+        mail_enqueue(
+            to=lead,
+            kind="desk.escalation",
+            key=f"desk.escalation:{now.isoformat()}",
+            template="desk/email/escalation.txt",
+            context={
+                "inquiries": inquiries,
+                "referrals": referrals,
+                "inbox_url": absolute_url(reverse("lotse_desk:list") + "?overdue=1"),
+            },
+            subject=lambda: (
+                _("Lotsendienst: %(count)s Fristen überschritten")
+                % {"count": len(inquiries) + len(referrals)}
+            ),
+        )
+    else:
+        logger.warning("LOTSE_DESK_TEAM_LEAD_EMAIL is empty: escalation not mailed")
+    Inquiry.objects.filter(pk__in=[i.pk for i in inquiries]).update(escalated_at=now)
+    Referral.objects.filter(pk__in=[r.pk for r in referrals]).update(escalated_at=now)
+    for inquiry in {*inquiries, *(r.inquiry for r in referrals)}:
+        inquiry_fact_sync(inquiry=inquiry, today=today)
+    return len(inquiries) + len(referrals)

@@ -5,7 +5,11 @@ import logging
 from django_tasks import task
 
 from .models import Inquiry
-from .services import inquiries_personal_data_delete, inquiry_confirmation_mail
+from .services import (
+    inquiries_personal_data_delete,
+    inquiry_confirmation_mail,
+    service_levels_escalate,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -23,3 +27,9 @@ def inquiry_confirmation_send(inquiry_id: int) -> int:
 def inquiries_retention_delete() -> int:
     """Daily: delete personal data of inquiries past LOTSE_DESK_RETENTION_MONTHS."""
     return len(inquiries_personal_data_delete())
+
+
+@task()
+def desk_service_levels_escalate() -> int:
+    """Daily: mail the team lead the inquiries and referrals past their service level."""
+    return service_levels_escalate()

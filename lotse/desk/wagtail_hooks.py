@@ -111,6 +111,26 @@ def desk_statistics_item():
     )
 
 
+@hooks.register("register_desk_menu_item")
+def desk_report_item():
+    return DeskMenuItem(
+        _("Monatsbericht"), reverse("lotse_desk:report"), icon_name="table", order=250
+    )
+
+
+class PartnerInboxMenuItem(MenuItem):
+    def is_shown(self, request):
+        return access.user_may_use_partner_inbox(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_partner_inbox():
+    """Partners: the referrals to their own organisations."""
+    return PartnerInboxMenuItem(
+        _("Verweisungen"), reverse("lotse_desk:partner_list"), icon_name="mail", order=8100
+    )
+
+
 class TemplatesMenuItem(MenuItem):
     def is_shown(self, request):
         return policy_registry.get_by_type(AnswerTemplate).user_has_permission(request.user, "view")

@@ -1,13 +1,26 @@
-"""Working days in Saxony: weekends and the state's public holidays are not working days.
+"""Working days: weekends and the state's public holidays are not working days.
 
-Statewide public holidays in Saxony (SächsSFG § 1): Neujahr, Karfreitag, Ostermontag, 1. Mai,
-Christi Himmelfahrt, Pfingstmontag, Tag der Deutschen Einheit, Reformationstag (31.10.),
-Buß- und Bettag (the Wednesday before 23 November), 1. and 2. Weihnachtstag. Fronleichnam is a
-holiday only in some communities of the Sorbian settlement area, so it is not counted here.
+The holidays come from the `holidays` package (`country_holidays("DE", subdiv=...)`, the state
+from `LOTSE_HOLIDAY_SUBDIV`, default "SN"), so another state works by changing one setting.
+Saxony's statewide holidays (SächsSFG § 1): Neujahr, Karfreitag, Ostermontag, 1. Mai, Christi
+Himmelfahrt, Pfingstmontag, Tag der Deutschen Einheit, Reformationstag (31.10.), Buß- und Bettag
+(the Wednesday before 23 November), 1. and 2. Weihnachtstag. Fronleichnam is a holiday only in
+some communities of the Sorbian settlement area and is not counted.
+
+`saxony_holidays` is the hand-written Saxon calendar this module used before: it is the
+reference the tests compare the package with (2015–2035), and the fallback for an installation
+where the `holidays` package is not installed yet.
 """
 
 import datetime as dt
 from functools import lru_cache
+
+from django.conf import settings
+
+try:
+    import holidays as holidays_package
+except ImportError:  # pragma: no cover - depends on the installation
+    holidays_package = None
 
 
 def easter_sunday(year: int) -> dt.date:
@@ -33,7 +46,7 @@ def repentance_day(year: int) -> dt.date:
 
 @lru_cache(maxsize=64)
 def saxony_holidays(year: int) -> dict[dt.date, str]:
-    """The statewide public holidays of Saxony in `year`, date → German name."""
+    """The statewide public holidays of Saxony in `year`, date → German name (reference)."""
     easter = easter_sunday(year)
     return {
         dt.date(year, 1, 1): "Neujahr",
@@ -50,8 +63,22 @@ def saxony_holidays(year: int) -> dict[dt.date, str]:
     }
 
 
+@lru_cache(maxsize=256)
+def _public_holidays(year: int, subdiv: str) -> frozenset[dt.date]:
+    if holidays_package is None:
+        if subdiv != "SN":
+            raise RuntimeError("Public holidays of other states need the `holidays` package.")
+        return frozenset(saxony_holidays(year))
+    return frozenset(holidays_package.country_holidays("DE", subdiv=subdiv, years=year))
+
+
+def public_holidays(year: int) -> frozenset[dt.date]:
+    """The public holidays of the configured state in `year`."""
+    return _public_holidays(year, settings.LOTSE_HOLIDAY_SUBDIV)
+
+
 def is_working_day(day: dt.date) -> bool:
-    return day.weekday() < 5 and day not in saxony_holidays(day.year)
+    return day.weekday() < 5 and day not in public_holidays(day.year)
 
 
 def add_working_days(start: dt.date, days: int) -> dt.date:

@@ -339,6 +339,15 @@ LOTSE_DESK_RETENTION_MONTHS = env_int("LOTSE_DESK_RETENTION_MONTHS", 12)
 LOTSE_DESK_SERVICE_DAYS = env_int("LOTSE_DESK_SERVICE_DAYS", 5)
 LOTSE_DESK_FORM_RATE = env_str("LOTSE_DESK_FORM_RATE", "5/m")
 LOTSE_DESK_TARIFF_LOOKUP = "lotse.tariffs.summaries.lookup_summary"
+# The general desk (Lotsendienst): first response within this many working days, a partner
+# accepts a referral within this many; the team lead gets the escalation mail; the state whose
+# public holidays count (`holidays` package, subdiv).
+LOTSE_DESK_FIRST_RESPONSE_DAYS = env_int("LOTSE_DESK_FIRST_RESPONSE_DAYS", 1)
+LOTSE_DESK_PARTNER_ACCEPT_DAYS = env_int("LOTSE_DESK_PARTNER_ACCEPT_DAYS", 2)
+LOTSE_DESK_TEAM_LEAD_EMAIL = env_str("LOTSE_DESK_TEAM_LEAD_EMAIL", "")
+LOTSE_HOLIDAY_SUBDIV = env_str("LOTSE_HOLIDAY_SUBDIV", "SN")
+# The monthly report and the open-data statistics are cached this many seconds (0: off).
+LOTSE_DESK_REPORT_CACHE_SECONDS = env_int("LOTSE_DESK_REPORT_CACHE_SECONDS", 300)
 # Wegweiser (docs/guidance.md): a company check whose personal link was not used for this many
 # months is deleted by the daily task.
 LOTSE_GUIDANCE_RETENTION_MONTHS = env_int("LOTSE_GUIDANCE_RETENTION_MONTHS", 24)

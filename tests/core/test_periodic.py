@@ -66,7 +66,10 @@ DAILY_TASKS_BY_APP = {
         "lotse.events.retention.events_personal_data_retention",
         "lotse.events.after.events_thanks_send",
     ],
-    "desk": ["lotse.desk.tasks.inquiries_retention_delete"],
+    "desk": [
+        "lotse.desk.tasks.inquiries_retention_delete",
+        "lotse.desk.tasks.desk_service_levels_escalate",
+    ],
     "guidance": ["lotse.guidance.tasks.checks_retention_task"],
 }
 

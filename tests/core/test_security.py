@@ -435,6 +435,13 @@ def admin_objects(settings, tmp_path):
     )
     image = Image.objects.create(title="Bild", file=get_test_image_file())
     redirect = Redirect.objects.create(old_path="/alt", redirect_link="/neu")
+    # The desk: a general inquiry (Lotsendienst), a Tarif inquiry (Tarifregister) and a referral
+    # of the general one to an organisation the walking partner does not belong to.
+    from tests.desk.factories import InquiryFactory, ReferralFactory
+
+    general = InquiryFactory(topic="allgemein", sector="", question_kind="")
+    tariff = InquiryFactory()
+    referral = ReferralFactory(inquiry=general)
     return {
         "page": page.pk,
         "home": home.pk,
@@ -449,6 +456,9 @@ def admin_objects(settings, tmp_path):
         "locale": Locale.objects.get(language_code="de").pk,
         "workflow": Workflow.objects.get().pk,
         "task": Task.objects.get().pk,
+        "inquiry": general.pk,
+        "tariff_inquiry": tariff.pk,
+        "referral": referral.pk,
     }
 
 
@@ -468,6 +478,8 @@ PK_BY_PREFIX = (
     ("/admin/documents/", "document"),
     ("/admin/images/", "image"),
     ("/admin/translation/", "page"),
+    ("/admin/anfragen/verweisungen/", "referral"),
+    ("/admin/anfragen/", "inquiry"),
 )
 
 PARAMETERS = {
@@ -609,10 +621,15 @@ NARROW_ROLE_OWN = {
         # Every actor, read-only: the desk refers inquiries to partners.
         "wagtailsnippets_network_actor:list",
         "wagtailsnippets_network_actor:list_results",
-        # Its inbox; Tarif inquiries are not in it (tests/desk/test_permissions.py).
+        # Its inbox with the general inquiries; Tarif inquiries are not in it
+        # (tests/desk/test_permissions.py, and the topic walk below).
         "lotse_desk:list",
+        "lotse_desk:detail",
         "lotse_desk:statistics",
         "lotse_desk:statistics_csv",
+        "lotse_desk:report",
+        "lotse_desk:report_csv",
+        "lotse_desk:log",  # phone and e-mail inquiries
     },
 }
 
@@ -640,6 +657,38 @@ def test_narrow_roles_reach_only_the_basic_back_office(admin_objects, login, use
         # The session lasts the whole walk (the logout URL comes last).
         if name != "wagtailadmin_logout":
             assert not location.startswith("/admin/login/"), (url, name)
+
+
+DESK_DETAIL_ROUTES = ("lotse_desk:detail",)
+
+
+@pytest.mark.parametrize(
+    ("username", "own", "other"),
+    [
+        ("lotsendienst", "inquiry", "tariff_inquiry"),
+        ("tarifregister", "tariff_inquiry", "inquiry"),
+    ],
+)
+def test_desk_urls_follow_the_topic_of_the_inquiry(admin_objects, login, username, own, other):
+    """Every desk URL with an inquiry id, walked with an inquiry of the role's topic (it opens)
+    and of the other topic (404), by GET and POST; nothing answers 500."""
+    client = login(username, raise_request_exception=False)
+    routes = [
+        route
+        for route, name in admin_patterns()
+        if route.startswith("/admin/anfragen/<") and name.startswith("lotse_desk:")
+    ]
+    assert len(routes) >= 5
+    for kind, expected in ((own, {200, 302, 405}), (other, {404, 405})):
+        objects = {**admin_objects, "inquiry": admin_objects[kind]}
+        for route in routes:
+            url = concrete_url(route, objects)
+            for method in ("get", "post"):
+                status = getattr(client, method)(url).status_code
+                assert status in expected, (username, kind, method, url, status)
+    # GET of the detail page itself opens for the own topic only.
+    assert client.get(f"/admin/anfragen/{admin_objects[own]}/").status_code == 200
+    assert client.get(f"/admin/anfragen/{admin_objects[other]}/").status_code == 404
 
 
 def test_partner_cannot_open_users_groups_or_page_editing(admin_objects, login):

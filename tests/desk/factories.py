@@ -6,7 +6,16 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from lotse.desk.models import AnswerTemplate, Inquiry, QuestionKind, Status, Topic
+from lotse.desk.models import (
+    AnswerTemplate,
+    ConsentMethod,
+    Inquiry,
+    QuestionKind,
+    Referral,
+    ReferralStatus,
+    Status,
+    Topic,
+)
 
 
 class InquiryFactory(DjangoModelFactory):
@@ -38,3 +47,26 @@ class AnswerTemplateFactory(DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Vorlage {n}")
     body = "{anrede}\n\nzu Ihrer Anfrage {reference}:\n\n{lookup}\n\nGrüße an {name}"
+
+
+class ReferralFactory(DjangoModelFactory):
+    """A referral with the asker's consent (by phone), waiting for the partner to accept."""
+
+    class Meta:
+        model = Referral
+
+    inquiry = factory.SubFactory(
+        InquiryFactory, topic=Topic.GENERAL, sector="", question_kind="", status=Status.REFERRED
+    )
+    actor = factory.SubFactory("tests.network.factories.ActorFactory")
+    status = ReferralStatus.OFFERED
+    purpose = "Beratung zur Anerkennung"
+    data_passed = "Name, E-Mail-Adresse, Telefon, Frage"
+    consent_method = ConsentMethod.PHONE
+    consent_given_at = factory.LazyFunction(timezone.now)
+    offered_at = factory.LazyFunction(timezone.now)
+    accept_due = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=2))
+    contact_name = factory.LazyAttribute(lambda r: r.inquiry.contact_name)
+    contact_email = factory.LazyAttribute(lambda r: r.inquiry.contact_email)
+    contact_phone = factory.LazyAttribute(lambda r: r.inquiry.contact_phone)
+    message = factory.LazyAttribute(lambda r: r.inquiry.message)

@@ -2,6 +2,8 @@
 statistics and CSV."""
 
 import datetime as dt
+import html
+import re
 
 import pytest
 from django.core import mail
@@ -70,7 +72,7 @@ def test_tarif_roles_see_the_desk(inquiry, client_for, role):
 def test_list_query_count_is_constant(client_for, tariff_staff, django_assert_max_num_queries):
     client = client_for(tariff_staff)
     make_inquiry(assignee=tariff_staff)
-    with django_assert_max_num_queries(30) as one:
+    with django_assert_max_num_queries(36) as one:
         assert client.get(LIST).status_code == 200
     colleague = make_user(roles.TARIFF_REGISTER, "toni")
     for index in range(25):
@@ -233,3 +235,24 @@ def test_detail_shows_the_service_level(client_for, tariff_staff):
     client = client_for(tariff_staff)
     assert 'id="overdue-notice"' in client.get(detail(late)).content.decode()
     assert 'id="overdue-notice"' not in client.get(detail(on_time)).content.decode()
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_unfilled_placeholder_blocks_sending(
+    template, client_for, tariff_staff, settings, language, django_capture_on_commit_callbacks
+):
+    """Issue 14: an answer went out with "[Bitte einen Stichtag … wählen]" in it."""
+    settings.LOTSE_DESK_TARIFF_LOOKUP = "tests.desk.conftest.fake_lookup"
+    inquiry = make_inquiry(language=language)
+    client = client_for(tariff_staff)
+    page = client.get(detail(inquiry), {"template": template.pk}).content.decode()
+    composed = re.search(r"<textarea[^>]*>(.*?)</textarea>", page, re.S)[1]
+    composed = html.unescape(composed)
+    for text in (composed, "Guten Tag {name},\nes gilt X."):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(detail(inquiry), {"answer_text": text})
+        assert response.status_code == 200
+        assert "Platzhalter" in response.content.decode()
+        inquiry.refresh_from_db()
+        assert (inquiry.status, inquiry.answer_text) == (Status.NEW, "")
+    assert mail.outbox == []

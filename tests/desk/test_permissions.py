@@ -105,3 +105,28 @@ def test_existing_installations_lose_the_lotsendienst_template_permissions():
     ) == {"view_inquiry"}
     user = make_user(roles.DESK, "neu")
     assert not user.has_perm("desk.add_answertemplate")
+
+
+def test_lotsendienst_handles_general_inquiries_and_the_register_tarif_ones(
+    client_for, desk_staff, tariff_staff
+):
+    """Issue 14: the Lotsendienst held desk permissions yet had nothing it could open."""
+    general = make_inquiry(
+        reference="LD-TEST-00001", topic=Topic.GENERAL, sector="", question_kind=""
+    )
+    tariff = make_inquiry(reference="TA-TEST-00001")
+    desk = client_for(desk_staff)
+    listing = desk.get(LIST).content.decode()
+    assert "LD-TEST-00001" in listing
+    assert "TA-TEST-00001" not in listing
+    assert desk.get(f"{LIST}{general.pk}/").status_code == 200
+    assert desk.get(f"{LIST}{tariff.pk}/").status_code == 404
+    desk.post(f"{LIST}{general.pk}/status/", {"status": Status.IN_PROGRESS})
+    general.refresh_from_db()
+    assert general.status == Status.IN_PROGRESS
+    register = client_for(tariff_staff)
+    listing = register.get(LIST).content.decode()
+    assert "TA-TEST-00001" in listing
+    assert "LD-TEST-00001" not in listing
+    assert register.get(f"{LIST}{general.pk}/").status_code == 404
+    assert register.get(f"{LIST}{tariff.pk}/").status_code == 200

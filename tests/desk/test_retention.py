@@ -116,3 +116,34 @@ def test_retention_job_is_a_daily_task():
     with time_machine.travel(dt.datetime(2027, 1, 1, tzinfo=BERLIN), tick=False):
         call_command("run_periodic_tasks", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert Inquiry.objects.get().personal_data_deleted_at == dt.datetime(2027, 1, 1, tzinfo=BERLIN)
+
+
+def test_retention_also_deletes_referral_copies_and_notes_and_keeps_the_fact():
+    from lotse.desk import services
+    from lotse.desk.models import InquiryFact, InquiryNote
+
+    from .factories import ReferralFactory
+
+    referral = ReferralFactory(
+        inquiry=make_inquiry(
+            topic="allgemein",
+            sector="",
+            question_kind="",
+            received_at=ANSWERED - dt.timedelta(days=3),
+            status=Status.CLOSED,
+            closed_at=ANSWERED,
+        )
+    )
+    inquiry = referral.inquiry
+    InquiryNote.objects.create(inquiry=inquiry, text="Rückruf vereinbart")
+    services.inquiry_fact_sync(inquiry=inquiry)
+    assert referral.has_personal_data
+    with time_machine.travel(dt.datetime(2026, 4, 1, tzinfo=BERLIN), tick=False):
+        assert inquiries_retention_delete.call() == 1
+    referral.refresh_from_db()
+    assert not referral.has_personal_data
+    assert referral.status == "angeboten"  # the referral's facts stay for the statistics
+    assert not InquiryNote.objects.exists()
+    assert InquiryFact.objects.filter(inquiry=inquiry).exists()
+    inquiry.delete()
+    assert InquiryFact.objects.get().inquiry is None  # outlives even the inquiry row

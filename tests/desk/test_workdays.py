@@ -87,3 +87,25 @@ def test_add_and_count_are_inverse(start, days):
     due = add_working_days(start, days)
     assert working_days_between(start, due) == days
     assert days == 0 or is_working_day(due)
+
+
+def test_holidays_package_agrees_with_the_hand_written_calendar_2015_2035():
+    """The `holidays` package (subdiv SN) gives the same working days as the old calendar."""
+    holidays = pytest.importorskip("holidays")
+    for year in range(2015, 2036):
+        package = set(holidays.country_holidays("DE", subdiv="SN", years=year))
+        assert package == set(saxony_holidays(year)), year
+
+
+def test_the_state_is_a_setting(settings):
+    from lotse.desk import workdays
+
+    settings.LOTSE_HOLIDAY_SUBDIV = "SN"
+    assert not workdays.is_working_day(D(2025, 11, 19))  # Buß- und Bettag in Saxony
+    if workdays.holidays_package is None:
+        settings.LOTSE_HOLIDAY_SUBDIV = "BY"
+        with pytest.raises(RuntimeError):
+            workdays.is_working_day(D(2025, 11, 19))
+    else:
+        settings.LOTSE_HOLIDAY_SUBDIV = "BY"
+        assert workdays.is_working_day(D(2025, 11, 19))  # not a holiday in Bavaria

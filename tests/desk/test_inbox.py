@@ -1,0 +1,128 @@
+"""The Lotsendienst's inbox: filters, notes, referral form, staff-logged phone inquiries."""
+
+import pytest
+from django.core import mail
+from wagtail.models import ModelLogEntry
+
+from lotse.core.models import Region, TopicField
+from lotse.desk.models import Channel, Inquiry, InquiryNote, Referral, Status, Topic
+from tests.network.factories import ActorFactory
+
+from .conftest import make_user
+from .factories import InquiryFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/admin/anfragen/"
+
+
+def general(reference: str, **overrides) -> Inquiry:
+    return InquiryFactory(
+        reference=reference, topic=Topic.GENERAL, sector="", question_kind="", **overrides
+    )
+
+
+@pytest.fixture
+def lotse(db):
+    return make_user("Lotsendienst", "lena")
+
+
+def test_filters_by_topic_field_district_channel_and_status(lotse, client_for):
+    integration = TopicField.objects.get(slug="integration-fachkraefteeinwanderung")
+    dresden = Region.objects.get(code="14612")
+    general("LD-A", topic_field=integration, district=dresden, channel=Channel.PHONE)
+    general("LD-B", channel=Channel.OFFER, status=Status.REFERRED)
+    client = client_for(lotse)
+
+    def listed(**params) -> set[str]:
+        html = client.get(LIST, params).content.decode()
+        return {ref for ref in ("LD-A", "LD-B") if f">{ref}<" in html}
+
+    assert listed() == {"LD-A", "LD-B"}
+    assert listed(thema=integration.slug) == {"LD-A"}
+    assert listed(kreis="14612") == {"LD-A"}
+    assert listed(channel="angebot") == {"LD-B"}
+    assert listed(status="verwiesen") == {"LD-B"}
+    assert listed(kreis="99999") == set()
+    assert client.get(LIST, {"thema": "x" * 500, "kreis": "<script>"}).status_code == 200
+
+
+def test_list_query_count_stays_constant(lotse, client_for, django_assert_max_num_queries):
+    client = client_for(lotse)
+    general("LD-0", district=Region.objects.get(code="14612"))
+    with django_assert_max_num_queries(40) as one:
+        client.get(LIST)
+    for index in range(20):
+        general(
+            f"LD-{index + 1}",
+            district=Region.objects.get(code="14612"),
+            topic_field=TopicField.objects.first(),
+            assignee=lotse,
+        )
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        assert client.get(LIST).status_code == 200
+
+
+def test_notes_are_internal_and_audited(lotse, client_for):
+    inquiry = general("LD-N")
+    client = client_for(lotse)
+    client.post(f"{LIST}{inquiry.pk}/notiz/", {"text": "Rückruf am Montag"})
+    assert InquiryNote.objects.get().text == "Rückruf am Montag"
+    assert "Rückruf am Montag" in client.get(f"{LIST}{inquiry.pk}/").content.decode()
+    entry = ModelLogEntry.objects.get(object_id=str(inquiry.pk), action="lotse.update")
+    assert "Rückruf" not in str(entry.data)  # the audit trail carries no note text
+    client.post(f"{LIST}{inquiry.pk}/notiz/", {"text": "a\x00b"})
+    assert InquiryNote.objects.count() == 1
+
+
+def test_refer_from_the_detail_page(lotse, client_for):
+    inquiry = general("LD-R")
+    actor = ActorFactory(name="Welcome Center")
+    client = client_for(lotse)
+    page = client.get(f"{LIST}{inquiry.pk}/").content.decode()
+    assert 'id="referral-form"' in page
+    response = client.post(
+        f"{LIST}{inquiry.pk}/verweisen/",
+        {"actors": [actor.pk], "purpose": "Beratung Visum", "consent": "telefon"},
+    )
+    assert response.status_code == 302
+    assert Referral.objects.get().actor == actor
+    assert "Welcome Center" in client.get(f"{LIST}{inquiry.pk}/").content.decode()
+    # A forged actor id: the form refuses it, nothing changes.
+    client.post(
+        f"{LIST}{inquiry.pk}/verweisen/",
+        {"actors": [999999], "purpose": "x", "consent": "telefon"},
+    )
+    assert Referral.objects.count() == 1
+
+
+def test_staff_log_a_phone_inquiry(lotse, client_for, django_capture_on_commit_callbacks):
+    client = client_for(lotse)
+    assert client.get(f"{LIST}erfassen/").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"{LIST}erfassen/",
+            {
+                "channel": "telefon",
+                "requester_type": "beschaeftigte",
+                "question": "Anruf: Frage zur Weiterbildung",
+                "phone": "0351 987654",
+                "contact_preference": "telefon",
+                "consent": "on",
+                "consent_version": "1",
+            },
+        )
+    assert response.status_code == 302
+    inquiry = Inquiry.objects.get()
+    assert (inquiry.channel, inquiry.assignee, inquiry.topic) == (
+        Channel.PHONE,
+        lotse,
+        Topic.GENERAL,
+    )
+    assert mail.outbox == []  # no e-mail address: no confirmation mail
+    assert ModelLogEntry.objects.filter(object_id=str(inquiry.pk), action="lotse.create").exists()
+
+
+def test_tariff_register_may_not_log_general_inquiries(client_for):
+    client = client_for(make_user("Tarifregister", "tina"))
+    assert client.get(f"{LIST}erfassen/").status_code == 403
