@@ -124,16 +124,24 @@ class ModuleForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.module = module
         self.questions = questions
-        for question in questions:
-            self.fields[FIELD_PREFIX + question.key] = forms.ChoiceField(
-                label=question.text,
+        for number, question in enumerate(questions, start=1):
+            name = FIELD_PREFIX + question.key
+            # The project's field template renders the group as fieldset and legend; the
+            # "Warum fragen wir das?" block below it describes the group (aria-describedby).
+            self.fields[name] = forms.ChoiceField(
+                label=f"{number}. {question.text}",
                 choices=Answer.choices,
-                widget=forms.RadioSelect,
+                widget=forms.RadioSelect(attrs={"aria-describedby": self.why_id(name)}),
                 error_messages={
                     **REQUIRED,
                     "invalid_choice": _("Bitte wählen Sie eine der angebotenen Antworten."),
                 },
             )
+
+    def why_id(self, name: str) -> str:
+        """The id of a question's "Warum fragen wir das?" block."""
+        auto_id = self.auto_id if isinstance(self.auto_id, str) and self.auto_id else "id_%s"
+        return (auto_id % name if "%s" in auto_id else auto_id) + "-why"
 
     def clean(self):
         data = super().clean()
