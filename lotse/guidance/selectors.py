@@ -99,6 +99,19 @@ def version_current() -> CheckVersion | None:
     return _structure_queryset().order_by("-number").first()
 
 
+def versions_published() -> list[CheckVersion]:
+    """Every published version, newest first, with modules, questions and rules."""
+    return list(_structure_queryset().order_by("-number"))
+
+
+def version_by_number(*, number: int) -> CheckVersion | None:
+    return _structure_queryset().filter(number=number).first()
+
+
+def district_by_slug(*, slug: str) -> Region | None:
+    return Region.objects.districts().filter(slug=slug).first()
+
+
 def version_with_structure(*, version_id: int) -> CheckVersion:
     return _structure_queryset().get(pk=version_id)
 

@@ -19,10 +19,11 @@ from django.utils.translation import gettext as _
 from wz_code import WZ
 
 from lotse.core.models import Region
+from lotse.core.validators import CONTROL_CHARACTERS
 from lotse.tariffs.selectors import wz_codes
 
 from .models import SIZE_ORDER, Answer, CheckVersion, CompanyCheck, Module
-from .selectors import check_scores, questions_for, token_hash
+from .selectors import Plan, check_plan, check_scores, questions_for, token_hash
 
 TOKEN_BYTES = 32  # 256 bits; only the SHA-256 of the token is stored
 MAX_TEXT = 200
@@ -31,7 +32,7 @@ MAX_TEXT = 200
 @dataclass(frozen=True)
 class Profile:
     size_class: str
-    district: Region
+    district: Region | None
     modules: tuple[str, ...]
     sector_query: str = ""
     wz_code: str = ""
@@ -61,6 +62,15 @@ def _wz_section(code: str) -> str:
     return ""
 
 
+def _clean_text(value: str) -> bool:
+    """One line of encodable text: no control characters, no lone surrogates (from JSON)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return not CONTROL_CHARACTERS.search(value)
+
+
 def _validate_profile(*, version: CheckVersion, profile: Profile) -> dict:
     errors: dict[str, list[str]] = {}
     if profile.size_class not in SIZE_ORDER:
@@ -72,13 +82,19 @@ def _validate_profile(*, version: CheckVersion, profile: Profile) -> dict:
         errors["modules"] = [_("Bitte wählen Sie mindestens ein Modul.")]
     elif not set(profile.modules) <= keys:
         errors["modules"] = [_("Diese Module gehören nicht zu diesem Check.")]
-    if len(profile.sector_query) > MAX_TEXT:
+    if not _clean_text(profile.sector_query):
+        errors["sector_query"] = [
+            _("Bitte ohne Zeilenumbrüche, Tabulatoren und andere Steuerzeichen eingeben.")
+        ]
+    elif len(profile.sector_query) > MAX_TEXT:
         errors["sector_query"] = [
             _("Bitte beschreiben Sie die Branche mit höchstens %(max)s Zeichen.")
             % {"max": MAX_TEXT}
         ]
     section = ""
-    if profile.wz_code:
+    if not _clean_text(profile.wz_code):
+        errors["wz_code"] = [_("Bitte geben Sie einen WZ-Code wie 25.11 an.")]
+    elif profile.wz_code:
         try:
             wz_codes(profile.wz_code)
         except ValidationError as exc:
@@ -186,6 +202,71 @@ def check_module_answer(
     check.last_used_at = now or timezone.now()
     check.save()
     return check
+
+
+def answers_validate(*, version: CheckVersion, answers: dict[str, str]) -> dict[str, str]:
+    """Answers keyed by question key: every key a question of the version, every value on the
+    scale. Raises a ValidationError (German) naming the first unknown keys."""
+    known = {
+        question.key for module in version.modules.all() for question in module.questions.all()
+    }
+    unknown = [key for key in answers if key not in known]
+    if unknown:
+        shown = ", ".join(repr(key[:60]) for key in sorted(unknown)[:5])
+        raise ValidationError(
+            {
+                "answers": [
+                    _("Diese Fragen gibt es in Version %(number)s nicht: %(keys)s")
+                    % {"number": version.number, "keys": shown}
+                ]
+            }
+        )
+    wrong = sorted(key for key, value in answers.items() if value not in Answer.values)
+    if wrong:
+        raise ValidationError(
+            {
+                "answers": [
+                    _(
+                        "Unbekannte Antwort zu %(keys)s; erlaubt sind: ja, teilweise, nein, "
+                        "weiss_nicht, trifft_nicht_zu."
+                    )
+                    % {"keys": ", ".join(wrong[:5])}
+                ]
+            }
+        )
+    return dict(answers)
+
+
+def check_evaluate(
+    *,
+    version: CheckVersion,
+    profile: Profile,
+    answers: dict[str, str],
+    now: datetime.datetime | None = None,
+) -> Plan:
+    """Scores and plan for a profile and answers without storing anything (the open API).
+
+    The same validation and the same plan as a stored check: an unsaved check is built in
+    memory and handed to `check_plan`. Nothing is written.
+    """
+    if not version.is_published:
+        raise ValidationError(_("Dieser Check ist nicht veröffentlicht."))
+    errors: dict[str, list[str]] = {}
+    values: dict = {}
+    try:
+        values = _validate_profile(version=version, profile=profile)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    try:
+        answers = answers_validate(version=version, answers=answers)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    check = CompanyCheck(version=version, answers=answers, **values)
+    check.version = version
+    check.scores = check_scores(check=check)
+    return check_plan(check=check, now=now)
 
 
 def check_touch(*, check: CompanyCheck, now: datetime.datetime | None = None) -> None:
