@@ -276,6 +276,13 @@ class CompanyCheck(models.Model):
     employs_from_abroad = models.BooleanField(_("beschäftigt Menschen aus dem Ausland"), null=True)
     answers = models.JSONField(_("Antworten"), default=dict)
     scores = models.JSONField(_("Ergebnisse"), default=dict)
+    # First moment every chosen question module was answered (the check counts as completed:
+    # comparison, "Bedarf und Angebot", the re-check clock). Reset by a re-check.
+    completed_at = models.DateTimeField(_("abgeschlossen"), null=True, blank=True, db_index=True)
+    # {measure key: ISO date} ticked "erledigt" in the plan.
+    done_measures = models.JSONField(_("erledigte Maßnahmen"), default=dict, blank=True)
+    # The result before the last re-check: {"completed_at", "scores", "measures", "done"}.
+    previous = models.JSONField(_("Ergebnis vor dem erneuten Check"), default=dict, blank=True)
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
     last_used_at = models.DateTimeField(_("zuletzt aufgerufen"), db_index=True)

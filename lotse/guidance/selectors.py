@@ -13,11 +13,13 @@ topic field and kind), contacts in one query, events once per topic field of the
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import datetime
 import hashlib
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import (
     Case,
     Exists,
@@ -72,11 +74,51 @@ OFFERS_PER_MEASURE = 3
 CONTACTS_PER_MEASURE = 3
 EVENTS_PER_MEASURE = 2
 CONTACT_PAGE_SLUG = "kontakt"
+TARIFF_MEASURE = "tarif"
 SIZE_FLAGS = {"1-9": "for_micro", "10-49": "for_small", "50-249": "for_medium", "250+": "for_large"}
 
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def add_months(moment: datetime.datetime, months: int) -> datetime.datetime:
+    """`moment` plus (or minus) calendar months; the day is clamped to the month's end."""
+    year, month = divmod(moment.month - 1 + months, 12)
+    year, month = moment.year + year, month + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def plan_complete(*, check: CompanyCheck) -> bool:
+    """Every chosen question module answered (the Tarif module needs no answers)."""
+    return all(
+        module_complete(module=module, check=check)
+        for module in check.version.modules.all()
+        if module.key in check.modules
+    )
+
+
+def recheck_due_at(*, check: CompanyCheck) -> datetime.datetime | None:
+    """When the link offers a re-check: LOTSE_GUIDANCE_RECHECK_MONTHS after completion."""
+    if check.completed_at is None:
+        return None
+    return add_months(check.completed_at, settings.LOTSE_GUIDANCE_RECHECK_MONTHS)
+
+
+def recheck_due(*, check: CompanyCheck, now: datetime.datetime | None = None) -> bool:
+    due = recheck_due_at(check=check)
+    return due is not None and (now or timezone.now()) >= due
+
+
+def measure_keys(*, version: CheckVersion) -> set[str]:
+    """Every measure key a plan of this version can have (rules, and the Tarif measure)."""
+    keys = set()
+    for module in version.modules.all():
+        if module.kind == Module.Kind.TARIFF:
+            keys.add(f"{module.key}.{TARIFF_MEASURE}")
+        keys.update(f"{module.key}.{rule.key}" for rule in module.rules.all())
+    return keys
 
 
 # --- versions -------------------------------------------------------------------------------
@@ -243,6 +285,7 @@ class Measure:
     article_url: str = ""
     article_title: str = ""
     legal_bases: list[str] = field(default_factory=list)
+    done_on: str = ""  # ISO date the company ticked it "erledigt"
 
 
 @dataclass
@@ -269,6 +312,9 @@ class Plan:
     measures: list[Measure]
     contact_page_url: str = ""
     on: datetime.date | None = None
+    recheck: Recheck | None = None
+    recheck_due: bool = False
+    recheck_due_at: datetime.datetime | None = None
 
     @property
     def chosen_modules(self) -> list[ModuleResult]:
@@ -335,7 +381,7 @@ def _tariff_measure(*, module: Module, result: LookupResult) -> Measure | None:
     else:
         return None
     return Measure(
-        key=f"{module.key}.tarif",
+        key=f"{module.key}.{TARIFF_MEASURE}",
         module=module,
         title=title,
         why=why,
@@ -403,6 +449,101 @@ def _module_results(
         key=lambda m: (not m.legal, BAND_RANK[bands.get(m.module.key)], m.module.order, m.key)
     )
     return results, measures
+
+
+def plan_measures(*, check: CompanyCheck, on: datetime.date) -> list[Measure]:
+    """The prioritised measures of a check without their offers, contacts and events."""
+    return _module_results(check=check, on=on)[1]
+
+
+@dataclass
+class Then:
+    """One module of a re-check: the earlier result and today's."""
+
+    module: Module
+    then_score: int | None
+    then_band: str | None
+    now_score: int | None
+    now_band: str | None
+
+    @property
+    def then_label(self) -> str:
+        return str(BAND_LABELS[self.then_band]) if self.then_band else ""
+
+    @property
+    def now_label(self) -> str:
+        return str(BAND_LABELS[self.now_band]) if self.now_band else ""
+
+
+@dataclass
+class EarlierMeasure:
+    key: str
+    title: str
+    status: str  # done (ticked), solved (no longer triggered), open
+
+    @property
+    def status_label(self) -> str:
+        return str(EARLIER_STATUS[self.status])
+
+
+EARLIER_STATUS = {
+    "done": gettext_lazy("erledigt"),
+    "solved": gettext_lazy("nicht mehr nötig"),
+    "open": gettext_lazy("noch offen"),
+}
+
+
+@dataclass
+class Recheck:
+    completed_at: datetime.datetime | None
+    modules: list[Then]
+    measures: list[EarlierMeasure]
+
+
+def recheck_result(*, check: CompanyCheck, measures: list[Measure]) -> Recheck | None:
+    """Then and now side by side per module, and what became of the earlier measures.
+
+    An earlier measure is "erledigt" when it was ticked then or is ticked now, "nicht mehr
+    nötig" when today's answers no longer lead to it, otherwise "noch offen".
+    """
+    previous = check.previous or {}
+    if not previous:
+        return None
+    then_scores = previous.get("scores", {})
+    rows = []
+    for module in check.version.modules.all():
+        if module.kind != Module.Kind.QUESTIONS:
+            continue
+        then = then_scores.get(module.key)
+        now = check.scores.get(module.key)
+        if then is None and now is None:
+            continue
+        rows.append(
+            Then(
+                module=module,
+                then_score=then.get("score") if then else None,
+                then_band=then.get("band") if then else None,
+                now_score=now.get("score") if now else None,
+                now_band=now.get("band") if now else None,
+            )
+        )
+    current = {measure.key for measure in measures}
+    done = {**previous.get("done", {}), **check.done_measures}
+    earlier = []
+    for item in previous.get("measures", []):
+        if item["key"] in done:
+            status = "done"
+        elif item["key"] not in current and check.completed_at is not None:
+            status = "solved"
+        else:
+            status = "open"
+        earlier.append(EarlierMeasure(key=item["key"], title=item["title"], status=status))
+    completed = previous.get("completed_at")
+    return Recheck(
+        completed_at=datetime.datetime.fromisoformat(completed) if completed else None,
+        modules=rows,
+        measures=earlier,
+    )
 
 
 def _kinds(measure: Measure) -> list[str]:
@@ -534,6 +675,8 @@ def check_plan(*, check: CompanyCheck, now: datetime.datetime | None = None) -> 
         if page is not None:
             measure.article_url = page.url
             measure.article_title = page.title
+    for measure in measures:
+        measure.done_on = check.done_measures.get(measure.key, "")
     contact = pages.get(CONTACT_PAGE_SLUG)
     return Plan(
         check=check,
@@ -541,4 +684,7 @@ def check_plan(*, check: CompanyCheck, now: datetime.datetime | None = None) -> 
         measures=measures,
         contact_page_url=contact.url if contact else "",
         on=on,
+        recheck=recheck_result(check=check, measures=measures),
+        recheck_due=recheck_due(check=check, now=now),
+        recheck_due_at=recheck_due_at(check=check),
     )

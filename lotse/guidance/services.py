@@ -6,7 +6,6 @@ German message (English on /en/) and leaves the check unchanged.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import secrets
 from dataclasses import dataclass
@@ -23,7 +22,18 @@ from lotse.core.validators import CONTROL_CHARACTERS
 from lotse.tariffs.selectors import wz_codes
 
 from .models import SIZE_ORDER, Answer, CheckVersion, CompanyCheck, Module
-from .selectors import Plan, check_plan, check_scores, questions_for, token_hash
+from .selectors import (
+    Plan,
+    add_months,
+    check_plan,
+    check_scores,
+    measure_keys,
+    plan_complete,
+    plan_measures,
+    questions_for,
+    recheck_due,
+    token_hash,
+)
 
 TOKEN_BYTES = 32  # 256 bits; only the SHA-256 of the token is stored
 MAX_TEXT = 200
@@ -150,8 +160,15 @@ def check_profile_update(
         setattr(check, name, value)
     check.last_used_at = now or timezone.now()
     check.scores = check_scores(check=check)
+    _mark_completed(check)
     check.save()
     return check
+
+
+def _mark_completed(check: CompanyCheck) -> None:
+    """The first time every chosen module is answered, the check counts as completed."""
+    if check.completed_at is None and plan_complete(check=check):
+        check.completed_at = check.last_used_at
 
 
 def _module(check: CompanyCheck, module_key: str) -> Module:
@@ -200,6 +217,7 @@ def check_module_answer(
         ]
     check.scores = check_scores(check=check)
     check.last_used_at = now or timezone.now()
+    _mark_completed(check)
     check.save()
     return check
 
@@ -269,6 +287,54 @@ def check_evaluate(
     return check_plan(check=check, now=now)
 
 
+@transaction.atomic
+def check_measure_done(
+    *, check: CompanyCheck, measure_key: str, done: bool, now: datetime.datetime | None = None
+) -> CompanyCheck:
+    """Tick (or untick) a measure of the plan as "erledigt"."""
+    if measure_key not in measure_keys(version=check.version):
+        raise ValidationError(_("Diese Maßnahme gehört nicht zu Ihrem Plan."))
+    now = now or timezone.now()
+    ticks = dict(check.done_measures)
+    if done:
+        ticks[measure_key] = timezone.localdate(now).isoformat()
+    else:
+        ticks.pop(measure_key, None)
+    check.done_measures = ticks
+    check.last_used_at = now
+    check.save(update_fields=["done_measures", "last_used_at", "updated_at"])
+    return check
+
+
+@transaction.atomic
+def check_recheck_start(
+    *, check: CompanyCheck, now: datetime.datetime | None = None
+) -> CompanyCheck:
+    """Start the re-check: keep the earlier result (scores, measures, ticks), clear the answers.
+
+    Offered LOTSE_GUIDANCE_RECHECK_MONTHS after completion; earlier it is refused.
+    """
+    now = now or timezone.now()
+    if not recheck_due(check=check, now=now):
+        raise ValidationError(
+            _("Ein erneuter Check ist erst sechs Monate nach dem Abschluss möglich.")
+        )
+    measures = plan_measures(check=check, on=timezone.localdate(now))
+    check.previous = {
+        "completed_at": check.completed_at.isoformat() if check.completed_at else None,
+        "scores": dict(check.scores),
+        "measures": [{"key": m.key, "title": m.title} for m in measures],
+        "done": dict(check.done_measures),
+    }
+    check.answers = {}
+    check.scores = {}
+    check.done_measures = {}
+    check.completed_at = None
+    check.last_used_at = now
+    check.save()
+    return check
+
+
 def check_touch(*, check: CompanyCheck, now: datetime.datetime | None = None) -> None:
     """Record that the personal link was used (the retention clock starts again)."""
     now = now or timezone.now()
@@ -283,10 +349,7 @@ def check_delete(*, check: CompanyCheck) -> None:
 
 def retention_cutoff(now: datetime.datetime) -> datetime.datetime:
     """`now` minus LOTSE_GUIDANCE_RETENTION_MONTHS calendar months (end of month clamped)."""
-    year, month = divmod(now.month - 1 - settings.LOTSE_GUIDANCE_RETENTION_MONTHS, 12)
-    year, month = now.year + year, month + 1
-    day = min(now.day, calendar.monthrange(year, month)[1])
-    return now.replace(year=year, month=month, day=day)
+    return add_months(now, -settings.LOTSE_GUIDANCE_RETENTION_MONTHS)
 
 
 @transaction.atomic

@@ -12,4 +12,6 @@ urlpatterns = [
     path("plan/<str:token>/modul/<slug:key>/", views.module, name="module"),
     path("plan/<str:token>/plan.pdf", views.plan_pdf, name="pdf"),
     path("plan/<str:token>/loeschen/", views.delete, name="delete"),
+    path("plan/<str:token>/erneut/", views.recheck, name="recheck"),
+    path("plan/<str:token>/erledigt/<str:key>/", views.measure_done, name="measure_done"),
 ]

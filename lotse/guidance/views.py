@@ -226,3 +226,51 @@ def delete(request: HttpRequest, token: str) -> HttpResponse:
         messages.success(request, _("Ihr Plan und alle Antworten wurden gelöscht."))
         return redirect("guidance:start")
     return render(request, "guidance/delete.html", {"check": check, "token": token})
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def recheck(request: HttpRequest, token: str) -> HttpResponse:
+    """GET asks (a link never changes state), POST keeps the result and starts again."""
+    check = _check_or_none(token)
+    if check is None:
+        return _invalid_link(request)
+    if request.method == "POST":
+        try:
+            services.check_recheck_start(check=check)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(_plan_url(token))
+        messages.success(
+            request,
+            _("Ihr bisheriges Ergebnis ist gespeichert. Beantworten Sie die Fragen jetzt neu."),
+        )
+        return redirect(_next_url(check, token))
+    services.check_touch(check=check)
+    return render(
+        request,
+        "guidance/recheck.html",
+        {
+            "check": check,
+            "token": token,
+            "due": selectors.recheck_due(check=check),
+            "due_at": selectors.recheck_due_at(check=check),
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["POST"])
+def measure_done(request: HttpRequest, token: str, key: str) -> HttpResponse:
+    """Tick or untick "erledigt" for one measure of the plan."""
+    check = _check_or_none(token)
+    if check is None:
+        return _invalid_link(request)
+    try:
+        services.check_measure_done(
+            check=check, measure_key=key, done=request.POST.get("done") == "1"
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(_plan_url(token))
+    return redirect(f"{_plan_url(token)}#massnahme-{key}")
