@@ -21,9 +21,12 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import (
+    Avg,
     Case,
+    Count,
     Exists,
     F,
+    FloatField,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -33,7 +36,8 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import Window
-from django.db.models.functions import RowNumber
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -544,6 +548,91 @@ def recheck_result(*, check: CompanyCheck, measures: list[Measure]) -> Recheck |
         modules=rows,
         measures=earlier,
     )
+
+
+@dataclass
+class PeerModule:
+    module: Module
+    count: int
+    average: int | None = None
+    shares: dict[str, int] = field(default_factory=dict)  # band → percent
+
+    @property
+    def enough(self) -> bool:
+        return self.count >= settings.LOTSE_GUIDANCE_COMPARISON_MIN
+
+    @property
+    def share_rows(self) -> list[tuple[str, int]]:
+        return [(str(BAND_LABELS[band]), self.shares.get(band, 0)) for band in (GOOD, FAIR, URGENT)]
+
+
+@dataclass
+class Comparison:
+    """ "Betriebe Ihrer Größe in Ihrer Region": other completed checks of the same size class
+    in the same district group (the former Direktionsbezirk), per module; a module is shown only
+    with at least LOTSE_GUIDANCE_COMPARISON_MIN (≥ 10) such checks."""
+
+    region: Region | None
+    size_label: str
+    modules: list[PeerModule]
+
+    @property
+    def shown(self) -> list[PeerModule]:
+        return [item for item in self.modules if item.enough]
+
+    @property
+    def waiting(self) -> list[str]:
+        """Titles of the chosen modules without enough comparable checks yet."""
+        return [item.module.title for item in self.modules if not item.enough]
+
+    @property
+    def minimum(self) -> int:
+        return int(settings.LOTSE_GUIDANCE_COMPARISON_MIN)
+
+
+def peer_checks(*, size_class: str, group_id: int | None) -> QuerySet[CompanyCheck]:
+    """Completed checks of a size class in a district group (the district's parent region)."""
+    return CompanyCheck.objects.filter(
+        completed_at__isnull=False, size_class=size_class, district__parent_id=group_id
+    )
+
+
+def comparison(*, check: CompanyCheck) -> Comparison:
+    """Counts, average score and band shares of the other companies, in one query."""
+    keys = [
+        module.key
+        for module in check.version.modules.all()
+        if module.kind == Module.Kind.QUESTIONS and module.key in check.modules
+    ]
+    aggregates: dict = {}
+    for index, key in enumerate(keys):
+        aggregates[f"n{index}"] = Count("pk", filter=Q(scores__has_key=key))
+        aggregates[f"a{index}"] = Avg(Cast(KT(f"scores__{key}__score"), FloatField()))
+        for band in (GOOD, FAIR, URGENT):
+            aggregates[f"{band}{index}"] = Count("pk", filter=Q(**{f"scores__{key}__band": band}))
+    group_id = check.district.parent_id
+    values = (
+        peer_checks(size_class=check.size_class, group_id=group_id)
+        .exclude(pk=check.pk)
+        .aggregate(**aggregates)
+        if aggregates
+        else {}
+    )
+    by_key = {module.key: module for module in check.version.modules.all()}
+    modules = []
+    for index, key in enumerate(keys):
+        count = values[f"n{index}"] or 0
+        item = PeerModule(module=by_key[key], count=count)
+        if item.enough:
+            average = values[f"a{index}"]
+            item.average = round(average) if average is not None else None
+            item.shares = {
+                band: round(100 * (values[f"{band}{index}"] or 0) / count)
+                for band in (GOOD, FAIR, URGENT)
+            }
+        modules.append(item)
+    region = Region.objects.filter(pk=group_id).first() if group_id else None
+    return Comparison(region=region, size_label=check.get_size_class_display(), modules=modules)
 
 
 def _kinds(measure: Measure) -> list[str]:

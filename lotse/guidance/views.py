@@ -187,6 +187,7 @@ def plan(request: HttpRequest, token: str) -> HttpResponse:
         "guidance/plan.html",
         {
             "plan": result,
+            "comparison": selectors.comparison(check=check),
             "check": check,
             "token": token,
             "retention_months": settings.LOTSE_GUIDANCE_RETENTION_MONTHS,
