@@ -12,15 +12,22 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wz_code import WZ
 
-from lotse.core.models import Region
+from lotse.core.links import absolute_url
+from lotse.core.mail import mail_enqueue, mails_delete_for
+from lotse.core.models import OutgoingMail, Region
 from lotse.core.validators import CONTROL_CHARACTERS
+from lotse.desk.models import Inquiry, QuestionKind, Topic
+from lotse.desk.services import inquiry_submit
 from lotse.tariffs.selectors import wz_codes
 
+from .documents import plan_mail_attachments, plan_text
 from .models import SIZE_ORDER, Answer, CheckVersion, CompanyCheck, Module
 from .selectors import (
     Plan,
@@ -344,7 +351,122 @@ def check_touch(*, check: CompanyCheck, now: datetime.datetime | None = None) ->
 
 @transaction.atomic
 def check_delete(*, check: CompanyCheck) -> None:
+    """Delete the check and the outbox records of its plan mails (address and link)."""
+    mails_delete_for(model=CompanyCheck, ids=[check.pk])
     CompanyCheck.objects.filter(pk=check.pk).delete()
+
+
+def _email(value: str) -> str:
+    value = (value or "").strip()
+    if len(value) > 254 or not _clean_text(value):
+        raise ValidationError(_("Bitte geben Sie eine gültige E-Mail-Adresse an."))
+    try:
+        validate_email(value)
+    except ValidationError as exc:
+        raise ValidationError(_("Bitte geben Sie eine gültige E-Mail-Adresse an.")) from exc
+    return value
+
+
+@transaction.atomic
+def plan_mail_send(
+    *, check: CompanyCheck, token: str, to: str, language: str = "de"
+) -> OutgoingMail | None:
+    """Put the plan (text, PDF attached by the worker, the personal link) into the outbox.
+
+    The address is used for this mail only: it is not written to the check. The outbox row
+    holds it as its recipient (and the text until it is sent), like every mail of Lotse; the row
+    points to the check, so deleting the plan deletes it too (docs/data_protection.md).
+    """
+    address = _email(to)
+    if token_hash(token) != check.token_hash:
+        raise ValidationError(_("Dieser Link ist ungültig."))
+    plan = check_plan(check=check)
+    row = mail_enqueue(
+        to=address,
+        kind="guidance.plan",
+        template="guidance/email/plan.txt",
+        context={
+            "link": absolute_url(reverse("guidance:plan", args=[token])),
+            "summary": plan_text(plan=plan),
+            "centre_name": settings.LOTSE_CENTRE_NAME,
+        },
+        subject=lambda: _("Ihr Maßnahmenplan aus dem Wegweiser für Betriebe"),
+        language=language,
+        obj=check,
+        attachments=plan_mail_attachments,
+    )
+    return row
+
+
+DESK_MESSAGE_MAX = 4000
+DESK_NOTE_MAX = 1000
+
+
+@dataclass(frozen=True)
+class DeskContact:
+    email: str
+    name: str = ""
+    phone: str = ""
+    organisation: str = ""
+    note: str = ""
+
+
+def _desk_inquiry(
+    *, check: CompanyCheck, contact: DeskContact, message: str, language: str
+) -> Inquiry:
+    """The hand-over to the desk's public service (lotse/desk/services.py on main).
+
+    Kept in this one function: when the desk has a topic for the Lotsendienst (issue 14), only
+    the topic and question kind here change.
+    """
+    return inquiry_submit(
+        topic=Topic.TARIFF,
+        sector=(check.sector_query or _("Wegweiser für Betriebe"))[:200],
+        wz_code=check.wz_code[:10],
+        question_kind=QuestionKind.OTHER,
+        message=message,
+        contact_name=contact.name,
+        contact_email=contact.email,
+        contact_phone=contact.phone,
+        contact_organisation=contact.organisation,
+        consent=True,
+        language=language,
+    )
+
+
+@transaction.atomic
+def plan_to_desk(
+    *, check: CompanyCheck, contact: DeskContact, consent: bool, language: str = "de"
+) -> Inquiry:
+    """ "Mit dem Lotsendienst besprechen": the plan as an inquiry of the desk, with the
+    company's consent recorded there. The personal link is not passed on."""
+    if not consent:
+        raise ValidationError(_("Bitte willigen Sie in die Weitergabe an den Lotsendienst ein."))
+    address = _email(contact.email)
+    for value in (contact.name, contact.phone, contact.organisation):
+        if not _clean_text(value) or len(value) > 200:
+            raise ValidationError(_("Bitte prüfen Sie Name, Telefon und Organisation."))
+    if len(contact.note) > DESK_NOTE_MAX or not _clean_text(contact.note.replace("\n", " ")):
+        raise ValidationError(
+            _("Bitte schreiben Sie höchstens %(max)s Zeichen.") % {"max": DESK_NOTE_MAX}
+        )
+    plan = check_plan(check=check)
+    note = contact.note.strip()
+    header = _("Anfrage aus dem Wegweiser für Betriebe") + "\n\n"
+    if note:
+        header += note + "\n\n"
+    message = header + plan_text(plan=plan, limit=DESK_MESSAGE_MAX - len(header))
+    return _desk_inquiry(
+        check=check,
+        contact=DeskContact(
+            email=address,
+            name=contact.name.strip(),
+            phone=contact.phone.strip(),
+            organisation=contact.organisation.strip(),
+        ),
+        message=message,
+        language=language,
+    )
 
 
 def retention_cutoff(now: datetime.datetime) -> datetime.datetime:
@@ -356,5 +478,7 @@ def retention_cutoff(now: datetime.datetime) -> datetime.datetime:
 def checks_retention_delete(*, now: datetime.datetime | None = None) -> int:
     """Delete checks whose link was not used for LOTSE_GUIDANCE_RETENTION_MONTHS months."""
     cutoff = retention_cutoff(now or timezone.now())
-    deleted, _details = CompanyCheck.objects.filter(last_used_at__lt=cutoff).delete()
+    expired = CompanyCheck.objects.filter(last_used_at__lt=cutoff)
+    mails_delete_for(model=CompanyCheck, ids=expired.values_list("pk", flat=True))
+    deleted, _details = expired.delete()
     return deleted

@@ -13,5 +13,7 @@ urlpatterns = [
     path("plan/<str:token>/plan.pdf", views.plan_pdf, name="pdf"),
     path("plan/<str:token>/loeschen/", views.delete, name="delete"),
     path("plan/<str:token>/erneut/", views.recheck, name="recheck"),
+    path("plan/<str:token>/per-e-mail/", views.plan_mail, name="mail"),
+    path("plan/<str:token>/lotsendienst/", views.plan_desk, name="desk"),
     path("plan/<str:token>/erledigt/<str:key>/", views.measure_done, name="measure_done"),
 ]

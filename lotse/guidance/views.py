@@ -10,16 +10,16 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from lotse.core.pdf import pdf_response, render_pdf
+from lotse.core.pdf import pdf_response
 
-from . import selectors, services
-from .forms import ModuleForm, ProfileForm
+from . import documents, selectors, services
+from .forms import DeskForm, ModuleForm, PlanMailForm, ProfileForm
 from .models import Module
 
 
@@ -203,17 +203,8 @@ def plan_pdf(request: HttpRequest, token: str) -> HttpResponse:
         return _invalid_link(request)
     services.check_touch(check=check)
     result = selectors.check_plan(check=check)
-    document = render_pdf(
-        "guidance/pdf/plan.html",
-        {
-            "plan": result,
-            "check": check,
-            "created": timezone.localtime(),
-            "base_url": request.build_absolute_uri("/").rstrip("/"),
-        },
-        request=request,
-    )
-    return pdf_response(document, f"wegweiser-plan-{result.on:%Y-%m-%d}.pdf")
+    document = documents.plan_pdf(plan=result, base_url=request.build_absolute_uri("/"))
+    return pdf_response(document, documents.plan_filename(result))
 
 
 @never_cache
@@ -275,3 +266,89 @@ def measure_done(request: HttpRequest, token: str, key: str) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
         return redirect(_plan_url(token))
     return redirect(f"{_plan_url(token)}#massnahme-{key}")
+
+
+def _plan_key(group: str, request: HttpRequest) -> str:
+    """Rate-limit bucket of one plan: the hash of its token (never the token itself)."""
+    token = request.resolver_match.kwargs.get("token", "") if request.resolver_match else ""
+    return selectors.token_hash(str(token))
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+@ratelimit(key="ip", rate=lambda group, request: settings.LOTSE_GUIDANCE_MAIL_RATE, method="POST")
+@ratelimit(
+    key=_plan_key, rate=lambda group, request: settings.LOTSE_GUIDANCE_MAIL_PLAN_RATE, method="POST"
+)
+def plan_mail(request: HttpRequest, token: str) -> HttpResponse:
+    """ "Plan per E-Mail senden": the address goes into this one mail (via the outbox) only."""
+    check = _check_or_none(token)
+    if check is None:
+        return _invalid_link(request)
+    form = PlanMailForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_mail_send(
+                check=check,
+                token=token,
+                to=form.cleaned_data["email"],
+                language=translation.get_language() or "de",
+            )
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(
+                request,
+                _("Ihr Plan ist unterwegs. Die E-Mail kommt in den nächsten Minuten an."),
+            )
+            return redirect(_plan_url(token))
+    else:
+        services.check_touch(check=check)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "guidance/mail.html", {"form": form, "check": check, "token": token}, status=status
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+@ratelimit(key="ip", rate=lambda group, request: settings.LOTSE_DESK_FORM_RATE, method="POST")
+def plan_desk(request: HttpRequest, token: str) -> HttpResponse:
+    """ "Mit dem Lotsendienst besprechen": the plan goes to the desk as an inquiry."""
+    check = _check_or_none(token)
+    if check is None:
+        return _invalid_link(request)
+    form = DeskForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            inquiry = services.plan_to_desk(
+                check=check,
+                contact=services.DeskContact(
+                    email=data["email"],
+                    name=data["name"],
+                    phone=data["phone"],
+                    organisation=data["organisation"],
+                    note=data["note"],
+                ),
+                consent=data["consent"],
+                language=translation.get_language() or "de",
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Ihr Plan ist beim Lotsendienst angekommen (Aktenzeichen %(reference)s). "
+                    "Sie erhalten eine Bestätigung per E-Mail."
+                )
+                % {"reference": inquiry.reference},
+            )
+            return redirect(_plan_url(token))
+    else:
+        services.check_touch(check=check)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "guidance/desk.html", {"form": form, "check": check, "token": token}, status=status
+    )
