@@ -8,6 +8,14 @@ class GuidanceConfig(AppConfig):
     verbose_name = _("Wegweiser für Betriebe")
 
     def ready(self) -> None:
+        from wagtail.signals import published
+
         from lotse.core.periodic import periodic_task_register
 
+        from .models import CheckVersion
+        from .signals import version_published_receiver
+
+        published.connect(
+            version_published_receiver, sender=CheckVersion, dispatch_uid="guidance.published"
+        )
         periodic_task_register("lotse.guidance.tasks.checks_retention_task")

@@ -27,7 +27,9 @@ from lotse.desk.models import Inquiry, QuestionKind, Topic
 from lotse.desk.services import inquiry_submit
 from lotse.tariffs.selectors import wz_codes
 
+from .definition import content_from_rows, definition_from_content
 from .documents import plan_mail_attachments, plan_text
+from .loader import build_rows, validate_definition
 from .models import SIZE_ORDER, Answer, CheckVersion, CompanyCheck, Module
 from .selectors import (
     Plan,
@@ -482,3 +484,51 @@ def checks_retention_delete(*, now: datetime.datetime | None = None) -> int:
     mails_delete_for(model=CompanyCheck, ids=expired.values_list("pk", flat=True))
     deleted, _details = expired.delete()
     return deleted
+
+
+# --- check versions (back office) -----------------------------------------------------------
+
+
+def version_definition_validate(*, content: object) -> dict:
+    """The back office's blocks in the data-file form, validated like a data file."""
+    data = definition_from_content(content)
+    validate_definition(data)
+    return data
+
+
+@transaction.atomic
+def version_publish(*, version: CheckVersion, now: datetime.datetime | None = None) -> CheckVersion:
+    """Turn a draft version's definition into its rows and freeze it (once, for good).
+
+    Called when Wagtail publishes the snippet (signal `published`, after the review). A version
+    that is published already is left alone.
+    """
+    locked = CheckVersion.objects.select_for_update().get(pk=version.pk)
+    if locked.published_at is not None:
+        return locked
+    data = version_definition_validate(content=locked.content)
+    locked.modules.all().delete()  # rows of an earlier failed attempt
+    build_rows(version=locked, data=data)
+    CheckVersion.objects.filter(pk=locked.pk).update(published_at=now or timezone.now(), live=True)
+    locked.refresh_from_db()
+    return locked
+
+
+@transaction.atomic
+def version_draft_from(*, version: CheckVersion, user: object = None) -> CheckVersion:
+    """A new draft version (next number) with the definition of `version`: the way to change
+    a published version, which itself never changes."""
+    number = (
+        CheckVersion.objects.order_by("-number").values_list("number", flat=True).first() or 0
+    ) + 1
+    content = content_from_rows(version) if version.is_published else version.content.raw_data
+    draft = CheckVersion(
+        number=number,
+        source="",
+        note=_("Entwurf auf Grundlage von Version %(number)s") % {"number": version.number},
+        content=list(content),
+        live=False,
+    )
+    draft.save()
+    draft.save_revision(user=user, log_action=True)
+    return draft
