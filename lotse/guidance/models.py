@@ -281,6 +281,9 @@ class CompanyCheck(models.Model):
     completed_at = models.DateTimeField(_("abgeschlossen"), null=True, blank=True, db_index=True)
     # {measure key: ISO date} ticked "erledigt" in the plan.
     done_measures = models.JSONField(_("erledigte Maßnahmen"), default=dict, blank=True)
+    # The measures the rules recommend (key and topic field; the Tarif measure not included):
+    # what "Bedarf und Angebot" counts, without evaluating every check again.
+    measures = models.JSONField(_("empfohlene Maßnahmen"), default=list, blank=True)
     # The result before the last re-check: {"completed_at", "scores", "measures", "done"}.
     previous = models.JSONField(_("Ergebnis vor dem erneuten Check"), default=dict, blank=True)
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)

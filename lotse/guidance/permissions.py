@@ -21,6 +21,11 @@ def user_is_check_staff(user) -> bool:
     )
 
 
+def demand_visible(user) -> bool:
+    """Bedarf und Angebot (page, CSV, the coverage map's second view): Redaktion, Administration."""
+    return user_is_check_staff(user)
+
+
 class CheckVersionPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
         return user_is_check_staff(user) and super().user_has_permission(user, action)

@@ -413,7 +413,7 @@ def tariff_module_result(*, check: CompanyCheck, module: Module) -> ModuleResult
 
 
 def _module_results(
-    *, check: CompanyCheck, on: datetime.date
+    *, check: CompanyCheck, on: datetime.date, tariff: bool = True
 ) -> tuple[list[ModuleResult], list[Measure]]:
     results = []
     measures = []
@@ -421,7 +421,7 @@ def _module_results(
         chosen = module.key in check.modules
         if module.kind == Module.Kind.TARIFF:
             item = ModuleResult(module=module, chosen=chosen, complete=True, answered=0, total=0)
-            item.tariff = tariff_answer(check=check, on=on) if chosen else None
+            item.tariff = tariff_answer(check=check, on=on) if chosen and tariff else None
             if item.tariff is not None:
                 measure = _tariff_measure(module=module, result=item.tariff)
                 if measure:
@@ -453,6 +453,12 @@ def _module_results(
         key=lambda m: (not m.legal, BAND_RANK[bands.get(m.module.key)], m.module.order, m.key)
     )
     return results, measures
+
+
+def rule_measures(*, check: CompanyCheck) -> list[dict[str, str]]:
+    """The measures the rules recommend ({"key", "topic_field"}; no Tarif lookup)."""
+    measures = _module_results(check=check, on=timezone.localdate(), tariff=False)[1]
+    return [{"key": measure.key, "topic_field": measure.topic_field} for measure in measures]
 
 
 def plan_measures(*, check: CompanyCheck, on: datetime.date) -> list[Measure]:

@@ -41,6 +41,7 @@ from .selectors import (
     plan_measures,
     questions_for,
     recheck_due,
+    rule_measures,
     token_hash,
 )
 
@@ -175,9 +176,11 @@ def check_profile_update(
 
 
 def _mark_completed(check: CompanyCheck) -> None:
-    """The first time every chosen module is answered, the check counts as completed."""
+    """The first time every chosen module is answered, the check counts as completed; the
+    recommended measures are kept up to date for "Bedarf und Angebot"."""
     if check.completed_at is None and plan_complete(check=check):
         check.completed_at = check.last_used_at
+    check.measures = rule_measures(check=check)
 
 
 def _module(check: CompanyCheck, module_key: str) -> Module:
@@ -337,6 +340,7 @@ def check_recheck_start(
     }
     check.answers = {}
     check.scores = {}
+    check.measures = []
     check.done_measures = {}
     check.completed_at = None
     check.last_used_at = now

@@ -4,23 +4,26 @@ Every page behind a personal link is `no-store` and not indexed; an unknown or t
 gets a German page with status 404 and changes nothing.
 """
 
+import tablib
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
 
+from lotse.core.exports import dataset_response
 from lotse.core.pdf import pdf_response
 
-from . import documents, selectors, services
+from . import demand, documents, selectors, services
 from .forms import DeskForm, ModuleForm, PlanMailForm, ProfileForm
 from .models import Module
+from .permissions import demand_visible
 
 
 def _version_or_404():
@@ -352,3 +355,42 @@ def plan_desk(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request, "guidance/desk.html", {"form": form, "check": check, "token": token}, status=status
     )
+
+
+def _require_demand_staff(request: HttpRequest) -> None:
+    if not demand_visible(request.user):
+        raise PermissionDenied
+
+
+@require_safe
+def demand_page(request: HttpRequest) -> HttpResponse:
+    """Bedarf und Angebot: the demand view of the coverage map (staff only)."""
+    _require_demand_staff(request)
+    result = demand.demand()
+    response = render(request, "guidance/demand.html", {"demand": result})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_safe
+def demand_export_csv(request: HttpRequest) -> HttpResponse:
+    _require_demand_staff(request)
+    result = demand.demand()
+    data = tablib.Dataset(headers=demand.demand_headers(), title=_("Bedarf"))
+    for row in result.rows:
+        data.append(
+            [
+                row.district.code,
+                row.district.name,
+                row.topic.name if row.topic else row.topic_slug,
+                row.title,
+                row.checks,
+                row.offers,
+                row.statewide,
+                row.online,
+                _("ja") if row.gap else "",
+            ]
+        )
+    response = dataset_response(data, fmt="csv", basename="bedarf-und-angebot")
+    response["Cache-Control"] = "no-store"
+    return response
