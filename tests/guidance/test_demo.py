@@ -17,7 +17,8 @@ pytestmark = pytest.mark.django_db
 def test_demo_checks_and_plan(client, version):
     lines = demo.load()
     assert any(demo.DEMO_PLAN_PATH in line for line in lines)
-    assert CompanyCheck.objects.filter(sector_query__endswith="(Demo)").count() == demo.DEMO_CHECKS + 1
+    demo_checks = CompanyCheck.objects.filter(sector_query__endswith="(Demo)")
+    assert demo_checks.count() == demo.DEMO_CHECKS + 1
     completed = CompanyCheck.objects.filter(completed_at__isnull=False)
     assert completed.count() >= demo.DEMO_CHECKS
     assert completed.values("district").distinct().count() == 13
