@@ -8,7 +8,7 @@ score, and the measure it triggers goes first in the plan.
 
 The plan reads offers, contacts and events in a number of queries that does not depend on the
 number of answers or offers: offers of all measures in one windowed query (best three per
-topic field and kind), contacts in one query, events once per topic field of the plan.
+topic field and kind), contacts in one query, events of all topic fields in one query.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page
 
 from lotse.core.models import Region
-from lotse.events.selectors import EventFilters, events_upcoming
+from lotse.events.selectors import events_upcoming_by_topic
 from lotse.network.models import Contact
 from lotse.network.selectors import ActorFilters, actors_search
 from lotse.offers.models import Offer
@@ -735,11 +735,9 @@ def _attach_contacts(*, measures: list[Measure], district: Region) -> None:
 
 
 def _attach_events(*, measures: list[Measure], now: datetime.datetime) -> None:
-    by_topic: dict[str, list] = {}
-    for slug in sorted({measure.topic_field for measure in measures}):
-        by_topic[slug] = events_upcoming(filters=EventFilters(topic_field=slug), now=now)[
-            :EVENTS_PER_MEASURE
-        ]
+    by_topic = events_upcoming_by_topic(
+        slugs=[measure.topic_field for measure in measures], per_topic=EVENTS_PER_MEASURE, now=now
+    )
     for measure in measures:
         measure.events = by_topic.get(measure.topic_field, [])
 

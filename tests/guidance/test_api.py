@@ -170,3 +170,26 @@ def test_evaluate_never_fails(client, version, payload):
 def test_evaluate_garbage_body_never_fails(client, version, body):
     response = client.post(URL, body, content_type="application/json")
     assert response.status_code in (200, 400, 422)
+
+
+def _evaluate_queries(client, answers) -> int:
+    payload = {"size_class": "10-49", "district": "zwickau", "answers": answers}
+    with CaptureQueriesContext(connection) as context:
+        assert evaluate(client, payload).status_code == 200
+    return len(context)
+
+
+def test_evaluate_queries_constant_in_answers_and_offers(client, version):
+    few = module_answers(version, "arbeitsschutz", gefaehrdungsbeurteilung="nein")
+    many = dict(few)
+    for key in ("personalgewinnung", "ausbildung", "weiterbildung", "einwanderung"):
+        many.update(module_answers(version, key, "nein"))
+    create_offer(topic_fields=[SAFETY], districts=["zwickau"])
+    _evaluate_queries(client, few)  # warm caches
+    baseline = _evaluate_queries(client, few)
+    assert _evaluate_queries(client, many) == baseline
+    for _number in range(10):
+        create_offer(topic_fields=[SAFETY], districts=["zwickau"])
+        create_offer(topic_fields=["ausbildung-weiterbildung"], statewide=True)
+    assert _evaluate_queries(client, few) == baseline
+    assert _evaluate_queries(client, many) == baseline
