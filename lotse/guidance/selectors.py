@@ -20,6 +20,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import (
     Avg,
     Case,
@@ -651,6 +652,32 @@ def _offer_rank(offer: Offer, district_id: int) -> tuple:
     return (local, -published.timestamp(), offer.pk)
 
 
+def _offer_cache_key(**state: object) -> str:
+    digest = hashlib.sha256(repr(sorted(state.items())).encode()).hexdigest()[:32]
+    return f"guidance:offers:v1:{digest}"
+
+
+def _offer_candidates(*, matching: QuerySet, slugs: tuple[str, ...], locality: Case) -> list:
+    """(topic slug, kind, offer id) of the best three offers per topic field and kind."""
+    through = Offer.topic_fields.through
+    return list(
+        through.objects.filter(offer_id__in=matching.values("pk"), topicfield__slug__in=slugs)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("topicfield_id"), F("offer__kind")],
+                order_by=[
+                    locality.asc(),
+                    F("offer__first_published_at").desc(nulls_last=True),
+                    F("offer_id").asc(),
+                ],
+            )
+        )
+        .filter(rank__lte=OFFERS_PER_MEASURE)
+        .values_list("topicfield__slug", "offer__kind", "offer_id")
+    )
+
+
 def _attach_offers(*, measures: list[Measure], district: Region, size_class: str) -> None:
     """Up to three public offers per measure, available in the district, best first.
 
@@ -671,23 +698,13 @@ def _attach_offers(*, measures: list[Measure], district: Region, size_class: str
         default=Value(2),
         output_field=IntegerField(),
     )
-    through = Offer.topic_fields.through
-    rows = (
-        through.objects.filter(offer_id__in=matching.values("pk"), topicfield__slug__in=slugs)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("topicfield_id"), F("offer__kind")],
-                order_by=[
-                    locality.asc(),
-                    F("offer__first_published_at").desc(nulls_last=True),
-                    F("offer_id").asc(),
-                ],
-            )
-        )
-        .filter(rank__lte=OFFERS_PER_MEASURE)
-        .values_list("topicfield__slug", "offer__kind", "offer_id")
-    )
+    key = _offer_cache_key(district=district.pk, size=size_class, slugs=slugs, kinds=kinds)
+    timeout = settings.LOTSE_CATALOGUE_CACHE_SECONDS
+    rows = cache.get(key) if timeout else None
+    if rows is None:
+        rows = _offer_candidates(matching=matching, slugs=slugs, locality=locality)
+        if timeout:
+            cache.set(key, rows, timeout)
     candidates: dict[tuple[str, str], list[int]] = {}
     ids = set()
     for slug, kind, offer_id in rows:
@@ -695,9 +712,9 @@ def _attach_offers(*, measures: list[Measure], district: Region, size_class: str
         ids.add(offer_id)
     if not ids:
         return
-    offers = {
-        offer.pk: offer for offer in offer_list_queryset(Offer.objects.public().filter(pk__in=ids))
-    }
+    # Loaded through the same filters (public, district, topic, kind, size): a cached id of an
+    # offer withdrawn or moved meanwhile is dropped, never shown.
+    offers = {offer.pk: offer for offer in offer_list_queryset(matching.filter(pk__in=ids))}
     for measure in measures:
         found = {
             offers[offer_id]
