@@ -46,7 +46,7 @@ from wagtail.models import Locale, Page
 
 from lotse.core.models import Region
 from lotse.events.selectors import events_upcoming_by_topic
-from lotse.network.models import Contact
+from lotse.network.models import Actor, Contact
 from lotse.network.selectors import ActorFilters, actors_search
 from lotse.offers.models import Offer
 from lotse.offers.selectors import (
@@ -653,8 +653,9 @@ def _offer_rank(offer: Offer, district_id: int) -> tuple:
 
 
 def _offer_cache_key(**state: object) -> str:
+    """Cache key of the plan's candidate ids (offers, contacts) for one lookup state."""
     digest = hashlib.sha256(repr(sorted(state.items())).encode()).hexdigest()[:32]
-    return f"guidance:offers:v1:{digest}"
+    return f"guidance:candidates:v1:{digest}"
 
 
 def _offer_candidates(*, matching: QuerySet, slugs: tuple[str, ...], locality: Case) -> list:
@@ -727,14 +728,46 @@ def _attach_offers(*, measures: list[Measure], district: Region, size_class: str
         ]
 
 
+def _contact_candidates(*, serving: QuerySet) -> list[int]:
+    """Ids of the best three actors of every actor type among `serving` (one windowed query)."""
+    return list(
+        Actor.objects.filter(pk__in=serving.values("pk"))
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("actor_type_id")],
+                order_by=[F("statewide").asc(), F("name").asc(), F("pk").asc()],
+            )
+        )
+        .filter(rank__lte=CONTACTS_PER_MEASURE)
+        .values_list("pk", flat=True)
+    )
+
+
 def _attach_contacts(*, measures: list[Measure], district: Region) -> None:
+    """Up to three actors per measure: of its actor types, serving the district (local first,
+    then statewide), with a public e-mail, phone or contact person.
+
+    The best three of every actor type are ranked in one windowed query (a measure's best three
+    over several types are among them), then only those are loaded with their contacts.
+    """
     types = tuple(sorted({slug for measure in measures for slug in measure.actor_types}))
     if not types:
         return
     public_contact = Contact.objects.filter(actor=OuterRef("pk"), is_public=True)
+    serving = actors_search(filters=ActorFilters(types=types, districts=(district.slug,))).filter(
+        Q(email__gt="") | Q(phone__gt="") | Exists(public_contact)
+    )
+    key = _offer_cache_key(contacts=True, district=district.pk, types=types)
+    timeout = settings.LOTSE_CATALOGUE_CACHE_SECONDS
+    best = cache.get(key) if timeout else None
+    if best is None:
+        best = _contact_candidates(serving=serving)
+        if timeout:
+            cache.set(key, best, timeout)
+    # Loaded through the same filters: an actor unpublished or moved meanwhile is dropped.
     actors = list(
-        actors_search(filters=ActorFilters(types=types, districts=(district.slug,)))
-        .filter(Q(email__gt="") | Q(phone__gt="") | Exists(public_contact))
+        serving.filter(pk__in=best)
         .prefetch_related(
             Prefetch(
                 "contacts",
@@ -742,7 +775,7 @@ def _attach_contacts(*, measures: list[Measure], district: Region) -> None:
                 to_attr="public_contacts",
             )
         )
-        .order_by("statewide", "name", "pk")[:200]
+        .order_by("statewide", "name", "pk")
     )
     for measure in measures:
         wanted = set(measure.actor_types)
