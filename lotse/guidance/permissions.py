@@ -28,7 +28,8 @@ def demand_visible(user) -> bool:
 
 class CheckVersionPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
-        return user_is_check_staff(user) and super().user_has_permission(user, action)
+        # The model permission first: it is cached on the user, the role needs a query.
+        return super().user_has_permission(user, action) and user_is_check_staff(user)
 
     def user_has_permission_for_instance(self, user, action, instance):
         if not self.user_has_permission(user, action):
