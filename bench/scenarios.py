@@ -7,9 +7,11 @@ the pair gives the dynamic/static throughput ratio (the static file is the ceili
 """
 
 import datetime
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
+from pathlib import Path
 
 STATIC_SUBDIR = "bench-static"
 
@@ -238,6 +240,61 @@ TARGETS += [
         variant=lambda n: (
             "/suche/?" + urlencode({"q": SITE_SEARCH_WORDS[n % len(SITE_SEARCH_WORDS)], "r": n})
         ),
+    ),
+]
+
+
+# Issue 13: the Wegweiser with a full answer set (every question of version 1), as the open API
+# evaluates it and as the HTML plan and its PDF show it (bench/generators/guidance.py stores the
+# same answers under GUIDANCE_TOKEN). Targets: evaluate p95 < 150 ms, plan < 150 ms, PDF < 1 s.
+GUIDANCE_TOKEN = "bench-wegweiser-plan-0000000000000001"  # noqa: S105 - a bench link
+GUIDANCE_FILE = Path(__file__).resolve().parent.parent / "lotse/guidance/data/check_v1.yaml"
+GUIDANCE_CYCLE = ["nein", "teilweise", "ja", "weiss_nicht", "ja", "nein"]
+
+
+def guidance_answers() -> dict[str, str]:
+    """Every question of the data file answered; a cycle that makes every rule fire somewhere."""
+    import yaml
+
+    data = yaml.safe_load(GUIDANCE_FILE.read_text(encoding="utf-8"))
+    keys = [q["key"] for module in data["modules"] for q in module.get("questions") or []]
+    return {key: GUIDANCE_CYCLE[index % len(GUIDANCE_CYCLE)] for index, key in enumerate(keys)}
+
+
+def guidance_payload() -> dict:
+    return {
+        "size_class": "10-49",
+        "district": "dresden",
+        "sector_query": "Elektroinstallation",
+        "wz_code": "43.21",
+        "answers": guidance_answers(),
+    }
+
+
+TARGETS += [
+    Target(
+        "guidance-evaluate",
+        "/api/v1/checks/evaluate",
+        method="POST",
+        headers={"Content-Type": "application/json"},
+        body=json.dumps(guidance_payload()).encode(),
+        module="guidance",
+        expect_text='"stored": false',
+        description="API: evaluate a full answer set (scores, plan with offers/contacts/events)",
+    ),
+    Target(
+        "guidance-plan",
+        f"/wegweiser/plan/{GUIDANCE_TOKEN}/",
+        module="guidance",
+        expect_text="Ihr Maßnahmenplan",
+        description="Wegweiser: HTML plan of a check with a full answer set",
+    ),
+    Target(
+        "guidance-pdf",
+        f"/wegweiser/plan/{GUIDANCE_TOKEN}/plan.pdf",
+        module="guidance",
+        expect_text="%PDF",
+        description="Wegweiser: the plan as PDF (WeasyPrint)",
     ),
 ]
 

@@ -11,6 +11,7 @@ BENCH_GENERATORS = [
     "bench.generators.tariffs.generate",
     "bench.generators.events.generate",
     "bench.generators.desk.generate",
+    "bench.generators.guidance.generate",
 ]
 
 

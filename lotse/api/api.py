@@ -8,6 +8,7 @@ from ninja.errors import ValidationError
 from lotse.core.api import router as core_router
 from lotse.desk.api import router as desk_router
 from lotse.events.api import router as events_router
+from lotse.guidance.api import router as guidance_router
 from lotse.network.api import router as network_router
 from lotse.offers.api import router as offers_router
 from lotse.offers.api_coverage import router as coverage_router
@@ -18,7 +19,8 @@ api = NinjaAPI(
     version="1",
     description=(
         "Offene Daten des Fachkräftezentrums: Referenzdaten, Netzwerk, Angebote, "
-        "Veranstaltungen und Tarifauskunft. Nur öffentliche Daten, keine personenbezogenen Daten."
+        "Veranstaltungen, Tarifauskunft und der Wegweiser für Betriebe. Nur öffentliche Daten, "
+        "keine personenbezogenen Daten."
     ),
     urls_namespace="api-v1",
     docs_url="/docs",
@@ -33,6 +35,7 @@ api.add_router("/coverage", coverage_router)
 api.add_router("/events", events_router)
 api.add_router("/tariffs", tariffs_router)
 api.add_router("/desk", desk_router)
+api.add_router("/checks", guidance_router)
 
 
 # German messages for the parameter errors every endpoint can answer with (422); the English

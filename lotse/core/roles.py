@@ -61,6 +61,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "network.*",
         "offers.*",
         "imports.*",
+        "guidance.add_checkversion",
+        "guidance.change_checkversion",
+        "guidance.view_checkversion",
+        "guidance.publish_checkversion",
+        "guidance.lock_checkversion",
+        "guidance.unlock_checkversion",
     ],
     TARIFF_REGISTER: [
         "wagtailadmin.access_admin",

@@ -65,6 +65,46 @@ def events_upcoming(
     return list(queryset.order_by("starts_at", "title"))
 
 
+def events_upcoming_by_topic(
+    *, slugs: list[str], per_topic: int, now: datetime | None = None
+) -> dict[str, list[Event]]:
+    """The next `per_topic` published events of each topic field (by slug), soonest first.
+
+    One windowed query over the topic-field rows plus the list's prefetches, whatever the number
+    of topic fields or events (the Wegweiser's plan asks for all its measures at once).
+    """
+    from django.db.models import F, Window
+    from django.db.models.functions import RowNumber
+
+    if not slugs:
+        return {}
+    now = now or timezone.now()
+    through = Event.topic_fields.through
+    rows = list(
+        through.objects.filter(
+            topicfield__slug__in=sorted(set(slugs)),
+            event__in=Event.objects.public().filter(ends_at__gte=now),
+        )
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("topicfield_id")],
+                order_by=[F("event__starts_at").asc(), F("event__title").asc()],
+            )
+        )
+        .filter(rank__lte=per_topic)
+        .values_list("topicfield__slug", "event_id")
+    )
+    events = {event.pk: event for event in _list_queryset().filter(pk__in={e for _s, e in rows})}
+    found: dict[str, list[Event]] = {}
+    for slug, event_id in rows:
+        if event_id in events:
+            found.setdefault(slug, []).append(events[event_id])
+    for items in found.values():
+        items.sort(key=lambda event: (event.starts_at, event.title))
+    return found
+
+
 def events_past(
     *, filters: EventFilters | None = None, now: datetime | None = None, limit: int = 20
 ) -> list[Event]:

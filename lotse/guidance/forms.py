@@ -124,16 +124,24 @@ class ModuleForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.module = module
         self.questions = questions
-        for question in questions:
-            self.fields[FIELD_PREFIX + question.key] = forms.ChoiceField(
-                label=question.text,
+        for number, question in enumerate(questions, start=1):
+            name = FIELD_PREFIX + question.key
+            # The project's field template renders the group as fieldset and legend; the
+            # "Warum fragen wir das?" block below it describes the group (aria-describedby).
+            self.fields[name] = forms.ChoiceField(
+                label=f"{number}. {question.text}",
                 choices=Answer.choices,
-                widget=forms.RadioSelect,
+                widget=forms.RadioSelect(attrs={"aria-describedby": self.why_id(name)}),
                 error_messages={
                     **REQUIRED,
                     "invalid_choice": _("Bitte wählen Sie eine der angebotenen Antworten."),
                 },
             )
+
+    def why_id(self, name: str) -> str:
+        """The id of a question's "Warum fragen wir das?" block."""
+        auto_id = self.auto_id if isinstance(self.auto_id, str) and self.auto_id else "id_%s"
+        return (auto_id % name if "%s" in auto_id else auto_id) + "-why"
 
     def clean(self):
         data = super().clean()
@@ -158,3 +166,66 @@ class ModuleForm(forms.Form):
     def rows(self):
         """(question, bound field) pairs for the template."""
         return [(question, self[FIELD_PREFIX + question.key]) for question in self.questions]
+
+
+EMAIL_ERRORS = {
+    "required": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
+    "invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@beispiel.de."),
+}
+
+
+class PlanMailForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-Mail-Adresse"),
+        max_length=254,
+        help_text=_("Nur für diese eine Nachricht; wir speichern sie nicht mit Ihrem Plan."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages=EMAIL_ERRORS,
+    )
+
+
+class DeskForm(forms.Form):
+    """ "Mit dem Lotsendienst besprechen": contact for the answer and the consent."""
+
+    note = forms.CharField(
+        label=_("Ihre Frage oder Ihr Anliegen"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Freiwillig, höchstens 1.000 Zeichen. Ihr Plan wird mitgeschickt."),
+    )
+    name = CleanTextField(
+        label=_("Name"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("E-Mail-Adresse"),
+        max_length=254,
+        help_text=_("Damit der Lotsendienst Ihnen antworten kann."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages=EMAIL_ERRORS,
+    )
+    phone = CleanTextField(
+        label=_("Telefon"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    organisation = CleanTextField(
+        label=_("Betrieb"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Ich willige ein, dass mein Plan und meine Angaben an den Lotsendienst des Zentrums "
+            "gehen und dort zur Beantwortung gespeichert werden."
+        ),
+        error_messages={"required": _("Bitte willigen Sie in die Weitergabe ein.")},
+    )
+
+    def clean_note(self):
+        return _CONTROL_RE.sub(" ", self.cleaned_data["note"].replace("\r\n", "\n")).strip()

@@ -12,7 +12,9 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from .definition import content_from_rows
 from .models import SIZE_ORDER, Answer, CheckVersion, Module, Question, Rule
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -27,23 +29,51 @@ def _text(item: dict, name: str) -> tuple[str, str]:
     return value.get("de", ""), value.get("en", "")
 
 
-def _validate(data: dict) -> None:
+def validate_definition(data: dict) -> None:
+    """The rules every version obeys (data file and back office alike); German messages."""
     answers = set(Answer.values)
+    module_keys = [module["key"] for module in data["modules"]]
+    if not module_keys:
+        raise ValidationError(_("Eine Version braucht mindestens ein Modul."))
+    if len(module_keys) != len(set(module_keys)):
+        raise ValidationError(_("Jede Modul-Kennung darf nur einmal vorkommen."))
     for module in data["modules"]:
         questions = module.get("questions") or []
         if len(questions) > MAX_QUESTIONS:
-            raise ValidationError(f"Module {module['key']}: more than {MAX_QUESTIONS} questions.")
-        keys = {question["key"] for question in questions}
+            raise ValidationError(
+                _("Modul %(key)s: mehr als %(max)s Fragen.")
+                % {"key": module["key"], "max": MAX_QUESTIONS}
+            )
+        keys = [question["key"] for question in questions]
+        if len(keys) != len(set(keys)):
+            raise ValidationError(
+                _("Modul %(key)s: jede Fragen-Kennung nur einmal.") % {"key": module["key"]}
+            )
         for question in questions:
             if question.get("legal_duty") and not question.get("legal_basis"):
-                raise ValidationError(f"Question {question['key']}: a duty needs its legal basis.")
+                raise ValidationError(
+                    _("Frage %(key)s: eine gesetzliche Pflicht braucht ihre Rechtsgrundlage.")
+                    % {"key": question["key"]}
+                )
             if set(question.get("sizes") or []) - set(SIZE_ORDER):
-                raise ValidationError(f"Question {question['key']}: unknown size class.")
+                raise ValidationError(
+                    _("Frage %(key)s: unbekannte Größenklasse.") % {"key": question["key"]}
+                )
+        rule_keys = [rule["key"] for rule in module.get("rules") or []]
+        if len(rule_keys) != len(set(rule_keys)):
+            raise ValidationError(
+                _("Modul %(key)s: jede Regel-Kennung nur einmal.") % {"key": module["key"]}
+            )
         for rule in module.get("rules") or []:
-            if not set(rule["questions"]) <= keys:
-                raise ValidationError(f"Rule {rule['key']}: unknown question.")
-            if not set(rule["answers"]) <= answers:
-                raise ValidationError(f"Rule {rule['key']}: unknown answer.")
+            if not rule["questions"] or not set(rule["questions"]) <= set(keys):
+                raise ValidationError(
+                    _("Regel %(key)s: nennt eine Frage, die es in diesem Modul nicht gibt.")
+                    % {"key": rule["key"]}
+                )
+            if not rule["answers"] or not set(rule["answers"]) <= answers:
+                raise ValidationError(
+                    _("Regel %(key)s: unbekannte Antwort.") % {"key": rule["key"]}
+                )
 
 
 @transaction.atomic
@@ -55,17 +85,29 @@ def load_check_version(*, path: Path | str = DEFAULT_FILE, stdout=None) -> Check
         if stdout:
             stdout.write(f"Wegweiser v{number}: already published, unchanged.\n")
         return existing
-    _validate(data)
+    validate_definition(data)
     if existing is not None:  # an unpublished draft of this number is replaced
         existing.delete()
     version = CheckVersion.objects.create(number=number, source=data.get("source", ""))
-    for module_data in data["modules"]:
+    build_rows(version=version, data=data)
+    # The back office shows (and copies into a new draft) what the data file defined.
+    version.content = content_from_rows(version)
+    version.published_at = timezone.now()
+    version.save()
+    if stdout:
+        stdout.write(f"Wegweiser v{number}: published.\n")
+    return version
+
+
+def build_rows(*, version: CheckVersion, data: dict) -> None:
+    """The rows Module/Question/Rule of a definition (data-file form), in its order."""
+    for position, module_data in enumerate(data["modules"], start=1):
         title_de, title_en = _text(module_data, "title")
         intro_de, intro_en = _text(module_data, "intro")
         module = Module.objects.create(
             version=version,
             key=module_data["key"],
-            order=module_data.get("order", 0),
+            order=module_data.get("order", position),
             kind=module_data.get("kind", Module.Kind.QUESTIONS),
             topic_field=module_data["topic_field"],
             title_de=title_de,
@@ -124,11 +166,6 @@ def load_check_version(*, path: Path | str = DEFAULT_FILE, stdout=None) -> Check
                 )
             )
         Rule.objects.bulk_create(rules)
-    version.published_at = timezone.now()
-    version.save()
-    if stdout:
-        stdout.write(f"Wegweiser v{number}: published.\n")
-    return version
 
 
 def load(*, stdout=None) -> list[str]:

@@ -11,28 +11,20 @@ from django.db import models
 from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.fields import StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+
+from .blocks import ModuleBlock
+from .choices import SIZE_ORDER, Answer, ModuleKind, SizeClass  # noqa: F401 - re-exported
 
 
 class VersionPublishedError(Exception):
     """A published check version (or a part of it) was to be changed or deleted."""
-
-
-class SizeClass(models.TextChoices):
-    MICRO = "1-9", _("1–9 Beschäftigte")
-    SMALL = "10-49", _("10–49 Beschäftigte")
-    MEDIUM = "50-249", _("50–249 Beschäftigte")
-    LARGE = "250+", _("250 und mehr Beschäftigte")
-
-
-SIZE_ORDER = [choice.value for choice in SizeClass]
-
-
-class Answer(models.TextChoices):
-    YES = "ja", _("ja")
-    PARTLY = "teilweise", _("teilweise")
-    NO = "nein", _("nein")
-    UNKNOWN = "weiss_nicht", _("weiß nicht")
-    NOT_APPLICABLE = "trifft_nicht_zu", _("trifft nicht zu")
 
 
 class Bilingual:
@@ -51,11 +43,21 @@ class CheckVersionQuerySet(models.QuerySet["CheckVersion"]):
         return self.filter(published_at__isnull=False)
 
 
-class CheckVersion(models.Model):
+class CheckVersion(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    """A check version: edited by the Redaktion as a draft (`content`, with revisions and review),
+    published once into the immutable rows Module/Question/Rule, then frozen for good.
+
+    `published_at` marks the frozen state; Wagtail's `live` follows it. Editing a published
+    version means a new draft version (`services.version_draft_from`).
+    """
+
     number = models.PositiveIntegerField(_("Version"), unique=True)
     published_at = models.DateTimeField(_("veröffentlicht"), null=True, blank=True)
     source = models.CharField(_("Datenquelle"), max_length=200, blank=True)
     note = models.TextField(_("Bemerkung"), blank=True)
+    content = StreamField(
+        [("module", ModuleBlock())], blank=True, verbose_name=_("Module, Fragen und Regeln")
+    )
 
     objects = CheckVersionQuerySet.as_manager()
 
@@ -117,9 +119,7 @@ class FrozenWithVersion(models.Model):
 
 
 class Module(Bilingual, FrozenWithVersion):
-    class Kind(models.TextChoices):
-        QUESTIONS = "questions", _("Fragen")
-        TARIFF = "tariff", _("Tarifauskunft")
+    Kind = ModuleKind
 
     version = models.ForeignKey(CheckVersion, on_delete=models.CASCADE, related_name="modules")
     key = models.SlugField(_("Kennung"), max_length=60)
@@ -276,6 +276,16 @@ class CompanyCheck(models.Model):
     employs_from_abroad = models.BooleanField(_("beschäftigt Menschen aus dem Ausland"), null=True)
     answers = models.JSONField(_("Antworten"), default=dict)
     scores = models.JSONField(_("Ergebnisse"), default=dict)
+    # First moment every chosen question module was answered (the check counts as completed:
+    # comparison, "Bedarf und Angebot", the re-check clock). Reset by a re-check.
+    completed_at = models.DateTimeField(_("abgeschlossen"), null=True, blank=True, db_index=True)
+    # {measure key: ISO date} ticked "erledigt" in the plan.
+    done_measures = models.JSONField(_("erledigte Maßnahmen"), default=dict, blank=True)
+    # The measures the rules recommend (key and topic field; the Tarif measure not included):
+    # what "Bedarf und Angebot" counts, without evaluating every check again.
+    measures = models.JSONField(_("empfohlene Maßnahmen"), default=list, blank=True)
+    # The result before the last re-check: {"completed_at", "scores", "measures", "done"}.
+    previous = models.JSONField(_("Ergebnis vor dem erneuten Check"), default=dict, blank=True)
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
     last_used_at = models.DateTimeField(_("zuletzt aufgerufen"), db_index=True)

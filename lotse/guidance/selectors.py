@@ -8,20 +8,26 @@ score, and the measure it triggers goes first in the plan.
 
 The plan reads offers, contacts and events in a number of queries that does not depend on the
 number of answers or offers: offers of all measures in one windowed query (best three per
-topic field and kind), contacts in one query, events once per topic field of the plan.
+topic field and kind), contacts in one query, events of all topic fields in one query.
 """
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import datetime
 import hashlib
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import (
+    Avg,
     Case,
+    Count,
     Exists,
     F,
+    FloatField,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -31,15 +37,16 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import Window
-from django.db.models.functions import RowNumber
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page
 
 from lotse.core.models import Region
-from lotse.events.selectors import EventFilters, events_upcoming
-from lotse.network.models import Contact
+from lotse.events.selectors import events_upcoming_by_topic
+from lotse.network.models import Actor, Contact
 from lotse.network.selectors import ActorFilters, actors_search
 from lotse.offers.models import Offer
 from lotse.offers.selectors import (
@@ -72,11 +79,51 @@ OFFERS_PER_MEASURE = 3
 CONTACTS_PER_MEASURE = 3
 EVENTS_PER_MEASURE = 2
 CONTACT_PAGE_SLUG = "kontakt"
+TARIFF_MEASURE = "tarif"
 SIZE_FLAGS = {"1-9": "for_micro", "10-49": "for_small", "50-249": "for_medium", "250+": "for_large"}
 
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def add_months(moment: datetime.datetime, months: int) -> datetime.datetime:
+    """`moment` plus (or minus) calendar months; the day is clamped to the month's end."""
+    year, month = divmod(moment.month - 1 + months, 12)
+    year, month = moment.year + year, month + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def plan_complete(*, check: CompanyCheck) -> bool:
+    """Every chosen question module answered (the Tarif module needs no answers)."""
+    return all(
+        module_complete(module=module, check=check)
+        for module in check.version.modules.all()
+        if module.key in check.modules
+    )
+
+
+def recheck_due_at(*, check: CompanyCheck) -> datetime.datetime | None:
+    """When the link offers a re-check: LOTSE_GUIDANCE_RECHECK_MONTHS after completion."""
+    if check.completed_at is None:
+        return None
+    return add_months(check.completed_at, settings.LOTSE_GUIDANCE_RECHECK_MONTHS)
+
+
+def recheck_due(*, check: CompanyCheck, now: datetime.datetime | None = None) -> bool:
+    due = recheck_due_at(check=check)
+    return due is not None and (now or timezone.now()) >= due
+
+
+def measure_keys(*, version: CheckVersion) -> set[str]:
+    """Every measure key a plan of this version can have (rules, and the Tarif measure)."""
+    keys = set()
+    for module in version.modules.all():
+        if module.kind == Module.Kind.TARIFF:
+            keys.add(f"{module.key}.{TARIFF_MEASURE}")
+        keys.update(f"{module.key}.{rule.key}" for rule in module.rules.all())
+    return keys
 
 
 # --- versions -------------------------------------------------------------------------------
@@ -97,6 +144,19 @@ def _structure_queryset() -> QuerySet[CheckVersion]:
 def version_current() -> CheckVersion | None:
     """The newest published version with its modules, questions and rules (four queries)."""
     return _structure_queryset().order_by("-number").first()
+
+
+def versions_published() -> list[CheckVersion]:
+    """Every published version, newest first, with modules, questions and rules."""
+    return list(_structure_queryset().order_by("-number"))
+
+
+def version_by_number(*, number: int) -> CheckVersion | None:
+    return _structure_queryset().filter(number=number).first()
+
+
+def district_by_slug(*, slug: str) -> Region | None:
+    return Region.objects.districts().filter(slug=slug).first()
 
 
 def version_with_structure(*, version_id: int) -> CheckVersion:
@@ -230,6 +290,7 @@ class Measure:
     article_url: str = ""
     article_title: str = ""
     legal_bases: list[str] = field(default_factory=list)
+    done_on: str = ""  # ISO date the company ticked it "erledigt"
 
 
 @dataclass
@@ -256,6 +317,9 @@ class Plan:
     measures: list[Measure]
     contact_page_url: str = ""
     on: datetime.date | None = None
+    recheck: Recheck | None = None
+    recheck_due: bool = False
+    recheck_due_at: datetime.datetime | None = None
 
     @property
     def chosen_modules(self) -> list[ModuleResult]:
@@ -322,7 +386,7 @@ def _tariff_measure(*, module: Module, result: LookupResult) -> Measure | None:
     else:
         return None
     return Measure(
-        key=f"{module.key}.tarif",
+        key=f"{module.key}.{TARIFF_MEASURE}",
         module=module,
         title=title,
         why=why,
@@ -350,7 +414,7 @@ def tariff_module_result(*, check: CompanyCheck, module: Module) -> ModuleResult
 
 
 def _module_results(
-    *, check: CompanyCheck, on: datetime.date
+    *, check: CompanyCheck, on: datetime.date, tariff: bool = True
 ) -> tuple[list[ModuleResult], list[Measure]]:
     results = []
     measures = []
@@ -358,7 +422,7 @@ def _module_results(
         chosen = module.key in check.modules
         if module.kind == Module.Kind.TARIFF:
             item = ModuleResult(module=module, chosen=chosen, complete=True, answered=0, total=0)
-            item.tariff = tariff_answer(check=check, on=on) if chosen else None
+            item.tariff = tariff_answer(check=check, on=on) if chosen and tariff else None
             if item.tariff is not None:
                 measure = _tariff_measure(module=module, result=item.tariff)
                 if measure:
@@ -392,6 +456,192 @@ def _module_results(
     return results, measures
 
 
+def rule_measures(*, check: CompanyCheck) -> list[dict[str, str]]:
+    """The measures the rules recommend ({"key", "topic_field"}; no Tarif lookup)."""
+    measures = _module_results(check=check, on=timezone.localdate(), tariff=False)[1]
+    return [{"key": measure.key, "topic_field": measure.topic_field} for measure in measures]
+
+
+def plan_measures(*, check: CompanyCheck, on: datetime.date) -> list[Measure]:
+    """The prioritised measures of a check without their offers, contacts and events."""
+    return _module_results(check=check, on=on)[1]
+
+
+@dataclass
+class Then:
+    """One module of a re-check: the earlier result and today's."""
+
+    module: Module
+    then_score: int | None
+    then_band: str | None
+    now_score: int | None
+    now_band: str | None
+
+    @property
+    def then_label(self) -> str:
+        return str(BAND_LABELS[self.then_band]) if self.then_band else ""
+
+    @property
+    def now_label(self) -> str:
+        return str(BAND_LABELS[self.now_band]) if self.now_band else ""
+
+
+@dataclass
+class EarlierMeasure:
+    key: str
+    title: str
+    status: str  # done (ticked), solved (no longer triggered), open
+
+    @property
+    def status_label(self) -> str:
+        return str(EARLIER_STATUS[self.status])
+
+
+EARLIER_STATUS = {
+    "done": gettext_lazy("erledigt"),
+    "solved": gettext_lazy("nicht mehr nötig"),
+    "open": gettext_lazy("noch offen"),
+}
+
+
+@dataclass
+class Recheck:
+    completed_at: datetime.datetime | None
+    modules: list[Then]
+    measures: list[EarlierMeasure]
+
+
+def recheck_result(*, check: CompanyCheck, measures: list[Measure]) -> Recheck | None:
+    """Then and now side by side per module, and what became of the earlier measures.
+
+    An earlier measure is "erledigt" when it was ticked then or is ticked now, "nicht mehr
+    nötig" when today's answers no longer lead to it, otherwise "noch offen".
+    """
+    previous = check.previous or {}
+    if not previous:
+        return None
+    then_scores = previous.get("scores", {})
+    rows = []
+    for module in check.version.modules.all():
+        if module.kind != Module.Kind.QUESTIONS:
+            continue
+        then = then_scores.get(module.key)
+        now = check.scores.get(module.key)
+        if then is None and now is None:
+            continue
+        rows.append(
+            Then(
+                module=module,
+                then_score=then.get("score") if then else None,
+                then_band=then.get("band") if then else None,
+                now_score=now.get("score") if now else None,
+                now_band=now.get("band") if now else None,
+            )
+        )
+    current = {measure.key for measure in measures}
+    done = {**previous.get("done", {}), **check.done_measures}
+    earlier = []
+    for item in previous.get("measures", []):
+        if item["key"] in done:
+            status = "done"
+        elif item["key"] not in current and check.completed_at is not None:
+            status = "solved"
+        else:
+            status = "open"
+        earlier.append(EarlierMeasure(key=item["key"], title=item["title"], status=status))
+    completed = previous.get("completed_at")
+    return Recheck(
+        completed_at=datetime.datetime.fromisoformat(completed) if completed else None,
+        modules=rows,
+        measures=earlier,
+    )
+
+
+@dataclass
+class PeerModule:
+    module: Module
+    count: int
+    average: int | None = None
+    shares: dict[str, int] = field(default_factory=dict)  # band → percent
+
+    @property
+    def enough(self) -> bool:
+        return self.count >= settings.LOTSE_GUIDANCE_COMPARISON_MIN
+
+    @property
+    def share_rows(self) -> list[tuple[str, int]]:
+        return [(str(BAND_LABELS[band]), self.shares.get(band, 0)) for band in (GOOD, FAIR, URGENT)]
+
+
+@dataclass
+class Comparison:
+    """ "Betriebe Ihrer Größe in Ihrer Region": other completed checks of the same size class
+    in the same district group (the former Direktionsbezirk), per module; a module is shown only
+    with at least LOTSE_GUIDANCE_COMPARISON_MIN (≥ 10) such checks."""
+
+    region: Region | None
+    size_label: str
+    modules: list[PeerModule]
+
+    @property
+    def shown(self) -> list[PeerModule]:
+        return [item for item in self.modules if item.enough]
+
+    @property
+    def waiting(self) -> list[str]:
+        """Titles of the chosen modules without enough comparable checks yet."""
+        return [item.module.title for item in self.modules if not item.enough]
+
+    @property
+    def minimum(self) -> int:
+        return int(settings.LOTSE_GUIDANCE_COMPARISON_MIN)
+
+
+def peer_checks(*, size_class: str, group_id: int | None) -> QuerySet[CompanyCheck]:
+    """Completed checks of a size class in a district group (the district's parent region)."""
+    return CompanyCheck.objects.filter(
+        completed_at__isnull=False, size_class=size_class, district__parent_id=group_id
+    )
+
+
+def comparison(*, check: CompanyCheck) -> Comparison:
+    """Counts, average score and band shares of the other companies, in one query."""
+    keys = [
+        module.key
+        for module in check.version.modules.all()
+        if module.kind == Module.Kind.QUESTIONS and module.key in check.modules
+    ]
+    aggregates: dict = {}
+    for index, key in enumerate(keys):
+        aggregates[f"n{index}"] = Count("pk", filter=Q(scores__has_key=key))
+        aggregates[f"a{index}"] = Avg(Cast(KT(f"scores__{key}__score"), FloatField()))
+        for band in (GOOD, FAIR, URGENT):
+            aggregates[f"{band}{index}"] = Count("pk", filter=Q(**{f"scores__{key}__band": band}))
+    group_id = check.district.parent_id
+    values = (
+        peer_checks(size_class=check.size_class, group_id=group_id)
+        .exclude(pk=check.pk)
+        .aggregate(**aggregates)
+        if aggregates
+        else {}
+    )
+    by_key = {module.key: module for module in check.version.modules.all()}
+    modules = []
+    for index, key in enumerate(keys):
+        count = values[f"n{index}"] or 0
+        item = PeerModule(module=by_key[key], count=count)
+        if item.enough:
+            average = values[f"a{index}"]
+            item.average = round(average) if average is not None else None
+            item.shares = {
+                band: round(100 * (values[f"{band}{index}"] or 0) / count)
+                for band in (GOOD, FAIR, URGENT)
+            }
+        modules.append(item)
+    region = Region.objects.filter(pk=group_id).first() if group_id else None
+    return Comparison(region=region, size_label=check.get_size_class_display(), modules=modules)
+
+
 def _kinds(measure: Measure) -> list[str]:
     return measure.offer_kinds or list(Offer.Kind.values)
 
@@ -400,6 +650,33 @@ def _offer_rank(offer: Offer, district_id: int) -> tuple:
     local = 0 if not (offer.statewide or offer.online) else (1 if offer.statewide else 2)
     published = offer.first_published_at or timezone.now()
     return (local, -published.timestamp(), offer.pk)
+
+
+def _offer_cache_key(**state: object) -> str:
+    """Cache key of the plan's candidate ids (offers, contacts) for one lookup state."""
+    digest = hashlib.sha256(repr(sorted(state.items())).encode()).hexdigest()[:32]
+    return f"guidance:candidates:v1:{digest}"
+
+
+def _offer_candidates(*, matching: QuerySet, slugs: tuple[str, ...], locality: Case) -> list:
+    """(topic slug, kind, offer id) of the best three offers per topic field and kind."""
+    through = Offer.topic_fields.through
+    return list(
+        through.objects.filter(offer_id__in=matching.values("pk"), topicfield__slug__in=slugs)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("topicfield_id"), F("offer__kind")],
+                order_by=[
+                    locality.asc(),
+                    F("offer__first_published_at").desc(nulls_last=True),
+                    F("offer_id").asc(),
+                ],
+            )
+        )
+        .filter(rank__lte=OFFERS_PER_MEASURE)
+        .values_list("topicfield__slug", "offer__kind", "offer_id")
+    )
 
 
 def _attach_offers(*, measures: list[Measure], district: Region, size_class: str) -> None:
@@ -422,23 +699,13 @@ def _attach_offers(*, measures: list[Measure], district: Region, size_class: str
         default=Value(2),
         output_field=IntegerField(),
     )
-    through = Offer.topic_fields.through
-    rows = (
-        through.objects.filter(offer_id__in=matching.values("pk"), topicfield__slug__in=slugs)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("topicfield_id"), F("offer__kind")],
-                order_by=[
-                    locality.asc(),
-                    F("offer__first_published_at").desc(nulls_last=True),
-                    F("offer_id").asc(),
-                ],
-            )
-        )
-        .filter(rank__lte=OFFERS_PER_MEASURE)
-        .values_list("topicfield__slug", "offer__kind", "offer_id")
-    )
+    key = _offer_cache_key(district=district.pk, size=size_class, slugs=slugs, kinds=kinds)
+    timeout = settings.LOTSE_CATALOGUE_CACHE_SECONDS
+    rows = cache.get(key) if timeout else None
+    if rows is None:
+        rows = _offer_candidates(matching=matching, slugs=slugs, locality=locality)
+        if timeout:
+            cache.set(key, rows, timeout)
     candidates: dict[tuple[str, str], list[int]] = {}
     ids = set()
     for slug, kind, offer_id in rows:
@@ -446,9 +713,9 @@ def _attach_offers(*, measures: list[Measure], district: Region, size_class: str
         ids.add(offer_id)
     if not ids:
         return
-    offers = {
-        offer.pk: offer for offer in offer_list_queryset(Offer.objects.public().filter(pk__in=ids))
-    }
+    # Loaded through the same filters (public, district, topic, kind, size): a cached id of an
+    # offer withdrawn or moved meanwhile is dropped, never shown.
+    offers = {offer.pk: offer for offer in offer_list_queryset(matching.filter(pk__in=ids))}
     for measure in measures:
         found = {
             offers[offer_id]
@@ -461,14 +728,46 @@ def _attach_offers(*, measures: list[Measure], district: Region, size_class: str
         ]
 
 
+def _contact_candidates(*, serving: QuerySet) -> list[int]:
+    """Ids of the best three actors of every actor type among `serving` (one windowed query)."""
+    return list(
+        Actor.objects.filter(pk__in=serving.values("pk"))
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("actor_type_id")],
+                order_by=[F("statewide").asc(), F("name").asc(), F("pk").asc()],
+            )
+        )
+        .filter(rank__lte=CONTACTS_PER_MEASURE)
+        .values_list("pk", flat=True)
+    )
+
+
 def _attach_contacts(*, measures: list[Measure], district: Region) -> None:
+    """Up to three actors per measure: of its actor types, serving the district (local first,
+    then statewide), with a public e-mail, phone or contact person.
+
+    The best three of every actor type are ranked in one windowed query (a measure's best three
+    over several types are among them), then only those are loaded with their contacts.
+    """
     types = tuple(sorted({slug for measure in measures for slug in measure.actor_types}))
     if not types:
         return
     public_contact = Contact.objects.filter(actor=OuterRef("pk"), is_public=True)
+    serving = actors_search(filters=ActorFilters(types=types, districts=(district.slug,))).filter(
+        Q(email__gt="") | Q(phone__gt="") | Exists(public_contact)
+    )
+    key = _offer_cache_key(contacts=True, district=district.pk, types=types)
+    timeout = settings.LOTSE_CATALOGUE_CACHE_SECONDS
+    best = cache.get(key) if timeout else None
+    if best is None:
+        best = _contact_candidates(serving=serving)
+        if timeout:
+            cache.set(key, best, timeout)
+    # Loaded through the same filters: an actor unpublished or moved meanwhile is dropped.
     actors = list(
-        actors_search(filters=ActorFilters(types=types, districts=(district.slug,)))
-        .filter(Q(email__gt="") | Q(phone__gt="") | Exists(public_contact))
+        serving.filter(pk__in=best)
         .prefetch_related(
             Prefetch(
                 "contacts",
@@ -476,7 +775,7 @@ def _attach_contacts(*, measures: list[Measure], district: Region) -> None:
                 to_attr="public_contacts",
             )
         )
-        .order_by("statewide", "name", "pk")[:200]
+        .order_by("statewide", "name", "pk")
     )
     for measure in measures:
         wanted = set(measure.actor_types)
@@ -486,11 +785,9 @@ def _attach_contacts(*, measures: list[Measure], district: Region) -> None:
 
 
 def _attach_events(*, measures: list[Measure], now: datetime.datetime) -> None:
-    by_topic: dict[str, list] = {}
-    for slug in sorted({measure.topic_field for measure in measures}):
-        by_topic[slug] = events_upcoming(filters=EventFilters(topic_field=slug), now=now)[
-            :EVENTS_PER_MEASURE
-        ]
+    by_topic = events_upcoming_by_topic(
+        slugs=[measure.topic_field for measure in measures], per_topic=EVENTS_PER_MEASURE, now=now
+    )
     for measure in measures:
         measure.events = by_topic.get(measure.topic_field, [])
 
@@ -521,6 +818,8 @@ def check_plan(*, check: CompanyCheck, now: datetime.datetime | None = None) -> 
         if page is not None:
             measure.article_url = page.url
             measure.article_title = page.title
+    for measure in measures:
+        measure.done_on = check.done_measures.get(measure.key, "")
     contact = pages.get(CONTACT_PAGE_SLUG)
     return Plan(
         check=check,
@@ -528,4 +827,7 @@ def check_plan(*, check: CompanyCheck, now: datetime.datetime | None = None) -> 
         measures=measures,
         contact_page_url=contact.url if contact else "",
         on=on,
+        recheck=recheck_result(check=check, measures=measures),
+        recheck_due=recheck_due(check=check, now=now),
+        recheck_due_at=recheck_due_at(check=check),
     )

@@ -4,23 +4,26 @@ Every page behind a personal link is `no-store` and not indexed; an unknown or t
 gets a German page with status 404 and changes nothing.
 """
 
+import tablib
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
 
-from lotse.core.pdf import pdf_response, render_pdf
+from lotse.core.exports import dataset_response
+from lotse.core.pdf import pdf_response
 
-from . import selectors, services
-from .forms import ModuleForm, ProfileForm
+from . import demand, documents, selectors, services
+from .forms import DeskForm, ModuleForm, PlanMailForm, ProfileForm
 from .models import Module
+from .permissions import demand_visible
 
 
 def _version_or_404():
@@ -187,6 +190,7 @@ def plan(request: HttpRequest, token: str) -> HttpResponse:
         "guidance/plan.html",
         {
             "plan": result,
+            "comparison": selectors.comparison(check=check),
             "check": check,
             "token": token,
             "retention_months": settings.LOTSE_GUIDANCE_RETENTION_MONTHS,
@@ -202,17 +206,8 @@ def plan_pdf(request: HttpRequest, token: str) -> HttpResponse:
         return _invalid_link(request)
     services.check_touch(check=check)
     result = selectors.check_plan(check=check)
-    document = render_pdf(
-        "guidance/pdf/plan.html",
-        {
-            "plan": result,
-            "check": check,
-            "created": timezone.localtime(),
-            "base_url": request.build_absolute_uri("/").rstrip("/"),
-        },
-        request=request,
-    )
-    return pdf_response(document, f"wegweiser-plan-{result.on:%Y-%m-%d}.pdf")
+    document = documents.plan_pdf(plan=result, base_url=request.build_absolute_uri("/"))
+    return pdf_response(document, documents.plan_filename(result))
 
 
 @never_cache
@@ -226,3 +221,176 @@ def delete(request: HttpRequest, token: str) -> HttpResponse:
         messages.success(request, _("Ihr Plan und alle Antworten wurden gelöscht."))
         return redirect("guidance:start")
     return render(request, "guidance/delete.html", {"check": check, "token": token})
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def recheck(request: HttpRequest, token: str) -> HttpResponse:
+    """GET asks (a link never changes state), POST keeps the result and starts again."""
+    check = _check_or_none(token)
+    if check is None:
+        return _invalid_link(request)
+    if request.method == "POST":
+        try:
+            services.check_recheck_start(check=check)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(_plan_url(token))
+        messages.success(
+            request,
+            _("Ihr bisheriges Ergebnis ist gespeichert. Beantworten Sie die Fragen jetzt neu."),
+        )
+        return redirect(_next_url(check, token))
+    services.check_touch(check=check)
+    return render(
+        request,
+        "guidance/recheck.html",
+        {
+            "check": check,
+            "token": token,
+            "due": selectors.recheck_due(check=check),
+            "due_at": selectors.recheck_due_at(check=check),
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["POST"])
+def measure_done(request: HttpRequest, token: str, key: str) -> HttpResponse:
+    """Tick or untick "erledigt" for one measure of the plan."""
+    check = _check_or_none(token)
+    if check is None:
+        return _invalid_link(request)
+    try:
+        services.check_measure_done(
+            check=check, measure_key=key, done=request.POST.get("done") == "1"
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(_plan_url(token))
+    return redirect(f"{_plan_url(token)}#massnahme-{key}")
+
+
+def _plan_key(group: str, request: HttpRequest) -> str:
+    """Rate-limit bucket of one plan: the hash of its token (never the token itself)."""
+    token = request.resolver_match.kwargs.get("token", "") if request.resolver_match else ""
+    return selectors.token_hash(str(token))
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+@ratelimit(key="ip", rate=lambda group, request: settings.LOTSE_GUIDANCE_MAIL_RATE, method="POST")
+@ratelimit(
+    key=_plan_key, rate=lambda group, request: settings.LOTSE_GUIDANCE_MAIL_PLAN_RATE, method="POST"
+)
+def plan_mail(request: HttpRequest, token: str) -> HttpResponse:
+    """ "Plan per E-Mail senden": the address goes into this one mail (via the outbox) only."""
+    check = _check_or_none(token)
+    if check is None:
+        return _invalid_link(request)
+    form = PlanMailForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_mail_send(
+                check=check,
+                token=token,
+                to=form.cleaned_data["email"],
+                language=translation.get_language() or "de",
+            )
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(
+                request,
+                _("Ihr Plan ist unterwegs. Die E-Mail kommt in den nächsten Minuten an."),
+            )
+            return redirect(_plan_url(token))
+    else:
+        services.check_touch(check=check)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "guidance/mail.html", {"form": form, "check": check, "token": token}, status=status
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+@ratelimit(key="ip", rate=lambda group, request: settings.LOTSE_DESK_FORM_RATE, method="POST")
+def plan_desk(request: HttpRequest, token: str) -> HttpResponse:
+    """ "Mit dem Lotsendienst besprechen": the plan goes to the desk as an inquiry."""
+    check = _check_or_none(token)
+    if check is None:
+        return _invalid_link(request)
+    form = DeskForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            inquiry = services.plan_to_desk(
+                check=check,
+                contact=services.DeskContact(
+                    email=data["email"],
+                    name=data["name"],
+                    phone=data["phone"],
+                    organisation=data["organisation"],
+                    note=data["note"],
+                ),
+                consent=data["consent"],
+                language=translation.get_language() or "de",
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Ihr Plan ist beim Lotsendienst angekommen (Aktenzeichen %(reference)s). "
+                    "Sie erhalten eine Bestätigung per E-Mail."
+                )
+                % {"reference": inquiry.reference},
+            )
+            return redirect(_plan_url(token))
+    else:
+        services.check_touch(check=check)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "guidance/desk.html", {"form": form, "check": check, "token": token}, status=status
+    )
+
+
+def _require_demand_staff(request: HttpRequest) -> None:
+    if not demand_visible(request.user):
+        raise PermissionDenied
+
+
+@require_safe
+def demand_page(request: HttpRequest) -> HttpResponse:
+    """Bedarf und Angebot: the demand view of the coverage map (staff only)."""
+    _require_demand_staff(request)
+    result = demand.demand()
+    response = render(request, "guidance/demand.html", {"demand": result})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_safe
+def demand_export_csv(request: HttpRequest) -> HttpResponse:
+    _require_demand_staff(request)
+    result = demand.demand()
+    data = tablib.Dataset(headers=demand.demand_headers(), title=_("Bedarf"))
+    for row in result.rows:
+        data.append(
+            [
+                row.district.code,
+                row.district.name,
+                row.topic.name if row.topic else row.topic_slug,
+                row.title,
+                row.checks,
+                row.offers,
+                row.statewide,
+                row.online,
+                _("ja") if row.gap else "",
+            ]
+        )
+    response = dataset_response(data, fmt="csv", basename="bedarf-und-angebot")
+    response["Cache-Control"] = "no-store"
+    return response

@@ -18,6 +18,7 @@ from lotse.core.forms import FilterForm, slug_choices
 from lotse.core.roles import ADMINISTRATION, EDITORS, user_has_role
 
 from .coverage import CoverageMatrix, coverage_matrix, coverage_matrix_cached
+from .coverage_layers import coverage_layers
 
 # Schematic map: seat coordinates projected linearly (equirectangular, scaled for ~51° N).
 MAP_WIDTH = 640
@@ -127,6 +128,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
         "statewide_cells": [matrix.statewide.get(t.pk, 0) for t in matrix.topic_fields],
         "online_cells": [matrix.online.get(t.pk, 0) for t in matrix.topic_fields],
         "can_export": user_has_role(request.user, EDITORS, ADMINISTRATION),
+        "layers": coverage_layers(request.user),
     }
     return render(request, "offers/coverage.html", context)
 

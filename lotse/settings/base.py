@@ -351,6 +351,14 @@ LOTSE_DESK_REPORT_CACHE_SECONDS = env_int("LOTSE_DESK_REPORT_CACHE_SECONDS", 300
 # Wegweiser (docs/guidance.md): a company check whose personal link was not used for this many
 # months is deleted by the daily task.
 LOTSE_GUIDANCE_RETENTION_MONTHS = env_int("LOTSE_GUIDANCE_RETENTION_MONTHS", 24)
+# A completed check offers a re-check (then and now side by side) after this many months.
+LOTSE_GUIDANCE_RECHECK_MONTHS = env_int("LOTSE_GUIDANCE_RECHECK_MONTHS", 6)
+# The anonymous comparison shows a module only with at least this many completed checks of the
+# same size class and district group (k-anonymity; never below 10).
+LOTSE_GUIDANCE_COMPARISON_MIN = max(10, env_int("LOTSE_GUIDANCE_COMPARISON_MIN", 10))
+# "Plan per E-Mail senden": mails per client address and per plan (django-ratelimit rates).
+LOTSE_GUIDANCE_MAIL_RATE = env_str("LOTSE_GUIDANCE_MAIL_RATE", "5/h")
+LOTSE_GUIDANCE_MAIL_PLAN_RATE = env_str("LOTSE_GUIDANCE_MAIL_PLAN_RATE", "3/d")
 # New checks per client address (the profile form's POST).
 LOTSE_GUIDANCE_START_RATE = env_str("LOTSE_GUIDANCE_START_RATE", "30/h")
 

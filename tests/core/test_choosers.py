@@ -22,6 +22,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from lotse.core.models import SearchSynonym
 from lotse.desk.models import AnswerTemplate, Topic
 from lotse.events.models import EventStatus
+from lotse.guidance.models import CheckVersion
 from lotse.network.models import Actor, Cooperation, Membership
 from lotse.tariffs.models import AgreementParty, SectorSynonym
 from tests.events.factories import make_actor, make_event
@@ -68,6 +69,9 @@ SENTINELS: dict[str, list[tuple[str, str, set[str]]]] = {
     ],
     "/admin/snippets/choose/core/searchsynonym/": [
         ("search_synonym", "XQSEARCHSYNONYM", {"admin", "redaktion"}),
+    ],
+    "/admin/snippets/choose/guidance/checkversion/": [
+        ("check_version", "Wegweiser v48151623", {"admin", "redaktion"}),
     ],
     "/admin/documents/chooser/": [("document", "XQDOCUMENT", DOCUMENT_ROLES)],
     "/admin/images/chooser/": [("image", "XQIMAGE", DOCUMENT_ROLES)],
@@ -133,6 +137,7 @@ def world(settings, tmp_path):
             title="Liste XQDOCUMENT", file=SimpleUploadedFile("liste.txt", b"geheim")
         ),
         "image": Image.objects.create(title="Bild XQIMAGE", file=get_test_image_file()),
+        "check_version": CheckVersion.objects.create(number=48151623, live=False),
     }
 
 

@@ -192,3 +192,98 @@ def test_without_javascript(browser, base_url, wegweiser):
         expect(page.locator(".guidance-measure").first).to_contain_text("Teilqualifizierung")
     finally:
         context.close()
+
+
+def test_new_pages_by_keyboard_and_axe(page, axe, wegweiser, artifacts):
+    """Mail, desk, 'erledigt', re-check with then and now, the comparison with ten peers, and
+    the staff's 'Bedarf und Angebot' view from the coverage map: axe on each, keyboard only."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from lotse.core.models import Region
+    from lotse.guidance.selectors import version_current
+    from lotse.guidance.services import Profile, check_module_answer, check_start
+    from tests.core.factories import TEST_PASSWORD
+    from tests.guidance.factories import CompanyCheckFactory, scores_of
+
+    version = version_current()
+    zwickau = Region.objects.get(slug="zwickau")
+    check, token = check_start(
+        version=version,
+        profile=Profile(size_class="10-49", district=zwickau, modules=("arbeitsschutz",)),
+    )
+    check.version = version
+    answers = {q.key: "ja" for q in version.modules.get(key="arbeitsschutz").questions.all()}
+    answers["gefaehrdungsbeurteilung"] = "nein"
+    check_module_answer(check=check, module_key="arbeitsschutz", answers=answers)
+    CompanyCheckFactory.create_batch(10, scores=scores_of(arbeitsschutz=55))
+    plan_url = f"/wegweiser/plan/{token}/"
+
+    page.goto(plan_url)
+    expect(page.get_by_role("heading", name="Betriebe Ihrer Größe in Ihrer Region")).to_be_visible()
+    page.get_by_role("button", name="Als erledigt markieren").first.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Doch nicht erledigt").first).to_be_visible()
+    assert_no_violations(page, axe)
+
+    page.get_by_role("link", name="Plan per E-Mail senden").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Plan per E-Mail senden")
+    page.locator("form button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#error-summary")).to_be_visible()
+    assert_no_violations(page, axe)
+    page.locator("#id_email").focus()
+    page.keyboard.type("inhaber@beispiel.de")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Ihr Maßnahmenplan")
+
+    page.get_by_role("link", name="Mit dem Lotsendienst besprechen").first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Mit dem Lotsendienst besprechen")
+    page.locator("form button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#error-summary")).to_be_visible()
+    assert_no_violations(page, axe)
+    page.locator("#id_email").focus()
+    page.keyboard.type("inhaber@beispiel.de")
+    page.locator("#id_consent").focus()
+    page.keyboard.press("Space")
+    page.locator("form button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".kern-alert, .messages").first).to_contain_text("Aktenzeichen")
+
+    # six months later (the clock of the stored completion moved back): the re-check
+    from lotse.guidance.models import CompanyCheck
+
+    CompanyCheck.objects.filter(pk=check.pk).update(
+        completed_at=timezone.now() - dt.timedelta(days=200)
+    )
+    page.goto(plan_url)
+    page.get_by_role("link", name="Erneut prüfen").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Erneut prüfen")
+    assert_no_violations(page, axe)
+    page.get_by_role("button", name="Erneuten Check beginnen").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Arbeits- und Gesundheitsschutz")
+    for key in answers:
+        page.locator(f"#id_q_{key}_0").check()
+    page.locator("form.guidance-questions button[type=submit]").click()
+    expect(page.get_by_role("heading", name="Damals und heute")).to_be_visible()
+    assert_no_violations(page, axe)
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill("redaktion")
+    page.locator("#id_password").fill(TEST_PASSWORD)
+    page.locator("form[method=post] button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+    page.goto("/angebote/abdeckung/")
+    page.get_by_role("link", name="Bedarf", exact=True).focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Bedarf und Angebot")
+    assert_no_violations(page, axe)

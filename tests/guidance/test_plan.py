@@ -200,3 +200,20 @@ def test_plan_page_and_pdf_queries_do_not_grow_with_offers(client, check_with_du
         create_offer(topic_fields=[SAFETY], districts=["zwickau"])
         create_offer(topic_fields=[SAFETY], online=True, kind="service")
     assert (_page_queries(client, page), _page_queries(client, pdf)) == baseline
+
+
+def test_cached_offer_candidates_never_show_a_withdrawn_offer(settings, check_with_duty_breach):
+    """With the catalogue's cache on, the candidates are cached; the offers are loaded again
+    through the public filters, so an offer withdrawn meanwhile disappears at once."""
+    from django.core.cache import cache
+
+    settings.LOTSE_CATALOGUE_CACHE_SECONDS = 60
+    cache.clear()
+    check, _token = check_with_duty_breach
+    offer = create_offer(title="Bald zurückgezogen", topic_fields=[SAFETY], districts=["zwickau"])
+    first = check_plan(check=check)
+    assert offer in first.measures[0].offers
+    Offer = type(offer)
+    Offer.objects.filter(pk=offer.pk).update(live=False)
+    again = check_plan(check=check)
+    assert offer not in again.measures[0].offers

@@ -247,3 +247,22 @@ def test_knowledge_article_linked_from_question_and_measure(client, started, ver
     # an article that does not exist is not linked (no dead end)
     html = client.get(reverse("guidance:module", args=[token, "einwanderung"])).content.decode()
     assert "Mehr dazu im Wissensartikel" not in html
+
+
+def test_question_rows_use_the_project_field_template(client, started):
+    """Each question is a fieldset with legend from forms/field.html; the "Warum fragen wir
+    das?" block describes the group; an error names the group's error text too."""
+    _check, token = started
+    url = reverse("guidance:module", args=[token, "arbeitsschutz"])
+    html = client.get(url).content.decode()
+    assert 'id="id_q_gefaehrdungsbeurteilung"' in html
+    assert 'aria-describedby="id_q_gefaehrdungsbeurteilung-why"' in html
+    assert 'id="id_q_gefaehrdungsbeurteilung-why"' in html
+    assert "<legend" in html and "1. " in html
+    assert 'class="kern-form-check__radio"' in html
+    response = client.post(url, {"q_gefaehrdungsbeurteilung": "ja"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert 'aria-describedby="id_q_unterweisung-why id_q_unterweisung_error"' in html, (
+        "the error text is named as well"
+    )
