@@ -10,8 +10,8 @@ import datetime
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 from pathlib import Path
+from urllib.parse import urlencode
 
 STATIC_SUBDIR = "bench-static"
 

@@ -26,7 +26,6 @@ class GuidanceConfig(AppConfig):
         from wagtail.signals import published
 
         from lotse.content.extensions import topic_links_register
-
         from lotse.core.periodic import periodic_task_register
         from lotse.offers.coverage_layers import CoverageLayer, coverage_layer_register
 
