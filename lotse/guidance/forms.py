@@ -7,6 +7,9 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lotse.desk.models import ConsentKind
+from lotse.desk.selectors import consent_text_current
+
 from .models import Answer, CheckVersion, CompanyCheck, Module, Question, SizeClass
 from .selectors import districts
 from .services import Profile
@@ -226,6 +229,16 @@ class DeskForm(forms.Form):
         ),
         error_messages={"required": _("Bitte willigen Sie in die Weitergabe ein.")},
     )
+    consent_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=10**6)
+
+    def __init__(self, *args, language: str = "de", **kwargs):
+        super().__init__(*args, **kwargs)
+        # The desk's current consent text is what the company agrees to; its version is recorded
+        # with the inquiry (a later change of the wording never rewrites what was agreed).
+        current = consent_text_current(kind=ConsentKind.INQUIRY)
+        if current is not None:
+            self.fields["consent_version"].initial = current.version
+            self.fields["consent"].help_text = current.text_for(language)
 
     def clean_note(self):
         return _CONTROL_RE.sub(" ", self.cleaned_data["note"].replace("\r\n", "\n")).strip()

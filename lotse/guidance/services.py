@@ -23,8 +23,14 @@ from lotse.core.links import absolute_url
 from lotse.core.mail import mail_enqueue, mails_delete_for
 from lotse.core.models import OutgoingMail, Region
 from lotse.core.validators import CONTROL_CHARACTERS
-from lotse.desk.models import Inquiry, QuestionKind, Topic
-from lotse.desk.services import inquiry_submit
+from lotse.desk.models import (
+    ATTACHMENT_MAX_LENGTH,
+    Channel,
+    ContactPreference,
+    Inquiry,
+    RequesterType,
+)
+from lotse.desk.services import submit_inquiry
 from lotse.tariffs.selectors import wz_codes
 
 from .definition import content_from_rows, definition_from_content
@@ -404,7 +410,7 @@ def plan_mail_send(
     return row
 
 
-DESK_MESSAGE_MAX = 4000
+DESK_PLAN_MAX = ATTACHMENT_MAX_LENGTH
 DESK_NOTE_MAX = 1000
 
 
@@ -418,31 +424,42 @@ class DeskContact:
 
 
 def _desk_inquiry(
-    *, check: CompanyCheck, contact: DeskContact, message: str, language: str
+    *,
+    check: CompanyCheck,
+    contact: DeskContact,
+    question: str,
+    plan: str,
+    language: str,
+    consent_version: int,
 ) -> Inquiry:
-    """The hand-over to the desk's public service (lotse/desk/services.py on main).
-
-    Kept in this one function: when the desk has a topic for the Lotsendienst (issue 14), only
-    the topic and question kind here change.
-    """
-    return inquiry_submit(
-        topic=Topic.TARIFF,
-        sector=(check.sector_query or _("Wegweiser für Betriebe"))[:200],
-        wz_code=check.wz_code[:10],
-        question_kind=QuestionKind.OTHER,
-        message=message,
-        contact_name=contact.name,
-        contact_email=contact.email,
-        contact_phone=contact.phone,
-        contact_organisation=contact.organisation,
-        consent=True,
+    """The hand-over to the Lotsendienst: a general inquiry of a company from the check's
+    district, the plan attached, channel "wegweiser" (lotse/desk/services.py)."""
+    return submit_inquiry(
+        requester_type=RequesterType.COMPANY,
+        topic_field=None,
+        district=check.district,
+        question=question,
+        email=contact.email,
+        phone=contact.phone,
+        contact_preference=ContactPreference.EMAIL,
         language=language,
+        consent_version=consent_version,
+        channel=Channel.GUIDANCE,
+        name=contact.name,
+        organisation=contact.organisation,
+        attachment_text=plan,
+        source_label=_("Wegweiser für Betriebe"),
     )
 
 
 @transaction.atomic
 def plan_to_desk(
-    *, check: CompanyCheck, contact: DeskContact, consent: bool, language: str = "de"
+    *,
+    check: CompanyCheck,
+    contact: DeskContact,
+    consent: bool,
+    consent_version: int,
+    language: str = "de",
 ) -> Inquiry:
     """ "Mit dem Lotsendienst besprechen": the plan as an inquiry of the desk, with the
     company's consent recorded there. The personal link is not passed on."""
@@ -458,10 +475,8 @@ def plan_to_desk(
         )
     plan = check_plan(check=check)
     note = contact.note.strip()
+    question = note or _("Bitte besprechen Sie meinen Plan aus dem Wegweiser für Betriebe mit mir.")
     header = _("Anfrage aus dem Wegweiser für Betriebe") + "\n\n"
-    if note:
-        header += note + "\n\n"
-    message = header + plan_text(plan=plan, limit=DESK_MESSAGE_MAX - len(header))
     return _desk_inquiry(
         check=check,
         contact=DeskContact(
@@ -470,8 +485,10 @@ def plan_to_desk(
             phone=contact.phone.strip(),
             organisation=contact.organisation.strip(),
         ),
-        message=message,
+        question=question,
+        plan=header + plan_text(plan=plan, limit=DESK_PLAN_MAX - len(header)),
         language=language,
+        consent_version=consent_version,
     )
 
 

@@ -321,7 +321,10 @@ def plan_desk(request: HttpRequest, token: str) -> HttpResponse:
     check = _check_or_none(token)
     if check is None:
         return _invalid_link(request)
-    form = DeskForm(request.POST if request.method == "POST" else None)
+    form = DeskForm(
+        request.POST if request.method == "POST" else None,
+        language=translation.get_language() or "de",
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -335,6 +338,7 @@ def plan_desk(request: HttpRequest, token: str) -> HttpResponse:
                     note=data["note"],
                 ),
                 consent=data["consent"],
+                consent_version=data["consent_version"],
                 language=translation.get_language() or "de",
             )
         except ValidationError as error:

@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 
 from lotse.core.models import OutgoingMail
-from lotse.desk.models import Inquiry
+from lotse.desk.models import Channel, Inquiry, RequesterType, Topic
 from lotse.guidance.models import CompanyCheck
 from lotse.guidance.selectors import check_by_token
 from lotse.guidance.services import check_delete, check_module_answer, checks_retention_delete
@@ -100,16 +100,35 @@ def test_plan_to_desk_with_consent(client, answered, django_capture_on_commit_ca
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             url,
-            {"email": ADDRESS, "name": "Frau Muster", "note": "Bitte um Rückruf", "consent": "on"},
+            {
+                "email": ADDRESS,
+                "name": "Frau Muster",
+                "note": "Bitte um Rückruf",
+                "consent": "on",
+                "consent_version": "1",
+            },
         )
     assert response.status_code == 302
     inquiry = Inquiry.objects.get()
-    assert inquiry.consent is True and inquiry.contact_email == ADDRESS
-    assert "Wegweiser für Betriebe" in inquiry.message and "Bitte um Rückruf" in inquiry.message
-    assert "Gefährdungsbeurteilung" in inquiry.message
-    assert token not in inquiry.message
-    assert len(inquiry.message) <= 4000
+    # A general inquiry of the Lotsendienst from the check's district, the plan attached.
+    assert inquiry.topic == Topic.GENERAL and inquiry.channel == Channel.GUIDANCE
+    assert inquiry.requester_type == RequesterType.COMPANY
+    assert inquiry.district == _check.district
+    assert inquiry.consent is True and inquiry.consent_text.version == 1
+    assert inquiry.contact_email == ADDRESS and inquiry.message == "Bitte um Rückruf"
+    assert "Wegweiser für Betriebe" in inquiry.attachment_text
+    assert "Gefährdungsbeurteilung" in inquiry.attachment_text
+    assert token not in inquiry.attachment_text and token not in inquiry.message
     assert mail.outbox and mail.outbox[0].to == [ADDRESS]  # the desk's confirmation
+
+
+def test_plan_to_desk_needs_a_known_consent_version(client, answered):
+    _check, token = answered
+    response = client.post(
+        reverse("guidance:desk", args=[token]),
+        {"email": ADDRESS, "consent": "on", "consent_version": "999"},
+    )
+    assert response.status_code == 400 and not Inquiry.objects.exists()
 
 
 def test_forged_token_gets_404(client, version):
