@@ -147,6 +147,11 @@ class SiteSearch:
     def total(self) -> int:
         return sum(group.count for group in self.groups)
 
+    @property
+    def capped(self) -> bool:
+        """Whether a group was counted only up to its cap (the total is then a lower bound)."""
+        return any(group.capped for group in self.groups)
+
 
 def _pages(count: int, per_page: int) -> int:
     return max(1, -(-count // per_page))

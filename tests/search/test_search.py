@@ -251,6 +251,7 @@ def test_large_groups_are_counted_up_to_a_cap(client, knowledge, monkeypatch):
     assert (groups["akteure"].count, groups["akteure"].capped) == (3, True)
     html = response.content.decode()
     assert "(mehr als 3)" in html
+    assert "Mehr als 6 Treffer für „Kranführer“" in html
     assert "Weitere Treffer anzeigen" in html
 
 
