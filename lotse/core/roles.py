@@ -61,6 +61,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "network.*",
         "offers.*",
         "imports.*",
+        # Einwanderungs-Check: parameters (published only through the two-person workflow,
+        # migration/permissions.py) and route notes.
+        "migration.*",
     ],
     TARIFF_REGISTER: [
         "wagtailadmin.access_admin",
