@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("veranstaltungen/", include("lotse.events.urls")),
     path("tarifauskunft/", include("lotse.tariffs.urls")),
     path("wegweiser/", include("lotse.guidance.urls")),
+    path("einwanderung/", include("lotse.migration.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
