@@ -1,4 +1,4 @@
-"""The check's questions as one form (GET: the answers live in the shareable link, not on the server).
+"""The check's questions as one GET form: the answers live in the shareable link, not on a server.
 
 Every field is optional where the rules allow; numbers and dates are bounded, and every message is
 a lazy string, so it appears in the language the view activated for the check.
