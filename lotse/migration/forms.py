@@ -240,11 +240,7 @@ class CheckForm(forms.Form):
     def clean_on(self) -> datetime.date:
         on = self.cleaned_data["on"]
         if on < EARLIEST_DATE:
-            raise forms.ValidationError(
-                _(
-                    "Der Check kennt die Regeln ab dem 18.11.2023. Bitte wählen Sie ein späteres Datum."
-                )
-            )
+            raise forms.ValidationError(_("Der Check kennt die Regeln erst ab dem 18.11.2023."))
         if on > self.latest_date():
             raise forms.ValidationError(
                 _("Bitte wählen Sie ein Datum in den nächsten zwei Jahren.")
