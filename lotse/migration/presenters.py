@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from . import selectors, texts
 from .rules import Answers, Evaluation, Points
 
 FINDER_URL = "https://www.anerkennung-in-deutschland.de/html/{lang}/pro/anerkennungs-finder.php"
+NOTICE = _("Information, keine Rechtsberatung.")
 ZSBA_URL = "https://www.anerkennung-in-deutschland.de/html/{lang}/pro/service-center.php"
 
 

@@ -91,12 +91,11 @@ def questions(request: HttpRequest, who: str) -> HttpResponse:
     """The questions; with answers in the address (from "Antworten ändern") pre-filled."""
     lang = check_language(request)
     audience = AUDIENCES[who]
-    with translation.override(lang):
-        data = request.GET if "qualification" in request.GET else None
-        form = CheckForm(data, audience=audience, lang=lang)
-        if data is not None:
-            form.is_valid()
-        return _form_page(request, form, lang, audience, 200)
+    data = request.GET if "qualification" in request.GET else None
+    form = CheckForm(data, audience=audience, lang=lang)
+    if data is not None:
+        form.is_valid()
+    return _form_page(request, form, lang, audience, 200)
 
 
 def _evaluated(request: HttpRequest, lang: str):
@@ -110,24 +109,26 @@ def _evaluated(request: HttpRequest, lang: str):
 @require_http_methods(["GET", "HEAD"])
 def result(request: HttpRequest) -> HttpResponse:
     lang = check_language(request)
+    # The texts of the result are written in the check's language; the page around it (the
+    # portal's header, navigation and footer) stays in the language of the address.
     with translation.override(lang):
         form, outcome = _evaluated(request, lang)
-        audience = "employer" if form.data.get("audience") == "employer" else "person"
-        if outcome is None:
-            return _form_page(request, form, lang, audience, 400)
-        query = _with(request.GET, lang=lang)
-        return render(
+    audience = "employer" if form.data.get("audience") == "employer" else "person"
+    if outcome is None:
+        return _form_page(request, form, lang, audience, 400)
+    query = _with(request.GET, lang=lang)
+    return render(
+        request,
+        "migration/result.html",
+        _context(
             request,
-            "migration/result.html",
-            _context(
-                request,
-                lang,
-                result=outcome,
-                share_url=request.build_absolute_uri(f"{request.path}?{query}"),
-                query=query,
-                edit_path="person" if outcome.answers.audience == "person" else "arbeitgeber",
-            ),
-        )
+            lang,
+            result=outcome,
+            share_url=request.build_absolute_uri(f"{request.path}?{query}"),
+            query=query,
+            edit_path="person" if outcome.answers.audience == "person" else "arbeitgeber",
+        ),
+    )
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -135,9 +136,10 @@ def result_pdf(request: HttpRequest) -> HttpResponse:
     lang = check_language(request)
     with translation.override(lang):
         form, outcome = _evaluated(request, lang)
-        if outcome is None:
-            audience = "employer" if form.data.get("audience") == "employer" else "person"
-            return _form_page(request, form, lang, audience, 400)
+    if outcome is None:
+        audience = "employer" if form.data.get("audience") == "employer" else "person"
+        return _form_page(request, form, lang, audience, 400)
+    with translation.override(lang):
         document = render_pdf(
             "migration/pdf/result.html",
             _context(
