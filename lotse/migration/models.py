@@ -146,7 +146,10 @@ class TwoPersonApprovalTask(AbstractGroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve" and user.pk in _authors(task_state):
             raise PermissionDenied(_("Eine Änderung gibt eine zweite Person frei."))
-        return super().on_action(task_state, user, action_name, **kwargs)
+        from .permissions import approving  # the policy lets the approved revision be published
+
+        with approving():
+            return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = super().get_task_states_user_can_moderate(user, **kwargs)
