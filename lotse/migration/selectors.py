@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from lotse.core.models import Region
 from lotse.network.models import Actor
@@ -55,6 +55,8 @@ CONTACT_CATEGORIES = (
     ContactCategory("chamber", ("kammer",), ("",)),
 )
 CONTACTS_PER_CATEGORY = 3
+# Rows read at most for one district (all categories together).
+MAX_CONTACT_ROWS = 60
 
 
 @dataclass(frozen=True)
@@ -80,12 +82,24 @@ def _rank(actor: Actor, district: Region) -> tuple[int, str]:
 
 
 def local_contacts(*, district: Region | None) -> list[ContactGroup]:
-    """Per category the actors serving the district (seat there first, statewide last)."""
+    """Per category the actors serving the district (seat there first, statewide last).
+
+    One query: the network's directory search narrowed to the categories' types and name words
+    in the database (a directory of thousands of actors is never read into memory).
+    """
     if district is None:
         return []
-    types = tuple(sorted({slug for category in CONTACT_CATEGORIES for slug in category.types}))
+    condition = Q()
+    for category in CONTACT_CATEGORIES:
+        words = Q()
+        for word in category.names:
+            words |= Q(name__contains=word)
+        condition |= Q(actor_type__slug__in=category.types) & words
     found: Sequence[Actor] = list(
-        actors_search(filters=ActorFilters(types=types, districts=(district.slug,)))
+        actors_search(filters=ActorFilters(districts=(district.slug,)))
+        .prefetch_related(None)
+        .filter(condition)
+        .order_by("statewide", "name")[:MAX_CONTACT_ROWS]
     )
     groups = []
     for category in CONTACT_CATEGORIES:
