@@ -11,7 +11,7 @@ from django.utils.translation.template import templatize
 APP = pathlib.Path(__file__).resolve().parents[2] / "lotse" / "migration"
 SHARED_FORM_TEMPLATES = ("_error_summary.html", "_required.html", "_optional.html")
 # Back-office words (models, parameter units, route labels of the admin) are German and English.
-BACK_OFFICE_MODULES = ("models.py", "keys.py")
+BACK_OFFICE_MODULES = ("models.py", "keys.py", "wagtail_hooks.py", "permissions.py")
 LANGUAGES = ("en", "uk", "ar", "ru", "vi", "es")
 # Names that are the same in a language (proper names, codes).
 SAME = {"Kosovo", "Montenegro", "Welcome Center", "Albania", "Serbia", "Bosnia and Herzegovina"}
@@ -34,10 +34,12 @@ def _template_ids(path):
         yield ast.literal_eval(match.group(1))
 
 
-def public_msgids():
+def public_msgids(*, back_office=False):
     ids = set()
     for path in APP.rglob("*.py"):
-        if "migrations" not in path.parts and path.name not in BACK_OFFICE_MODULES:
+        if "migrations" in path.parts:
+            continue
+        if back_office or path.name not in BACK_OFFICE_MODULES:
             ids.update(_python_ids(path))
     for path in (APP / "templates").rglob("*.html"):
         ids.update(_template_ids(path))
@@ -49,6 +51,7 @@ def public_msgids():
 
 
 MSGIDS = public_msgids()
+ALL_MSGIDS = public_msgids(back_office=True)
 
 
 def test_the_extraction_finds_the_texts():
@@ -63,6 +66,11 @@ def test_every_public_text_is_translated(language):
     assert missing == []
     untranslated = [m for m in MSGIDS if catalog[m] == m and m not in SAME and language != "de"]
     assert [m for m in untranslated if not re.fullmatch(r"[A-Z][0-9]|Euro", m)] == []
+
+
+def test_the_back_office_is_german_and_english():
+    catalog = trans_real.translation("en")._catalog
+    assert [msgid for msgid in ALL_MSGIDS if msgid not in catalog] == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
