@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils import timezone, translation
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from lotse.core.navigation import language_root
@@ -86,6 +87,7 @@ def _form_page(request: HttpRequest, form: CheckForm, lang: str, audience: str, 
     )
 
 
+@never_cache
 @require_http_methods(["GET", "HEAD"])
 def questions(request: HttpRequest, who: str) -> HttpResponse:
     """The questions; with answers in the address (from "Antworten ändern") pre-filled."""
@@ -106,6 +108,7 @@ def _evaluated(request: HttpRequest, lang: str):
     return form, presenters.result_for(answers=answers, language=lang)
 
 
+@never_cache  # the answers are in the address: no shared cache keeps the page
 @require_http_methods(["GET", "HEAD"])
 def result(request: HttpRequest) -> HttpResponse:
     lang = check_language(request)

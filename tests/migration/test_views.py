@@ -83,6 +83,7 @@ def test_result_names_the_rules_date_the_notice_and_the_share_link(client, migra
     assert "Blaue Karte EU" in html
     assert "http://testserver/einwanderung/ergebnis/?" in html
     assert "/kontakt/" in html
+    assert "no-store" in response["Cache-Control"]
 
 
 def test_the_same_answers_on_both_sides_of_new_year(client, migration_rules):
