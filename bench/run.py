@@ -433,7 +433,12 @@ def measure(server: Server, targets: list[scenarios.Target], args: argparse.Name
             "concurrency": args.concurrency,
         }
         try:
-            first = loadclient.fetch(base + target.path, headers=target.headers)
+            first = loadclient.fetch(
+                base + target.path,
+                method=target.method,
+                headers=target.headers,
+                body=target.body,
+            )
         except (OSError, loadclient.ProtocolError) as error:
             # One hopeless URL (e.g. slower than the client's timeout) must not end the run.
             log(f"  WARNING {target.name}: {target.path} failed: {error!r}; skipped")
