@@ -206,7 +206,7 @@ def evaluate(request: HttpRequest, payload: EvaluateIn):
     its reasons; documents, next steps and local contacts. Nothing is stored."""
     language = _language(payload.lang if isinstance(payload.lang, str) else None)
     with translation.override(language):
-        form = CheckForm(_form_data(payload.dict(exclude={"lang"})), lang=language)
+        form = CheckForm(_form_data(payload.model_dump(exclude={"lang"})), lang=language)
         if not form.is_valid():
             errors = [
                 {
@@ -217,7 +217,9 @@ def evaluate(request: HttpRequest, payload: EvaluateIn):
                 for field, messages in form.errors.items()
             ]
             return _unprocessable(request, errors)
-        result = presenters.result_for(answers=form.answers(), language=language)
+        result = presenters.result_for(
+            answers=form.answers(), language=language, districts=form.districts
+        )
         routes = [
             *result.routes_open,
             *result.routes_conditional,

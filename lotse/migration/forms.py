@@ -228,8 +228,9 @@ class CheckForm(forms.Form):
         kwargs["initial"].setdefault("on", timezone.localdate())
         kwargs["initial"].setdefault("abroad", "yes")
         super().__init__(*args, **kwargs)
+        self.districts = districts()
         self.fields["district"].choices = [("", _("keine Angabe"))] + [
-            (region.slug, region.name) for region in districts()
+            (district.slug, district.name) for district in self.districts
         ]
 
     @staticmethod

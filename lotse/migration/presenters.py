@@ -75,20 +75,23 @@ def _route_view(route, notes: dict[str, str]) -> RouteView:
     )
 
 
-def result_for(*, answers: Answers, language: str) -> ResultView:
-    evaluation = selectors.check_evaluate(answers=answers)
+def result_for(
+    *, answers: Answers, language: str, districts: list[selectors.District]
+) -> ResultView:
+    outcome = selectors.check_evaluate(answers=answers)
+    evaluation = outcome.evaluation
     notes = selectors.route_notes(language=language)
     routes = [_route_view(route, notes) for route in evaluation.routes]
-    district = selectors.district_by_slug(slug=answers.district)
+    district = next((d for d in districts if d.slug == answers.district), None)
     contacts = tuple(
         (str(texts.CONTACT_CATEGORIES[group.key]), group.actors)
-        for group in selectors.local_contacts(district=district)
+        for group in selectors.local_contacts(district_slug=district.slug if district else "")
     )
     site_lang = "de" if language == "de" else "en"
     return ResultView(
         answers=answers,
         evaluation=evaluation,
-        rules_date=selectors.rules_date(on=answers.on),
+        rules_date=outcome.rules_date,
         routes_open=tuple(r for r in routes if r.status == "open"),
         routes_conditional=tuple(r for r in routes if r.status == "conditional"),
         routes_closed=tuple(r for r in routes if r.status in ("closed", "unknown")),

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
 from lotse.core.models import Region
@@ -28,12 +30,6 @@ def parameters_in_force(*, on: datetime.date) -> QuerySet[Parameter]:
 def parameters_on(*, on: datetime.date) -> dict[str, Decimal]:
     """Key → value of the published parameters in force on `on` (one query)."""
     return dict(parameters_in_force(on=on).values_list("key", "value"))
-
-
-def rules_date(*, on: datetime.date) -> datetime.date | None:
-    """ "Stand der Regeln": the latest date a parameter in force on `on` was checked."""
-    dates = parameters_in_force(on=on).values_list("checked_on", flat=True)
-    return max(dates, default=None)
 
 
 @dataclass(frozen=True)
@@ -60,19 +56,33 @@ MAX_CONTACT_ROWS = 60
 
 
 @dataclass(frozen=True)
+class Contact:
+    """An actor's public contact as the check shows it (plain data: it can be cached)."""
+
+    name: str
+    slug: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True)
 class ContactGroup:
     key: str
-    actors: tuple[Actor, ...]
+    actors: tuple[Contact, ...]
 
 
-def district_by_slug(*, slug: str) -> Region | None:
-    if not slug:
-        return None
-    return Region.objects.districts().filter(slug=slug).first()
+@dataclass(frozen=True)
+class District:
+    slug: str
+    name: str
 
 
-def districts() -> list[Region]:
-    return list(Region.objects.districts().order_by("name"))
+def districts() -> list[District]:
+    """Saxony's districts and independent cities, by name (one light query)."""
+    return [
+        District(slug, name)
+        for slug, name in Region.objects.districts().order_by("name").values_list("slug", "name")
+    ]
 
 
 def _rank(actor: Actor, district: Region) -> tuple[int, str]:
@@ -81,12 +91,32 @@ def _rank(actor: Actor, district: Region) -> tuple[int, str]:
     return (2 if actor.statewide else 1, actor.name)
 
 
-def local_contacts(*, district: Region | None) -> list[ContactGroup]:
+def contacts_cache_key(slug: str) -> str:
+    return f"lotse:migration:contacts:{slug}"
+
+
+def local_contacts(*, district_slug: str) -> list[ContactGroup]:
     """Per category the actors serving the district (seat there first, statewide last).
 
     One query: the network's directory search narrowed to the categories' types and name words
-    in the database (a directory of thousands of actors is never read into memory).
+    in the database (a directory of thousands of actors is never read into memory). The answer
+    is kept in the shared cache for `LOTSE_MIGRATION_CONTACTS_CACHE_SECONDS` (directory edits
+    show after at most that long).
     """
+    if not district_slug:
+        return []
+    key = contacts_cache_key(district_slug)
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    groups = _local_contacts(district_slug)
+    if settings.LOTSE_MIGRATION_CONTACTS_CACHE_SECONDS:
+        cache.set(key, groups, settings.LOTSE_MIGRATION_CONTACTS_CACHE_SECONDS)
+    return groups
+
+
+def _local_contacts(district_slug: str) -> list[ContactGroup]:
+    district = Region.objects.districts().filter(slug=district_slug).first()
     if district is None:
         return []
     condition = Q()
@@ -111,7 +141,15 @@ def local_contacts(*, district: Region | None) -> list[ContactGroup]:
         ]
         local = [actor for actor in members if not actor.statewide]
         chosen = sorted(local or members, key=lambda actor: _rank(actor, district))
-        groups.append(ContactGroup(category.key, tuple(chosen[:CONTACTS_PER_CATEGORY])))
+        groups.append(
+            ContactGroup(
+                category.key,
+                tuple(
+                    Contact(actor.name, actor.slug, actor.phone, actor.email)
+                    for actor in chosen[:CONTACTS_PER_CATEGORY]
+                ),
+            )
+        )
     return groups
 
 
@@ -120,6 +158,18 @@ def route_notes(*, language: str) -> dict[str, str]:
     return dict(RouteNote.objects.filter(live=True, language=language).values_list("route", "text"))
 
 
-def check_evaluate(*, answers: Answers) -> Evaluation:
-    """The check at the intended date, with the parameters published for that date."""
-    return evaluate(answers, parameters_on(on=answers.on))
+@dataclass(frozen=True)
+class CheckOutcome:
+    evaluation: Evaluation
+    rules_date: datetime.date | None  # "Stand der Regeln"
+
+
+def check_evaluate(*, answers: Answers) -> CheckOutcome:
+    """The check at the intended date, with the parameters published for that date (one query
+    for the values and the date they were last checked)."""
+    rows = list(parameters_in_force(on=answers.on).values_list("key", "value", "checked_on"))
+    values = {key: value for key, value, _checked in rows}
+    return CheckOutcome(
+        evaluation=evaluate(answers, values),
+        rules_date=max((checked for _key, _value, checked in rows), default=None),
+    )

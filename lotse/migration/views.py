@@ -105,7 +105,7 @@ def _evaluated(request: HttpRequest, lang: str):
     if not form.is_valid():
         return form, None
     answers = form.answers()
-    return form, presenters.result_for(answers=answers, language=lang)
+    return form, presenters.result_for(answers=answers, language=lang, districts=form.districts)
 
 
 @never_cache  # the answers are in the address: no shared cache keeps the page

@@ -340,6 +340,9 @@ LOTSE_DESK_RETENTION_MONTHS = env_int("LOTSE_DESK_RETENTION_MONTHS", 12)
 LOTSE_DESK_SERVICE_DAYS = env_int("LOTSE_DESK_SERVICE_DAYS", 5)
 LOTSE_DESK_FORM_RATE = env_str("LOTSE_DESK_FORM_RATE", "5/m")
 LOTSE_DESK_TARIFF_LOOKUP = "lotse.tariffs.summaries.lookup_summary"
+# Einwanderungs-Check (docs/migration.md): the local contacts of a district are kept this many
+# seconds in the shared cache (0 switches it off).
+LOTSE_MIGRATION_CONTACTS_CACHE_SECONDS = env_int("LOTSE_MIGRATION_CONTACTS_CACHE_SECONDS", 300)
 # Wegweiser (docs/guidance.md): a company check whose personal link was not used for this many
 # months is deleted by the daily task.
 LOTSE_GUIDANCE_RETENTION_MONTHS = env_int("LOTSE_GUIDANCE_RETENTION_MONTHS", 24)
