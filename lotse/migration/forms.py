@@ -71,6 +71,22 @@ def _choice_errors(message):
     return {"invalid_choice": message, "required": message}
 
 
+def years_field(label, most: int) -> forms.IntegerField:
+    """Whole years from 0 to `most`, with the messages of the check."""
+    range_message = {5: _("Bitte eine Zahl von 0 bis 5."), 7: _("Bitte eine Zahl von 0 bis 7.")}
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        max_value=most,
+        required=False,
+        error_messages={
+            "invalid": _("Bitte geben Sie eine ganze Zahl an."),
+            "min_value": range_message[most],
+            "max_value": range_message[most],
+        },
+    )
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -167,28 +183,8 @@ class CheckForm(forms.Form):
         required=False,
         error_messages=_choice_errors(_("Bitte wählen Sie ein Niveau aus der Liste.")),
     )
-    experience_last_5 = forms.IntegerField(
-        label=_("Jahre Berufserfahrung in den letzten 5 Jahren"),
-        min_value=0,
-        max_value=5,
-        required=False,
-        error_messages={
-            "invalid": _("Bitte geben Sie eine ganze Zahl an."),
-            "min_value": _("Bitte eine Zahl von 0 bis 5."),
-            "max_value": _("Bitte eine Zahl von 0 bis 5."),
-        },
-    )
-    experience_last_7 = forms.IntegerField(
-        label=_("Jahre Berufserfahrung in den letzten 7 Jahren"),
-        min_value=0,
-        max_value=7,
-        required=False,
-        error_messages={
-            "invalid": _("Bitte geben Sie eine ganze Zahl an."),
-            "min_value": _("Bitte eine Zahl von 0 bis 7."),
-            "max_value": _("Bitte eine Zahl von 0 bis 7."),
-        },
-    )
+    experience_last_5 = years_field(_("Jahre Berufserfahrung in den letzten 5 Jahren"), 5)
+    experience_last_7 = years_field(_("Jahre Berufserfahrung in den letzten 7 Jahren"), 7)
     age = forms.IntegerField(
         label=_("Alter in Jahren"),
         min_value=15,

@@ -15,20 +15,9 @@ from django.db import transaction
 
 from lotse.core.initial import LoadReport, data_dir, load_entry, read_csv
 
-from .models import Parameter
+from .models import PARAMETER_FIELDS, Parameter
 
 APP_DIR = Path(__file__).resolve().parent
-FIELDS = (
-    "key",
-    "value",
-    "unit",
-    "valid_from",
-    "valid_to",
-    "legal_reference",
-    "source_url",
-    "checked_on",
-    "note",
-)
 
 
 def parameter_rows(state: str = "sn") -> list[dict[str, str]]:
@@ -40,7 +29,9 @@ def _date(value: str) -> datetime.date | None:
 
 
 def parameter_snapshot(parameter: Parameter) -> dict:
-    return {name: str(getattr(parameter, name) or "") for name in FIELDS} | {"live": parameter.live}
+    return {name: str(getattr(parameter, name) or "") for name in PARAMETER_FIELDS} | {
+        "live": parameter.live
+    }
 
 
 def _writer(row: dict[str, str]):

@@ -35,6 +35,20 @@ CHECK_LANGUAGES = (
 )
 
 
+# The fields of a parameter as data files, exports and snapshots name them.
+PARAMETER_FIELDS = (
+    "key",
+    "value",
+    "unit",
+    "valid_from",
+    "valid_to",
+    "legal_reference",
+    "source_url",
+    "checked_on",
+    "note",
+)
+
+
 class ParameterQuerySet(models.QuerySet):
     def published(self):
         return self.filter(live=True)

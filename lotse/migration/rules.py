@@ -277,6 +277,24 @@ def _needs_recognition(route: _Route, answers: Answers) -> None:
         route.need("recognition_apply")
 
 
+def _job_offer(route: _Route, answers: Answers) -> None:
+    """A job offer (no salary threshold on this route)."""
+    if answers.job_offer:
+        route.ok("job_offer_present")
+        route.docs("job_offer", "employment_declaration")
+    else:
+        route.need("job_offer")
+
+
+def _academic_recognition(route: _Route, answers: Answers) -> None:
+    """A degree recognised, or comparable according to anabin (no procedure needed)."""
+    if answers.recognition in ("full", "not_needed"):
+        route.ok("academic_comparable")
+        route.docs("recognition_notice" if answers.recognition == "full" else "anabin_printout")
+    else:
+        _needs_recognition(route, answers)
+
+
 def route_18a(answers: Answers, params: Mapping[str, Decimal], t: Thresholds) -> RouteResult:
     route = _Route(R.S18A)
     route.ba = True
@@ -291,11 +309,7 @@ def route_18a(answers: Answers, params: Mapping[str, Decimal], t: Thresholds) ->
         route.docs("recognition_notice")
     else:
         _needs_recognition(route, answers)
-    if answers.job_offer:
-        route.ok("job_offer_present")
-        route.docs("job_offer", "employment_declaration")
-    else:
-        route.need("job_offer")
+    _job_offer(route, answers)
     _older_rule(route, answers, params, t.older)
     return route.result()
 
@@ -307,16 +321,8 @@ def route_18b(answers: Answers, params: Mapping[str, Decimal], t: Thresholds) ->
         route.close("needs_academic")
         return route.result()
     route.docs("cv", "qualification_certificate")
-    if answers.recognition in ("full", "not_needed"):
-        route.ok("academic_comparable")
-        route.docs("recognition_notice" if answers.recognition == "full" else "anabin_printout")
-    else:
-        _needs_recognition(route, answers)
-    if answers.job_offer:
-        route.ok("job_offer_present")
-        route.docs("job_offer", "employment_declaration")
-    else:
-        route.need("job_offer")
+    _academic_recognition(route, answers)
+    _job_offer(route, answers)
     _older_rule(route, answers, params, t.older)
     return route.result()
 
@@ -333,11 +339,7 @@ def route_18g(answers: Answers, t: Thresholds, *, reduced: bool) -> RouteResult:
         route.ok("shortage_occupation" if answers.shortage_occupation else "recent_graduate")
         route.ba = True
     route.docs("cv", "qualification_certificate")
-    if answers.recognition in ("full", "not_needed"):
-        route.ok("academic_comparable")
-        route.docs("recognition_notice" if answers.recognition == "full" else "anabin_printout")
-    else:
-        _needs_recognition(route, answers)
+    _academic_recognition(route, answers)
     threshold = t.blue_card_reduced if reduced else t.blue_card
     _job_and_salary(route, answers, threshold, threshold_code="salary_at_least")
     return route.result()
@@ -477,11 +479,7 @@ def route_26(answers: Answers, params: Mapping[str, Decimal], t: Thresholds) -> 
         route.close("quota_used_up", year=answers.on.year, quota=int(quota))
         return route.result()
     route.ok("westbalkan_citizen", quota=int(quota))
-    if answers.job_offer:
-        route.ok("job_offer_present")
-        route.docs("job_offer", "employment_declaration")
-    else:
-        route.need("job_offer")
+    _job_offer(route, answers)
     _older_rule(route, answers, params, t.older)
     return route.result()
 

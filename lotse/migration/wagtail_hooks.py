@@ -19,7 +19,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from lotse.core.choosers import PolicyChooserViewSet
 
-from .models import Parameter, RouteNote
+from .models import PARAMETER_FIELDS, Parameter, RouteNote
 from .permissions import ParameterPermissionPolicy, RouteNotePermissionPolicy
 
 register_permission_policy(Parameter, ParameterPermissionPolicy(Parameter), exact_class=True)
@@ -38,17 +38,7 @@ class ParameterViewSet(SnippetViewSet):
         LiveStatusTagColumn(),
     ]
     list_filter = ["key"]
-    list_export = [
-        "key",
-        "value",
-        "unit",
-        "valid_from",
-        "valid_to",
-        "legal_reference",
-        "source_url",
-        "checked_on",
-        "live",
-    ]
+    list_export = [*PARAMETER_FIELDS, "live"]
     export_filename = "einwanderungs-check-parameter"
     search_fields = ["key", "legal_reference", "note"]
     search_backend_name = None
