@@ -92,7 +92,8 @@ class Parameter(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mo
 
     def __str__(self) -> str:
         end = self.valid_to.isoformat() if self.valid_to else "…"
-        return f"{self.get_key_display()}: {self.value} ({self.valid_from.isoformat()} – {end})"
+        period = f"{self.valid_from.isoformat()} – {end}"
+        return f"{self.get_key_display()}: {self.value} ({period}; {self.legal_reference})"
 
     def clean(self) -> None:
         super().clean()
@@ -126,7 +127,7 @@ class RouteNote(DraftStateMixin, RevisionMixin, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_route_display()} ({self.language})"
+        return f"{self.get_route_display()} ({self.language}): {self.text[:60]}"
 
 
 def _authors(task_state) -> set[int]:
