@@ -462,8 +462,8 @@ def admin_objects(settings, tmp_path):
         "collection": Collection.get_first_root_node().pk,
         "site": Site.objects.get(is_default_site=True).pk,
         "locale": Locale.objects.get(language_code="de").pk,
-        "workflow": Workflow.objects.get().pk,
-        "task": Task.objects.get().pk,
+        "workflow": Workflow.objects.get(name="Prüfung durch die Redaktion").pk,
+        "task": Task.objects.get(name="Prüfung durch die Redaktion").pk,
     }
 
 
