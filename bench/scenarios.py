@@ -409,3 +409,46 @@ TARGETS += [
         description="Public form 'Frage an den Lotsendienst': valid POST (stores, outbox, fact)",
     ),
 ]
+
+
+# Issue 15: the Einwanderungs-Check (parameters from the initial content, the real network
+# actors of lotse/network/data for the contacts). Every request another salary and date, so no
+# answer repeats; the result page additionally looks up the contacts of a district.
+MIGRATION_BODY = (
+    b'{"on": "2026-03-01", "citizenship": "RS", "qualification": "vocational", '
+    b'"recognition": "partial", "job_offer": true, "salary": 42000, "german": "A2", '
+    b'"age": 31, "experience_last_5": 3, "experience_last_7": 4, "district": "chemnitz", '
+    b'"lang": "de"}'
+)
+MIGRATION_DISTRICTS = ["chemnitz", "dresden", "leipzig", "zwickau", "bautzen", "goerlitz"]
+
+
+def migration_result_path(n: int) -> str:
+    day = datetime.date(2024, 1, 1) + datetime.timedelta(days=n % 1000)
+    return (
+        "/einwanderung/ergebnis/?audience=person&citizenship=other&qualification=academic"
+        f"&recognition=full&job_offer=on&salary={40000 + n % 20000}&german=B1&age=33"
+        f"&on={day.isoformat()}&district={MIGRATION_DISTRICTS[n % len(MIGRATION_DISTRICTS)]}"
+    )
+
+
+TARGETS += [
+    Target(
+        "migration-evaluate",
+        "/api/v1/migration-check/evaluate",
+        method="POST",
+        headers={"Content-Type": "application/json"},
+        body=MIGRATION_BODY,
+        module="migration",
+        expect_text='"status": "open"',
+        description="API: evaluate one person's answers (all routes, contacts of a district)",
+    ),
+    Target(
+        "migration-result",
+        "/einwanderung/ergebnis/?audience=person&citizenship=other&qualification=academic",
+        module="migration",
+        expect_text="Stand der Regeln",
+        description="Result page, every request another salary, date and district",
+        variant=migration_result_path,
+    ),
+]

@@ -50,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("tarifauskunft/", include("lotse.tariffs.urls")),
     path("wegweiser/", include("lotse.guidance.urls")),
     path("suche/", include("lotse.search.urls")),
+    path("einwanderung/", include("lotse.migration.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -12,6 +12,7 @@ BENCH_GENERATORS = [
     "bench.generators.events.generate",
     "bench.generators.desk.generate",
     "bench.generators.guidance.generate",
+    "bench.generators.migration.generate",
 ]
 
 

@@ -9,6 +9,7 @@ from lotse.core.api import router as core_router
 from lotse.desk.api import router as desk_router
 from lotse.events.api import router as events_router
 from lotse.guidance.api import router as guidance_router
+from lotse.migration.api import router as migration_router
 from lotse.network.api import router as network_router
 from lotse.offers.api import router as offers_router
 from lotse.offers.api_coverage import router as coverage_router
@@ -36,6 +37,7 @@ api.add_router("/events", events_router)
 api.add_router("/tariffs", tariffs_router)
 api.add_router("/desk", desk_router)
 api.add_router("/checks", guidance_router)
+api.add_router("/migration-check", migration_router)
 
 
 # German messages for the parameter errors every endpoint can answer with (422); the English

@@ -67,6 +67,19 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "guidance.publish_checkversion",
         "guidance.lock_checkversion",
         "guidance.unlock_checkversion",
+        # Einwanderungs-Check: parameters (never published by hand: only the two-person
+        # workflow publishes, migration/permissions.py) and route notes.
+        "migration.add_parameter",
+        "migration.change_parameter",
+        "migration.delete_parameter",
+        "migration.view_parameter",
+        "migration.lock_parameter",
+        "migration.unlock_parameter",
+        "migration.add_routenote",
+        "migration.change_routenote",
+        "migration.delete_routenote",
+        "migration.view_routenote",
+        "migration.publish_routenote",
     ],
     TARIFF_REGISTER: [
         "wagtailadmin.access_admin",

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "lotse.tariffs",
     "lotse.guidance",
     "lotse.search",
+    "lotse.migration",
     "lotse.imports",
     "lotse.api",
     # Wagtail
@@ -316,6 +317,7 @@ LOTSE_INITIAL_CONTENT_LOADERS = [
     "lotse.network.initial.load",
     "lotse.tariffs.initial.load",
     "lotse.guidance.initial.load",
+    "lotse.migration.initial.load",
 ]
 # A catalogue search state (words, filters, sort, page) is cached this long as ids and counts
 # (0 switches the cache off); see docs/search.md.
@@ -348,6 +350,9 @@ LOTSE_DESK_TEAM_LEAD_EMAIL = env_str("LOTSE_DESK_TEAM_LEAD_EMAIL", "")
 LOTSE_HOLIDAY_SUBDIV = env_str("LOTSE_HOLIDAY_SUBDIV", "SN")
 # The monthly report and the open-data statistics are cached this many seconds (0: off).
 LOTSE_DESK_REPORT_CACHE_SECONDS = env_int("LOTSE_DESK_REPORT_CACHE_SECONDS", 300)
+# Einwanderungs-Check (docs/migration.md): the local contacts of a district are kept this many
+# seconds in the shared cache (0 switches it off).
+LOTSE_MIGRATION_CONTACTS_CACHE_SECONDS = env_int("LOTSE_MIGRATION_CONTACTS_CACHE_SECONDS", 300)
 # Wegweiser (docs/guidance.md): a company check whose personal link was not used for this many
 # months is deleted by the daily task.
 LOTSE_GUIDANCE_RETENTION_MONTHS = env_int("LOTSE_GUIDANCE_RETENTION_MONTHS", 24)

@@ -23,6 +23,7 @@ from lotse.core.models import SearchSynonym
 from lotse.desk.models import AnswerTemplate, Topic
 from lotse.events.models import EventStatus
 from lotse.guidance.models import CheckVersion
+from lotse.migration.models import Parameter, RouteNote
 from lotse.network.models import Actor, Cooperation, Membership
 from lotse.tariffs.models import AgreementParty, SectorSynonym
 from tests.events.factories import make_actor, make_event
@@ -66,6 +67,12 @@ SENTINELS: dict[str, list[tuple[str, str, set[str]]]] = {
     ],
     "/admin/snippets/choose/tariffs/sectorsynonym/": [
         ("synonym", "XQSYNONYM", {"admin", "tarifregister"}),
+    ],
+    "/admin/snippets/choose/migration/parameter/": [
+        ("parameter", "XQPARAMETER", {"admin", "redaktion"}),
+    ],
+    "/admin/snippets/choose/migration/routenote/": [
+        ("route_note", "XQROUTENOTE", {"admin", "redaktion"}),
     ],
     "/admin/snippets/choose/core/searchsynonym/": [
         ("search_synonym", "XQSEARCHSYNONYM", {"admin", "redaktion"}),
@@ -133,6 +140,16 @@ def world(settings, tmp_path):
             SearchSynonym.objects.all().delete(),
             SearchSynonym.objects.create(terms="XQSEARCHSYNONYM, Sprachkurs"),
         )[1],
+        "parameter": Parameter.objects.create(
+            key="fee_81a",
+            value=411,
+            unit="eur",
+            valid_from=datetime.date(2020, 3, 1),
+            legal_reference="§ 81a XQPARAMETER",
+            source_url="https://example.org/",
+            checked_on=datetime.date(2026, 12, 6),
+        ),
+        "route_note": RouteNote.objects.create(route="26", language="de", text="XQROUTENOTE"),
         "document": Document.objects.create(
             title="Liste XQDOCUMENT", file=SimpleUploadedFile("liste.txt", b"geheim")
         ),
