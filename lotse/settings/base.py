@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "lotse.desk",
     "lotse.tariffs",
     "lotse.guidance",
+    "lotse.figures",
     "lotse.imports",
     "lotse.api",
     # Wagtail
@@ -315,6 +316,7 @@ LOTSE_INITIAL_CONTENT_LOADERS = [
     "lotse.network.initial.load",
     "lotse.tariffs.initial.load",
     "lotse.guidance.initial.load",
+    "lotse.figures.initial.load",
 ]
 # A catalogue search state (words, filters, sort, page) is cached this long as ids and counts
 # (0 switches the cache off); see docs/search.md.
