@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("veranstaltungen/", include("lotse.events.urls")),
     path("tarifauskunft/", include("lotse.tariffs.urls")),
     path("wegweiser/", include("lotse.guidance.urls")),
+    path("regionen/", include("lotse.figures.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
