@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
@@ -300,6 +301,15 @@ LOTSE_CENTRE_NAME = env_str(
     "LOTSE_CENTRE_NAME", "Zentrum für Fachkräftesicherung und Gute Arbeit Sachsen"
 )
 LOTSE_CENTRE_SHORT_NAME = env_str("LOTSE_CENTRE_SHORT_NAME", "ZEFAS")
+# The centre's address block (press releases, open-data catalogue): address lines separated by
+# "|", phone and e-mail of the press/contact office. The operator sets the real values.
+LOTSE_CENTRE_ADDRESS = env_str("LOTSE_CENTRE_ADDRESS", "")
+LOTSE_CENTRE_PHONE = env_str("LOTSE_CENTRE_PHONE", "")
+LOTSE_CENTRE_EMAIL = env_str("LOTSE_CENTRE_EMAIL", "kontakt@lotse.example")
+# dcatde:contributorID of the catalogue (GovData's list of contributors; the operator's own ID).
+LOTSE_DCAT_CONTRIBUTOR_ID = env_str(
+    "LOTSE_DCAT_CONTRIBUTOR_ID", "http://dcat-ap.de/def/contributors/lotse"
+)
 # Personal data of event participants is deleted this many days after the event (per event).
 LOTSE_EVENT_RETENTION_DAYS = env_int("LOTSE_EVENT_RETENTION_DAYS", 90)
 # Upper bound of an event's deletion period (days after the event; checked by the event form).
