@@ -7,6 +7,7 @@ from ninja.errors import ValidationError
 
 from lotse.core.api import router as core_router
 from lotse.events.api import router as events_router
+from lotse.figures.api import router as figures_router
 from lotse.network.api import router as network_router
 from lotse.offers.api import router as offers_router
 from lotse.offers.api_coverage import router as coverage_router
@@ -17,7 +18,8 @@ api = NinjaAPI(
     version="1",
     description=(
         "Offene Daten des Fachkräftezentrums: Referenzdaten, Netzwerk, Angebote, "
-        "Veranstaltungen und Tarifauskunft. Nur öffentliche Daten, keine personenbezogenen Daten."
+        "Veranstaltungen, Tarifauskunft und Arbeitsmarktzahlen. Nur öffentliche Daten, keine "
+        "personenbezogenen Daten."
     ),
     urls_namespace="api-v1",
     docs_url="/docs",
@@ -31,6 +33,7 @@ api.add_router("/offers", offers_router)
 api.add_router("/coverage", coverage_router)
 api.add_router("/events", events_router)
 api.add_router("/tariffs", tariffs_router)
+api.add_router("/indicators", figures_router)
 
 
 # German messages for the parameter errors every endpoint can answer with (422); the English

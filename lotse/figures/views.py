@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from lotse.core.exports import dataset_response
 
-from . import selectors
+from . import rdf, selectors
+from .catalogue import catalogue_graph
 from .charts import bar_chart, line_chart
 from .models import IndicatorKey
 
@@ -87,3 +88,18 @@ def indicator_dataset() -> tablib.Dataset:
 
 def indicators_export(request: HttpRequest, fmt: str) -> HttpResponse:
     return dataset_response(indicator_dataset(), fmt=fmt, basename="arbeitsmarktzahlen")
+
+
+CATALOGUE_FORMATS = {
+    "ttl": ("text/turtle; charset=utf-8", rdf.to_turtle),
+    "rdf": ("application/rdf+xml; charset=utf-8", rdf.to_rdfxml),
+    "jsonld": ("application/ld+json; charset=utf-8", rdf.to_jsonld),
+}
+
+
+def catalogue(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The DCAT-AP.de catalogue of every public dataset as Turtle, RDF/XML or JSON-LD."""
+    content_type, serialise = CATALOGUE_FORMATS[fmt]
+    response = HttpResponse(serialise(catalogue_graph()), content_type=content_type)
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
