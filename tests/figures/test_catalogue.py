@@ -166,8 +166,21 @@ def _validate(data_graph):
     ontology.parse(vocabularies / "org.ttl")
     ontology.parse(vocabularies / "dcat-ap-de-licenses-open.rdf", format="xml")
     ontology.parse(vocabularies / "lotse-vocabulary-stubs.ttl")
+    # The vocabularies' facts (a licence's or file type's skos:inScheme) are read from the data
+    # graph: pyshacl >= 0.26 mixes only the class axioms of `ont_graph` into it ("inoculation"),
+    # unless PYSHACL_USE_FULL_MIXIN is set. So the vocabularies go into both.
+    data = rdflib.Graph()
+    for triple in data_graph:
+        data.add(triple)
+    for triple in ontology:
+        data.add(triple)
     conforms, _graph, text = pyshacl.validate(
-        data_graph, shacl_graph=shapes, ont_graph=ontology, inference="rdfs"
+        data,
+        shacl_graph=shapes,
+        ont_graph=ontology,
+        inference="rdfs",
+        allow_warnings=True,  # recommendations (sh:Warning, sh:Info) do not break conformance
+        allow_infos=True,
     )
     return conforms, text
 
