@@ -101,7 +101,7 @@ def test_the_profile_costs_a_constant_number_of_queries(client, django_assert_nu
 
 def test_the_coverage_map_links_the_district_pages(client):
     html = client.get("/angebote/abdeckung/").content.decode()
-    assert html.count('href="/regionen/dresden/"') == 2  # map point and table row
+    assert html.count('href="/regionen/dresden/"') == 1  # the table row
 
 
 def test_the_indicator_csv_lists_every_figure_with_its_source(client):
