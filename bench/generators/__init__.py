@@ -10,4 +10,5 @@ BENCH_GENERATORS = [
     "bench.generators.offers.generate",
     "bench.generators.tariffs.generate",
     "bench.generators.events.generate",
+    "bench.generators.figures.generate",
 ]

@@ -5,7 +5,7 @@ from importlib import import_module
 
 from lotse.core.initial import DEFAULT_STATE, LoadReport
 
-from . import accounts, content, desk, events, network, offers, tariffs
+from . import accounts, content, desk, events, network, offers, press, tariffs
 
 DEMO_LOADERS: list[Callable[..., list[str]]] = [
     accounts.load,
@@ -15,6 +15,7 @@ DEMO_LOADERS: list[Callable[..., list[str]]] = [
     desk.load,
     tariffs.load,
     events.load,
+    press.load,
 ]
 
 
