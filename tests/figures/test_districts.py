@@ -111,3 +111,9 @@ def test_the_indicator_csv_lists_every_figure_with_its_source(client):
     assert response.status_code == 200
     assert "arbeitslose;14612;Dresden;2025-08;22691;personen;" in text
     assert client.get("/regionen/arbeitsmarktzahlen.xlsx").status_code == 200
+
+
+def test_the_profile_in_english(client):
+    IndicatorFactory(key="arbeitslosenquote", ags="14612", period="2025-08", value=Decimal("7.2"))
+    html = client.get("/en/regionen/dresden/").content.decode()
+    assert "Labour market" in html and "Unemployment rate" in html and "7.2%" in html
