@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from lotse.core.models import ActorType, Region, TopicField
@@ -36,6 +36,26 @@ CORE_KEYS = (
     IndicatorKey.UNPLACED_APPLICANTS,
 )
 STATE_ONLY_KEYS = (IndicatorKey.SHORTAGE_OCCUPATIONS,)
+# A profile shows the last twelve months of each series (table and chart alike); every month
+# stays in the CSV, XLSX and API.
+SERIES_MONTHS = 12
+POINT_FIELDS = (
+    "key",
+    "region__code",
+    "period",
+    "value",
+    "unit",
+    "source",
+    "source_url",
+    "licence",
+    "retrieved_on",
+)
+
+
+def _months_before(month: date, count: int) -> date:
+    """The first day of the month `count` months before `month`."""
+    index = month.year * 12 + month.month - 1 - count
+    return date(index // 12, index % 12 + 1, 1)
 
 
 @dataclass
@@ -62,7 +82,7 @@ def _series(indicators: list[Indicator], keys: tuple[str, ...]) -> list[Series]:
             key=key,
             label=str(labels[key]),
             unit=INDICATOR_UNITS[key],
-            points=sorted(by_key.get(key, []), key=lambda item: item.period),
+            points=sorted(by_key.get(key, []), key=lambda item: item.period)[-SERIES_MONTHS:],
         )
         for key in keys
     ]
@@ -123,12 +143,18 @@ def district_by_slug(*, slug: str) -> Region | None:
 
 
 def district_profile(*, district: Region, now: datetime | None = None) -> DistrictProfile:
-    """Everything the page /regionen/<slug>/ shows about one district (nine queries)."""
+    """Everything the page /regionen/<slug>/ shows about one district (ten queries)."""
     now = now or timezone.now()
-    indicators = list(
-        Indicator.objects.filter(Q(region=district) | Q(region__code=STATE_CODE)).select_related(
-            "region"
+    regions = Q(region=district) | Q(region__code=STATE_CODE)
+    latest = Indicator.objects.filter(regions).aggregate(latest=Max("period"))["latest"]
+    indicators = (
+        list(
+            Indicator.objects.filter(regions, period__gte=_months_before(latest, SERIES_MONTHS - 1))
+            .select_related("region")
+            .only(*POINT_FIELDS)
         )
+        if latest
+        else []
     )
     own = [item for item in indicators if item.region_id == district.pk]
     state = [item for item in indicators if item.region_id != district.pk]

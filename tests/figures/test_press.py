@@ -5,7 +5,7 @@ list, RSS/Atom feeds and the PDF in letterhead layout; who may create drafts."""
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from lotse.core import roles
 from lotse.core.models import ActorType, Region
@@ -18,6 +18,13 @@ from tests.core.factories import client_for, role_user
 from tests.events.factories import EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _german():
+    """The fact box's labels are German (a request to /en/ before may have left English on)."""
+    with translation.override("de"):
+        yield
 
 
 def _register(site, count, *, present=0, type_slug="kammer", district="chemnitz", **kwargs):
