@@ -118,3 +118,28 @@ def test_the_command_dry_runs_by_default(tmp_path, capsys):
     with time_machine.travel(NOW, tick=False):
         call_command("import_indicators", str(path), "--mode", "all_or_nothing")
     assert Indicator.objects.count() == 2
+
+
+@pytest.mark.filterwarnings("ignore::hypothesis.errors.NonInteractiveExampleWarning")
+def test_any_cell_gives_a_figure_or_a_german_error():
+    """Fuzz: whatever stands in the cells, the import answers with per-row errors, never a crash,
+    and writes only clean files."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    cell = st.text(
+        alphabet=st.characters(blacklist_characters=';\n\r"', blacklist_categories=["Cs"]),
+        max_size=12,
+    )
+
+    @settings(
+        max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
+    @given(key=cell, ags=cell, period=cell, value=cell, unit=cell)
+    def check(key, ags, period, value, unit):
+        line = f"{key};{ags};{period};{value};{unit};{SOURCE}"
+        result = run([line], mode="dry_run")
+        assert result.is_clean or all(error.message for error in result.errors)
+        assert not result.written
+
+    check()
