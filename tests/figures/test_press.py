@@ -189,3 +189,17 @@ def test_the_published_release_list_feeds_and_pdf(client, published_release):
     assert "<feed" in atom.content.decode()
     pdf = client.get(published_release.url + "pdf/")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_the_draft_goes_through_the_review_workflow(event_with_people):
+    author = role_user(roles.EVENTS_TEAM)
+    page = press_release_draft_from_event(event=event_with_people, user=author)
+    workflow = page.get_workflow()
+    assert workflow is not None
+    state = workflow.start(page, author)
+    assert state.status == "in_progress" and not page.live
+    editor = role_user(roles.EDITORS)
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(task_state, editor, "approve")
+    page.refresh_from_db()
+    assert page.live
