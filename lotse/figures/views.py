@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from lotse.core.caching import anonymous_response_cache
 from lotse.core.exports import dataset_response
 
 from . import rdf, selectors
@@ -15,6 +16,7 @@ from .charts import bar_chart, line_chart
 from .models import IndicatorKey
 
 
+@anonymous_response_cache
 def district_index(request: HttpRequest) -> HttpResponse:
     all_districts, comparisons, state_series = selectors.districts_comparison()
     return render(
@@ -34,6 +36,7 @@ def district_index(request: HttpRequest) -> HttpResponse:
     )
 
 
+@anonymous_response_cache
 def district_detail(request: HttpRequest, slug: str) -> HttpResponse:
     district = selectors.district_by_slug(slug=slug)
     if district is None:
@@ -86,6 +89,7 @@ def indicator_dataset() -> tablib.Dataset:
     return data
 
 
+@anonymous_response_cache
 def indicators_export(request: HttpRequest, fmt: str) -> HttpResponse:
     return dataset_response(indicator_dataset(), fmt=fmt, basename="arbeitsmarktzahlen")
 
@@ -97,6 +101,7 @@ CATALOGUE_FORMATS = {
 }
 
 
+@anonymous_response_cache
 def catalogue(request: HttpRequest, fmt: str) -> HttpResponse:
     """The DCAT-AP.de catalogue of every public dataset as Turtle, RDF/XML or JSON-LD."""
     content_type, serialise = CATALOGUE_FORMATS[fmt]

@@ -117,3 +117,12 @@ def test_the_profile_in_english(client):
     IndicatorFactory(key="arbeitslosenquote", ags="14612", period="2025-08", value=Decimal("7.2"))
     html = client.get("/en/regionen/dresden/").content.decode()
     assert "Labour market" in html and "Unemployment rate" in html and "7.2%" in html
+
+
+def test_anonymous_answers_are_cached_briefly(client, settings, django_assert_num_queries):
+    settings.LOTSE_CATALOGUE_CACHE_SECONDS = 60
+    client.get(DRESDEN)
+    client.get("/katalog.ttl")
+    with django_assert_num_queries(0):
+        assert client.get(DRESDEN).status_code == 200
+        assert client.get("/katalog.ttl").status_code == 200
