@@ -452,3 +452,23 @@ TARGETS += [
         variant=migration_result_path,
     ),
 ]
+
+
+# Issue 17: a district profile (figures with two years of series, actors, offers and gaps,
+# upcoming events) and the DCAT-AP.de catalogue of every public dataset.
+TARGETS += [
+    Target(
+        "district-profile",
+        "/regionen/dresden/",
+        module="figures",
+        expect_text="im Zeitverlauf",
+        description="District profile Dresden: indicator series and charts, actors, offers, events",
+    ),
+    Target(
+        "dcat-catalogue",
+        "/katalog.ttl",
+        module="figures",
+        expect_text="dcat:Catalog",
+        description="DCAT-AP.de catalogue (Turtle) with dates from every dataset",
+    ),
+]

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from lotse.api.api import api
 from lotse.core import views as core_views
 from lotse.core.auth import RateLimitedLoginView, staff_only
+from lotse.figures import views as figures_views
 
 handler400 = "lotse.core.views.bad_request"
 handler403 = "lotse.core.views.permission_denied"
@@ -18,6 +19,10 @@ handler500 = "lotse.core.views.server_error"
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", api.urls),
+    # The open-data catalogue (DCAT-AP.de): one address per serialisation, no language prefix.
+    path("katalog.ttl", figures_views.catalogue, {"fmt": "ttl"}, name="catalogue_ttl"),
+    path("katalog.rdf", figures_views.catalogue, {"fmt": "rdf"}, name="catalogue_rdf"),
+    path("katalog.jsonld", figures_views.catalogue, {"fmt": "jsonld"}, name="catalogue_jsonld"),
     # The back-office login, rate limited (429 after too many attempts from one address).
     path("admin/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),
     # The site history spans all organisations: staff roles only (others are turned away).
@@ -51,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("wegweiser/", include("lotse.guidance.urls")),
     path("suche/", include("lotse.search.urls")),
     path("einwanderung/", include("lotse.migration.urls")),
+    path("regionen/", include("lotse.figures.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

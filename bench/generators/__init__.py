@@ -13,6 +13,7 @@ BENCH_GENERATORS = [
     "bench.generators.desk.generate",
     "bench.generators.guidance.generate",
     "bench.generators.migration.generate",
+    "bench.generators.figures.generate",
 ]
 
 

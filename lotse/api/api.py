@@ -8,6 +8,7 @@ from ninja.errors import ValidationError
 from lotse.core.api import router as core_router
 from lotse.desk.api import router as desk_router
 from lotse.events.api import router as events_router
+from lotse.figures.api import router as figures_router
 from lotse.guidance.api import router as guidance_router
 from lotse.migration.api import router as migration_router
 from lotse.network.api import router as network_router
@@ -20,8 +21,8 @@ api = NinjaAPI(
     version="1",
     description=(
         "Offene Daten des Fachkräftezentrums: Referenzdaten, Netzwerk, Angebote, "
-        "Veranstaltungen, Tarifauskunft und der Wegweiser für Betriebe. Nur öffentliche Daten, "
-        "keine personenbezogenen Daten."
+        "Veranstaltungen, Tarifauskunft, der Wegweiser für Betriebe, der Einwanderungs-Check "
+        "und Arbeitsmarktzahlen. Nur öffentliche Daten, keine personenbezogenen Daten."
     ),
     urls_namespace="api-v1",
     docs_url="/docs",
@@ -38,6 +39,7 @@ api.add_router("/tariffs", tariffs_router)
 api.add_router("/desk", desk_router)
 api.add_router("/checks", guidance_router)
 api.add_router("/migration-check", migration_router)
+api.add_router("/indicators", figures_router)
 
 
 # German messages for the parameter errors every endpoint can answer with (422); the English

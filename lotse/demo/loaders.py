@@ -5,7 +5,7 @@ from importlib import import_module
 
 from lotse.core.initial import DEFAULT_STATE, LoadReport
 
-from . import accounts, content, desk, events, guidance, network, offers, tariffs
+from . import accounts, content, desk, events, guidance, network, offers, press, tariffs
 
 DEMO_LOADERS: list[Callable[..., list[str]]] = [
     accounts.load,
@@ -16,6 +16,7 @@ DEMO_LOADERS: list[Callable[..., list[str]]] = [
     tariffs.load,
     events.load,
     guidance.load,
+    press.load,
 ]
 
 

@@ -27,12 +27,14 @@ INSTALLED_APPS = [
     "lotse.guidance",
     "lotse.search",
     "lotse.migration",
+    "lotse.figures",
     "lotse.imports",
     "lotse.api",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
@@ -301,6 +303,15 @@ LOTSE_CENTRE_NAME = env_str(
     "LOTSE_CENTRE_NAME", "Zentrum für Fachkräftesicherung und Gute Arbeit Sachsen"
 )
 LOTSE_CENTRE_SHORT_NAME = env_str("LOTSE_CENTRE_SHORT_NAME", "ZEFAS")
+# The centre's address block (press releases, open-data catalogue): address lines separated by
+# "|", phone and e-mail of the press/contact office. The operator sets the real values.
+LOTSE_CENTRE_ADDRESS = env_str("LOTSE_CENTRE_ADDRESS", "")
+LOTSE_CENTRE_PHONE = env_str("LOTSE_CENTRE_PHONE", "")
+LOTSE_CENTRE_EMAIL = env_str("LOTSE_CENTRE_EMAIL", "kontakt@lotse.example")
+# dcatde:contributorID of the catalogue (GovData's list of contributors; the operator's own ID).
+LOTSE_DCAT_CONTRIBUTOR_ID = env_str(
+    "LOTSE_DCAT_CONTRIBUTOR_ID", "http://dcat-ap.de/def/contributors/lotse"
+)
 # Personal data of event participants is deleted this many days after the event (per event).
 LOTSE_EVENT_RETENTION_DAYS = env_int("LOTSE_EVENT_RETENTION_DAYS", 90)
 # Upper bound of an event's deletion period (days after the event; checked by the event form).
@@ -318,6 +329,7 @@ LOTSE_INITIAL_CONTENT_LOADERS = [
     "lotse.tariffs.initial.load",
     "lotse.guidance.initial.load",
     "lotse.migration.initial.load",
+    "lotse.figures.initial.load",
 ]
 # A catalogue search state (words, filters, sort, page) is cached this long as ids and counts
 # (0 switches the cache off); see docs/search.md.

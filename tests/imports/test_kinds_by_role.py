@@ -177,6 +177,7 @@ def test_kinds_for_a_superuser_and_for_anonymous():
         "akteure",
         "angebote",
         "tarifvertraege",
+        "arbeitsmarktzahlen",
     ]
     assert import_kinds_for(user=AnonymousUser()) == []
     assert not user_may_import(AnonymousUser())

@@ -17,12 +17,13 @@ TARIFF_REGISTER_SUBMENU_HOOK = "register_tariff_register_menu_item"
 
 def test_every_app_registers_its_kinds_in_the_order_of_the_apps():
     kinds = import_kinds()
-    assert list(kinds) == ["akteure", "angebote", "tarifvertraege"]
+    assert list(kinds) == ["akteure", "angebote", "tarifvertraege", "arbeitsmarktzahlen"]
     modules = {key: kind.importer.__module__ for key, kind in kinds.items()}
     assert modules == {
         "akteure": "lotse.network.imports",
         "angebote": "lotse.offers.imports",
         "tarifvertraege": "lotse.tariffs.imports",
+        "arbeitsmarktzahlen": "lotse.figures.imports",
     }
 
 
@@ -35,7 +36,7 @@ def test_the_tariff_kind_names_the_hook_of_the_tarifregister_menu_group():
 def test_registering_a_kind_again_is_harmless_and_a_second_kind_with_its_key_is_refused():
     kind = import_kinds()["akteure"]
     import_kind_register(kind)
-    assert list(import_kinds()) == ["akteure", "angebote", "tarifvertraege"]
+    assert list(import_kinds()) == ["akteure", "angebote", "tarifvertraege", "arbeitsmarktzahlen"]
     other = ImportKind(
         key="akteure", label="x", importer=Importer, roles=(), key_column="id", example=""
     )

@@ -1,37 +1,10 @@
-"""Import register entries from CSV/XLSX: `manage.py import_agreements FILE [--mode ...]`.
+"""Import register entries from CSV/XLSX: `manage.py import_agreements FILE [--mode ...]`
+(default: the dry run, which prints the error report and writes nothing)."""
 
-Default mode is the dry run: it prints the error report and writes nothing."""
-
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError
-
-from lotse.imports.importing import MODES, import_run
+from lotse.imports.commands import ImportCommand
 from lotse.tariffs.imports import AgreementImporter
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = "Tarifverträge aus CSV/XLSX importieren (Standard: Probelauf ohne Schreiben)."
-
-    def add_arguments(self, parser):
-        parser.add_argument("file")
-        parser.add_argument("--mode", choices=MODES, default="dry_run")
-
-    def handle(self, *args, file, mode, **options):
-        path = Path(file)
-        if not path.is_file():
-            raise CommandError(f"Datei nicht gefunden: {file}")
-        result = import_run(
-            importer=AgreementImporter(), file=(path.name, path.read_bytes()), mode=mode
-        )
-        for error in result.errors:
-            where = f"Zeile {error.row_number}" if error.row_number else "Datei"
-            column = f" [{error.field}]" if error.field else ""
-            self.stdout.write(f"{where}{column}: {error.message}")
-        self.stdout.write(
-            f"{result.total_rows} Zeilen, {result.valid_rows} gültig, "
-            f"{result.created} neu, {result.updated} aktualisiert, "
-            f"{'geschrieben' if result.written else 'nichts geschrieben'} ({mode})."
-        )
-        if result.errors and not result.written:
-            raise CommandError("Der Import enthält Fehler.")
+    importer_class = AgreementImporter

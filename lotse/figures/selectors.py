@@ -1,0 +1,270 @@
+"""Reads of the figures app: indicator series and the district profiles (Regionen).
+
+Each profile costs a fixed number of queries, whatever the number of actors, offers or events:
+one per dimension (indicators, actors by type, offers by topic field, statewide and online
+offers, upcoming events with their sites and topic fields).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+
+from lotse.core.models import ActorType, Region, TopicField
+from lotse.events.models import Event
+from lotse.events.selectors import EventFilters, events_upcoming
+from lotse.network.models import Actor
+from lotse.offers.models import Offer
+
+from .models import INDICATOR_UNITS, Indicator, IndicatorKey
+
+STATE_CODE = "14"
+# Shown on every district profile; the others only where they have a figure.
+CORE_KEYS = (
+    IndicatorKey.UNEMPLOYED,
+    IndicatorKey.UNEMPLOYMENT_RATE,
+    IndicatorKey.VACANCIES,
+    IndicatorKey.UNEMPLOYED_PER_VACANCY,
+    IndicatorKey.EMPLOYEES,
+    IndicatorKey.FOREIGN_SHARE,
+    IndicatorKey.TRAINING_PLACES,
+    IndicatorKey.UNPLACED_APPLICANTS,
+)
+STATE_ONLY_KEYS = (IndicatorKey.SHORTAGE_OCCUPATIONS,)
+# A profile shows the last twelve months of each series (table and chart alike); every month
+# stays in the CSV, XLSX and API.
+SERIES_MONTHS = 12
+POINT_FIELDS = (
+    "key",
+    "region__code",
+    "period",
+    "value",
+    "unit",
+    "source",
+    "source_url",
+    "licence",
+    "retrieved_on",
+)
+
+
+def _months_before(month: date, count: int) -> date:
+    """The first day of the month `count` months before `month`."""
+    index = month.year * 12 + month.month - 1 - count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass
+class Series:
+    """One indicator of one region over the months it has figures for (oldest first)."""
+
+    key: str
+    label: str
+    unit: str
+    points: list[Indicator] = field(default_factory=list)
+
+    @property
+    def latest(self) -> Indicator | None:
+        return self.points[-1] if self.points else None
+
+
+def _series(indicators: list[Indicator], keys: tuple[str, ...]) -> list[Series]:
+    by_key: dict[str, list[Indicator]] = defaultdict(list)
+    for indicator in indicators:
+        by_key[indicator.key].append(indicator)
+    labels = dict(IndicatorKey.choices)
+    return [
+        Series(
+            key=key,
+            label=str(labels[key]),
+            unit=INDICATOR_UNITS[key],
+            points=sorted(by_key.get(key, []), key=lambda item: item.period)[-SERIES_MONTHS:],
+        )
+        for key in keys
+    ]
+
+
+@dataclass
+class ActorTypeCount:
+    slug: str
+    label: str
+    count: int
+
+
+@dataclass
+class TopicCoverage:
+    topic: TopicField
+    count: int  # offers that name this district
+    statewide: int
+    online: int
+
+    @property
+    def gap(self) -> bool:
+        return not self.count
+
+
+@dataclass
+class DistrictProfile:
+    district: Region
+    series: list[Series]
+    state_series: list[Series]
+    actors_by_type: list[ActorTypeCount]
+    actors_total: int
+    statewide_actors: int
+    offers: list[TopicCoverage]
+    offers_total: int
+    events: list[Event]
+    as_of: datetime
+
+    @property
+    def gaps(self) -> list[TopicCoverage]:
+        return [row for row in self.offers if row.gap]
+
+    @property
+    def series_with_figures(self) -> list[Series]:
+        return [series for series in self.series if series.points]
+
+    @property
+    def series_without_figures(self) -> list[Series]:
+        return [series for series in self.series if not series.points]
+
+
+def districts() -> list[Region]:
+    """The 13 districts in AGS order."""
+    return list(Region.objects.districts().order_by("code"))
+
+
+def district_by_slug(*, slug: str) -> Region | None:
+    return Region.objects.districts().filter(slug=slug).first()
+
+
+def district_profile(*, district: Region, now: datetime | None = None) -> DistrictProfile:
+    """Everything the page /regionen/<slug>/ shows about one district (ten queries)."""
+    now = now or timezone.now()
+    regions = Q(region=district) | Q(region__code=STATE_CODE)
+    latest = Indicator.objects.filter(regions).aggregate(latest=Max("period"))["latest"]
+    indicators = (
+        list(
+            Indicator.objects.filter(regions, period__gte=_months_before(latest, SERIES_MONTHS - 1))
+            .select_related("region")
+            .only(*POINT_FIELDS)
+        )
+        if latest
+        else []
+    )
+    own = [item for item in indicators if item.region_id == district.pk]
+    state = [item for item in indicators if item.region_id != district.pk]
+
+    type_counts = dict(
+        Actor.objects.published()
+        .filter(districts=district)
+        .values_list("actor_type")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    statewide_actors = Actor.objects.published().filter(statewide=True).count()
+    actors_by_type = [
+        ActorTypeCount(
+            slug=actor_type.slug, label=actor_type.label, count=type_counts[actor_type.pk]
+        )
+        for actor_type in ActorType.objects.filter(pk__in=type_counts).order_by("order", "name")
+    ]
+
+    public = Offer.objects.public(now=now)
+    local = dict(
+        public.filter(districts=district, topic_fields__isnull=False)
+        .values_list("topic_fields")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    offers_total = public.filter(districts=district).count()
+    wide = {
+        topic_id: (statewide, online)
+        for topic_id, statewide, online in public.filter(
+            Q(statewide=True) | Q(online=True), topic_fields__isnull=False
+        )
+        .values_list("topic_fields")
+        .annotate(
+            statewide=Count("pk", filter=Q(statewide=True), distinct=True),
+            online=Count("pk", filter=Q(online=True), distinct=True),
+        )
+        .order_by()
+    }
+    offers = [
+        TopicCoverage(
+            topic=topic,
+            count=local.get(topic.pk, 0),
+            statewide=wide.get(topic.pk, (0, 0))[0],
+            online=wide.get(topic.pk, (0, 0))[1],
+        )
+        for topic in TopicField.objects.active().order_by("order", "name")
+    ]
+    return DistrictProfile(
+        district=district,
+        series=_series(own, CORE_KEYS),
+        state_series=_series(state, CORE_KEYS + STATE_ONLY_KEYS),
+        actors_by_type=actors_by_type,
+        actors_total=sum(type_counts.values()),
+        statewide_actors=statewide_actors,
+        offers=offers,
+        offers_total=offers_total,
+        events=events_upcoming(filters=EventFilters(district=district.slug), now=now)[:10],
+        as_of=now,
+    )
+
+
+@dataclass
+class Comparison:
+    """One indicator across the districts for its latest month (districts without it: None)."""
+
+    key: str
+    label: str
+    unit: str
+    period: date | None
+    rows: list[tuple[Region, Decimal | None]]
+
+    @property
+    def with_figures(self) -> int:
+        return len([value for _district, value in self.rows if value is not None])
+
+
+def districts_comparison(
+    *, keys: tuple[str, ...] = (IndicatorKey.UNEMPLOYMENT_RATE, IndicatorKey.UNEMPLOYED)
+) -> tuple[list[Region], list[Comparison], list[Series]]:
+    """The overview /regionen/: the districts, each indicator compared across them in its
+    latest month, and the state's own series (three queries)."""
+    all_districts = districts()
+    indicators = list(
+        Indicator.objects.filter(
+            Q(region__in=all_districts) | Q(region__code=STATE_CODE), key__in=keys
+        ).only("key", "region_id", "period", "value", "unit")
+    )
+    labels = dict(IndicatorKey.choices)
+    district_ids = {district.pk for district in all_districts}
+    comparisons = []
+    for key in keys:
+        of_key = [item for item in indicators if item.key == key and item.region_id in district_ids]
+        period = max((item.period for item in of_key), default=None)
+        values = {item.region_id: item.value for item in of_key if item.period == period}
+        comparisons.append(
+            Comparison(
+                key=key,
+                label=str(labels[key]),
+                unit=INDICATOR_UNITS[key],
+                period=period,
+                rows=[(district, values.get(district.pk)) for district in all_districts],
+            )
+        )
+    state = [item for item in indicators if item.region_id not in district_ids]
+    return all_districts, comparisons, _series(state, keys)
+
+
+def indicators_public() -> list[Indicator]:
+    """Every figure with its region, for the open data (CSV and API)."""
+    return list(
+        Indicator.objects.select_related("region").order_by("region__code", "key", "period")
+    )

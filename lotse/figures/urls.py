@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "figures"
+
+urlpatterns = [
+    path("", views.district_index, name="districts"),
+    path("arbeitsmarktzahlen.csv", views.indicators_export, {"fmt": "csv"}, name="indicators_csv"),
+    path(
+        "arbeitsmarktzahlen.xlsx", views.indicators_export, {"fmt": "xlsx"}, name="indicators_xlsx"
+    ),
+    path("<slug:slug>/", views.district_detail, name="district"),
+]

@@ -1,0 +1,34 @@
+"""Back office of the figures app: "Medieninformation aus Veranstaltung"."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_urls
+from .admin_views import user_may_draft_press
+
+
+@hooks.register("register_admin_urls")
+def register_figures_admin_urls():
+    return [
+        path(
+            "medieninformation-aus-veranstaltung/",
+            include(admin_urls, namespace="lotse_figures"),
+        )
+    ]
+
+
+class PressMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_may_draft_press(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_press_menu_item():
+    return PressMenuItem(
+        _("Medieninformation aus Veranstaltung"),
+        reverse("lotse_figures:press_events"),
+        icon_name="doc-full",
+        order=260,
+    )
