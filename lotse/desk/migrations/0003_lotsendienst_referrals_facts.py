@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("core", "0009_outgoing_mail"),
         ("desk", "0002_lotsendienst_without_tarif_templates"),
-        ("network", "0004_actor_contact_names_without_control_characters"),
+        ("network", "0001_squashed_0004_actor_directory"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

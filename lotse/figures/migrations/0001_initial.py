@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0009_outgoing_mail'),
-        ('events', '0004_customquestion_english_texts'),
+        ('events', '0001_squashed_0004_events_sites_agenda_registrations'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

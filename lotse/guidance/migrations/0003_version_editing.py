@@ -41,7 +41,7 @@ def unassign(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("offers", "0003_offer_review_workflow"),
+        ("offers", "0001_squashed_0006_offer_catalogue"),
         ('guidance', '0002_recheck_and_completion'),
         ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
