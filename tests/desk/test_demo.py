@@ -31,7 +31,7 @@ def test_demo_is_idempotent_and_covers_every_status():
     assert tariff.filter(assignee__username="tarifregister").exists()
 
 
-def test_general_demo_covers_topics_channels_and_referral_states(demo_site, actors):
+def test_general_demo_covers_topics_channels_and_referral_states(site_pages, actors):
     from lotse.demo.network import load as load_network
 
     load_users()
