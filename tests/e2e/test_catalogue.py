@@ -45,8 +45,8 @@ def offers(base_url):
 def test_search_filter_and_open_offer(page, offers):
     page.goto("/angebote/")
     assert_no_axe_violations(page, "catalogue")
-    page.get_by_label("Suchbegriff").fill("Ausbildungen")
-    page.get_by_role("button", name="Suchen").click()
+    page.get_by_role("main").get_by_label("Suchbegriff").fill("Ausbildungen")
+    page.get_by_role("main").get_by_role("button", name="Suchen").click()
     status = page.locator("#result-count")
     expect(status).to_contain_text("3 Angebote gefunden")
     expect(page).to_have_url(re.compile(r"q=Ausbildungen"))
@@ -82,7 +82,7 @@ def test_works_without_javascript(browser, base_url, offers):
     try:
         page = context.new_page()
         page.goto("/angebote/")
-        page.get_by_label("Suchbegriff").fill("Ausbildung")
+        page.get_by_role("main").get_by_label("Suchbegriff").fill("Ausbildung")
         page.locator("summary", has_text="Region").click()
         page.locator("#f-district-dresden").check()
         page.get_by_role("button", name="Filter anwenden").click()

@@ -41,7 +41,7 @@ def test_form_error_state_and_confirmation_have_no_axe_violations(page, axe, pat
     assert response.status == 200
     assert_no_violations(page, axe)
 
-    page.locator("button[type=submit]").click()
+    page.locator("main button[type=submit]").click()
     expect(page.locator("#error-summary")).to_be_visible()
     expect(page.locator("[aria-invalid=true]").first).to_be_visible()
     assert_no_violations(page, axe)
@@ -55,7 +55,7 @@ def test_form_error_state_and_confirmation_have_no_axe_violations(page, axe, pat
         page.get_by_label("Name").fill("Erika Mustermann")
         page.get_by_label("E-mail address").fill("erika@example.org")
         page.get_by_label("I consent").check()
-    page.locator("button[type=submit]").click()
+    page.locator("main button[type=submit]").click()
     expect(page.locator("#reference")).to_have_text(Inquiry.objects.get().reference)
     assert_no_violations(page, axe)
 
@@ -93,10 +93,10 @@ def test_without_javascript(browser, base_url):
     page = context.new_page()
     try:
         page.goto(URL)
-        page.locator("button[type=submit]").click()
+        page.locator("main button[type=submit]").click()
         expect(page.locator("#error-summary")).to_be_visible()
         fill_valid(page)
-        page.locator("button[type=submit]").click()
+        page.locator("main button[type=submit]").click()
         reference = Inquiry.objects.get().reference
         expect(page.locator("#reference")).to_have_text(reference)
         assert any(reference in message.subject for message in mail.outbox)
@@ -106,6 +106,6 @@ def test_without_javascript(browser, base_url):
 
 def test_form_with_errors_reflows_at_320px(page, artifacts):
     page.goto(URL)
-    page.locator("button[type=submit]").click()
+    page.locator("main button[type=submit]").click()
     expect(page.locator("#error-summary")).to_be_visible()
     assert_reflows_at_320px(page, artifacts, URL, "desk-form-errors")

@@ -56,7 +56,7 @@ def test_two_modules_by_keyboard_plan_pdf_and_delete(page, axe, wegweiser, artif
     assert_no_violations(page, axe)
 
     # submitting the empty form: the error summary, then axe on the error state
-    page.locator("form button[type=submit]").focus()
+    page.locator("main form button[type=submit]").focus()
     page.keyboard.press("Enter")
     expect(page.locator("#error-summary")).to_be_visible()
     assert_no_violations(page, axe)
@@ -74,7 +74,7 @@ def test_two_modules_by_keyboard_plan_pdf_and_delete(page, axe, wegweiser, artif
         checkbox.focus()
         page.keyboard.press("Space")
         expect(checkbox).to_be_checked()
-    page.locator("form button[type=submit]").focus()
+    page.locator("main form button[type=submit]").focus()
     page.keyboard.press("Enter")
 
     expect(page.locator("h1")).to_have_text("Ausbildung")
@@ -170,7 +170,7 @@ def test_english_start_and_profile_have_no_axe_violations(page, axe, wegweiser):
     expect(page.locator("h1")).to_have_text("Company compass")
     assert_no_violations(page, axe)
     page.goto("/en/wegweiser/profil/")
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
     expect(page.locator("#error-summary")).to_be_visible()
     assert_no_violations(page, axe)
 
@@ -183,7 +183,7 @@ def test_without_javascript(browser, base_url, wegweiser):
         page.locator("#id_size_class_0").check()
         page.locator("#id_district").select_option("zwickau")
         page.locator("input[name=modules][value=weiterbildung]").check()
-        page.locator("form button[type=submit]").click()
+        page.locator("main form button[type=submit]").click()
         expect(page.locator("h1")).to_have_text("Weiterbildung und Teilqualifizierung")
         for radio in page.locator("input[type=radio][value=nein]").all():
             radio.check()
@@ -230,7 +230,7 @@ def test_new_pages_by_keyboard_and_axe(page, axe, wegweiser, artifacts):
     page.get_by_role("link", name="Plan per E-Mail senden").focus()
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Plan per E-Mail senden")
-    page.locator("form button[type=submit]").focus()
+    page.locator("main form button[type=submit]").focus()
     page.keyboard.press("Enter")
     expect(page.locator("#error-summary")).to_be_visible()
     assert_no_violations(page, axe)
@@ -242,7 +242,7 @@ def test_new_pages_by_keyboard_and_axe(page, axe, wegweiser, artifacts):
     page.get_by_role("link", name="Mit dem Lotsendienst besprechen").first.focus()
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Mit dem Lotsendienst besprechen")
-    page.locator("form button[type=submit]").focus()
+    page.locator("main form button[type=submit]").focus()
     page.keyboard.press("Enter")
     expect(page.locator("#error-summary")).to_be_visible()
     assert_no_violations(page, axe)
@@ -250,7 +250,7 @@ def test_new_pages_by_keyboard_and_axe(page, axe, wegweiser, artifacts):
     page.keyboard.type("inhaber@beispiel.de")
     page.locator("#id_consent").focus()
     page.keyboard.press("Space")
-    page.locator("form button[type=submit]").focus()
+    page.locator("main form button[type=submit]").focus()
     page.keyboard.press("Enter")
     expect(page.locator(".kern-alert, .messages").first).to_contain_text("Aktenzeichen")
 

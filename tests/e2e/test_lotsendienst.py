@@ -33,13 +33,13 @@ def test_general_form_errors_and_confirmation_on_a_phone(page, axe, artifacts):
     response = page.goto(URL)
     assert response is not None and response.status == 200
     assert_no_violations(page, axe)
-    page.locator("button[type=submit]").click()
+    page.locator("main button[type=submit]").click()
     expect(page.locator("#error-summary")).to_be_visible()
     assert_no_violations(page, axe)
     assert_reflows_at_320px(page, artifacts, URL, "lotsendienst-form-errors")
     page.set_viewport_size({"width": 390, "height": 844})
     fill_valid(page)
-    page.locator("button[type=submit]").click()
+    page.locator("main button[type=submit]").click()
     expect(page.locator("#reference")).to_have_text(Inquiry.objects.get().reference)
     assert_no_violations(page, axe)
 
@@ -59,7 +59,7 @@ def test_general_form_by_keyboard_without_javascript(browser, base_url):
         page.keyboard.press("Space")
         page.locator("#id_consent").focus()
         page.keyboard.press("Space")
-        page.locator("button[type=submit]").focus()
+        page.locator("main button[type=submit]").focus()
         page.keyboard.press("Enter")
         expect(page.locator("#reference")).to_be_visible()
         assert Inquiry.objects.get().contact_phone == "0351 123456"
@@ -77,7 +77,7 @@ def test_form_from_an_offer_page(page, axe):
     assert_no_violations(page, axe)
     fill_valid(page)
     page.locator("#id_referral_consent").check()
-    page.locator("button[type=submit]").click()
+    page.locator("main button[type=submit]").click()
     expect(page.locator("#reference")).to_be_visible()
     referral = Referral.objects.get()
     assert (referral.actor, referral.status) == (offer.actor, ReferralStatus.OFFERED)

@@ -60,7 +60,7 @@ def test_the_form_by_keyboard_only(page, axe, check):
     page.keyboard.press("Space")
     page.locator("#id_salary").focus()
     page.keyboard.type("52000")
-    page.locator("form button[type=submit]").focus()
+    page.locator("main form button[type=submit]").focus()
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Ergebnis: Ihre Wege nach Sachsen")
     expect(page.locator("#open + ul")).to_contain_text("Blaue Karte EU")
@@ -105,7 +105,7 @@ def test_whole_check_without_javascript(browser, base_url, check):
         page.check("#id_qualification_0")
         page.check("#id_job_offer")
         page.fill("#id_salary", "30000")
-        page.click("form button[type=submit]")
+        page.click("main form button[type=submit]")
         expect(page.locator("h1")).to_have_text("Ergebnis: Wege für Ihre künftige Fachkraft")
         expect(page.locator("main")).to_contain_text("Westbalkanregelung")
         with page.expect_download() as download:

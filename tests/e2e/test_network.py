@@ -82,7 +82,7 @@ def test_search_and_facet_without_javascript(browser, base_url):
         total_before = page.locator(".network-results > li").count()
         assert total_before > 0
 
-        search = page.get_by_label("Suchbegriff")
+        search = page.get_by_role("main").get_by_label("Suchbegriff")
         search.focus()
         page.keyboard.type("Anerkennung")
         checkbox = page.locator('input[name="kreis"][value="chemnitz"]')

@@ -98,14 +98,14 @@ def test_checks_without_javascript(browser, register):
     page.check("#id_einheit_1")
     page.fill("#id_stunden", "40")
     page.fill("#id_stand", "2025-03-01")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     expect(page.locator(".tariffs-arithmetic")).to_contain_text("173,33")
     assert "betrag=2.000" in page.url
     page.goto("/tarifauskunft/ausbildungsverguetung/")
     page.fill("#id_beginn", "2025")
     page.select_option("#id_jahr", "3")
     page.fill("#id_verguetung", "950")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     expect(page.locator(".tariffs-arithmetic")).to_contain_text("921,00")
     page.goto("/tarifauskunft/ausbildungsverguetung/?beginn=abc&jahr=1&verguetung=1")
     expect(page.locator("#error-summary")).to_contain_text("Jahr als Zahl")
@@ -156,7 +156,7 @@ def test_pages_without_javascript(browser, many_agreements):
     page.goto("/tarifauskunft/")
     page.fill("#id_wz", "43.99.1")
     page.fill("#id_stand", "2025-01-01")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     expect(page.locator("#agreements-count")).to_contain_text(
         "25 Branchentarifverträge gelten an diesem Tag oder wirken nach."
     )
