@@ -510,12 +510,21 @@ def inquiry_by_reference(*, reference: str) -> Inquiry | None:
     return Inquiry.objects.select_related("actor").filter(reference=reference).first()
 
 
+# The links' tokens are `secrets.token_urlsafe(32)`: anything else (a NUL byte, which PostgreSQL
+# refuses in a text parameter, 1 MB of text) is no token and is never sent to the database.
+TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def token_is_wellformed(token: str) -> bool:
+    return bool(token) and TOKEN_RE.fullmatch(token) is not None
+
+
 def inquiry_by_token(*, token: str) -> Inquiry | None:
-    return Inquiry.objects.filter(token=token).first() if token else None
+    return Inquiry.objects.filter(token=token).first() if token_is_wellformed(token) else None
 
 
 def referral_by_consent_token(*, token: str) -> Referral | None:
-    if not token:
+    if not token_is_wellformed(token):
         return None
     return Referral.objects.select_related("actor", "inquiry").filter(consent_token=token).first()
 

@@ -839,7 +839,7 @@ def _referral_by_token(token: str) -> Referral:
         .select_related("inquiry", "actor")
         .filter(consent_token=token)
         .first()
-        if token
+        if selectors.token_is_wellformed(token)
         else None
     )
     if referral is None:

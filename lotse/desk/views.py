@@ -104,7 +104,7 @@ def _asked_actor(request: HttpRequest):
     value = request.GET.get("akteur", "")
     if not value:
         return None
-    if not value.isdigit() or len(value) > 12:
+    if not (value.isascii() and value.isdigit()) or len(value) > 12:  # "²".isdigit() too
         raise UnknownActor
     actor = selectors.published_actor(pk=int(value))
     if actor is None:
