@@ -259,7 +259,9 @@ def _blank(value):
 
 def _year(request: HttpRequest) -> int | None:
     value = request.GET.get("jahr", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else None
+    if not (value.isascii() and value.isdigit() and len(value) == 4):  # "²" is a digit too
+        return None
+    return int(value) if 2000 <= int(value) <= 2100 else None
 
 
 @never_cache

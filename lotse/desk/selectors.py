@@ -104,7 +104,7 @@ def inquiries_list(
         queryset = queryset.filter(assignee=user)
     elif filters.assignee == "none":
         queryset = queryset.filter(assignee__isnull=True)
-    elif filters.assignee.isdigit():
+    elif filters.assignee.isascii() and filters.assignee.isdigit() and len(filters.assignee) <= 9:
         queryset = queryset.filter(assignee_id=int(filters.assignee))
     if filters.overdue:
         queryset = queryset.overdue(today)

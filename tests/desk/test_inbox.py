@@ -126,3 +126,11 @@ def test_staff_log_a_phone_inquiry(lotse, client_for, django_capture_on_commit_c
 def test_tariff_register_may_not_log_general_inquiries(client_for):
     client = client_for(make_user("Tarifregister", "tina"))
     assert client.get(f"{LIST}erfassen/").status_code == 403
+
+
+@pytest.mark.parametrize("value", ["²", "9" * 30, "-1", "١"])
+def test_odd_numbers_in_the_inbox_filters_are_ignored(lotse, client_for, value):
+    """'²'.isdigit() is true and int('²') raises; 30 digits overflow the database's integer."""
+    client = client_for(lotse)
+    assert client.get("/admin/anfragen/", {"assignee": value}).status_code == 200
+    assert client.get("/admin/anfragen/statistik/", {"jahr": value}).status_code == 200
