@@ -55,7 +55,7 @@ demo: migrate  ## (Re)load initial content and demo data and print the demo acco
 run: migrate var/.demo-loaded
 	@echo "Lotse runs on http://$(HOST):$(PORT)/ — back office: http://$(HOST):$(PORT)/admin/"
 	@echo "Demo accounts for the back office ('make demo' reloads the demo data and resets them):"
-	@$(PY) manage.py demo_accounts
+	@$(PY) manage.py demo_accounts --host $(HOST) --port $(PORT)
 	@$(PY) manage.py db_worker --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)

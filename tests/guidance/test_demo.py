@@ -37,3 +37,6 @@ def test_demo_checks_and_plan(client, version):
     out = StringIO()
     call_command("demo_accounts", stdout=out)
     assert f"http://127.0.0.1:8000{demo.DEMO_PLAN_PATH}" in out.getvalue()
+    out = StringIO()  # `make run PORT=8765` prints the address it serves
+    call_command("demo_accounts", "--port", "8765", stdout=out)
+    assert f"http://127.0.0.1:8765{demo.DEMO_PLAN_PATH}" in out.getvalue()
