@@ -8,7 +8,7 @@ PORT ?= 8000
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
 
-.PHONY: run setup migrate initial demo worker test test-sqlite test-postgres test-e2e lint typecheck format check-migrations check-migration-upgrade check-deploy messages bench wheel clean
+.PHONY: run setup migrate initial demo worker test test-sqlite test-postgres test-e2e lint typecheck format check-migrations check-migration-upgrade check-deploy messages bench cluster wheel clean
 
 ## Set-up ------------------------------------------------------------------------------------
 $(VENV)/.installed: pyproject.toml
@@ -129,3 +129,9 @@ bench: setup
 
 clean:
 	rm -rf var/lotse.sqlite3* var/.demo-loaded static_collected
+
+# nginx in front of two gunicorn app servers, PostgreSQL `lotse_cluster`, Redis db 5, two task
+# workers, all on loopback: the registration burst, the burst with one app server killed, writes
+# through one server read through the other, throughput with one and two (docs/operations.md).
+cluster: setup
+	$(PY) bench/cluster.py $(CLUSTER_ARGS)

@@ -254,9 +254,10 @@ class Server:
 
 
 @contextmanager
-def gunicorn(env: dict[str, str], config: ServerConfig, log_path: Path):
-    """Start gunicorn on a free loopback port; yields the `Server`; always stops it."""
-    port = free_port()
+def gunicorn(env: dict[str, str], config: ServerConfig, log_path: Path, port: int | None = None):
+    """Start gunicorn on `port` (default: a free loopback port); yields the `Server`; always
+    stops it."""
+    port = port or free_port()
     command = [
         str(VENV_BIN / "gunicorn"),
         "lotse.wsgi:application",
