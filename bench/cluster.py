@@ -42,6 +42,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
@@ -66,6 +68,9 @@ KILL_TOLERANCE_S = 0.25
 ADMIN_USER = "cluster-admin"
 MILOG_AMOUNT = "23.45"  # an amount no real register holds: its German form shows freshness
 MILOG_SHOWN = "23,45"
+# A check of step 3: what, path, and whether an answer (status, text) shows the change.
+Expectation = tuple[str, str, Callable[[int, str], bool]]
+FREE_AFTER = "9 von 10 Plätzen frei"  # the event of step 3 has one site of 10 seats
 
 
 # --- Pure parts (unit-tested in bench/tests/test_cluster.py) ----------------------------------
@@ -269,9 +274,14 @@ def evaluate_kill(
 
 
 def evaluate_fresh(checks: list[dict]) -> Step:
-    """Step 3: every read through B after a write through A shows the write."""
+    """Step 3: no read through B showed the change before it, every read after it does."""
     step = Step("writes through A, reads through B")
-    step.checks = {check["what"]: all(check["fresh"]) and bool(check["fresh"]) for check in checks}
+    step.checks = {
+        check["what"]: bool(check["fresh"])
+        and all(check["fresh"])
+        and not any(check["fresh_before"])
+        for check in checks
+    }
     step.details = {"reads": checks}
     return step
 
@@ -363,6 +373,37 @@ def throughput_rows(runs: dict[str, dict]) -> list[dict]:
     return rows
 
 
+def step_summary(step: dict) -> str:
+    """The numbers behind one step's verdict, in one line."""
+    parts = []
+    summary = step.get("summary")
+    if summary:
+        parts.append(
+            f"{summary['attempts']} attempts, {summary['attempts_per_s']}/s, p95 "
+            f"{summary['p95_ms']} ms, {summary['errors']} errors"
+        )
+    if "server_cpu_ms_per_attempt" in step:
+        parts.append(f"app-server CPU {step['server_cpu_ms_per_attempt']} ms/attempt")
+    if "requests_per_app_server" in step:
+        parts.append(f"requests per app server {step['requests_per_app_server']}")
+    if "acknowledged" in step:
+        parts.append(
+            f"{step['acknowledged']} acknowledged, {step['registrations_in_database']} rows, "
+            f"{len(step['failed_requests'])} requests failed in flight on the killed server, "
+            f"{len(step['retried_on_survivor'])} passed on to the other server, "
+            f"{step['served_by_survivor_after_kill']} answered by it after the kill"
+        )
+    if "database_counts" in step:
+        seated = [row["seated"] for row in step["database_counts"].values()]
+        booked = [row["booked"] for row in step["database_counts"].values()]
+        parts.append(f"seated per site {seated}, counters {booked}")
+    if "reads" in step:
+        parts += [f"{r['what']}: {sum(r['fresh'])}/{len(r['fresh'])} fresh" for r in step["reads"]]
+    if "error" in step:
+        parts.append(step["error"])
+    return "; ".join(parts)
+
+
 def markdown(report: dict) -> str:
     """Short summary of one run."""
     lines = [
@@ -381,6 +422,8 @@ def markdown(report: dict) -> str:
         failed = [name for name, ok in step["checks"].items() if not ok]
         verdict = "PASS" if step["passed"] else f"FAIL ({'; '.join(failed)})"
         lines.append(f"| {step['name']} | {verdict} |")
+    lines.append("")
+    lines += [f"- {step['name']}: {step_summary(step)}" for step in report["steps"]]
     if report.get("throughput"):
         lines += [
             "",
@@ -519,12 +562,26 @@ EMAILS = (
 )
 
 
-def step_burst(env: dict[str, str], base: str, args: argparse.Namespace) -> Step:
+def per_upstream(entries: list[dict]) -> dict[str, int]:
+    """Requests answered by each app server (the last one nginx tried)."""
+    return dict(Counter(e["up"].split(", ")[-1] for e in entries))
+
+
+def step_burst(env, base: str, log_path: Path, pids: list[int], args) -> Step:
     new_burst_event(env, sites=args.sites, seats=args.seats)
+    offset = len(log_path.read_text())
+    cpu_before = sum(run.tree_cpu_seconds(pid) for pid in pids)
     results, drain = burst.drive(base, attempts=args.attempts, clients=args.clients)
+    cpu = sum(run.tree_cpu_seconds(pid) for pid in pids) - cpu_before
     summary = burst.summarise(results, drain)
-    step = evaluate_burst(summary, burst_counts(env), args.seats)
-    step.details = {"summary": summary, "database_counts": burst_counts(env)}
+    counts = burst_counts(env)
+    step = evaluate_burst(summary, counts, args.seats)
+    step.details = {
+        "summary": summary,
+        "server_cpu_ms_per_attempt": round(1000 * cpu / len(results), 1),
+        "requests_per_app_server": per_upstream(parse_access_log(log_path.read_text()[offset:])),
+        "database_counts": counts,
+    }
     return step
 
 
@@ -595,7 +652,11 @@ def login(browser: Browser, password: str) -> None:
 
 
 def step_fresh(env: dict[str, str], a: str, b: str, args: argparse.Namespace) -> Step:
-    """Warm B, write through A, read through B (`args.reads` times per check)."""
+    """Per check: read through B (warms every worker), write through A, read through B again.
+
+    Each check passes when no read before the write and every read after it shows the change
+    (`args.reads` reads each, new connections, so all of B's workers answer some).
+    """
     new_burst_event(env, sites=1, seats=10)
     password = secrets.token_urlsafe(24)
     facts = json.loads(
@@ -604,50 +665,64 @@ def step_fresh(env: dict[str, str], a: str, b: str, args: argparse.Namespace) ->
     browser = Browser(a)
     login(browser, password)
     checks: list[dict] = []
-    n = args.reads
 
-    def check(what: str, path: str, fresh) -> None:
-        answers = reads(b, path, n)
-        checks.append(
-            {"what": what, "path": path, "fresh": [bool(fresh(s, body)) for s, body in answers]}
-        )
+    def check(write: Callable[[], object], *expectations: Expectation) -> None:
+        before = [reads(b, path, args.reads) for _what, path, _shows in expectations]
+        write()
+        for (what, path, shows), earlier in zip(expectations, before, strict=True):
+            later = reads(b, path, args.reads)
+            checks.append(
+                {
+                    "what": what,
+                    "path": path,
+                    "fresh_before": [bool(shows(*answer)) for answer in earlier],
+                    "fresh": [bool(shows(*answer)) for answer in later],
+                }
+            )
 
     # Tarif register: a statutory minimum wage from today on, through the snippet form.
-    wage = "/tarifauskunft/lohncheck/?betrag=30&einheit=hourly"
-    reads(b, wage, n)
     today = datetime.datetime.now(datetime.UTC).astimezone().date().isoformat()
-    browser.submit(
-        "/admin/snippets/tariffs/statutoryminimumwage/add/",
-        {"valid_from": today, "amount": MILOG_AMOUNT, "source": "bench/cluster.py"},
+    check(
+        lambda: browser.submit(
+            "/admin/snippets/tariffs/statutoryminimumwage/add/",
+            {"valid_from": today, "amount": MILOG_AMOUNT, "source": "bench/cluster.py"},
+        ),
+        (
+            "Tarif register: new statutory minimum wage (wage check)",
+            "/tarifauskunft/lohncheck/?betrag=30&einheit=hourly",
+            lambda status, text: MILOG_SHOWN in text,
+        ),
     )
-    check("Tarif register: new statutory minimum wage", wage, lambda s, t: MILOG_SHOWN in t)
-
     # A Wagtail page: unpublished (B answers 404), then published again (B shows it).
-    page = facts["page_url"]
-    reads(b, page, n)
-    browser.submit(f"/admin/pages/{facts['page_id']}/unpublish/", {})
-    check("Wagtail page unpublished", page, lambda s, t: s == 404)
-    browser.submit(f"/admin/bulk/wagtailcore/page/publish/?id={facts['page_id']}", {})
-    check("Wagtail page published again", page, lambda s, t: s == 200)
-
+    page, pk = facts["page_url"], facts["page_id"]
+    check(
+        lambda: browser.submit(f"/admin/pages/{pk}/unpublish/", {}),
+        ("Wagtail page unpublished", page, lambda status, text: status == 404),
+    )
+    check(
+        lambda: browser.submit(f"/admin/bulk/wagtailcore/page/publish/?id={pk}", {}),
+        ("Wagtail page published again", page, lambda status, text: status == 200),
+    )
     # An event: renamed in the back office (B's detail page and registration form), and a
     # seat taken through A's registration form (B's free places).
     detail = f"/veranstaltungen/{burst.SLUG}/"
-    form = f"/veranstaltungen/{burst.SLUG}/anmelden/"
-    reads(b, detail, n)
-    reads(b, form, n)
     title = f"Cluster-Forum {secrets.token_hex(3)}"
-    browser.submit(
-        f"/admin/snippets/events/event/edit/{facts['event_id']}/",
-        {"title": title, "speakers-count": "0"},
-        must_have="title",
+    check(
+        lambda: browser.submit(
+            f"/admin/snippets/events/event/edit/{facts['event_id']}/",
+            {"title": title, "speakers-count": "0"},  # the event has no speakers (StreamField)
+            must_have="title",
+        ),
+        ("event renamed: detail page", detail, lambda status, text: title in text),
+        ("event renamed: registration form", f"{detail}anmelden/", lambda s, t: title in t),
     )
-    check("event renamed: detail page", detail, lambda s, t: title in t)
-    check("event renamed: registration form", form, lambda s, t: title in t)
-    outcome = burst.Client(a).attempt(10_000, 0)
-    if "error" in outcome:
-        raise RuntimeError(f"registration through A failed: {outcome['error']}")
-    check("event: a seat taken through A", detail, lambda s, t: "9 von 10 Plätzen frei" in t)
+
+    def register() -> None:
+        outcome = burst.Client(a).attempt(10_000, 0)
+        if "error" in outcome:
+            raise RuntimeError(f"registration through A failed: {outcome['error']}")
+
+    check(register, ("event: a seat taken through A", detail, lambda s, t: FREE_AFTER in t))
     return evaluate_fresh(checks)
 
 
@@ -764,9 +839,10 @@ def run_steps(cluster: Cluster, steps: list[dict]) -> dict:
     args, env = cluster.args, cluster.env
     two = cluster.base("two")
     log("step 1: registration burst through nginx")
-    report_step("registration burst through nginx", steps, step_burst, env, two, args)
-    log("step 2: the same burst, app server A killed with SIGKILL half-way")
     access = cluster.workdir / "access-two.log"
+    pids = [server.pid for server in cluster.servers.values()]
+    report_step("registration burst through nginx", steps, step_burst, env, two, access, pids, args)
+    log("step 2: the same burst, app server A killed with SIGKILL half-way")
     report_step(
         "burst, app server A killed half-way",
         steps,

@@ -204,11 +204,14 @@ def test_kill_fails_when_client_errors_outnumber_failed_requests():
     assert not cluster.evaluate_kill(**case).checks["every client error is one of them"]
 
 
-def test_fresh_needs_every_read_fresh():
-    fresh = [{"what": "page", "fresh": [True, True]}]
-    assert cluster.evaluate_fresh(fresh).passed
-    assert not cluster.evaluate_fresh([{"what": "page", "fresh": [True, False]}]).passed
-    assert not cluster.evaluate_fresh([{"what": "page", "fresh": []}]).passed
+def test_fresh_needs_every_read_after_and_none_before_to_show_the_change():
+    def case(before, after):
+        return cluster.evaluate_fresh([{"what": "page", "fresh_before": before, "fresh": after}])
+
+    assert case([False, False], [True, True]).passed
+    assert not case([False, False], [True, False]).passed  # one worker stale
+    assert not case([False, True], [True, True]).passed  # showed it already: proves nothing
+    assert not case([False], []).passed
     assert not cluster.Step("nothing checked").passed
 
 
@@ -278,3 +281,20 @@ def test_throughput_rows_and_markdown():
     text = cluster.markdown(report)
     assert "| s | FAIL (broken) |" in text
     assert "| burst | 10.0 | 15.0 | 1.5 |" in text
+
+
+def test_per_upstream_counts_the_server_that_answered():
+    entries = [{"up": A}, {"up": f"{A}, {B}"}, {"up": B}]
+    assert cluster.per_upstream(entries) == {A: 1, B: 2}
+
+
+def test_step_summary_shows_the_numbers_behind_the_verdict():
+    step = cluster.evaluate_kill(**_kill_case())
+    step.details["summary"] = {"attempts": 3, "attempts_per_s": 1.5, "p95_ms": 9.0, "errors": 1}
+    line = cluster.step_summary(step.as_dict())
+    assert "3 attempts, 1.5/s, p95 9.0 ms, 1 errors" in line
+    assert "2 acknowledged, 3 rows, 1 requests failed in flight" in line
+    assert "seated per site [50, 50], counters [50, 50]" in line
+    reads = [{"what": "page", "fresh_before": [False], "fresh": [True, True]}]
+    fresh = cluster.evaluate_fresh(reads).as_dict()
+    assert cluster.step_summary(fresh) == "page: 2/2 fresh"
