@@ -726,28 +726,35 @@ def step_fresh(env: dict[str, str], a: str, b: str, args: argparse.Namespace) ->
     return evaluate_fresh(checks)
 
 
-def step_throughput(env, ports: dict[str, int], args: argparse.Namespace) -> dict:
-    """Registration burst and two pages through nginx: A only, then A and B."""
-    runs: dict[str, dict] = {
-        "registration burst, attempts/s": {},
-        "home page, req/s": {},
-        "event page, req/s": {},
-    }
+def step_throughput(env, ports: dict[str, int], pids: list[int], args) -> dict:
+    """Registration burst and two pages through nginx: A only, then A and B.
+
+    Besides the rate, the app servers' CPU per request (both gunicorn trees; B idles while
+    only A serves): the steadier figure when other work shares the cores.
+    """
+    runs: dict[str, dict] = {}
     for label in ("one", "two"):
         base = f"http://{HOST}:{ports[label]}"
         new_burst_event(env, sites=args.sites, seats=args.seats)
+        cpu = sum(run.tree_cpu_seconds(pid) for pid in pids)
         results, drain = burst.drive(base, attempts=args.attempts, clients=args.clients)
-        runs["registration burst, attempts/s"][label] = burst.summarise(results, drain)[
-            "attempts_per_s"
-        ]
+        cpu = sum(run.tree_cpu_seconds(pid) for pid in pids) - cpu
+        rate = burst.summarise(results, drain)["attempts_per_s"]
+        measured = {"registration burst, attempts/s": (rate, cpu, len(results))}
         for name, path in (
             ("home page, req/s", "/"),
             ("event page, req/s", f"/veranstaltungen/{burst.SLUG}/"),
         ):
+            cpu = sum(run.tree_cpu_seconds(pid) for pid in pids)
             result = loadclient.run_load(
                 base + path, concurrency=args.concurrency, duration=args.duration
             )
-            runs[name][label] = round(result.rps, 1)
+            cpu = sum(run.tree_cpu_seconds(pid) for pid in pids) - cpu
+            measured[name] = (round(result.rps, 1), cpu, result.requests)
+        for name, (rate, cpu, count) in measured.items():
+            runs.setdefault(name, {})[label] = rate
+            cpu_name = name.split(",")[0] + ", app-server CPU ms per request"
+            runs.setdefault(cpu_name, {})[label] = round(1000 * cpu / count, 1) if count else None
     return {"rows": throughput_rows(runs)}
 
 
@@ -871,7 +878,8 @@ def run_steps(cluster: Cluster, steps: list[dict]) -> dict:
     )
     log("step 4: throughput with one and with two app servers")
     try:
-        return step_throughput(env, cluster.ports, args)
+        pids = [server.pid for server in cluster.servers.values()]
+        return step_throughput(env, cluster.ports, pids, args)
     except Exception as error:  # noqa: BLE001 - the numbers are missing, the proof stands
         log(f"throughput not measured: {type(error).__name__}: {error}")
         return {"rows": [], "error": f"{type(error).__name__}: {error}"}
