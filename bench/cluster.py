@@ -176,7 +176,7 @@ def parse_access_log(text: str) -> list[dict]:
 
 def sent_twice(entry: dict) -> bool:
     """Whether nginx handed the request to more than one server (bytes sent to each)."""
-    counts = entry.get("sent", "").split(", ")
+    counts = entry["sent"].split(", ")  # a log without the field is an error, not a pass
     return sum(1 for sent in counts if sent.strip() not in ("", "-", "0")) > 1
 
 
@@ -266,7 +266,9 @@ def evaluate_kill(
         "client_errors": len(client_errors),
         "client_error_kinds": sorted({r["error"] for r in client_errors}),
         "failed_requests": [{key: e[key] for key in ("m", "u", "s", "up", "rt")} for e in failed],
-        "retried_on_survivor": [{key: e[key] for key in ("m", "u", "s", "up")} for e in retried],
+        "retried_on_survivor": [
+            {key: e[key] for key in ("m", "u", "s", "up", "us", "sent")} for e in retried
+        ],
         "served_by_survivor_after_kill": served_by_survivor,
         "database_counts": counts,
     }
