@@ -267,7 +267,7 @@ def evaluate_kill(
         "client_error_kinds": sorted({r["error"] for r in client_errors}),
         "failed_requests": [{key: e[key] for key in ("m", "u", "s", "up", "rt")} for e in failed],
         "retried_on_survivor": [
-            {key: e[key] for key in ("m", "u", "s", "up", "us", "sent")} for e in retried
+            {key: e.get(key) for key in ("m", "u", "s", "up", "us", "sent")} for e in retried
         ],
         "served_by_survivor_after_kill": served_by_survivor,
         "database_counts": counts,
