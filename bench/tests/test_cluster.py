@@ -298,3 +298,21 @@ def test_step_summary_shows_the_numbers_behind_the_verdict():
     reads = [{"what": "page", "fresh_before": [False], "fresh": [True, True]}]
     fresh = cluster.evaluate_fresh(reads).as_dict()
     assert cluster.step_summary(fresh) == "page: 2/2 fresh"
+
+
+def test_the_configuration_in_the_docs_is_the_tested_one(tmp_path):
+    """Every proxy directive docs/operations.md shows for several app servers is in the file
+    the cluster run tests (addresses and comments aside)."""
+    docs = (Path(cluster.ROOT) / "docs" / "operations.md").read_text()
+    section = docs.split("## Mehrere App-Server", 1)[1]
+    block = section.split("```nginx", 1)[1].split("```", 1)[0]
+    config = _config(tmp_path)
+    directives = [
+        line.split("#", 1)[0].strip()
+        for line in block.splitlines()
+        if line.strip().startswith(("proxy_next_upstream", "proxy_connect", "proxy_set_header"))
+    ]
+    assert len(directives) == 6
+    for directive in directives:
+        assert directive in config
+    assert "max_fails=1 fail_timeout=10s;" in block
