@@ -569,7 +569,9 @@ def per_upstream(entries: list[dict]) -> dict[str, int]:
     return dict(Counter(e["up"].split(", ")[-1] for e in entries))
 
 
-def step_burst(env, base: str, log_path: Path, pids: list[int], args) -> Step:
+def step_burst(
+    env: dict[str, str], base: str, log_path: Path, pids: list[int], args: argparse.Namespace
+) -> Step:
     new_burst_event(env, sites=args.sites, seats=args.seats)
     offset = len(log_path.read_text())
     cpu_before = sum(run.tree_cpu_seconds(pid) for pid in pids)
@@ -600,7 +602,15 @@ def kill_half_way(log_path: Path, posts: int, pid: int, done: threading.Event, o
             time.sleep(0.01)
 
 
-def step_kill(env, base, log_path: Path, server_a, ports, args) -> Step:
+def step_kill(
+    env: dict[str, str],
+    base: str,
+    log_path: Path,
+    server_a: run.Server,
+    ports: dict[str, int],
+    args: argparse.Namespace,
+) -> Step:
+    """The burst again; app server A's process group gets SIGKILL after half of its POSTs."""
     new_burst_event(env, sites=args.sites, seats=args.seats)
     offset = len(log_path.read_text())
     done, out = threading.Event(), {}
@@ -728,7 +738,9 @@ def step_fresh(env: dict[str, str], a: str, b: str, args: argparse.Namespace) ->
     return evaluate_fresh(checks)
 
 
-def step_throughput(env, ports: dict[str, int], pids: list[int], args) -> dict:
+def step_throughput(
+    env: dict[str, str], ports: dict[str, int], pids: list[int], args: argparse.Namespace
+) -> dict:
     """Registration burst and two pages through nginx: A only, then A and B.
 
     Besides the rate, the app servers' CPU per request (both gunicorn trees; B idles while
