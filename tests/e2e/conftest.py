@@ -233,9 +233,24 @@ def assert_reflows_at_320px(page, artifacts: Path, path: str, name: str) -> None
     assert scroll_width <= 320, f"{path} scrolls sideways at 320 px ({scroll_width} px wide)"
 
 
-def assert_no_axe_violations(page, label: str) -> None:
+def assert_no_axe_violations(page, label: str, axe=None) -> None:
     """axe-core (bundled by axe-playwright-python) finds no WCAG 2.1 A/AA violation."""
+    if axe is None:
+        from axe_playwright_python.sync_playwright import Axe
+
+        axe = Axe()
+    results = axe.run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, f"axe on {label}:\n{results.generate_report()}"
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """One axe-core runner for the session (it holds the script, no state of a page)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page, options=AXE_OPTIONS)
-    assert results.violations_count == 0, f"axe on {label}:\n{results.generate_report()}"
+    return Axe()
+
+
+def assert_no_violations(page, axe) -> None:
+    """`assert_no_axe_violations` on the page as it is now, named by its address."""
+    assert_no_axe_violations(page, page.url, axe)
