@@ -96,8 +96,9 @@ check-migrations: setup
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=lotse.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 # Upgrade path: a database migrated by the tree at BASE (default: the last commit before the
-# squash of docs/decisions/0007) must migrate with this tree's files and end with nothing left.
-MIGRATION_BASE ?= 0648543
+# squash of content and migration, docs/decisions/0007; 0648543 was the one before the first
+# squash) must migrate with this tree's files and end with nothing left.
+MIGRATION_BASE ?= 449d166
 check-migration-upgrade: setup
 	set -e; old=$$(mktemp -d); trap 'rm -rf $$old' EXIT; \
 	git archive $(MIGRATION_BASE) | tar -x -C $$old; \

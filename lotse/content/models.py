@@ -13,7 +13,23 @@ from wagtail.search import index
 from .blocks import BodyBlock
 
 
-class HomePage(Page):
+class TopicOverviewMixin:
+    """A page that shows the topic fields and its `latest_articles_count` latest articles."""
+
+    latest_articles_count = 3
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import articles_latest, topic_pages_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["topic_pages"] = topic_pages_for(locale=self.locale)
+        context["latest_articles"] = articles_latest(
+            locale=self.locale, limit=self.latest_articles_count
+        )
+        return context
+
+
+class HomePage(TopicOverviewMixin, Page):
     """The portal's start page (one per language)."""
 
     intro = RichTextField(_("Einleitung"), features=["bold", "italic", "link"], blank=True)
@@ -26,14 +42,6 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("Startseite")
-
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import articles_latest, topic_pages_for
-
-        context = super().get_context(request, *args, **kwargs)
-        context["topic_pages"] = topic_pages_for(locale=self.locale)
-        context["latest_articles"] = articles_latest(locale=self.locale, limit=3)
-        return context
 
 
 class StandardPage(Page):
@@ -49,7 +57,7 @@ class StandardPage(Page):
         verbose_name = _("Inhaltsseite")
 
 
-class KnowledgeIndexPage(Page):
+class KnowledgeIndexPage(TopicOverviewMixin, Page):
     """'Wissen': the topic fields and the latest articles."""
 
     intro = models.TextField(_("Kurztext"), blank=True, max_length=500)
@@ -57,17 +65,10 @@ class KnowledgeIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["content.TopicFieldPage", "content.ArticlePage", "content.StandardPage"]
     max_count_per_parent = 1
+    latest_articles_count = 6
 
     class Meta:
         verbose_name = _("Wissen (Übersicht)")
-
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import articles_latest, topic_pages_for
-
-        context = super().get_context(request, *args, **kwargs)
-        context["topic_pages"] = topic_pages_for(locale=self.locale)
-        context["latest_articles"] = articles_latest(locale=self.locale, limit=6)
-        return context
 
 
 class TopicFieldPage(Page):

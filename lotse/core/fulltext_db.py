@@ -262,8 +262,11 @@ class CursorEditor:
 FULLTEXT_TABLES = ("network_actor", "offers_offer", "site_search_pagesearchdocument")
 
 
-def fulltext_ensure(*, using: str = "default") -> list[str]:
-    """Re-create any missing full-text index (and rebuild it); returns the repaired tables.
+def fulltext_ensure(
+    *, using: str = "default", tables: Sequence[str] = FULLTEXT_TABLES
+) -> list[str]:
+    """Re-create any missing full-text index of `tables` (and rebuild it); returns the repaired
+    tables.
 
     Runs after every `migrate` (post_migrate), so a later migration that rebuilds a table on
     SQLite cannot leave search silently broken.
@@ -271,7 +274,7 @@ def fulltext_ensure(*, using: str = "default") -> list[str]:
     connection = connections[using]
     existing = set(connection.introspection.table_names())
     repaired = []
-    for table in FULLTEXT_TABLES:
+    for table in tables:
         if table in existing and not fulltext_installed(connection, table):
             # Drops what is left of an older form (e.g. the expression index) first.
             fulltext_reinstall(CursorEditor(connection), table)

@@ -1,4 +1,4 @@
-"""The one way to send mail: the outbox (docs/decisions/0006-mail-outbox.md).
+"""The one way to send mail: the outbox (docs/decisions/0009-mail-outbox.md).
 
 A service that decides a mail calls `mail_enqueue` (one recipient) or `mails_enqueue` (many)
 inside its own transaction. They render subject and text in the recipient's language, write one

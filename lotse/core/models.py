@@ -36,10 +36,9 @@ class ReferenceQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class ReferenceItem(TranslatedNameMixin):
-    """A fixed list entry identified by a stable slug (used in URLs, imports and the API)."""
+class OrderedListEntry(TranslatedNameMixin):
+    """An entry of a fixed list: shown in its `order`, hidden from choices when not active."""
 
-    slug = models.SlugField(_("Kennung"), max_length=60, unique=True)
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     is_active = models.BooleanField(_("aktiv"), default=True)
 
@@ -48,6 +47,15 @@ class ReferenceItem(TranslatedNameMixin):
     class Meta:
         abstract = True
         ordering = ["order", "name"]
+
+
+class ReferenceItem(OrderedListEntry):
+    """A fixed list entry identified by a stable slug (used in URLs, imports and the API)."""
+
+    slug = models.SlugField(_("Kennung"), max_length=60, unique=True)
+
+    class Meta(OrderedListEntry.Meta):
+        abstract = True
 
 
 class TopicField(ReferenceItem):
@@ -83,19 +91,14 @@ class ActorType(ReferenceItem):
         verbose_name_plural = _("Akteurstypen")
 
 
-class Language(TranslatedNameMixin):
+class Language(OrderedListEntry):
     """A language of advice or of an offer (ISO 639-1; "dgs" for German Sign Language)."""
 
     code = models.CharField(_("Sprachcode"), max_length=3, unique=True)
-    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
-    is_active = models.BooleanField(_("aktiv"), default=True)
 
-    objects = ReferenceQuerySet.as_manager()
-
-    class Meta:
+    class Meta(OrderedListEntry.Meta):
         verbose_name = _("Sprache")
         verbose_name_plural = _("Sprachen")
-        ordering = ["order", "name"]
 
 
 class RegionQuerySet(models.QuerySet):

@@ -20,12 +20,11 @@ from lotse.core.mail import (
     MailDraft,
     mail_attachments,
     mail_key,
-    mail_render,
     mails_enqueue,
 )
 
 from .certificates import certificate_pdf
-from .mails import mail_registration
+from .mails import mail_registration, registration_mail_draft
 from .models import Event, EventStatus, Registration, RegistrationStatus
 
 logger = logging.getLogger(__name__)
@@ -74,26 +73,17 @@ def thanks_attachments(*, mail, message) -> None:
 
 def _thanks_draft(registration: Registration, documents: list[dict]) -> MailDraft:
     event = registration.event
-    language = registration.language or "de"
-    subject, body = mail_render(
+    return registration_mail_draft(
+        registration,
         template="events/admin/mail/thanks.txt",
         context={
-            "registration": registration,
             "event": event,
             "event_url": event_public_url(event),
             "documents": documents,
             "certificate": registration.checked_in_at is not None,
         },
         subject=lambda: _("Danke für Ihre Teilnahme: %(title)s") % {"title": event.title},
-        language=language,
-    )
-    return MailDraft(
-        to=registration.email,
-        subject=subject,
-        body=body,
-        language=language,
         key=mail_key("events.thanks", registration.pk),
-        obj=registration,
     )
 
 

@@ -122,30 +122,24 @@ def waitlist_promote(*, site: Site, now: datetime | None = None) -> list[Registr
 @transaction.atomic
 def holds_expire(*, now: datetime | None = None) -> int:
     """Expire holds whose e-mail link was not clicked in time; frees and re-offers the seats."""
-    now = now or timezone.now()
-    count = 0
-    overdue = Registration.objects.filter(
-        status=RegistrationStatus.HELD, hold_expires_at__lt=now
-    ).select_related("site")
-    for registration in overdue.order_by("pk"):
-        if Registration.objects.filter(pk=registration.pk, status=RegistrationStatus.HELD).exists():
-            registration_expire(registration, now=now)
-            count += 1
-    return count
+    return _overdue_expire(RegistrationStatus.HELD, "hold_expires_at", now=now or timezone.now())
 
 
 @transaction.atomic
 def offers_expire(*, now: datetime | None = None) -> int:
     """Expire offers not accepted in time; the place goes to the next person waiting."""
-    now = now or timezone.now()
+    return _overdue_expire(
+        RegistrationStatus.OFFERED, "offer_expires_at", now=now or timezone.now()
+    )
+
+
+def _overdue_expire(status: str, deadline: str, *, now: datetime) -> int:
+    """Expire the registrations in `status` whose `deadline` field has passed, one by one, each
+    only if it is still in that status (an earlier expiry in the loop may have moved it)."""
     count = 0
-    overdue = Registration.objects.filter(
-        status=RegistrationStatus.OFFERED, offer_expires_at__lt=now
-    ).select_related("site")
-    for registration in overdue.order_by("pk"):
-        if Registration.objects.filter(
-            pk=registration.pk, status=RegistrationStatus.OFFERED
-        ).exists():
+    overdue = Registration.objects.filter(status=status, **{f"{deadline}__lt": now})
+    for registration in overdue.select_related("site").order_by("pk"):
+        if Registration.objects.filter(pk=registration.pk, status=status).exists():
             registration_expire(registration, now=now)
             count += 1
     return count

@@ -9,6 +9,7 @@ ticket (inline PNG and as PDF) and, for online participants, the stream link.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from email.mime.image import MIMEImage
 
 from django.conf import settings
@@ -19,7 +20,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from lotse.core.links import absolute_url
-from lotse.core.mail import MailCancelled, mail_attachments, mail_enqueue
+from lotse.core.mail import (
+    MailCancelled,
+    MailDraft,
+    mail_attachments,
+    mail_enqueue,
+    mail_render,
+)
 from lotse.core.models import OutgoingMail
 from lotse.core.validators import one_line
 
@@ -29,6 +36,33 @@ from .selectors import stream_url_for, waitlist_position
 from .tickets import qr_png, ticket_pdf
 
 KINDS = ("held", "confirmed", "waitlisted", "offered", "cancelled", "moved", "reminder", "link")
+
+
+def registration_mail_draft(
+    registration: Registration,
+    *,
+    template: str,
+    context: dict,
+    subject: str | Callable[[], str],
+    key: str,
+) -> MailDraft:
+    """A mail to one registered person, rendered now in their language, for `mails_enqueue`
+    (the context gets the registration)."""
+    language = registration.language or "de"
+    subject_text, body = mail_render(
+        template=template,
+        context={"registration": registration, **context},
+        subject=subject,
+        language=language,
+    )
+    return MailDraft(
+        to=registration.email,
+        subject=subject_text,
+        body=body,
+        language=language,
+        key=key,
+        obj=registration,
+    )
 
 
 def registration_links(registration: Registration) -> dict[str, str]:

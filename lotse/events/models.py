@@ -16,6 +16,7 @@ from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
+from lotse.core.constraints import period_order_constraint
 from lotse.core.models import DISTRICT_CHOICES
 from lotse.core.validators import no_control_characters
 from lotse.network.models import postcode_validator
@@ -323,9 +324,8 @@ class Session(ClusterableModel, Orderable):
         verbose_name = _("Programmpunkt")
         verbose_name_plural = _("Programm")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_at__isnull=True) | Q(ends_at__gte=F("starts_at")),
-                name="events_session_ends_after_start",
+            period_order_constraint(
+                "events_session_ends_after_start", start="starts_at", end="ends_at"
             ),
         ]
 

@@ -1,8 +1,12 @@
 """Lookup tables of the reference data for importers (one query per table)."""
 
+from typing import Any
+
 from django.utils.text import slugify
 
 from lotse.core.models import ActorType, Language, Region, TargetGroup, TopicField
+
+from .importing import Column, RowContext
 
 
 def district_table() -> dict[str, Region]:
@@ -54,3 +58,44 @@ def unique_slug(model, text: str, *, taken: set[str], exclude_pk=None, max_lengt
         number += 1
     taken.add(candidate)
     return candidate
+
+
+#: Columns that place a row in the reference data (actors, offers); keys separated by "|".
+REFERENCE_COLUMNS: dict[str, Column] = {
+    "districts": Column("districts", help="AGS oder Kennungen, getrennt durch |"),
+    "statewide": Column("statewide", help="ja/nein"),
+    "topic_fields": Column("topic_fields", help="Kennungen, getrennt durch |"),
+    "target_groups": Column("target_groups", help="Kennungen, getrennt durch |"),
+    "languages": Column("languages", help="Sprachcodes, getrennt durch |"),
+}
+
+
+class ReferenceLinks:
+    """The many-to-many links of an imported row to the reference data: districts, topic
+    fields, target groups and languages (each a model field and a column of the same name)."""
+
+    WHAT = {
+        "districts": "Landkreis/Stadt",
+        "topic_fields": "Themenfeld",
+        "target_groups": "Zielgruppe",
+        "languages": "Sprache",
+    }
+
+    def __init__(self) -> None:
+        """Loads the four tables, one query each, once for the whole file."""
+        self.tables: dict[str, dict[str, Any]] = {
+            "districts": district_table(),
+            "topic_fields": topic_table(),
+            "target_groups": target_group_table(),
+            "languages": language_table(),
+        }
+
+    def clean(self, row: RowContext, data: dict[str, Any]) -> None:
+        """Puts the referenced objects of the row into `data` (unknown keys are row errors)."""
+        for name, what in self.WHAT.items():
+            data[name] = row.lookup(name, self.tables[name], what=what)
+
+    def assign(self, instance: Any, data: dict[str, Any]) -> None:
+        """Sets the links of a saved `instance` to what `clean` found."""
+        for name in self.WHAT:
+            getattr(instance, name).set(data[name])

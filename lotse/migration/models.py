@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
     AbstractGroupApprovalTask,
@@ -20,6 +20,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from lotse.core.constraints import period_order_constraint
 from lotse.core.validators import no_control_characters
 
 from .keys import ParameterKey, RouteKey, Unit
@@ -84,10 +85,7 @@ class Parameter(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mo
         verbose_name_plural = _("Regel-Parameter")
         ordering = ["key", "valid_from"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
-                name="migration_parameter_period_order",
-            ),
+            period_order_constraint("migration_parameter_period_order"),
         ]
 
     def __str__(self) -> str:

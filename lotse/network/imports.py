@@ -12,6 +12,7 @@ from lotse.core.roles import ADMINISTRATION, EDITORS
 from lotse.imports import reference
 from lotse.imports.importing import Column, Importer, RowContext
 from lotse.imports.kinds import ImportKind
+from lotse.imports.reference import REFERENCE_COLUMNS, ReferenceLinks
 
 from .models import Actor
 from .search import actor_search_document
@@ -39,11 +40,11 @@ class ActorImporter(Importer):
         Column("name", required=True),
         Column("short_name"),
         Column("actor_type", required=True, help="Kennung des Akteurstyps"),
-        Column("districts", help="AGS oder Kennungen, getrennt durch |"),
-        Column("statewide", help="ja/nein"),
-        Column("topic_fields", help="Kennungen, getrennt durch |"),
-        Column("target_groups", help="Kennungen, getrennt durch |"),
-        Column("languages", help="Sprachcodes, getrennt durch |"),
+        REFERENCE_COLUMNS["districts"],
+        REFERENCE_COLUMNS["statewide"],
+        REFERENCE_COLUMNS["topic_fields"],
+        REFERENCE_COLUMNS["target_groups"],
+        REFERENCE_COLUMNS["languages"],
         Column("description"),
         Column("postcode"),
         Column("town"),
@@ -53,11 +54,8 @@ class ActorImporter(Importer):
     ]
 
     def prepare(self, rows) -> None:
-        self.districts = reference.district_table()
-        self.topics = reference.topic_table()
-        self.groups = reference.target_group_table()
+        self.links = ReferenceLinks()
         self.types = reference.actor_type_table()
-        self.languages = reference.language_table()
         keys = [raw.get("external_id", "").strip() for _number, raw in rows]
         self.existing = {
             actor.external_id: actor
@@ -87,10 +85,7 @@ class ActorImporter(Importer):
         if len(types) > 1:
             row.error("actor_type", "Bitte genau einen Akteurstyp angeben.")
         data["actor_type"] = types[0] if types else None
-        data["districts"] = row.lookup("districts", self.districts, what="Landkreis/Stadt")
-        data["topic_fields"] = row.lookup("topic_fields", self.topics, what="Themenfeld")
-        data["target_groups"] = row.lookup("target_groups", self.groups, what="Zielgruppe")
-        data["languages"] = row.lookup("languages", self.languages, what="Sprache")
+        self.links.clean(row, data)
         if data["postcode"] and not POSTCODE.regex.match(data["postcode"]):
             row.error("postcode", f"Ungültige Postleitzahl: „{data['postcode']}“ (fünf Ziffern).")
         if data["phone"] and not PHONE.regex.match(data["phone"]):
@@ -136,10 +131,7 @@ class ActorImporter(Importer):
             setattr(actor, name, data[name])
         if len(data["districts"]) == 1 and actor.district_id is None:
             actor.district = data["districts"][0]
-        actor.districts.set(data["districts"])
-        actor.topic_fields.set(data["topic_fields"])
-        actor.target_groups.set(data["target_groups"])
-        actor.languages.set(data["languages"])
+        self.links.assign(actor, data)
         actor.full_clean(exclude=["parent"])
         actor.search_document = actor_search_document(actor)
         actor.save()

@@ -19,6 +19,7 @@ from lotse.core.roles import ADMINISTRATION, EDITORS, user_has_role
 from lotse.imports import reference
 from lotse.imports.importing import Column, Importer, RowContext
 from lotse.imports.kinds import ImportKind
+from lotse.imports.reference import REFERENCE_COLUMNS, ReferenceLinks
 from lotse.network.models import Actor
 
 from .models import Offer
@@ -48,12 +49,12 @@ class OfferImporter(Importer):
         Column("description"),
         Column("actor_external_id", required=True, help="externe Kennung des Anbieters"),
         Column("kind", required=True, help="Art des Angebots"),
-        Column("topic_fields", help="Kennungen, getrennt durch |"),
-        Column("target_groups", help="Kennungen, getrennt durch |"),
-        Column("districts", help="AGS oder Kennungen, getrennt durch |"),
-        Column("statewide", help="ja/nein"),
+        REFERENCE_COLUMNS["topic_fields"],
+        REFERENCE_COLUMNS["target_groups"],
+        REFERENCE_COLUMNS["districts"],
+        REFERENCE_COLUMNS["statewide"],
         Column("online", help="ja/nein"),
-        Column("languages", help="Sprachcodes, getrennt durch |"),
+        REFERENCE_COLUMNS["languages"],
         Column("cost", help="kostenfrei, kostenpflichtig, gefoerdert"),
         Column("link"),
         Column("valid_from", help="TT.MM.JJJJ oder JJJJ-MM-TT"),
@@ -72,10 +73,7 @@ class OfferImporter(Importer):
         )
 
     def prepare(self, rows) -> None:
-        self.districts = reference.district_table()
-        self.topics = reference.topic_table()
-        self.groups = reference.target_group_table()
-        self.languages = reference.language_table()
+        self.links = ReferenceLinks()
         keys = [raw.get("external_id", "").strip() for _number, raw in rows]
         self.existing = {
             offer.external_id: offer
@@ -111,10 +109,7 @@ class OfferImporter(Importer):
                 "actor_external_id",
                 f"Unbekannter Anbieter: Kein Akteur mit der externen Kennung „{actor_key}“.",
             )
-        data["districts"] = row.lookup("districts", self.districts, what="Landkreis/Stadt")
-        data["topic_fields"] = row.lookup("topic_fields", self.topics, what="Themenfeld")
-        data["target_groups"] = row.lookup("target_groups", self.groups, what="Zielgruppe")
-        data["languages"] = row.lookup("languages", self.languages, what="Sprache")
+        self.links.clean(row, data)
         if (
             not data["districts"]
             and not data["statewide"]
@@ -137,10 +132,7 @@ class OfferImporter(Importer):
         offer.external_id = data["external_id"]
         for name in AUDIT_FIELDS:
             setattr(offer, name, data[name])
-        offer.districts.set(data["districts"])
-        offer.topic_fields.set(data["topic_fields"])
-        offer.target_groups.set(data["target_groups"])
-        offer.languages.set(data["languages"])
+        self.links.assign(offer, data)
 
     def write_row(self, data: dict[str, Any], *, file_name: str) -> str:
         offer = self.existing.get(data["external_id"])

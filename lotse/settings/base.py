@@ -339,7 +339,7 @@ LOTSE_OFFER_CONFIRMATION_DAYS = env_int("LOTSE_OFFER_CONFIRMATION_DAYS", 365)
 LOTSE_OFFER_REMINDER_DAYS = env_int("LOTSE_OFFER_REMINDER_DAYS", 30)
 # Retention of personal data in days; each module adds its own (see docs/data_protection.md).
 LOTSE_RETENTION_AUDIT_DAYS = env_int("LOTSE_RETENTION_AUDIT_DAYS", 3 * 365)
-# The mail outbox (core/mail.py, docs/decisions/0006-mail-outbox.md): records of sent mails are
+# The mail outbox (core/mail.py, docs/decisions/0009-mail-outbox.md): records of sent mails are
 # deleted after N days; a failed send is retried with doubling delays up to N attempts; mails to
 # many recipients are written and sent in batches of N.
 LOTSE_MAIL_RETENTION_DAYS = env_int("LOTSE_MAIL_RETENTION_DAYS", 90)

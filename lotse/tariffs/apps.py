@@ -7,15 +7,9 @@ FULLTEXT_TABLE = "tariffs_collectiveagreement"
 
 def ensure_fulltext(sender, using="default", **kwargs) -> None:
     """Re-create the agreements' full-text index if a migration dropped it (SQLite triggers)."""
-    from django.db import connections
+    from lotse.core.fulltext_db import fulltext_ensure
 
-    from lotse.core.fulltext_db import CursorEditor, fulltext_install, fulltext_installed
-
-    connection = connections[using]
-    if FULLTEXT_TABLE in connection.introspection.table_names() and not fulltext_installed(
-        connection, FULLTEXT_TABLE
-    ):
-        fulltext_install(CursorEditor(connection), FULLTEXT_TABLE)
+    fulltext_ensure(using=using, tables=(FULLTEXT_TABLE,))
 
 
 class TariffsConfig(AppConfig):

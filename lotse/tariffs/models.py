@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from lotse.core.constraints import period_order_constraint
 from lotse.core.money import euro_text
 
 from .validators import validate_agreement_document
@@ -47,12 +48,6 @@ def choice_label(choices: type[models.TextChoices], value: str) -> str:
     """
     member = choices._value2member_map_.get(value)
     return str(member.label) if member is not None else value
-
-
-def _period_constraint(name: str) -> models.CheckConstraint:
-    return models.CheckConstraint(
-        condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")), name=name
-    )
 
 
 class AgreementParty(models.Model):
@@ -191,7 +186,7 @@ class CollectiveAgreement(ClusterableModel):
         verbose_name_plural = _("Tarifverträge")
         ordering = ["register_number"]
         constraints = [
-            _period_constraint("tariffs_agreement_period"),
+            period_order_constraint("tariffs_agreement_period"),
             models.CheckConstraint(
                 condition=Q(predecessor__isnull=True) | ~Q(predecessor=F("pk")),
                 name="tariffs_agreement_not_own_predecessor",
@@ -385,7 +380,7 @@ class MinimumWageOrdinance(ClusterableModel):
         verbose_name = _("Mindestlohnverordnung")
         verbose_name_plural = _("Mindestlohnverordnungen")
         ordering = ["sector_label", "valid_from"]
-        constraints = [_period_constraint("tariffs_ordinance_period")]
+        constraints = [period_order_constraint("tariffs_ordinance_period")]
 
     def __str__(self) -> str:
         return self.title
@@ -405,7 +400,7 @@ class MinimumWageRate(models.Model):
         verbose_name_plural = _("Mindestlohnsätze")
         ordering = ["ordinance", "category", "valid_from"]
         constraints = [
-            _period_constraint("tariffs_rate_period"),
+            period_order_constraint("tariffs_rate_period"),
             models.CheckConstraint(condition=Q(amount__gt=0), name="tariffs_rate_positive"),
             models.UniqueConstraint(
                 fields=["ordinance", "category", "valid_from"], name="tariffs_rate_unique_start"
@@ -454,7 +449,7 @@ class Provision(models.Model):
         verbose_name_plural = _("Tarifbestimmungen")
         ordering = ["agreement", "kind", "grade", "step", "training_year", "valid_from"]
         constraints = [
-            _period_constraint("tariffs_provision_period"),
+            period_order_constraint("tariffs_provision_period"),
             models.CheckConstraint(condition=Q(amount__gte=0), name="tariffs_provision_amount"),
             models.CheckConstraint(
                 condition=~Q(kind="trainee_pay")

@@ -9,6 +9,7 @@ So Chromium is started by the first browser test and stopped after the last one 
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -141,6 +142,20 @@ def _restore_snapshot(connection, snapshot) -> None:
         connection.creation.deserialize_db_from_string(snapshot)
 
 
+def snapshot_restore_or_build(snapshots: dict[str, object], build: Callable[[], None]) -> None:
+    """The first test `build`s its data for real and keeps a copy of the database in
+    `snapshots`; the following tests restore the copy. The cache is cleared after either."""
+    from django.core.cache import cache
+    from django.db import connection
+
+    if connection.alias not in snapshots:
+        build()
+        snapshots[connection.alias] = _take_snapshot(connection)
+    else:
+        _restore_snapshot(connection, snapshots[connection.alias])
+    cache.clear()
+
+
 # The database with the portal data, as the first test that needed it left it (see `e2e_site`).
 _portal_snapshots: dict[str, object] = {}
 
@@ -165,16 +180,14 @@ def e2e_site(transactional_db, django_db_serialized_rollback):
     from tests.conftest import initial_content_load
     from tests.core.factories import staff_users_create
 
+    def build() -> None:
+        staff_users_create()
+        initial_content_load("content")
+
     # Cached site root paths and rate-limit counters must not outlive the flushed database.
     cache.clear()
     connection.ensure_connection()
-    if connection.alias not in _portal_snapshots:
-        staff_users_create()
-        initial_content_load("content")
-        _portal_snapshots[connection.alias] = _take_snapshot(connection)
-    else:
-        _restore_snapshot(connection, _portal_snapshots[connection.alias])
-    cache.clear()
+    snapshot_restore_or_build(_portal_snapshots, build)
 
 
 @pytest.fixture
@@ -220,9 +233,24 @@ def assert_reflows_at_320px(page, artifacts: Path, path: str, name: str) -> None
     assert scroll_width <= 320, f"{path} scrolls sideways at 320 px ({scroll_width} px wide)"
 
 
-def assert_no_axe_violations(page, label: str) -> None:
+def assert_no_axe_violations(page, label: str, axe=None) -> None:
     """axe-core (bundled by axe-playwright-python) finds no WCAG 2.1 A/AA violation."""
+    if axe is None:
+        from axe_playwright_python.sync_playwright import Axe
+
+        axe = Axe()
+    results = axe.run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, f"axe on {label}:\n{results.generate_report()}"
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """One axe-core runner for the session (it holds the script, no state of a page)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page, options=AXE_OPTIONS)
-    assert results.violations_count == 0, f"axe on {label}:\n{results.generate_report()}"
+    return Axe()
+
+
+def assert_no_violations(page, axe) -> None:
+    """`assert_no_axe_violations` on the page as it is now, named by its address."""
+    assert_no_axe_violations(page, page.url, axe)

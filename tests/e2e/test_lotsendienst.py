@@ -2,22 +2,14 @@
 page, and the partner's inbox — axe (WCAG 2.1 A/AA, zero violations), keyboard only, no
 JavaScript, 390 px phone layout."""
 
-import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from lotse.desk.models import Inquiry, Referral, ReferralStatus
 from tests.core.factories import TEST_PASSWORD, partner_user
 
-from .conftest import assert_reflows_at_320px
-from .test_desk import assert_no_violations  # axe with WCAG 2.1 A/AA, zero violations
+from .conftest import assert_no_violations, assert_reflows_at_320px
 
 URL = "/lotsendienst/"
-
-
-@pytest.fixture(scope="module")
-def axe() -> Axe:
-    return Axe()
 
 
 def fill_valid(page):

@@ -2,13 +2,11 @@
 states included), the form by keyboard only, Arabic right to left, 390 px phones, no JavaScript."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.conftest import initial_content_load
+from tests.e2e.conftest import assert_no_violations
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 ANSWERS = (
     "audience=person&on=2026-03-01&citizenship=RS&qualification=vocational&recognition=partial"
     "&job_offer=on&salary=40000&german=A2&age=30&experience_last_5=3&experience_last_7=3"
@@ -16,19 +14,9 @@ ANSWERS = (
 )
 
 
-@pytest.fixture(scope="module")
-def axe() -> Axe:
-    return Axe()
-
-
 @pytest.fixture
 def check(e2e_site):
     initial_content_load("migration", "network")
-
-
-def assert_no_violations(page, axe):
-    results = axe.run(page, options=AXE_OPTIONS)
-    assert results.violations_count == 0, f"axe on {page.url}:\n{results.generate_report()}"
 
 
 @pytest.mark.parametrize("lang", ["de", "en", "ar"])

@@ -6,11 +6,10 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import (
-    _restore_snapshot,
-    _take_snapshot,
     assert_no_axe_violations,
     assert_reflows_at_320px,
     screenshot_wide,
+    snapshot_restore_or_build,
 )
 
 # The database with the portal *and* the network, as the first test here left it.
@@ -23,22 +22,17 @@ def network_site(e2e_site):
     a public and an internal contact of the IHK Chemnitz (factories). Like `e2e_site`, the first
     test loads for real and the others restore a copy of the database.
     """
-    from django.core.cache import cache
-    from django.db import connection
-
     from lotse.network.models import Actor
     from tests.conftest import initial_content_load
     from tests.network.factories import ContactFactory
 
-    if connection.alias not in _network_snapshots:
+    def build() -> None:
         initial_content_load("network")
         ihk = Actor.objects.get(slug="ihk-chemnitz")
         ContactFactory(actor=ihk, name="Petra Beispiel", role="Koordination", is_public=True)
         ContactFactory(actor=ihk, name="Jonas Muster", role="Beratung", is_public=False)
-        _network_snapshots[connection.alias] = _take_snapshot(connection)
-    else:
-        _restore_snapshot(connection, _network_snapshots[connection.alias])
-    cache.clear()
+
+    snapshot_restore_or_build(_network_snapshots, build)
 
 
 @pytest.fixture

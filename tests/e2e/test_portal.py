@@ -3,26 +3,18 @@ and the portal search (hits, no hits, bad input) have no axe violations, reflow 
 work by keyboard only and without JavaScript."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from lotse.core.models import TopicField
 from lotse.guidance.loader import load_check_version
-from tests.e2e.conftest import screenshot_wide
+from tests.e2e.conftest import assert_no_violations, screenshot_wide
 from tests.events.factories import EventFactory
 from tests.network.factories import ActorFactory
 from tests.offers.conftest import create_offer
 from tests.tariffs.factories import register_agreement
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 TOPIC = "ausbildung-weiterbildung"
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def axe() -> Axe:
-    return Axe()
 
 
 @pytest.fixture
@@ -54,11 +46,6 @@ PAGES = [
     pytest.param("/suche/", id="search-empty"),
     pytest.param("/en/suche/?q=Lehrwerkstatt", id="search-en"),
 ]
-
-
-def assert_no_violations(page, axe):
-    results = axe.run(page, options=AXE_OPTIONS)
-    assert results.violations_count == 0, f"axe on {page.url}:\n{results.generate_report()}"
 
 
 @pytest.mark.parametrize("path", PAGES)

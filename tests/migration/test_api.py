@@ -1,13 +1,11 @@
 """The API: parameters on a date with sources, evaluation, 422 in the chosen language."""
 
-import datetime
-
 import pytest
-import time_machine
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-TODAY = datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.UTC)
+pytestmark = pytest.mark.usefixtures("check_day")
+
 BODY = {
     "on": "2026-03-01",
     "citizenship": "IN",
@@ -18,12 +16,6 @@ BODY = {
     "german": "A2",
     "age": 31,
 }
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(TODAY, tick=False):
-        yield
 
 
 def test_parameters_on_a_date_with_sources(client, migration_rules):

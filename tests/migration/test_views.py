@@ -1,15 +1,14 @@
 """Public pages: entry points, no-JS form, result, languages, shareable link, PDF, bad input."""
 
-import datetime
 from urllib.parse import urlencode
 
 import pytest
-import time_machine
 from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-TODAY = datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.UTC)
+pytestmark = pytest.mark.usefixtures("check_day")
+
 ANSWERS = {
     "audience": "person",
     "on": "2026-03-01",
@@ -26,12 +25,6 @@ ANSWERS = {
 def query(**changes):
     data = {**ANSWERS, **changes}
     return urlencode({k: v for k, v in data.items() if v is not None})
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(TODAY, tick=False):
-        yield
 
 
 def test_start_page_offers_two_entry_points_and_seven_languages(client, migration_rules):

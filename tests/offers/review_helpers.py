@@ -1,7 +1,8 @@
 """Shared set-up for the review-workflow tests: actors, partner users, published offers."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
+import time_machine
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -11,6 +12,9 @@ from lotse.core import roles
 from lotse.core.models import ActorType
 from lotse.network.models import Actor, Membership
 from lotse.offers.models import Offer
+
+# The day the review tests' offer was published and confirmed (the yearly reminder counts from it).
+START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def make_actor(name: str, **extra) -> Actor:
@@ -66,3 +70,11 @@ def assert_denied(response) -> None:
     assert response.status_code == 403 or (
         response.status_code == 302 and response["Location"] == "/admin/"
     ), (response.status_code, response.get("Location"))
+
+
+def make_leipzig_offer() -> Offer:
+    """A published offer of the Agentur für Arbeit Leipzig (partner user paula), made on START."""
+    actor = make_actor("Agentur für Arbeit Leipzig", email="leipzig@arbeitsagentur.example")
+    make_partner("paula", actor)
+    with time_machine.travel(START, tick=False):
+        return make_offer(actor, "Arbeitgeberservice")

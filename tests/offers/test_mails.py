@@ -1,6 +1,6 @@
 """The offers' mails (final rejection, yearly reminder) go through the outbox (core/mail.py)."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 import time_machine
@@ -11,11 +11,17 @@ from lotse.core.models import MailStatus, OutgoingMail
 from lotse.offers.models import Offer
 from lotse.offers.services import offer_reject, offer_reminder_send
 
-from .review_helpers import make_actor, make_editor, make_offer, make_partner
+from .review_helpers import (
+    START,
+    make_actor,
+    make_editor,
+    make_leipzig_offer,
+    make_offer,
+    make_partner,
+)
 
 pytestmark = pytest.mark.django_db
 
-START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 RECIPIENTS = {"paula@example.org", "leipzig@arbeitsagentur.example"}
 
 
@@ -35,10 +41,7 @@ class BrokenBackend:
 
 @pytest.fixture
 def offer():
-    actor = make_actor("Agentur für Arbeit Leipzig", email="leipzig@arbeitsagentur.example")
-    make_partner("paula", actor)
-    with time_machine.travel(START, tick=False):
-        return make_offer(actor, "Arbeitgeberservice")
+    return make_leipzig_offer()
 
 
 def test_rejection_mail_is_sent_by_the_worker_one_per_recipient(

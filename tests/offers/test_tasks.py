@@ -1,6 +1,6 @@
 """The yearly re-confirmation: reminder mails (frozen clock) and the public cut-off."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 import time_machine
@@ -14,20 +14,16 @@ from lotse.offers.models import Offer
 from lotse.offers.services import offer_confirm
 from lotse.offers.tasks import offers_confirmation_reminders
 
-from .review_helpers import make_actor, make_editor, make_offer, make_partner
+from .review_helpers import START, make_editor, make_leipzig_offer, make_offer
 
 pytestmark = pytest.mark.django_db
 
-START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 REMINDER_AT = START + timedelta(days=365 - 30)
 
 
 @pytest.fixture
 def offer():
-    actor = make_actor("Agentur für Arbeit Leipzig", email="leipzig@arbeitsagentur.example")
-    make_partner("paula", actor)
-    with time_machine.travel(START, tick=False):
-        return make_offer(actor, "Arbeitgeberservice")
+    return make_leipzig_offer()
 
 
 def run_reminders() -> int:

@@ -1,6 +1,7 @@
 import contextlib
 import datetime
 from decimal import Decimal
+from functools import partial
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -159,42 +160,53 @@ class TestNonOverlapProperty(TestCase):
     @given(st.lists(periods, min_size=1, max_size=8))
     def test_rates_never_overlap(self, offered):
         ordinance = _ordinance()
-        for start, length in offered:
-            end = None if length is None else start + datetime.timedelta(days=length)
-            with contextlib.suppress(ValidationError):
-                services.rate_add(
-                    user=None,
-                    ordinance=ordinance,
-                    category="A",
-                    amount=Decimal("13"),
-                    valid_from=start,
-                    valid_to=end,
-                )
+        _offer_periods(
+            offered,
+            partial(
+                services.rate_add,
+                user=None,
+                ordinance=ordinance,
+                category="A",
+                amount=Decimal("13"),
+            ),
+        )
         rows = list(MinimumWageRate.objects.filter(ordinance=ordinance).order_by("valid_from"))
         assert rows
-        for earlier, later in zip(rows, rows[1:], strict=False):
-            assert earlier.valid_to is not None and earlier.valid_to < later.valid_from
+        _assert_disjoint(rows)
 
     @settings(max_examples=30, deadline=None)
     @given(st.lists(periods, min_size=1, max_size=6))
     def test_provisions_never_overlap(self, offered):
         agreement = _agreement(f"P-{CollectiveAgreement.objects.count()}")
-        for start, length in offered:
-            end = None if length is None else start + datetime.timedelta(days=length)
-            with contextlib.suppress(ValidationError):
-                services.provision_add(
-                    user=None,
-                    agreement=agreement,
-                    kind="trainee_pay",
-                    training_year=1,
-                    amount=Decimal("900"),
-                    unit="monthly",
-                    valid_from=start,
-                    valid_to=end,
-                )
-        rows = list(Provision.objects.filter(agreement=agreement).order_by("valid_from"))
-        for earlier, later in zip(rows, rows[1:], strict=False):
-            assert earlier.valid_to is not None and earlier.valid_to < later.valid_from
+        _offer_periods(
+            offered,
+            partial(
+                services.provision_add,
+                user=None,
+                agreement=agreement,
+                kind="trainee_pay",
+                training_year=1,
+                amount=Decimal("900"),
+                unit="monthly",
+            ),
+        )
+        _assert_disjoint(Provision.objects.filter(agreement=agreement).order_by("valid_from"))
+
+
+def _offer_periods(offered, add) -> None:
+    """Offer each (start, length in days or None) to `add(valid_from=, valid_to=)`; a refused
+    period (ValidationError) is part of the game."""
+    for start, length in offered:
+        end = None if length is None else start + datetime.timedelta(days=length)
+        with contextlib.suppress(ValidationError):
+            add(valid_from=start, valid_to=end)
+
+
+def _assert_disjoint(rows) -> None:
+    """Periods ordered by start: each ends before the next one starts."""
+    rows = list(rows)
+    for earlier, later in zip(rows, rows[1:], strict=False):
+        assert earlier.valid_to is not None and earlier.valid_to < later.valid_from
 
 
 def test_correct_replaces_parties_regions_and_codes_and_audits_them():

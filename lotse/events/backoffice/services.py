@@ -7,9 +7,10 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from lotse.core.audit import audit_log
-from lotse.core.mail import MailDraft, mail_key, mail_render, mails_enqueue
+from lotse.core.mail import MailDraft, mail_key, mails_enqueue
 
 from ..after import event_public_url
+from ..mails import registration_mail_draft
 from ..models import Event, EventMessage, Registration, RegistrationStatus, Site
 from ..selectors import message_batch
 
@@ -59,26 +60,12 @@ def event_message_send(
 
     def drafts() -> Iterator[MailDraft]:
         for registration in recipients.iterator(chunk_size=500):
-            language = registration.language or "de"
-            _subject, text = mail_render(
+            yield registration_mail_draft(
+                registration,
                 template="events/admin/mail/message.txt",
-                context={
-                    "registration": registration,
-                    "event": event,
-                    "site": site,
-                    "body": body,
-                    "event_url": url,
-                },
+                context={"event": event, "site": site, "body": body, "event_url": url},
                 subject=subject,
-                language=language,
-            )
-            yield MailDraft(
-                to=registration.email,
-                subject=subject,
-                body=text,
-                language=language,
                 key=mail_key("events.message", message.pk, registration.pk),
-                obj=registration,
             )
 
     count = mails_enqueue(kind="events.message", drafts=drafts(), batch=message_batch(message))

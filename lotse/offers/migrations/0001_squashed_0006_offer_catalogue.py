@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 from lotse.core.fulltext_db import fulltext_migration
+from lotse.core.workflow_db import workflow_content_type_set, workflow_unassign
 
 
 TASK_NAME = "Prüfung durch die Redaktion"
@@ -27,7 +28,6 @@ def assign_workflow(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
-    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
 
     link = (
@@ -53,18 +53,7 @@ def assign_workflow(apps, schema_editor):
         workflow.name = TASK_NAME
         workflow.save(update_fields=["name"])
 
-    offer_type, _ = ContentType.objects.get_or_create(app_label="offers", model="offer")
-    WorkflowContentType.objects.update_or_create(
-        content_type=offer_type, defaults={"workflow": workflow}
-    )
-
-
-def unassign_workflow(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
-    WorkflowContentType.objects.filter(
-        content_type__in=ContentType.objects.filter(app_label="offers", model="offer")
-    ).delete()
+    workflow_content_type_set(apps, app_label="offers", model="offer", workflow=workflow)
 
 
 class Migration(migrations.Migration):
@@ -148,5 +137,5 @@ class Migration(migrations.Migration):
             bases=(wagtail.models.preview.PreviewableMixin, models.Model),
         ),
         fulltext_migration("offers_offer"),
-        migrations.RunPython(assign_workflow, unassign_workflow),
+        migrations.RunPython(assign_workflow, workflow_unassign("offers", "offer")),
     ]

@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
-        ("content", "0002_heading_anchor"),
+        ("content", "0001_squashed_0002_heading_anchor"),
     ]
 
     operations = [
