@@ -21,7 +21,6 @@ from lotse.core.pdf import html_to_pdf
 from .models import CompanyCheck
 from .selectors import Plan, check_plan, version_with_structure
 
-
 PDF_CACHE_PREFIX = "guidance:pdf:v1"
 
 
