@@ -198,7 +198,9 @@ def check_by_token(*, token: str) -> CompanyCheck | None:
     if not isinstance(token, str) or not 20 <= len(token) <= 100:
         return None
     check = (
-        CompanyCheck.objects.select_related("district").filter(token_hash=token_hash(token)).first()
+        CompanyCheck.objects.select_related("district__parent")
+        .filter(token_hash=token_hash(token))
+        .first()
     )
     if check is None:
         return None
@@ -634,6 +636,28 @@ def peer_checks(*, size_class: str, group_id: int | None) -> QuerySet[CompanyChe
     )
 
 
+def _peer_aggregates(
+    *, check: CompanyCheck, group_id: int | None, keys: list[str], aggregates: dict
+) -> dict:
+    """The comparison's numbers (one aggregate query over the peers), cached per check and
+    module choice for LOTSE_CATALOGUE_CACHE_SECONDS: other companies' checks completed in
+    that time appear a little later. Only counts and averages are cached, never a check."""
+    if not aggregates:
+        return {}
+    timeout = settings.LOTSE_CATALOGUE_CACHE_SECONDS
+    key = _state_cache_key(peers=check.pk, size=check.size_class, group=group_id, keys=keys)
+    values = cache.get(key) if timeout else None
+    if values is None:
+        values = (
+            peer_checks(size_class=check.size_class, group_id=group_id)
+            .exclude(pk=check.pk)
+            .aggregate(**aggregates)
+        )
+        if timeout:
+            cache.set(key, values, timeout)
+    return values
+
+
 def comparison(*, check: CompanyCheck) -> Comparison:
     """Counts, average score and band shares of the other companies, in one query."""
     keys = [
@@ -648,13 +672,7 @@ def comparison(*, check: CompanyCheck) -> Comparison:
         for band in (GOOD, FAIR, URGENT):
             aggregates[f"{band}{index}"] = Count("pk", filter=Q(**{f"scores__{key}__band": band}))
     group_id = check.district.parent_id
-    values = (
-        peer_checks(size_class=check.size_class, group_id=group_id)
-        .exclude(pk=check.pk)
-        .aggregate(**aggregates)
-        if aggregates
-        else {}
-    )
+    values = _peer_aggregates(check=check, group_id=group_id, keys=keys, aggregates=aggregates)
     by_key = {module.key: module for module in check.version.modules.all()}
     modules = []
     for index, key in enumerate(keys):
@@ -668,7 +686,7 @@ def comparison(*, check: CompanyCheck) -> Comparison:
                 for band in (GOOD, FAIR, URGENT)
             }
         modules.append(item)
-    region = Region.objects.filter(pk=group_id).first() if group_id else None
+    region = check.district.parent if group_id else None
     return Comparison(region=region, size_label=check.get_size_class_display(), modules=modules)
 
 
@@ -676,10 +694,10 @@ def _kinds(measure: Measure) -> list[str]:
     return measure.offer_kinds or list(Offer.Kind.values)
 
 
-def _offer_cache_key(**state: object) -> str:
-    """Cache key of the plan's candidate ids (offers, contacts) for one lookup state."""
+def _state_cache_key(**state: object) -> str:
+    """Cache key of one lookup state of the plan (candidate offers and contacts, peers)."""
     digest = hashlib.sha256(repr(sorted(state.items())).encode()).hexdigest()[:32]
-    return f"guidance:candidates:v2:{digest}"
+    return f"guidance:state:v2:{digest}"
 
 
 def _reference() -> CatalogueReference:
@@ -751,7 +769,7 @@ def _attach_offers(*, measures: list[Measure], district: Region, size_class: str
         filters=OfferFilters(topic_field=slugs, kind=tuple(kinds), district=(district.slug,)),
         reference=_reference(),
     ).filter(**{SIZE_FLAGS[size_class]: True})
-    key = _offer_cache_key(district=district.pk, size=size_class, slugs=slugs, kinds=kinds)
+    key = _state_cache_key(district=district.pk, size=size_class, slugs=slugs, kinds=kinds)
     timeout = settings.LOTSE_CATALOGUE_CACHE_SECONDS
     rows = cache.get(key) if timeout else None
     if rows is None:
@@ -810,7 +828,7 @@ def _attach_contacts(*, measures: list[Measure], district: Region) -> None:
     serving = actors_search(filters=ActorFilters(types=types, districts=(district.slug,))).filter(
         Q(email__gt="") | Q(phone__gt="") | Exists(public_contact)
     )
-    key = _offer_cache_key(contacts=True, district=district.pk, types=types)
+    key = _state_cache_key(contacts=True, district=district.pk, types=types)
     timeout = settings.LOTSE_CATALOGUE_CACHE_SECONDS
     best = cache.get(key) if timeout else None
     if best is None:
