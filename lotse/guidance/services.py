@@ -54,6 +54,8 @@ from .selectors import (
 TOKEN_BYTES = 32  # 256 bits; only the SHA-256 of the token is stored
 MAX_TEXT = 200
 
+TOUCH_INTERVAL = datetime.timedelta(hours=1)
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -355,8 +357,14 @@ def check_recheck_start(
 
 
 def check_touch(*, check: CompanyCheck, now: datetime.datetime | None = None) -> None:
-    """Record that the personal link was used (the retention clock starts again)."""
+    """Record that the personal link was used (the retention clock starts again).
+
+    At most once per TOUCH_INTERVAL: the retention counts months, and a plan opened again and
+    again (page, PDF, reloads) need not write the same row on every request.
+    """
     now = now or timezone.now()
+    if check.last_used_at and check.last_used_at <= now < check.last_used_at + TOUCH_INTERVAL:
+        return
     CompanyCheck.objects.filter(pk=check.pk).update(last_used_at=now)
     check.last_used_at = now
 
