@@ -17,7 +17,9 @@ import calendar
 import contextlib
 import datetime
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -60,6 +62,7 @@ from lotse.tariffs.selectors import LookupResult, tariff_lookup
 
 from .models import Answer, CheckVersion, CompanyCheck, Module, Question, Rule
 
+T = TypeVar("T")
 GOOD = "gut"
 FAIR = "ausbaufaehig"
 URGENT = "dringend"
@@ -644,17 +647,15 @@ def _peer_aggregates(
     that time appear a little later. Only counts and averages are cached, never a check."""
     if not aggregates:
         return {}
-    timeout = settings.LOTSE_CATALOGUE_CACHE_SECONDS
     key = _state_cache_key(peers=check.pk, size=check.size_class, group=group_id, keys=keys)
-    values = cache.get(key) if timeout else None
-    if values is None:
-        values = (
+    values = _cached(
+        key,
+        lambda: (
             peer_checks(size_class=check.size_class, group_id=group_id)
             .exclude(pk=check.pk)
             .aggregate(**aggregates)
-        )
-        if timeout:
-            cache.set(key, values, timeout)
+        ),
+    )
     return values
 
 
@@ -694,6 +695,17 @@ def _kinds(measure: Measure) -> list[str]:
     return measure.offer_kinds or list(Offer.Kind.values)
 
 
+def _cached(key: str, compute: Callable[[], T]) -> T:
+    """`compute()`, kept in the shared cache for LOTSE_CATALOGUE_CACHE_SECONDS (0: not kept)."""
+    timeout = settings.LOTSE_CATALOGUE_CACHE_SECONDS
+    value = cache.get(key) if timeout else None
+    if value is None:
+        value = compute()
+        if timeout:
+            cache.set(key, value, timeout)
+    return value
+
+
 def _state_cache_key(**state: object) -> str:
     """Cache key of one lookup state of the plan (candidate offers and contacts, peers)."""
     digest = hashlib.sha256(repr(sorted(state.items())).encode()).hexdigest()[:32]
@@ -703,15 +715,7 @@ def _state_cache_key(**state: object) -> str:
 def _reference() -> CatalogueReference:
     """The catalogue's facet values (ids of topic fields and districts), cached per language
     for LOTSE_CATALOGUE_CACHE_SECONDS like the candidate ids (four small queries otherwise)."""
-    timeout = settings.LOTSE_CATALOGUE_CACHE_SECONDS
-    if not timeout:
-        return catalogue_reference()
-    key = f"guidance:catalogue-reference:v1:{get_language()}"
-    reference = cache.get(key)
-    if reference is None:
-        reference = catalogue_reference()
-        cache.set(key, reference, timeout)
-    return reference
+    return _cached(f"guidance:catalogue-reference:v1:{get_language()}", catalogue_reference)
 
 
 # Offers in the district itself first, then statewide, then online.
@@ -770,12 +774,7 @@ def _attach_offers(*, measures: list[Measure], district: Region, size_class: str
         reference=_reference(),
     ).filter(**{SIZE_FLAGS[size_class]: True})
     key = _state_cache_key(district=district.pk, size=size_class, slugs=slugs, kinds=kinds)
-    timeout = settings.LOTSE_CATALOGUE_CACHE_SECONDS
-    rows = cache.get(key) if timeout else None
-    if rows is None:
-        rows = _offer_candidates(matching=matching, slugs=slugs)
-        if timeout:
-            cache.set(key, rows, timeout)
+    rows = _cached(key, lambda: _offer_candidates(matching=matching, slugs=slugs))
     candidates: dict[tuple[str, str], list[tuple]] = {}
     for slug, kind, rank in rows:
         candidates.setdefault((slug, kind), []).append(rank)
@@ -829,12 +828,7 @@ def _attach_contacts(*, measures: list[Measure], district: Region) -> None:
         Q(email__gt="") | Q(phone__gt="") | Exists(public_contact)
     )
     key = _state_cache_key(contacts=True, district=district.pk, types=types)
-    timeout = settings.LOTSE_CATALOGUE_CACHE_SECONDS
-    best = cache.get(key) if timeout else None
-    if best is None:
-        best = _contact_candidates(serving=serving)
-        if timeout:
-            cache.set(key, best, timeout)
+    best = _cached(key, lambda: _contact_candidates(serving=serving))
     # Loaded through the same filters: an actor unpublished or moved meanwhile is dropped.
     actors = list(
         serving.filter(pk__in=best)
