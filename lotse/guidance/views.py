@@ -4,6 +4,7 @@ Every page behind a personal link is `no-store` and not indexed; an unknown or t
 gets a German page with status 404 and changes nothing.
 """
 
+import copy
 import functools
 from collections.abc import Callable
 
@@ -150,7 +151,8 @@ def module(request: HttpRequest, check: CompanyCheck, token: str, key: str) -> H
         services.check_touch(check=check)
         context["result"] = selectors.tariff_module_result(check=check, module=current)
         return render(request, "guidance/tariff.html", context)
-    questions = selectors.questions_for(module=current, check=check)
+    # Copies: the version's questions are shared by every request (selectors, per process).
+    questions = [copy.copy(q) for q in selectors.questions_for(module=current, check=check)]
     articles = selectors.pages_by_slug(slugs={q.article_slug for q in questions if q.article_slug})
     for question in questions:
         question.article_page = articles.get(question.article_slug)
