@@ -261,6 +261,18 @@ def guidance_answers() -> dict[str, str]:
     return {key: GUIDANCE_CYCLE[index % len(GUIDANCE_CYCLE)] for index, key in enumerate(keys)}
 
 
+# `guidance-pdf-varied`: plans with random answers, districts and sizes (bench/generators/
+# guidance.py), each request another one, so the PDF cache never has it. The warm-up takes
+# paths 0… and the measurement 8,000… (bench/run.py): 8,000 % 1,500 = 500, so warm-up and
+# measurement use different plans as long as the warm-up stays below 500 and the measurement
+# below 1,000 requests (a cold PDF costs far more than the 15 s × 8 clients allow for that).
+GUIDANCE_VARIED_PLANS = 1500
+
+
+def guidance_varied_token(n: int) -> str:
+    return f"bench-wegweiser-varied-{n % GUIDANCE_VARIED_PLANS:010d}"
+
+
 def guidance_payload() -> dict:
     return {
         "size_class": "10-49",
@@ -294,7 +306,15 @@ TARGETS += [
         f"/wegweiser/plan/{GUIDANCE_TOKEN}/plan.pdf",
         module="guidance",
         expect_text="%PDF",
-        description="Wegweiser: the plan as PDF (WeasyPrint)",
+        description="Wegweiser: the plan as PDF (WeasyPrint; the same plan again: cached)",
+    ),
+    Target(
+        "guidance-pdf-varied",
+        f"/wegweiser/plan/{guidance_varied_token(0)}/plan.pdf",
+        module="guidance",
+        expect_text="%PDF",
+        description="Wegweiser: PDF, every request another plan (cold: WeasyPrint renders)",
+        variant=lambda n: f"/wegweiser/plan/{guidance_varied_token(n)}/plan.pdf",
     ),
 ]
 

@@ -1,20 +1,29 @@
 """Benchmark data of the Wegweiser: the published check version and one company check with a
-full answer set, reachable under a fixed link (the targets `guidance-plan`, `guidance-pdf`).
+full answer set, reachable under a fixed link (the targets `guidance-plan`, `guidance-pdf`),
+and GUIDANCE_VARIED_PLANS further completed checks with random answers, districts and sizes
+under the links `guidance_varied_token(n)` (the target `guidance-pdf-varied`).
 
 The answers follow `bench.scenarios.guidance_answers` (the same set the API target posts), so
 the plan has measures in every module; district Dresden and WZ 43.21 match the offers' and the
-Tarifregister's bench data. Idempotent: the check is created once (its answers are reset).
+Tarifregister's bench data. Idempotent: the checks are created once (their answers are reset).
 """
 
 from __future__ import annotations
 
+import random
+
 from django.db import transaction
 from django.utils import timezone
 
-from bench.scenarios import GUIDANCE_TOKEN, guidance_payload
+from bench.scenarios import (
+    GUIDANCE_TOKEN,
+    GUIDANCE_VARIED_PLANS,
+    guidance_payload,
+    guidance_varied_token,
+)
 from lotse.core.models import Region
 from lotse.guidance.loader import load as load_versions
-from lotse.guidance.models import CompanyCheck
+from lotse.guidance.models import SIZE_ORDER, Answer, CheckVersion, CompanyCheck
 from lotse.guidance.selectors import check_scores, rule_measures, token_hash, version_current
 
 
@@ -44,4 +53,34 @@ def generate(*, scale: int, seed: int) -> str:
     check.measures = rule_measures(check=check)
     check.completed_at = now
     check.save()
-    return f"bench check v{version.number} with {len(check.answers)} answers"
+    varied = _varied_checks(version=version, seed=seed)
+    return f"bench check v{version.number} with {len(check.answers)} answers, {varied} varied"
+
+
+def _varied_checks(*, version: CheckVersion, seed: int) -> int:
+    """Completed checks with random answers, districts and size classes (all modules)."""
+    hashes = [token_hash(guidance_varied_token(n)) for n in range(GUIDANCE_VARIED_PLANS)]
+    CompanyCheck.objects.filter(token_hash__in=hashes).delete()
+    rng = random.Random(seed)
+    districts = list(Region.objects.districts().order_by("slug"))
+    keys = [q.key for module in version.modules.all() for q in module.questions.all()]
+    choices = [Answer.YES, Answer.YES, Answer.PARTLY, Answer.NO, Answer.UNKNOWN]
+    modules = [module.key for module in version.modules.all()]
+    now = timezone.now()
+    checks = []
+    for digest in hashes:
+        check = CompanyCheck(
+            token_hash=digest,
+            version=version,
+            size_class=rng.choice(SIZE_ORDER),
+            district=rng.choice(districts),
+            modules=modules,
+            answers={key: rng.choice(choices).value for key in keys},
+            last_used_at=now,
+            completed_at=now,
+        )
+        check.scores = check_scores(check=check)
+        check.measures = rule_measures(check=check)
+        checks.append(check)
+    CompanyCheck.objects.bulk_create(checks, batch_size=500)
+    return len(checks)

@@ -23,19 +23,28 @@ class GuidanceConfig(AppConfig):
     verbose_name = _("Wegweiser für Betriebe")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
         from wagtail.signals import published
 
         from lotse.content.extensions import topic_links_register
         from lotse.core.periodic import periodic_task_register
         from lotse.offers.coverage_layers import CoverageLayer, coverage_layer_register
 
-        from .models import CheckVersion
+        from .models import CheckVersion, Module
         from .permissions import demand_visible
+        from .selectors import structures_forget
         from .signals import version_published_receiver
 
         published.connect(
             version_published_receiver, sender=CheckVersion, dispatch_uid="guidance.published"
         )
+        for model in (CheckVersion, Module):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    structures_forget,
+                    sender=model,
+                    dispatch_uid=f"guidance.structures.{signal is post_save}.{model.__name__}",
+                )
         periodic_task_register("lotse.guidance.tasks.checks_retention_task")
         topic_links_register(topic_modules)
         # "Bedarf und Angebot" as the coverage map's second view (the offers never import us).

@@ -5,10 +5,14 @@ Both are built from `selectors.check_plan`, the plan of the HTML page; nothing i
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from lotse.core.mail import MailCancelled, mail_attachments
 from lotse.core.models import OutgoingMail
@@ -17,10 +21,50 @@ from lotse.core.pdf import html_to_pdf
 from .models import CompanyCheck
 from .selectors import Plan, check_plan, version_with_structure
 
+PDF_CACHE_PREFIX = "guidance:pdf:v1"
+
+
+def _pdf_cache_key(*, token_hash: str, language: str) -> str:
+    return f"{PDF_CACHE_PREFIX}:{token_hash}:{language}"
+
+
+def plan_pdf_forget(*, token_hashes: list[str]) -> None:
+    """Drop the cached PDFs of these plans (every language): called when plans are deleted."""
+    keys = [
+        _pdf_cache_key(token_hash=token_hash, language=code)
+        for token_hash in token_hashes
+        for code, _name in settings.LANGUAGES
+    ]
+    if keys:
+        cache.delete_many(keys)
+
 
 def plan_pdf(*, plan: Plan, base_url: str) -> bytes:
-    """The plan in the centre's look, with the date and the check version."""
-    html = render_to_string(
+    """The plan in the centre's look, with the date and the check version.
+
+    WeasyPrint costs hundreds of milliseconds for a long plan, the HTML it is made from a few.
+    The PDF is cached per plan and language together with the SHA-256 of its HTML source (and
+    base URL) and served only while a new rendering of the source is identical: any change of
+    the answers, the check version, an offer, contact or event shown, an article, the language
+    or the date changes the source and makes a new PDF. Never stale by construction; no
+    version counter has to follow the writes of other apps.
+    """
+    html = _plan_html(plan=plan, base_url=base_url)
+    timeout = settings.LOTSE_GUIDANCE_PDF_CACHE_SECONDS
+    if not timeout or not plan.check.token_hash:
+        return html_to_pdf(html, base_url=base_url)
+    digest = hashlib.sha256(f"{base_url}\n{html}".encode()).hexdigest()
+    key = _pdf_cache_key(token_hash=plan.check.token_hash, language=get_language() or "")
+    cached = cache.get(key)
+    if cached is not None and cached[0] == digest:
+        return cached[1]
+    document = html_to_pdf(html, base_url=base_url)
+    cache.set(key, (digest, document), timeout)
+    return document
+
+
+def _plan_html(*, plan: Plan, base_url: str) -> str:
+    return render_to_string(
         "guidance/pdf/plan.html",
         {
             "plan": plan,
@@ -30,7 +74,6 @@ def plan_pdf(*, plan: Plan, base_url: str) -> bytes:
             "centre_name": settings.LOTSE_CENTRE_NAME,
         },
     )
-    return html_to_pdf(html, base_url=base_url)
 
 
 def plan_text(*, plan: Plan, limit: int | None = None) -> str:

@@ -17,7 +17,9 @@ import calendar
 import contextlib
 import datetime
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -40,9 +42,10 @@ from django.db.models.expressions import Window
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, RowNumber
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from wagtail.models import Locale, Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 from lotse.core.models import Region
 from lotse.events.selectors import events_upcoming_by_topic
@@ -50,15 +53,16 @@ from lotse.network.models import Actor, Contact
 from lotse.network.selectors import ActorFilters, actors_search
 from lotse.offers.models import Offer
 from lotse.offers.selectors import (
+    CatalogueReference,
     OfferFilters,
     catalogue_reference,
-    offer_list_queryset,
     offers_matching,
 )
 from lotse.tariffs.selectors import LookupResult, tariff_lookup
 
 from .models import Answer, CheckVersion, CompanyCheck, Module, Question, Rule
 
+T = TypeVar("T")
 GOOD = "gut"
 FAIR = "ausbaufaehig"
 URGENT = "dringend"
@@ -141,9 +145,41 @@ def _structure_queryset() -> QuerySet[CheckVersion]:
     )
 
 
+# A published version never changes (models.CheckVersion): its structure is read once per
+# process and kept by id. Saving or deleting a version or a module empties the store (signals in
+# apps.py), so a test database that reuses an id never sees another version's structure.
+_structures: dict[int, CheckVersion] = {}
+_STRUCTURES_MAX = 16
+
+
+def structures_forget(**kwargs: object) -> None:
+    """Empty the per-process store of version structures (connected to save and delete)."""
+    _structures.clear()
+
+
+def version_with_structure(*, version_id: int) -> CheckVersion:
+    """A published version with its modules, questions and rules (read once per process).
+
+    Callers must not change the returned objects: they are shared by every request.
+    """
+    version = _structures.get(version_id)
+    if version is None:
+        version = _structure_queryset().get(pk=version_id)
+        if len(_structures) >= _STRUCTURES_MAX:
+            _structures.clear()
+        _structures[version_id] = version
+    return version
+
+
+def _published_id(**lookup: object) -> int | None:
+    ids = CheckVersion.objects.published().filter(**lookup).order_by("-number")
+    return ids.values_list("pk", flat=True).first()
+
+
 def version_current() -> CheckVersion | None:
-    """The newest published version with its modules, questions and rules (four queries)."""
-    return _structure_queryset().order_by("-number").first()
+    """The newest published version with its modules, questions and rules (one query)."""
+    version_id = _published_id()
+    return version_with_structure(version_id=version_id) if version_id else None
 
 
 def versions_published() -> list[CheckVersion]:
@@ -152,15 +188,12 @@ def versions_published() -> list[CheckVersion]:
 
 
 def version_by_number(*, number: int) -> CheckVersion | None:
-    return _structure_queryset().filter(number=number).first()
+    version_id = _published_id(number=number)
+    return version_with_structure(version_id=version_id) if version_id else None
 
 
 def district_by_slug(*, slug: str) -> Region | None:
     return Region.objects.districts().filter(slug=slug).first()
-
-
-def version_with_structure(*, version_id: int) -> CheckVersion:
-    return _structure_queryset().get(pk=version_id)
 
 
 def check_by_token(*, token: str) -> CompanyCheck | None:
@@ -168,7 +201,9 @@ def check_by_token(*, token: str) -> CompanyCheck | None:
     if not isinstance(token, str) or not 20 <= len(token) <= 100:
         return None
     check = (
-        CompanyCheck.objects.select_related("district").filter(token_hash=token_hash(token)).first()
+        CompanyCheck.objects.select_related("district__parent")
+        .filter(token_hash=token_hash(token))
+        .first()
     )
     if check is None:
         return None
@@ -604,6 +639,26 @@ def peer_checks(*, size_class: str, group_id: int | None) -> QuerySet[CompanyChe
     )
 
 
+def _peer_aggregates(
+    *, check: CompanyCheck, group_id: int | None, keys: list[str], aggregates: dict
+) -> dict:
+    """The comparison's numbers (one aggregate query over the peers), cached per check and
+    module choice for LOTSE_CATALOGUE_CACHE_SECONDS: other companies' checks completed in
+    that time appear a little later. Only counts and averages are cached, never a check."""
+    if not aggregates:
+        return {}
+    key = _state_cache_key(peers=check.pk, size=check.size_class, group=group_id, keys=keys)
+    values = _cached(
+        key,
+        lambda: (
+            peer_checks(size_class=check.size_class, group_id=group_id)
+            .exclude(pk=check.pk)
+            .aggregate(**aggregates)
+        ),
+    )
+    return values
+
+
 def comparison(*, check: CompanyCheck) -> Comparison:
     """Counts, average score and band shares of the other companies, in one query."""
     keys = [
@@ -618,13 +673,7 @@ def comparison(*, check: CompanyCheck) -> Comparison:
         for band in (GOOD, FAIR, URGENT):
             aggregates[f"{band}{index}"] = Count("pk", filter=Q(**{f"scores__{key}__band": band}))
     group_id = check.district.parent_id
-    values = (
-        peer_checks(size_class=check.size_class, group_id=group_id)
-        .exclude(pk=check.pk)
-        .aggregate(**aggregates)
-        if aggregates
-        else {}
-    )
+    values = _peer_aggregates(check=check, group_id=group_id, keys=keys, aggregates=aggregates)
     by_key = {module.key: module for module in check.version.modules.all()}
     modules = []
     for index, key in enumerate(keys):
@@ -638,7 +687,7 @@ def comparison(*, check: CompanyCheck) -> Comparison:
                 for band in (GOOD, FAIR, URGENT)
             }
         modules.append(item)
-    region = Region.objects.filter(pk=group_id).first() if group_id else None
+    region = check.district.parent if group_id else None
     return Comparison(region=region, size_label=check.get_size_class_display(), modules=modules)
 
 
@@ -646,43 +695,74 @@ def _kinds(measure: Measure) -> list[str]:
     return measure.offer_kinds or list(Offer.Kind.values)
 
 
-def _offer_rank(offer: Offer, district_id: int) -> tuple:
-    local = 0 if not (offer.statewide or offer.online) else (1 if offer.statewide else 2)
-    published = offer.first_published_at or timezone.now()
-    return (local, -published.timestamp(), offer.pk)
+def _cached(key: str, compute: Callable[[], T]) -> T:
+    """`compute()`, kept in the shared cache for LOTSE_CATALOGUE_CACHE_SECONDS (0: not kept)."""
+    timeout = settings.LOTSE_CATALOGUE_CACHE_SECONDS
+    value = cache.get(key) if timeout else None
+    if value is None:
+        value = compute()
+        if timeout:
+            cache.set(key, value, timeout)
+    return value
 
 
-def _offer_cache_key(**state: object) -> str:
-    """Cache key of the plan's candidate ids (offers, contacts) for one lookup state."""
+def _state_cache_key(**state: object) -> str:
+    """Cache key of one lookup state of the plan (candidate offers and contacts, peers)."""
     digest = hashlib.sha256(repr(sorted(state.items())).encode()).hexdigest()[:32]
-    return f"guidance:candidates:v1:{digest}"
+    return f"guidance:state:v2:{digest}"
 
 
-def _offer_candidates(*, matching: QuerySet, slugs: tuple[str, ...], locality: Case) -> list:
-    """(topic slug, kind, offer id) of the best three offers per topic field and kind."""
+def _reference() -> CatalogueReference:
+    """The catalogue's facet values (ids of topic fields and districts), cached per language
+    for LOTSE_CATALOGUE_CACHE_SECONDS like the candidate ids (four small queries otherwise)."""
+    return _cached(f"guidance:catalogue-reference:v1:{get_language()}", catalogue_reference)
+
+
+# Offers in the district itself first, then statewide, then online.
+_LOCALITY = Case(
+    When(offer__statewide=False, offer__online=False, then=Value(0)),
+    When(offer__statewide=True, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+def _offer_candidates(*, matching: QuerySet, slugs: tuple[str, ...]) -> list[tuple]:
+    """The best three offers per topic field and kind, as (topic slug, kind, rank key, offer
+    id) with rank key (locality, -publication time): one windowed query."""
     through = Offer.topic_fields.through
-    return list(
+    rows = (
         through.objects.filter(offer_id__in=matching.values("pk"), topicfield__slug__in=slugs)
         .annotate(
+            locality=_LOCALITY,
             rank=Window(
                 RowNumber(),
                 partition_by=[F("topicfield_id"), F("offer__kind")],
                 order_by=[
-                    locality.asc(),
+                    _LOCALITY.asc(),
                     F("offer__first_published_at").desc(nulls_last=True),
                     F("offer_id").asc(),
                 ],
-            )
+            ),
         )
         .filter(rank__lte=OFFERS_PER_MEASURE)
-        .values_list("topicfield__slug", "offer__kind", "offer_id")
+        .values_list(
+            "topicfield__slug", "offer__kind", "locality", "offer__first_published_at", "offer_id"
+        )
     )
+    never = float("inf")  # unpublished dates (none in public offers) rank last
+    return [
+        (slug, kind, (locality, -published.timestamp() if published else never, offer_id))
+        for slug, kind, locality, published, offer_id in rows
+    ]
 
 
 def _attach_offers(*, measures: list[Measure], district: Region, size_class: str) -> None:
     """Up to three public offers per measure, available in the district, best first.
 
-    Best: offered in the district itself, then statewide, then online; newer first.
+    Best: offered in the district itself, then statewide, then online; newer first. The best
+    three per topic field and kind are ranked in one query (cached per lookup state); each
+    measure takes the best three of its kinds, and only those offers are loaded.
     """
     slugs = tuple(sorted({measure.topic_field for measure in measures}))
     kinds = sorted({kind for measure in measures for kind in _kinds(measure)})
@@ -691,41 +771,30 @@ def _attach_offers(*, measures: list[Measure], district: Region, size_class: str
     matching = offers_matching(
         query="",
         filters=OfferFilters(topic_field=slugs, kind=tuple(kinds), district=(district.slug,)),
-        reference=catalogue_reference(),
+        reference=_reference(),
     ).filter(**{SIZE_FLAGS[size_class]: True})
-    locality = Case(
-        When(offer__statewide=False, offer__online=False, then=Value(0)),
-        When(offer__statewide=True, then=Value(1)),
-        default=Value(2),
-        output_field=IntegerField(),
-    )
-    key = _offer_cache_key(district=district.pk, size=size_class, slugs=slugs, kinds=kinds)
-    timeout = settings.LOTSE_CATALOGUE_CACHE_SECONDS
-    rows = cache.get(key) if timeout else None
-    if rows is None:
-        rows = _offer_candidates(matching=matching, slugs=slugs, locality=locality)
-        if timeout:
-            cache.set(key, rows, timeout)
-    candidates: dict[tuple[str, str], list[int]] = {}
-    ids = set()
-    for slug, kind, offer_id in rows:
-        candidates.setdefault((slug, kind), []).append(offer_id)
-        ids.add(offer_id)
+    key = _state_cache_key(district=district.pk, size=size_class, slugs=slugs, kinds=kinds)
+    rows = _cached(key, lambda: _offer_candidates(matching=matching, slugs=slugs))
+    candidates: dict[tuple[str, str], list[tuple]] = {}
+    for slug, kind, rank in rows:
+        candidates.setdefault((slug, kind), []).append(rank)
+    best: dict[str, list[int]] = {}
+    for measure in measures:
+        ranks = {
+            rank
+            for kind in _kinds(measure)
+            for rank in candidates.get((measure.topic_field, kind), [])
+        }
+        best[measure.key] = [rank[-1] for rank in sorted(ranks)[:OFFERS_PER_MEASURE]]
+    ids = {offer_id for offer_ids in best.values() for offer_id in offer_ids}
     if not ids:
         return
     # Loaded through the same filters (public, district, topic, kind, size): a cached id of an
     # offer withdrawn or moved meanwhile is dropped, never shown.
-    offers = {offer.pk: offer for offer in offer_list_queryset(matching.filter(pk__in=ids))}
+    loaded = matching.filter(pk__in=ids).select_related("actor").defer("search_document")
+    offers = {offer.pk: offer for offer in loaded}
     for measure in measures:
-        found = {
-            offers[offer_id]
-            for kind in _kinds(measure)
-            for offer_id in candidates.get((measure.topic_field, kind), [])
-            if offer_id in offers
-        }
-        measure.offers = sorted(found, key=lambda offer: _offer_rank(offer, district.pk))[
-            :OFFERS_PER_MEASURE
-        ]
+        measure.offers = [offers[pk] for pk in best[measure.key] if pk in offers]
 
 
 def _contact_candidates(*, serving: QuerySet) -> list[int]:
@@ -758,16 +827,12 @@ def _attach_contacts(*, measures: list[Measure], district: Region) -> None:
     serving = actors_search(filters=ActorFilters(types=types, districts=(district.slug,))).filter(
         Q(email__gt="") | Q(phone__gt="") | Exists(public_contact)
     )
-    key = _offer_cache_key(contacts=True, district=district.pk, types=types)
-    timeout = settings.LOTSE_CATALOGUE_CACHE_SECONDS
-    best = cache.get(key) if timeout else None
-    if best is None:
-        best = _contact_candidates(serving=serving)
-        if timeout:
-            cache.set(key, best, timeout)
+    key = _state_cache_key(contacts=True, district=district.pk, types=types)
+    best = _cached(key, lambda: _contact_candidates(serving=serving))
     # Loaded through the same filters: an actor unpublished or moved meanwhile is dropped.
     actors = list(
         serving.filter(pk__in=best)
+        .prefetch_related(None)  # the plan shows neither their districts nor topic fields
         .prefetch_related(
             Prefetch(
                 "contacts",
@@ -797,8 +862,9 @@ def pages_by_slug(*, slugs: set[str]) -> dict[str, Page]:
     if not slugs:
         return {}
     pages = Page.objects.live().filter(slug__in=sorted(slugs))
-    with contextlib.suppress(Locale.DoesNotExist):
-        pages = pages.filter(locale=Locale.get_active())
+    with contextlib.suppress(LookupError):
+        language = get_supported_content_language_variant(get_language())
+        pages = pages.filter(locale__language_code=language)
     return {page.slug: page for page in pages.specific(defer=True)}
 
 

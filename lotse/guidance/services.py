@@ -34,7 +34,7 @@ from lotse.desk.services import submit_inquiry
 from lotse.tariffs.selectors import wz_codes
 
 from .definition import content_from_rows, definition_from_content
-from .documents import plan_mail_attachments, plan_text
+from .documents import plan_mail_attachments, plan_pdf_forget, plan_text
 from .loader import build_rows, validate_definition
 from .models import SIZE_ORDER, Answer, CheckVersion, CompanyCheck, Module
 from .selectors import (
@@ -53,6 +53,8 @@ from .selectors import (
 
 TOKEN_BYTES = 32  # 256 bits; only the SHA-256 of the token is stored
 MAX_TEXT = 200
+
+TOUCH_INTERVAL = datetime.timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -355,8 +357,14 @@ def check_recheck_start(
 
 
 def check_touch(*, check: CompanyCheck, now: datetime.datetime | None = None) -> None:
-    """Record that the personal link was used (the retention clock starts again)."""
+    """Record that the personal link was used (the retention clock starts again).
+
+    At most once per TOUCH_INTERVAL: the retention counts months, and a plan opened again and
+    again (page, PDF, reloads) need not write the same row on every request.
+    """
     now = now or timezone.now()
+    if check.last_used_at and check.last_used_at <= now < check.last_used_at + TOUCH_INTERVAL:
+        return
     CompanyCheck.objects.filter(pk=check.pk).update(last_used_at=now)
     check.last_used_at = now
 
@@ -366,6 +374,8 @@ def check_delete(*, check: CompanyCheck) -> None:
     """Delete the check and the outbox records of its plan mails (address and link)."""
     mails_delete_for(model=CompanyCheck, ids=[check.pk])
     CompanyCheck.objects.filter(pk=check.pk).delete()
+    # After the commit (a rollback keeps the plan, and its PDF may stay cached).
+    transaction.on_commit(lambda: plan_pdf_forget(token_hashes=[check.token_hash]))
 
 
 def _email(value: str) -> str:
@@ -502,8 +512,10 @@ def checks_retention_delete(*, now: datetime.datetime | None = None) -> int:
     """Delete checks whose link was not used for LOTSE_GUIDANCE_RETENTION_MONTHS months."""
     cutoff = retention_cutoff(now or timezone.now())
     expired = CompanyCheck.objects.filter(last_used_at__lt=cutoff)
+    token_hashes = list(expired.values_list("token_hash", flat=True))
     mails_delete_for(model=CompanyCheck, ids=expired.values_list("pk", flat=True))
     deleted, _details = expired.delete()
+    transaction.on_commit(lambda: plan_pdf_forget(token_hashes=token_hashes))
     return deleted
 
 

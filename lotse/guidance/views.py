@@ -4,6 +4,10 @@ Every page behind a personal link is `no-store` and not indexed; an unknown or t
 gets a German page with status 404 and changes nothing.
 """
 
+import copy
+import functools
+from collections.abc import Callable
+
 import tablib
 from django.conf import settings
 from django.contrib import messages
@@ -22,7 +26,7 @@ from lotse.core.pdf import pdf_response
 
 from . import demand, documents, selectors, services
 from .forms import DeskForm, ModuleForm, PlanMailForm, ProfileForm
-from .models import Module
+from .models import CompanyCheck, Module
 from .permissions import demand_visible
 
 
@@ -33,8 +37,18 @@ def _version_or_404():
     return version
 
 
-def _check_or_none(token: str):
-    return selectors.check_by_token(token=token)
+def by_link(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The check behind the personal link is passed to the view after the request; an unknown
+    or altered link gets the German page "Dieser Link ist ungültig" (404) instead."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, token: str, *args: object, **kwargs: object) -> HttpResponse:
+        check = selectors.check_by_token(token=token)
+        if check is None:
+            return _invalid_link(request)
+        return view(request, check, token, *args, **kwargs)
+
+    return wrapped
 
 
 def _invalid_link(request: HttpRequest) -> HttpResponse:
@@ -101,10 +115,8 @@ def profile_new(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-def profile_edit(request: HttpRequest, token: str) -> HttpResponse:
-    check = _check_or_none(token)
-    if check is None:
-        return _invalid_link(request)
+@by_link
+def profile_edit(request: HttpRequest, check: CompanyCheck, token: str) -> HttpResponse:
     form = ProfileForm(
         request.POST if request.method == "POST" else None,
         version=check.version,
@@ -129,10 +141,8 @@ def profile_edit(request: HttpRequest, token: str) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-def module(request: HttpRequest, token: str, key: str) -> HttpResponse:
-    check = _check_or_none(token)
-    if check is None:
-        return _invalid_link(request)
+@by_link
+def module(request: HttpRequest, check: CompanyCheck, token: str, key: str) -> HttpResponse:
     current = next((item for item in check.version.modules.all() if item.key == key), None)
     if current is None:
         raise Http404(_("Dieses Modul gibt es in Ihrem Check nicht."))
@@ -141,7 +151,8 @@ def module(request: HttpRequest, token: str, key: str) -> HttpResponse:
         services.check_touch(check=check)
         context["result"] = selectors.tariff_module_result(check=check, module=current)
         return render(request, "guidance/tariff.html", context)
-    questions = selectors.questions_for(module=current, check=check)
+    # Copies: the version's questions are shared by every request (selectors, per process).
+    questions = [copy.copy(q) for q in selectors.questions_for(module=current, check=check)]
     articles = selectors.pages_by_slug(slugs={q.article_slug for q in questions if q.article_slug})
     for question in questions:
         question.article_page = articles.get(question.article_slug)
@@ -179,10 +190,8 @@ def module(request: HttpRequest, token: str, key: str) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "HEAD"])
-def plan(request: HttpRequest, token: str) -> HttpResponse:
-    check = _check_or_none(token)
-    if check is None:
-        return _invalid_link(request)
+@by_link
+def plan(request: HttpRequest, check: CompanyCheck, token: str) -> HttpResponse:
     services.check_touch(check=check)
     result = selectors.check_plan(check=check)
     return render(
@@ -200,10 +209,8 @@ def plan(request: HttpRequest, token: str) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "HEAD"])
-def plan_pdf(request: HttpRequest, token: str) -> HttpResponse:
-    check = _check_or_none(token)
-    if check is None:
-        return _invalid_link(request)
+@by_link
+def plan_pdf(request: HttpRequest, check: CompanyCheck, token: str) -> HttpResponse:
     services.check_touch(check=check)
     result = selectors.check_plan(check=check)
     document = documents.plan_pdf(plan=result, base_url=request.build_absolute_uri("/"))
@@ -212,10 +219,8 @@ def plan_pdf(request: HttpRequest, token: str) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-def delete(request: HttpRequest, token: str) -> HttpResponse:
-    check = _check_or_none(token)
-    if check is None:
-        return _invalid_link(request)
+@by_link
+def delete(request: HttpRequest, check: CompanyCheck, token: str) -> HttpResponse:
     if request.method == "POST":
         services.check_delete(check=check)
         messages.success(request, _("Ihr Plan und alle Antworten wurden gelöscht."))
@@ -225,11 +230,9 @@ def delete(request: HttpRequest, token: str) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-def recheck(request: HttpRequest, token: str) -> HttpResponse:
+@by_link
+def recheck(request: HttpRequest, check: CompanyCheck, token: str) -> HttpResponse:
     """GET asks (a link never changes state), POST keeps the result and starts again."""
-    check = _check_or_none(token)
-    if check is None:
-        return _invalid_link(request)
     if request.method == "POST":
         try:
             services.check_recheck_start(check=check)
@@ -256,11 +259,9 @@ def recheck(request: HttpRequest, token: str) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["POST"])
-def measure_done(request: HttpRequest, token: str, key: str) -> HttpResponse:
+@by_link
+def measure_done(request: HttpRequest, check: CompanyCheck, token: str, key: str) -> HttpResponse:
     """Tick or untick "erledigt" for one measure of the plan."""
-    check = _check_or_none(token)
-    if check is None:
-        return _invalid_link(request)
     try:
         services.check_measure_done(
             check=check, measure_key=key, done=request.POST.get("done") == "1"
@@ -283,11 +284,9 @@ def _plan_key(group: str, request: HttpRequest) -> str:
 @ratelimit(
     key=_plan_key, rate=lambda group, request: settings.LOTSE_GUIDANCE_MAIL_PLAN_RATE, method="POST"
 )
-def plan_mail(request: HttpRequest, token: str) -> HttpResponse:
+@by_link
+def plan_mail(request: HttpRequest, check: CompanyCheck, token: str) -> HttpResponse:
     """ "Plan per E-Mail senden": the address goes into this one mail (via the outbox) only."""
-    check = _check_or_none(token)
-    if check is None:
-        return _invalid_link(request)
     form = PlanMailForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -316,11 +315,9 @@ def plan_mail(request: HttpRequest, token: str) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 @ratelimit(key="ip", rate=lambda group, request: settings.LOTSE_DESK_FORM_RATE, method="POST")
-def plan_desk(request: HttpRequest, token: str) -> HttpResponse:
+@by_link
+def plan_desk(request: HttpRequest, check: CompanyCheck, token: str) -> HttpResponse:
     """ "Mit dem Lotsendienst besprechen": the plan goes to the desk as an inquiry."""
-    check = _check_or_none(token)
-    if check is None:
-        return _invalid_link(request)
     form = DeskForm(
         request.POST if request.method == "POST" else None,
         language=translation.get_language() or "de",

@@ -378,6 +378,9 @@ LOTSE_GUIDANCE_MAIL_RATE = env_str("LOTSE_GUIDANCE_MAIL_RATE", "5/h")
 LOTSE_GUIDANCE_MAIL_PLAN_RATE = env_str("LOTSE_GUIDANCE_MAIL_PLAN_RATE", "3/d")
 # New checks per client address (the profile form's POST).
 LOTSE_GUIDANCE_START_RATE = env_str("LOTSE_GUIDANCE_START_RATE", "30/h")
+# A plan's rendered PDF is kept this many seconds in the shared cache, valid only for exactly
+# the document it was made from; deleted with the plan (0 switches it off).
+LOTSE_GUIDANCE_PDF_CACHE_SECONDS = env_int("LOTSE_GUIDANCE_PDF_CACHE_SECONDS", 86400)
 
 LOGGING = {
     "version": 1,

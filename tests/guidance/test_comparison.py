@@ -68,14 +68,40 @@ def test_only_same_size_group_and_completed_count(own, other):
 
 
 def test_own_check_not_counted_and_query_count_constant(own, django_assert_num_queries):
-    check, _token = own
+    check, token = own
     check.completed_at = check.last_used_at
     check.scores = scores_of(arbeitsschutz=10)
     check.save()
+    check = check_by_token(token=token)  # as the views load it: with its district group
     peers(9)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         result = comparison(check=check)
     assert next(item for item in result.modules if item.module.key == "arbeitsschutz").count == 9
     peers(30)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         comparison(check=check)
+
+
+def test_numbers_cached_with_the_catalogue_cache(settings, own, django_assert_num_queries):
+    """With the cache on, the aggregate is read once per check and module choice; the check
+    itself is still not counted, and a new peer counts once the entry expires."""
+    from django.core.cache import cache
+
+    settings.LOTSE_CATALOGUE_CACHE_SECONDS = 60
+    cache.clear()
+    check, token = own
+    check = check_by_token(token=token)
+    peers(10)
+    first = comparison(check=check)
+    peers(5)
+    with django_assert_num_queries(0):
+        again = comparison(check=check)
+    count = next(item for item in again.modules if item.module.key == "arbeitsschutz").count
+    assert (
+        count
+        == 10
+        == next(item for item in first.modules if item.module.key == "arbeitsschutz").count
+    )
+    cache.clear()
+    fresh = comparison(check=check)
+    assert next(item for item in fresh.modules if item.module.key == "arbeitsschutz").count == 15

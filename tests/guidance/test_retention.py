@@ -53,3 +53,16 @@ def test_retention_months_is_a_setting(settings, version, zwickau):
     with time_machine.travel(dt.datetime(2026, 10, 1, tzinfo=dt.UTC), tick=False):
         checks_retention_task.enqueue()
     assert CompanyCheck.objects.count() == 0
+
+
+def test_the_link_is_recorded_at_most_once_an_hour(client, version, zwickau):
+    with time_machine.travel(START, tick=False):
+        _check, token = start_check(version, zwickau)
+    plan = reverse("guidance:plan", args=[token])
+    with time_machine.travel(START + dt.timedelta(minutes=59), tick=False):
+        assert client.get(plan).status_code == 200
+    assert CompanyCheck.objects.get().last_used_at == START
+    later = START + dt.timedelta(minutes=61)
+    with time_machine.travel(later, tick=False):
+        assert client.get(plan).status_code == 200
+    assert CompanyCheck.objects.get().last_used_at == later
