@@ -582,13 +582,17 @@ def _sorted_cells(groups: dict[str, _Group], labels: dict[str, str]) -> list[Rep
 
 
 def district_inquiries(
-    *, district: str, today: dt.date | None = None, months: int = 12
+    *,
+    district: str,
+    today: dt.date | None = None,
+    months: int = 12,
+    topic_labels: dict[str, str] | None = None,
 ) -> DistrictInquiries:
     """Inquiries from the district `district` (AGS) in the last `months` months by topic field
     and requester type, and per calendar year, with the share of first responses within the
     service level; from the anonymised fact table only, every cell with fewer than MIN_CELL
-    cases suppressed by the same `_cell` as the report (one GROUP BY query, one more for the
-    topic-field labels when there are figures)."""
+    cases suppressed by the same `_cell` as the report. One GROUP BY query (one more for the
+    topic fields' names the caller does not give in `topic_labels`, slug → name)."""
     today = today or timezone.localdate()
     index = today.year * 12 + today.month - 1 - (months - 1)
     since = dt.date(index // 12, index % 12 + 1, 1)
@@ -608,11 +612,11 @@ def district_inquiries(
             _add(recent, row)
             _add(topic_fields[row["topic_field"]], row)
             _add(requester_types[row["requester_type"]], row)
-    topic_labels = (
-        {t.slug: t.label for t in TopicField.objects.filter(slug__in=topic_fields)}
-        if topic_fields
-        else {}
-    )
+    topic_labels = dict(topic_labels or {})
+    if missing := set(topic_fields) - set(topic_labels) - {""}:
+        topic_labels.update(
+            (t.slug, t.label) for t in TopicField.objects.filter(slug__in=sorted(missing))
+        )
     return DistrictInquiries(
         since=since,
         until=today,

@@ -19,9 +19,9 @@ from django.utils import timezone
 from lotse.core.models import ActorType, Region, TopicField
 from lotse.desk.selectors import DistrictInquiries, district_inquiries
 from lotse.events.models import Event
-from lotse.events.selectors import EventFilters, events_upcoming
+from lotse.events.selectors import EventFilters
 from lotse.network.models import Actor
-from lotse.offers.models import Offer
+from lotse.offers.coverage import coverage_matrix_cached
 
 from .models import INDICATOR_UNITS, Indicator, IndicatorKey
 
@@ -41,6 +41,7 @@ STATE_ONLY_KEYS = (IndicatorKey.SHORTAGE_OCCUPATIONS,)
 # A profile shows the last twelve months of each series (table and chart alike); every month
 # stays in the CSV, XLSX and API.
 SERIES_MONTHS = 12
+EVENTS_SHOWN = 10
 POINT_FIELDS = ("key", "region_id", "period", "value", "source", "source_url", "retrieved_on")
 
 
@@ -174,62 +175,54 @@ def district_profile(*, district: Region, now: datetime | None = None) -> Distri
     own = [row for row in indicators if row[1] == district.pk]
     state = [row for row in indicators if row[1] != district.pk]
 
-    type_counts = dict(
+    type_rows = (
         Actor.objects.published()
         .filter(districts=district)
-        .values_list("actor_type")
+        .values_list("actor_type__slug", "actor_type__name", "actor_type__name_en")
         .annotate(n=Count("pk", distinct=True))
-        .order_by()
+        .order_by("actor_type__order", "actor_type__name")
     )
     statewide_actors = Actor.objects.published().filter(statewide=True).count()
     actors_by_type = [
-        ActorTypeCount(
-            slug=actor_type.slug, label=actor_type.label, count=type_counts[actor_type.pk]
-        )
-        for actor_type in ActorType.objects.filter(pk__in=type_counts).order_by("order", "name")
+        ActorTypeCount(slug=slug, label=ActorType(name=name, name_en=name_en).label, count=n)
+        for slug, name, name_en, n in type_rows
     ]
 
-    public = Offer.objects.public(now=now)
-    local = dict(
-        public.filter(districts=district, topic_fields__isnull=False)
-        .values_list("topic_fields")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by()
-    )
-    offers_total = public.filter(districts=district).count()
-    wide = {
-        topic_id: (statewide, online)
-        for topic_id, statewide, online in public.filter(
-            Q(statewide=True) | Q(online=True), topic_fields__isnull=False
-        )
-        .values_list("topic_fields")
-        .annotate(
-            statewide=Count("pk", filter=Q(statewide=True), distinct=True),
-            online=Count("pk", filter=Q(online=True), distinct=True),
-        )
-        .order_by()
-    }
+    # The offers as the coverage map counts them (the same cached matrix: the profile and the
+    # map never disagree, and the profile needs no query of its own for them).
+    coverage = coverage_matrix_cached()
     offers = [
         TopicCoverage(
             topic=topic,
-            count=local.get(topic.pk, 0),
-            statewide=wide.get(topic.pk, (0, 0))[0],
-            online=wide.get(topic.pk, (0, 0))[1],
+            count=coverage.count(district, topic),
+            statewide=coverage.statewide.get(topic.pk, 0),
+            online=coverage.online.get(topic.pk, 0),
         )
-        for topic in TopicField.objects.active().order_by("order", "name")
+        for topic in coverage.topic_fields
     ]
+    # The next ten events with a site here: only what the list shows, no prefetches.
+    events = list(
+        EventFilters(district=district.slug)
+        .apply(Event.objects.public().filter(ends_at__gte=now))
+        .order_by("starts_at", "title")
+        .only("slug", "title", "starts_at")[:EVENTS_SHOWN]
+    )
     return DistrictProfile(
         district=district,
         series=_series(own, CORE_KEYS),
         state_series=_series(state, CORE_KEYS + STATE_ONLY_KEYS),
         figures_digest=_digest(indicators),
         actors_by_type=actors_by_type,
-        actors_total=sum(type_counts.values()),
+        actors_total=sum(row.count for row in actors_by_type),
         statewide_actors=statewide_actors,
         offers=offers,
-        offers_total=offers_total,
-        events=events_upcoming(filters=EventFilters(district=district.slug), now=now)[:10],
-        inquiries=district_inquiries(district=district.code, today=timezone.localdate(now)),
+        offers_total=coverage.district_count(district),
+        events=events,
+        inquiries=district_inquiries(
+            district=district.code,
+            today=timezone.localdate(now),
+            topic_labels={topic.slug: topic.label for topic in coverage.topic_fields},
+        ),
         as_of=now,
     )
 

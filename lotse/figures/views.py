@@ -57,6 +57,11 @@ def district_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "profile": profile,
             "district": district,
             "labour_market": _labour_market_html(request, profile),
+            "inquiry_rows": [
+                (_("Gesamt"), profile.inquiries.recent),
+                *((_("Themenfeld"), cell) for cell in profile.inquiries.recent_by_topic_field),
+                *((_("Wer fragt"), cell) for cell in profile.inquiries.recent_by_requester_type),
+            ],
             "min_cell": MIN_CELL,
         },
     )
