@@ -61,6 +61,7 @@ def district_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 (_("Gesamt"), profile.inquiries.recent),
                 *((_("Themenfeld"), cell) for cell in profile.inquiries.recent_by_topic_field),
                 *((_("Wer fragt"), cell) for cell in profile.inquiries.recent_by_requester_type),
+                *((_("Kalenderjahr"), cell) for cell in profile.inquiries.by_year),
             ],
             "min_cell": MIN_CELL,
         },

@@ -84,7 +84,7 @@ def test_the_page_shows_the_figures_of_the_fact_table(client):
     assert "Wer fragt Fachkraft im Ausland weniger als 5 –" in html  # three from abroad
     assert "Zahlen unter 5 Fällen veröffentlichen wir nicht" in html
     # per year: 2026 = 14, 2024 = 7; Leipzig's nine are not counted anywhere
-    assert "2026 14 " in html and "2024 7 " in html
+    assert "Kalenderjahr 2026 14 " in html and "Kalenderjahr 2024 7 " in html
     assert " 9 " not in html and " 23 " not in html
 
 
