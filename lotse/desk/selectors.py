@@ -623,7 +623,9 @@ def district_inquiries(
         has_data=bool(years),
         recent=_cell("recent", _("Alle Anfragen"), recent),
         recent_by_topic_field=_sorted_cells(topic_fields, topic_labels),
-        recent_by_requester_type=_sorted_cells(requester_types, dict(RequesterType.choices)),
+        recent_by_requester_type=_sorted_cells(
+            requester_types, {key: str(label) for key, label in RequesterType.choices}
+        ),
         by_year=sorted(
             (_cell(year, year, group) for year, group in years.items()),
             key=lambda cell: cell.key,
