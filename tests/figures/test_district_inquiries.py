@@ -11,6 +11,8 @@ import time_machine
 from django.db import connection
 from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lotse.core.models import Region
 from lotse.desk import services
@@ -163,3 +165,12 @@ def test_the_public_csv_refuses_a_malformed_month(client, month):
     response = client.get("/regionen/lotsendienst-statistik.csv", {"monat": month})
     assert response.status_code == 400
     assert "Format JJJJ-MM" in response.content.decode()
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(month=st.text(max_size=12))
+def test_no_month_parameter_is_a_500(client, month):
+    response = client.get("/regionen/lotsendienst-statistik.csv", {"monat": month})
+    assert response.status_code in (200, 400)
