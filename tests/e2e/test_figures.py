@@ -11,11 +11,10 @@ from playwright.sync_api import expect
 
 from lotse.core import roles
 from lotse.core.models import ActorType, Region
-from lotse.desk.models import InquiryFact
 from lotse.figures.services import press_release_draft_from_event
 from tests.core.factories import role_user
 from tests.events.factories import EventFactory, RegistrationFactory, SiteFactory
-from tests.figures.factories import IndicatorFactory
+from tests.figures.factories import IndicatorFactory, inquiry_facts
 from tests.network.factories import ActorFactory
 from tests.offers.conftest import create_offer
 
@@ -50,19 +49,8 @@ def figures(base_url):
     SiteFactory(event=event, name="Dresden", district=Region.objects.get(slug="dresden"))
     # Inquiries from Dresden: six companies are shown, three from abroad are suppressed.
     month = timezone.localdate().replace(day=1)
-    for requester_type, count in (("betrieb", 6), ("ausland", 3)):
-        for _ in range(count):
-            InquiryFact.objects.create(
-                month=month,
-                topic="allgemein",
-                topic_field="ausbildung-weiterbildung",
-                district="14612",
-                requester_type=requester_type,
-                language="de",
-                channel="formular",
-                outcome="beantwortet",
-                first_response_met=True,
-            )
+    inquiry_facts(6, month=month, topic_field="ausbildung-weiterbildung")
+    inquiry_facts(3, month=month, requester_type="ausland")
 
 
 @pytest.fixture

@@ -13,11 +13,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from lotse.desk.models import InquiryFact
 from lotse.events.models import EventStatus
 from lotse.figures.rdf import IRI, BNode, Graph, Literal, to_jsonld, to_rdfxml, to_turtle
 from tests.events.factories import EventFactory
-from tests.figures.factories import IndicatorFactory
+from tests.figures.factories import IndicatorFactory, inquiry_facts
 from tests.network.factories import ActorFactory
 from tests.offers.factories import OfferFactory
 
@@ -53,14 +52,7 @@ def data(tariff_register):
     )
     IndicatorFactory(key="arbeitslose", ags="14612", period="2025-08", value=22691)
     for month in (date(2025, 9, 1), date(2025, 11, 1)):
-        InquiryFact.objects.create(
-            month=month,
-            topic="allgemein",
-            district="14612",
-            language="de",
-            channel="formular",
-            outcome="beantwortet",
-        )
+        inquiry_facts(1, month=month)
 
 
 def nodes(client) -> dict[str, dict]:

@@ -18,6 +18,7 @@ from lotse.core.models import Region
 from lotse.desk import services
 from lotse.desk.models import InquiryFact
 from lotse.desk.selectors import MIN_CELL, district_inquiries
+from tests.figures.factories import inquiry_facts
 
 pytestmark = pytest.mark.django_db
 
@@ -31,20 +32,8 @@ def frozen_clock():
         yield
 
 
-def facts(count, *, month=dt.date(2026, 10, 1), district="14612", **values):
-    values = {
-        "topic": "allgemein",
-        "topic_field": "integration-fachkraefteeinwanderung",
-        "requester_type": "betrieb",
-        "language": "de",
-        "channel": "formular",
-        "outcome": "beantwortet",
-        "first_response_met": True,
-        **values,
-    }
-    InquiryFact.objects.bulk_create(
-        [InquiryFact(month=month, district=district, **values) for _ in range(count)]
-    )
+def facts(count, *, month=dt.date(2026, 10, 1), **values):
+    inquiry_facts(count, month=month, **values)
 
 
 def cells(html):
