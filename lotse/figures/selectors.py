@@ -1,8 +1,9 @@
 """Reads of the figures app: indicator series and the district profiles (Regionen).
 
-Each profile costs a fixed number of queries, whatever the number of actors, offers or events:
-one per dimension (indicators, actors by type, offers by topic field, statewide and online
-offers, upcoming events with their sites and topic fields).
+Each profile costs a fixed number of queries, whatever the number of figures, actors, offers,
+events or inquiries: one per dimension (the latest month and the figures, actors by type,
+statewide actors, the next events, the desk's inquiry figures); the offers by topic field come
+from the coverage map's cached matrix.
 """
 
 from __future__ import annotations

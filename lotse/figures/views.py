@@ -134,7 +134,7 @@ def indicators_export(request: HttpRequest, fmt: str) -> HttpResponse:
     return dataset_response(indicator_dataset(), fmt=fmt, basename="arbeitsmarktzahlen")
 
 
-MONTH_RE = re.compile(r"(20\d\d|2100)-(0[1-9]|1[0-2])")
+MONTH_RE = re.compile(r"(20[0-9][0-9]|2100)-(0[1-9]|1[0-2])")
 
 
 def desk_statistics_dataset(*, month: str = "") -> tablib.Dataset:
@@ -182,7 +182,8 @@ def desk_statistics_export(request: HttpRequest) -> HttpResponse:
     month = request.GET.get("monat", "")
     if month and not MONTH_RE.fullmatch(month):
         return HttpResponseBadRequest(
-            _("Bitte einen Monat im Format JJJJ-MM angeben."), content_type="text/plain"
+            _("Bitte einen Monat im Format JJJJ-MM angeben."),
+            content_type="text/plain; charset=utf-8",
         )
     return dataset_response(
         desk_statistics_dataset(month=month),
