@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Max, Min, Q, QuerySet, Value, When
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -535,3 +535,119 @@ def topic_field_choices() -> list[TopicField]:
 
 def district_choices() -> list[Region]:
     return list(Region.objects.districts().order_by("name"))
+
+
+# --- Inquiry figures of one district (the public district profile /regionen/<slug>/) ---------
+
+
+@dataclass
+class DistrictInquiries:
+    """The anonymised inquiry figures of one district, every cell suppressed like the report's.
+
+    `recent_*` cover the months from `since` to `until` (the last twelve, this one included);
+    `by_year` every calendar year the fact table has for the district."""
+
+    since: dt.date
+    until: dt.date
+    has_data: bool
+    recent: ReportCell
+    recent_by_topic_field: list[ReportCell]
+    recent_by_requester_type: list[ReportCell]
+    by_year: list[ReportCell]
+
+    @property
+    def suppressed(self) -> bool:
+        """Whether any cell is suppressed (the page then explains the rule)."""
+        cells = [
+            self.recent,
+            *self.recent_by_topic_field,
+            *self.recent_by_requester_type,
+            *self.by_year,
+        ]
+        return any(cell.count is None for cell in cells)
+
+
+def _add(group: _Group, row: dict) -> None:
+    for name in AGGREGATES:
+        setattr(group, name, getattr(group, name) + row[name])
+
+
+def _sorted_cells(groups: dict[str, _Group], labels: dict[str, str]) -> list[ReportCell]:
+    cells = [
+        _cell(key, str(labels.get(key, key)) if key else _("ohne Angabe"), group)
+        for key, group in groups.items()
+    ]
+    cells.sort(key=lambda cell: (cell.count is None, -(cell.count or 0), cell.label))
+    return cells
+
+
+def district_inquiries(
+    *,
+    district: str,
+    today: dt.date | None = None,
+    months: int = 12,
+    topic_labels: dict[str, str] | None = None,
+) -> DistrictInquiries:
+    """Inquiries from the district `district` (AGS) in the last `months` months by topic field
+    and requester type, and per calendar year, with the share of first responses within the
+    service level; from the anonymised fact table only, every cell with fewer than MIN_CELL
+    cases suppressed by the same `_cell` as the report. One GROUP BY query (one more for the
+    topic fields' names the caller does not give in `topic_labels`, slug → name)."""
+    today = today or timezone.localdate()
+    index = today.year * 12 + today.month - 1 - (months - 1)
+    since = dt.date(index // 12, index % 12 + 1, 1)
+    rows = (
+        InquiryFact.objects.filter(district=district)
+        .values("month", "topic_field", "requester_type")
+        .annotate(**AGGREGATES)
+        .order_by()
+    )
+    recent = _Group()
+    topic_fields: dict[str, _Group] = defaultdict(_Group)
+    requester_types: dict[str, _Group] = defaultdict(_Group)
+    years: dict[str, _Group] = defaultdict(_Group)
+    for row in rows:
+        _add(years[str(row["month"].year)], row)
+        if since <= row["month"] <= today:
+            _add(recent, row)
+            _add(topic_fields[row["topic_field"]], row)
+            _add(requester_types[row["requester_type"]], row)
+    topic_labels = dict(topic_labels or {})
+    if missing := set(topic_fields) - set(topic_labels) - {""}:
+        topic_labels.update(
+            (t.slug, t.label) for t in TopicField.objects.filter(slug__in=sorted(missing))
+        )
+    return DistrictInquiries(
+        since=since,
+        until=today,
+        has_data=bool(years),
+        recent=_cell("recent", _("Alle Anfragen"), recent),
+        recent_by_topic_field=_sorted_cells(topic_fields, topic_labels),
+        recent_by_requester_type=_sorted_cells(
+            requester_types, {key: str(label) for key, label in RequesterType.choices}
+        ),
+        by_year=sorted(
+            (_cell(year, year, group) for year, group in years.items()),
+            key=lambda cell: cell.key,
+            reverse=True,
+        ),
+    )
+
+
+@dataclass
+class FactSpan:
+    """The months the anonymised fact table covers (for the open-data catalogue)."""
+
+    first: dt.date | None  # first day of the earliest month
+    last: dt.date | None  # last day of the latest month, today while that month runs
+
+
+def desk_fact_months(*, today: dt.date | None = None) -> FactSpan:
+    """The first and last day the statistics cover (one aggregate query)."""
+    today = today or timezone.localdate()
+    span = InquiryFact.objects.aggregate(first=Min("month"), last=Max("month"))
+    last = span["last"]
+    if last is not None:
+        following = dt.date(last.year + last.month // 12, last.month % 12 + 1, 1)
+        last = min(following - dt.timedelta(days=1), today)
+    return FactSpan(first=span["first"], last=last)

@@ -9,8 +9,11 @@ Served at /katalog.ttl, /katalog.rdf and /katalog.jsonld (views.catalogue).
 
 from __future__ import annotations
 
+import functools
+import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Max, Min
@@ -19,6 +22,7 @@ from django.utils import timezone
 
 from lotse.core.links import absolute_url
 from lotse.core.models import Region
+from lotse.desk.selectors import desk_fact_months
 from lotse.events.models import Event
 from lotse.network.models import Actor
 from lotse.offers.models import Offer
@@ -43,12 +47,27 @@ FORMATS = {
 }
 
 
+CATALOGUE_FILE = Path(__file__).parent / "data" / "catalogue.toml"
+
+
 @dataclass
 class Distribution:
     title: str
-    path: str  # absolute path on the portal (a reverse() result)
+    path: str  # absolute path on the portal (a reverse() result or an API path)
     format: str  # key of FORMATS
-    download: bool = True  # a file (downloadURL) rather than an interface
+
+    @property
+    def download(self) -> bool:
+        """A file (downloadURL besides the accessURL) rather than an interface (the JSON API)."""
+        return self.format != "JSON"
+
+
+@dataclass
+class Dates:
+    issued: date | datetime | None = None
+    modified: date | datetime | None = None
+    start: date | datetime | None = None
+    end: date | datetime | None = None
 
 
 @dataclass
@@ -60,12 +79,8 @@ class Dataset:
     themes: list[str]  # EU data-theme codes
     landing_path: str
     distributions: list[Distribution]
-    issued: date | datetime | None = None
-    modified: date | datetime | None = None
-    start: date | None = None
-    end: date | None = None
+    dates: Dates = field(default_factory=Dates)
     districts: bool = True  # spatial coverage down to the districts
-    extra: list[str] = field(default_factory=list)
 
 
 def _date_of(value: date | datetime | None) -> date | None:
@@ -74,176 +89,80 @@ def _date_of(value: date | datetime | None) -> date | None:
     return value
 
 
-def _span(aggregate: dict) -> tuple[datetime | None, datetime | None]:
-    return aggregate.get("first"), aggregate.get("last")
+def _path(target: str) -> str:
+    """A distribution's or landing page's address: a path as it is, else a URL name."""
+    return target if target.startswith("/") else reverse(target)
 
 
-def datasets(*, now: datetime | None = None) -> list[Dataset]:
-    """The public datasets with the dates their data give (one aggregate query each)."""
-    now = now or timezone.now()
+@functools.cache
+def _metadata() -> list[dict]:
+    with CATALOGUE_FILE.open("rb") as file:
+        return tomllib.load(file)["dataset"]
+
+
+def _dates(*, now: datetime) -> dict[str, Dates]:
+    """Issued, modified and temporal coverage of each dataset from its data (one aggregate
+    query each)."""
     today = timezone.localdate(now)
-    actors = Actor.objects.published().aggregate(first=Min("created_at"), last=Max("updated_at"))
-    offers = Offer.objects.public(now=now).aggregate(
-        first=Min("created_at"), last=Max("updated_at")
-    )
+    created = {"first": Min("created_at"), "last": Max("updated_at")}
+    actors = Actor.objects.published().aggregate(**created)
+    offers = Offer.objects.public(now=now).aggregate(**created)
     public_events = Event.objects.public()
-    upcoming = public_events.filter(ends_at__gte=now).aggregate(
-        first=Min("created_at"), last=Max("updated_at"), end=Max("ends_at")
-    )
-    past = public_events.filter(ends_at__lt=now).aggregate(
-        first=Min("created_at"), last=Max("updated_at"), start=Min("starts_at")
-    )
+    upcoming = public_events.filter(ends_at__gte=now).aggregate(**created, end=Max("ends_at"))
+    past = public_events.filter(ends_at__lt=now).aggregate(**created, start=Min("starts_at"))
     agreements = CollectiveAgreement.objects.filter(confidential=False).aggregate(
-        first=Min("created_at"), last=Max("updated_at"), start=Min("valid_from")
+        **created, start=Min("valid_from")
     )
-    rates = MinimumWageRate.objects.aggregate(first=Min("valid_from"), last=Max("valid_from"))
-    floors = StatutoryMinimumWage.objects.aggregate(first=Min("valid_from"), last=Max("valid_from"))
+    wage_dates = [
+        value
+        for model in (MinimumWageRate, StatutoryMinimumWage)
+        for value in model.objects.aggregate(
+            first=Min("valid_from"), last=Max("valid_from")
+        ).values()
+        if value
+    ]
     indicators = Indicator.objects.aggregate(
         first=Min("imported_at"), last=Max("imported_at"), start=Min("period"), end=Max("period")
     )
-    wage_dates = [value for value in (*_span(rates), *_span(floors)) if value]
-    api = "/api/v1/"
+    facts = desk_fact_months()
+    return {
+        "akteure": Dates(actors["first"], actors["last"]),
+        "angebote": Dates(offers["first"], offers["last"]),
+        "veranstaltungen": Dates(upcoming["first"], upcoming["last"], today, upcoming["end"]),
+        "veranstaltungen-vergangen": Dates(past["first"], past["last"], past["start"], today),
+        "versorgungslandkarte": Dates(offers["first"], offers["last"]),
+        "tarifvertraege": Dates(agreements["first"], agreements["last"], agreements["start"]),
+        "mindestloehne": Dates(
+            min(wage_dates, default=None),
+            max(wage_dates, default=None),
+            min(wage_dates, default=None),
+        ),
+        "lotsendienst-statistik": Dates(facts.first, facts.last, facts.first, facts.last),
+        "arbeitsmarktzahlen": Dates(
+            indicators["first"], indicators["last"], indicators["start"], indicators["end"]
+        ),
+    }
+
+
+def datasets(*, now: datetime | None = None) -> list[Dataset]:
+    """The public datasets (metadata from data/catalogue.toml) with the dates their data give."""
+    dates = _dates(now=now or timezone.now())
     return [
         Dataset(
-            key="akteure",
-            title="Akteure des Fachkräftenetzwerks Sachsen",
-            description=(
-                "Organisationen des sächsischen Netzwerks zur Fachkräftesicherung: Typ, "
-                "Landkreise, Themenfelder, Zielgruppen, Sprachen, öffentliche Kontaktdaten."
-            ),
-            keywords=["Fachkräftesicherung", "Netzwerk", "Akteure", "Beratung"],
-            themes=["ECON", "SOCI"],
-            landing_path=reverse("network:directory"),
-            distributions=[Distribution("JSON-API", api + "actors", "JSON", download=False)],
-            issued=actors["first"],
-            modified=actors["last"],
-        ),
-        Dataset(
-            key="angebote",
-            title="Angebote zur Fachkräftesicherung in Sachsen",
-            description=(
-                "Öffentliche, von der Redaktion geprüfte Angebote (Beratung, Qualifizierung, "
-                "Förderung) mit Themenfeldern, Zielgruppen und Landkreisen."
-            ),
-            keywords=["Angebote", "Beratung", "Weiterbildung", "Fachkräfte"],
-            themes=["EDUC", "ECON"],
-            landing_path=reverse("offers:catalogue"),
+            key=item["key"],
+            title=item["title"],
+            description=item["description"],
+            keywords=item["keywords"],
+            themes=item["themes"],
+            landing_path=_path(item["landing"]),
             distributions=[
-                Distribution("CSV", reverse("offers:export_csv"), "CSV"),
-                Distribution("XLSX", reverse("offers:export_xlsx"), "XLSX"),
-                Distribution("JSON-API", api + "offers", "JSON", download=False),
+                Distribution(title=part["title"], path=_path(part["url"]), format=part["format"])
+                for part in item["distributions"]
             ],
-            issued=offers["first"],
-            modified=offers["last"],
-        ),
-        Dataset(
-            key="veranstaltungen",
-            title="Kommende Veranstaltungen zur Fachkräftesicherung",
-            description=(
-                "Angekündigte Veranstaltungen des Zentrums und seiner Partner mit Orten, "
-                "Terminen und Themenfeldern."
-            ),
-            keywords=["Veranstaltungen", "Termine", "Netzwerktreffen"],
-            themes=["ECON", "SOCI"],
-            landing_path=reverse("events:list"),
-            distributions=[
-                Distribution("JSON-API", api + "events", "JSON", download=False),
-                Distribution("Kalender (iCalendar)", reverse("events:calendar"), "ICS"),
-            ],
-            issued=upcoming["first"],
-            modified=upcoming["last"],
-            start=today,
-            end=_date_of(upcoming["end"]),
-        ),
-        Dataset(
-            key="veranstaltungen-vergangen",
-            title="Vergangene Veranstaltungen zur Fachkräftesicherung",
-            description=(
-                "Vergangene Veranstaltungen bleiben in den offenen Daten: dieselbe Schnittstelle "
-                "mit past=true, neueste zuerst."
-            ),
-            keywords=["Veranstaltungen", "Archiv"],
-            themes=["ECON", "SOCI"],
-            landing_path=reverse("events:list"),
-            distributions=[
-                Distribution("JSON-API", api + "events?past=true", "JSON", download=False)
-            ],
-            issued=past["first"],
-            modified=past["last"],
-            start=_date_of(past["start"]),
-            end=today,
-        ),
-        Dataset(
-            key="versorgungslandkarte",
-            title="Versorgungslandkarte: Angebote je Landkreis und Themenfeld",
-            description=(
-                "Zahl der öffentlichen Angebote je Landkreis/kreisfreier Stadt und Themenfeld, "
-                "landesweite und Online-Angebote getrennt; Felder ohne Angebot sind Lücken."
-            ),
-            keywords=["Versorgung", "Lücken", "Landkreise"],
-            themes=["ECON", "REGI"],
-            landing_path=reverse("offers:coverage"),
-            distributions=[Distribution("JSON-API", api + "coverage", "JSON", download=False)],
-            issued=offers["first"],
-            modified=offers["last"],
-        ),
-        Dataset(
-            key="tarifvertraege",
-            title="Tarifverträge in Sachsen (Metadaten)",
-            description=(
-                "Metadaten der erfassten Tarifverträge: Parteien, Geltungsbereich, Laufzeiten, "
-                "Allgemeinverbindlichkeit. Vertrauliche Verträge sind nicht enthalten."
-            ),
-            keywords=["Tarifvertrag", "Tarifregister", "Allgemeinverbindlichkeit"],
-            themes=["ECON", "GOVE"],
-            landing_path=reverse("tariffs:search"),
-            distributions=[
-                Distribution("JSON-API", api + "tariffs/agreements", "JSON", download=False)
-            ],
-            issued=agreements["first"],
-            modified=agreements["last"],
-            start=agreements["start"],
-            districts=False,
-        ),
-        Dataset(
-            key="mindestloehne",
-            title="Mindestlöhne und gesetzliche Untergrenzen",
-            description=(
-                "Gesetzlicher Mindestlohn, Mindestausbildungsvergütung und Branchenmindestlöhne "
-                "mit ihren Geltungszeiträumen."
-            ),
-            keywords=["Mindestlohn", "Ausbildungsvergütung", "Branchenmindestlohn"],
-            themes=["ECON", "GOVE"],
-            landing_path=reverse("tariffs:search"),
-            distributions=[
-                Distribution("JSON-API", api + "tariffs/minimum-wage", "JSON", download=False)
-            ],
-            issued=min(wage_dates, default=None),
-            modified=max(wage_dates, default=None),
-            start=min(wage_dates, default=None),
-            districts=False,
-        ),
-        Dataset(
-            key="arbeitsmarktzahlen",
-            title="Arbeitsmarktzahlen der sächsischen Landkreise",
-            description=(
-                "Arbeitslose, Arbeitslosenquote, gemeldete Arbeitsstellen, Ausbildungsmarkt je "
-                "Landkreis/kreisfreier Stadt und für den Freistaat, jede Zahl mit Quelle und "
-                "Abrufdatum (überwiegend Bundesagentur für Arbeit)."
-            ),
-            keywords=["Arbeitsmarkt", "Arbeitslosigkeit", "Arbeitsstellen", "Landkreise"],
-            themes=["ECON", "SOCI"],
-            landing_path=reverse("figures:districts"),
-            distributions=[
-                Distribution("CSV", reverse("figures:indicators_csv"), "CSV"),
-                Distribution("XLSX", reverse("figures:indicators_xlsx"), "XLSX"),
-                Distribution("JSON-API", api + "indicators", "JSON", download=False),
-            ],
-            issued=indicators["first"],
-            modified=indicators["last"],
-            start=indicators["start"],
-            end=indicators["end"],
-        ),
+            dates=dates.get(item["key"], Dates()),
+            districts=item.get("districts", True),
+        )
+        for item in _metadata()
     ]
 
 
@@ -280,7 +199,8 @@ def catalogue_graph(*, now: datetime | None = None) -> Graph:
         "dct:description",
         Literal(
             "Die öffentlichen Daten des Portals: Netzwerk, Angebote, Veranstaltungen, "
-            "Versorgungslandkarte, Tarifregister und Arbeitsmarktzahlen.",
+            "Versorgungslandkarte, Tarifregister, Statistik des Lotsendienstes und "
+            "Arbeitsmarktzahlen.",
             lang="de",
         ),
     )
@@ -290,7 +210,7 @@ def catalogue_graph(*, now: datetime | None = None) -> Graph:
     graph.add(catalogue, "dct:license", LICENCE)
     graph.add(catalogue, "dcat:themeTaxonomy", IRI(DATA_THEME.rstrip("/")))
     graph.add(catalogue, "dct:spatial", state)
-    dated = [value for item in items for value in (item.issued, item.modified) if value]
+    dated = [value for item in items for value in (item.dates.issued, item.dates.modified) if value]
     if dated:
         graph.add(catalogue, "dct:issued", _when(min(dated, key=_sort_key)))
         graph.add(catalogue, "dct:modified", _when(max(dated, key=_sort_key)))
@@ -329,23 +249,24 @@ def _dataset(
         graph.add(dataset, "dcat:keyword", Literal(keyword, lang="de"))
     for theme in item.themes:
         graph.add(dataset, "dcat:theme", IRI(DATA_THEME + theme))
-    if item.issued:
-        graph.add(dataset, "dct:issued", _when(item.issued))
-    if item.modified:
-        graph.add(dataset, "dct:modified", _when(item.modified))
+    if item.dates.issued:
+        graph.add(dataset, "dct:issued", _when(item.dates.issued))
+    if item.dates.modified:
+        graph.add(dataset, "dct:modified", _when(item.dates.modified))
     contact = graph.bnode()
     graph.add(dataset, "dcat:contactPoint", contact)
     graph.add(contact, "rdf:type", term("vcard:Organization"))
     graph.add(contact, "vcard:fn", Literal(settings.LOTSE_CENTRE_NAME))
     graph.add(contact, "vcard:hasEmail", IRI(f"mailto:{settings.LOTSE_CENTRE_EMAIL}"))
-    if item.start or item.end:
+    start, end = _date_of(item.dates.start), _date_of(item.dates.end)
+    if start or end:
         period = graph.bnode()
         graph.add(dataset, "dct:temporal", period)
         graph.add(period, "rdf:type", term("dct:PeriodOfTime"))
-        if item.start:
-            graph.add(period, "dcat:startDate", _when(_date_of(item.start)))  # type: ignore[arg-type]
-        if item.end:
-            graph.add(period, "dcat:endDate", _when(_date_of(item.end)))  # type: ignore[arg-type]
+        if start:
+            graph.add(period, "dcat:startDate", _when(start))
+        if end:
+            graph.add(period, "dcat:endDate", _when(end))
     for index, distribution in enumerate(item.distributions, start=1):
         node = IRI(f"{absolute_url('/katalog')}#{item.key}-{index}")
         media_type, file_type = FORMATS[distribution.format]

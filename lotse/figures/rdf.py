@@ -8,6 +8,7 @@ they were added), which keeps the catalogue cacheable and diffable.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
@@ -81,22 +82,28 @@ class Graph:
 # --- Turtle ---------------------------------------------------------------------------------
 
 TURTLE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# One pass (str.translate): the escapes above, every other control character as \uXXXX.
+TURTLE_STRING_TABLE = str.maketrans(
+    {**{chr(code): f"\\u{code:04X}" for code in range(0x20)}, **TURTLE_ESCAPES}
+)
+IRI_FORBIDDEN_TABLE = str.maketrans({char: f"%{ord(char):02X}" for char in '<>"{}|^`\\ '})
 
 
 def _turtle_string(text: str) -> str:
-    escaped = "".join(TURTLE_ESCAPES.get(char, char) for char in text)
-    escaped = "".join(f"\\u{ord(char):04X}" if ord(char) < 0x20 else char for char in escaped)
-    return f'"{escaped}"'
+    return f'"{text.translate(TURTLE_STRING_TABLE)}"'
+
+
+@functools.lru_cache(maxsize=4096)
+def _turtle_iri_text(value: str) -> str:
+    for prefix, namespace in NAMESPACES.items():
+        local = value[len(namespace) :]
+        if value.startswith(namespace) and local and local.replace("-", "").isalnum():
+            return f"{prefix}:{local}"
+    return f"<{value.translate(IRI_FORBIDDEN_TABLE)}>"
 
 
 def _turtle_iri(iri: IRI) -> str:
-    for prefix, namespace in NAMESPACES.items():
-        local = iri.value[len(namespace) :]
-        if iri.value.startswith(namespace) and local and local.replace("-", "").isalnum():
-            return f"{prefix}:{local}"
-    forbidden = set('<>"{}|^`\\ ')
-    safe = "".join(f"%{ord(char):02X}" if char in forbidden else char for char in iri.value)
-    return f"<{safe}>"
+    return _turtle_iri_text(iri.value)
 
 
 def _turtle_term(value: Object) -> str:

@@ -1,12 +1,14 @@
 """Reads of the figures app: indicator series and the district profiles (Regionen).
 
-Each profile costs a fixed number of queries, whatever the number of actors, offers or events:
-one per dimension (indicators, actors by type, offers by topic field, statewide and online
-offers, upcoming events with their sites and topic fields).
+Each profile costs a fixed number of queries, whatever the number of figures, actors, offers,
+events or inquiries: one per dimension (the latest month and the figures, actors by type,
+statewide actors, the next events, the desk's inquiry figures); the offers by topic field come
+from the coverage map's cached matrix.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -16,10 +18,11 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from lotse.core.models import ActorType, Region, TopicField
+from lotse.desk.selectors import DistrictInquiries, district_inquiries
 from lotse.events.models import Event
-from lotse.events.selectors import EventFilters, events_upcoming
+from lotse.events.selectors import EventFilters
 from lotse.network.models import Actor
-from lotse.offers.models import Offer
+from lotse.offers.coverage import coverage_matrix_cached
 
 from .models import INDICATOR_UNITS, Indicator, IndicatorKey
 
@@ -39,23 +42,25 @@ STATE_ONLY_KEYS = (IndicatorKey.SHORTAGE_OCCUPATIONS,)
 # A profile shows the last twelve months of each series (table and chart alike); every month
 # stays in the CSV, XLSX and API.
 SERIES_MONTHS = 12
-POINT_FIELDS = (
-    "key",
-    "region__code",
-    "period",
-    "value",
-    "unit",
-    "source",
-    "source_url",
-    "licence",
-    "retrieved_on",
-)
+EVENTS_SHOWN = 10
+POINT_FIELDS = ("key", "region_id", "period", "value", "source", "source_url", "retrieved_on")
 
 
 def _months_before(month: date, count: int) -> date:
     """The first day of the month `count` months before `month`."""
     index = month.year * 12 + month.month - 1 - count
     return date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class Point:
+    """One figure of a series, with its citation (read as plain values, no model instance)."""
+
+    period: date
+    value: Decimal
+    source: str
+    source_url: str
+    retrieved_on: date
 
 
 @dataclass
@@ -65,17 +70,20 @@ class Series:
     key: str
     label: str
     unit: str
-    points: list[Indicator] = field(default_factory=list)
+    points: list[Point] = field(default_factory=list)
 
     @property
-    def latest(self) -> Indicator | None:
+    def latest(self) -> Point | None:
         return self.points[-1] if self.points else None
 
 
-def _series(indicators: list[Indicator], keys: tuple[str, ...]) -> list[Series]:
-    by_key: dict[str, list[Indicator]] = defaultdict(list)
-    for indicator in indicators:
-        by_key[indicator.key].append(indicator)
+Row = tuple[str, int, date, Decimal, str, str, date]  # POINT_FIELDS
+
+
+def _series(rows: list[Row], keys: tuple[str, ...]) -> list[Series]:
+    by_key: dict[str, list[Point]] = defaultdict(list)
+    for key, _region, period, value, source, source_url, retrieved_on in rows:
+        by_key[key].append(Point(period, value, source, source_url, retrieved_on))
     labels = dict(IndicatorKey.choices)
     return [
         Series(
@@ -86,6 +94,12 @@ def _series(indicators: list[Indicator], keys: tuple[str, ...]) -> list[Series]:
         )
         for key in keys
     ]
+
+
+def _digest(rows: list[Row]) -> str:
+    """A fingerprint of the figures a page shows: parts rendered from them are cached under it
+    (never stale: other figures give another fingerprint)."""
+    return hashlib.blake2b(repr(sorted(rows)).encode(), digest_size=12).hexdigest()
 
 
 @dataclass
@@ -119,6 +133,8 @@ class DistrictProfile:
     offers_total: int
     events: list[Event]
     as_of: datetime
+    inquiries: DistrictInquiries
+    figures_digest: str  # changes with every figure the page shows (fragment cache key)
 
     @property
     def gaps(self) -> list[TopicCoverage]:
@@ -143,76 +159,71 @@ def district_by_slug(*, slug: str) -> Region | None:
 
 
 def district_profile(*, district: Region, now: datetime | None = None) -> DistrictProfile:
-    """Everything the page /regionen/<slug>/ shows about one district (ten queries)."""
+    """Everything the page /regionen/<slug>/ shows about one district (a dozen queries, whatever
+    the number of figures, actors, offers, events and inquiries)."""
     now = now or timezone.now()
     regions = Q(region=district) | Q(region__code=STATE_CODE)
     latest = Indicator.objects.filter(regions).aggregate(latest=Max("period"))["latest"]
-    indicators = (
+    indicators: list[Row] = (
         list(
-            Indicator.objects.filter(regions, period__gte=_months_before(latest, SERIES_MONTHS - 1))
-            .select_related("region")
-            .only(*POINT_FIELDS)
+            Indicator.objects.filter(
+                regions, period__gte=_months_before(latest, SERIES_MONTHS - 1)
+            ).values_list(*POINT_FIELDS)
         )
         if latest
         else []
     )
-    own = [item for item in indicators if item.region_id == district.pk]
-    state = [item for item in indicators if item.region_id != district.pk]
+    own = [row for row in indicators if row[1] == district.pk]
+    state = [row for row in indicators if row[1] != district.pk]
 
-    type_counts = dict(
+    type_rows = (
         Actor.objects.published()
         .filter(districts=district)
-        .values_list("actor_type")
+        .values_list("actor_type__slug", "actor_type__name", "actor_type__name_en")
         .annotate(n=Count("pk", distinct=True))
-        .order_by()
+        .order_by("actor_type__order", "actor_type__name")
     )
     statewide_actors = Actor.objects.published().filter(statewide=True).count()
     actors_by_type = [
-        ActorTypeCount(
-            slug=actor_type.slug, label=actor_type.label, count=type_counts[actor_type.pk]
-        )
-        for actor_type in ActorType.objects.filter(pk__in=type_counts).order_by("order", "name")
+        ActorTypeCount(slug=slug, label=ActorType(name=name, name_en=name_en).label, count=n)
+        for slug, name, name_en, n in type_rows
     ]
 
-    public = Offer.objects.public(now=now)
-    local = dict(
-        public.filter(districts=district, topic_fields__isnull=False)
-        .values_list("topic_fields")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by()
-    )
-    offers_total = public.filter(districts=district).count()
-    wide = {
-        topic_id: (statewide, online)
-        for topic_id, statewide, online in public.filter(
-            Q(statewide=True) | Q(online=True), topic_fields__isnull=False
-        )
-        .values_list("topic_fields")
-        .annotate(
-            statewide=Count("pk", filter=Q(statewide=True), distinct=True),
-            online=Count("pk", filter=Q(online=True), distinct=True),
-        )
-        .order_by()
-    }
+    # The offers as the coverage map counts them (the same cached matrix: the profile and the
+    # map never disagree, and the profile needs no query of its own for them).
+    coverage = coverage_matrix_cached()
     offers = [
         TopicCoverage(
             topic=topic,
-            count=local.get(topic.pk, 0),
-            statewide=wide.get(topic.pk, (0, 0))[0],
-            online=wide.get(topic.pk, (0, 0))[1],
+            count=coverage.count(district, topic),
+            statewide=coverage.statewide.get(topic.pk, 0),
+            online=coverage.online.get(topic.pk, 0),
         )
-        for topic in TopicField.objects.active().order_by("order", "name")
+        for topic in coverage.topic_fields
     ]
+    # The next ten events with a site here: only what the list shows, no prefetches.
+    events = list(
+        EventFilters(district=district.slug)
+        .apply(Event.objects.public().filter(ends_at__gte=now))
+        .order_by("starts_at", "title")
+        .only("slug", "title", "starts_at")[:EVENTS_SHOWN]
+    )
     return DistrictProfile(
         district=district,
         series=_series(own, CORE_KEYS),
         state_series=_series(state, CORE_KEYS + STATE_ONLY_KEYS),
+        figures_digest=_digest(indicators),
         actors_by_type=actors_by_type,
-        actors_total=sum(type_counts.values()),
+        actors_total=sum(row.count for row in actors_by_type),
         statewide_actors=statewide_actors,
         offers=offers,
-        offers_total=offers_total,
-        events=events_upcoming(filters=EventFilters(district=district.slug), now=now)[:10],
+        offers_total=coverage.district_count(district),
+        events=events,
+        inquiries=district_inquiries(
+            district=district.code,
+            today=timezone.localdate(now),
+            topic_labels={topic.slug: topic.label for topic in coverage.topic_fields},
+        ),
         as_of=now,
     )
 
@@ -238,18 +249,18 @@ def districts_comparison(
     """The overview /regionen/: the districts, each indicator compared across them in its
     latest month, and the state's own series (three queries)."""
     all_districts = districts()
-    indicators = list(
+    indicators: list[Row] = list(
         Indicator.objects.filter(
             Q(region__in=all_districts) | Q(region__code=STATE_CODE), key__in=keys
-        ).only("key", "region_id", "period", "value", "unit")
+        ).values_list(*POINT_FIELDS)
     )
     labels = dict(IndicatorKey.choices)
     district_ids = {district.pk for district in all_districts}
     comparisons = []
     for key in keys:
-        of_key = [item for item in indicators if item.key == key and item.region_id in district_ids]
-        period = max((item.period for item in of_key), default=None)
-        values = {item.region_id: item.value for item in of_key if item.period == period}
+        of_key = [row for row in indicators if row[0] == key and row[1] in district_ids]
+        period = max((row[2] for row in of_key), default=None)
+        values = {row[1]: row[3] for row in of_key if row[2] == period}
         comparisons.append(
             Comparison(
                 key=key,
@@ -259,7 +270,7 @@ def districts_comparison(
                 rows=[(district, values.get(district.pk)) for district in all_districts],
             )
         )
-    state = [item for item in indicators if item.region_id not in district_ids]
+    state = [row for row in indicators if row[1] not in district_ids]
     return all_districts, comparisons, _series(state, keys)
 
 

@@ -10,5 +10,6 @@ urlpatterns = [
     path(
         "arbeitsmarktzahlen.xlsx", views.indicators_export, {"fmt": "xlsx"}, name="indicators_xlsx"
     ),
+    path("lotsendienst-statistik.csv", views.desk_statistics_export, name="desk_statistics_csv"),
     path("<slug:slug>/", views.district_detail, name="district"),
 ]

@@ -14,7 +14,7 @@ from lotse.core.models import ActorType, Region
 from lotse.figures.services import press_release_draft_from_event
 from tests.core.factories import role_user
 from tests.events.factories import EventFactory, RegistrationFactory, SiteFactory
-from tests.figures.factories import IndicatorFactory
+from tests.figures.factories import IndicatorFactory, inquiry_facts
 from tests.network.factories import ActorFactory
 from tests.offers.conftest import create_offer
 
@@ -47,6 +47,10 @@ def figures(base_url):
     )
     event = EventFactory(title="Forum Dresden", sites=())
     SiteFactory(event=event, name="Dresden", district=Region.objects.get(slug="dresden"))
+    # Inquiries from Dresden: six companies are shown, three from abroad are suppressed.
+    month = timezone.localdate().replace(day=1)
+    inquiry_facts(6, month=month, topic_field="ausbildung-weiterbildung")
+    inquiry_facts(3, month=month, requester_type="ausland")
 
 
 @pytest.fixture
@@ -83,6 +87,9 @@ def test_district_pages_have_no_axe_violations(page, figures):
     page.goto("/regionen/dresden/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Dresden")
     expect(page.get_by_role("img", name="Arbeitslose, Dresden", exact=False)).to_be_visible()
+    inquiries = page.get_by_role("table", name="Anfragen aus diesem Kreis")
+    expect(inquiries).to_contain_text("weniger als 5")
+    expect(inquiries.get_by_role("row", name="Betrieb oder Unternehmen")).to_contain_text("6")
     _axe(page, "/regionen/dresden/")
     _no_sideways_scroll(page)
     page.goto("/regionen/bautzen/")

@@ -1,4 +1,5 @@
-"""Indicator factory: `IndicatorFactory(key="arbeitslose", ags="14612", period="2025-08")`."""
+"""Indicator factory: `IndicatorFactory(key="arbeitslose", ags="14612", period="2025-08")`;
+desk fact rows: `inquiry_facts(6, month=date(2026, 10, 1))`."""
 
 import datetime
 from decimal import Decimal
@@ -6,6 +7,7 @@ from decimal import Decimal
 from factory.django import DjangoModelFactory
 
 from lotse.core.models import Region
+from lotse.desk.models import InquiryFact
 from lotse.figures.models import INDICATOR_UNITS, Indicator
 
 
@@ -27,3 +29,22 @@ class IndicatorFactory(DjangoModelFactory):
         kwargs.setdefault("period", datetime.date(year, month, 1))
         kwargs.setdefault("unit", INDICATOR_UNITS[kwargs["key"]])
         return super()._create(model_class, *args, **kwargs)
+
+
+def inquiry_facts(
+    count: int, *, month: datetime.date, district: str = "14612", **values: object
+) -> list[InquiryFact]:
+    """`count` anonymised desk fact rows (the statistics' only source) from one district."""
+    defaults = {
+        "topic": "allgemein",
+        "topic_field": "integration-fachkraefteeinwanderung",
+        "requester_type": "betrieb",
+        "language": "de",
+        "channel": "formular",
+        "outcome": "beantwortet",
+        "first_response_met": True,
+        **values,
+    }
+    return InquiryFact.objects.bulk_create(
+        [InquiryFact(month=month, district=district, **defaults) for _ in range(count)]
+    )

@@ -4,7 +4,7 @@ dates from the data; conformance to DCAT-AP.de 2.0 "Spezifikation + Konventionen
 
 import json
 import xml.etree.ElementTree as ET
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,7 +16,7 @@ from django.utils import timezone
 from lotse.events.models import EventStatus
 from lotse.figures.rdf import IRI, BNode, Graph, Literal, to_jsonld, to_rdfxml, to_turtle
 from tests.events.factories import EventFactory
-from tests.figures.factories import IndicatorFactory
+from tests.figures.factories import IndicatorFactory, inquiry_facts
 from tests.network.factories import ActorFactory
 from tests.offers.factories import OfferFactory
 
@@ -36,6 +36,7 @@ DATASETS = {
     "tarifvertraege",
     "mindestloehne",
     "arbeitsmarktzahlen",
+    "lotsendienst-statistik",
 }
 
 
@@ -50,6 +51,8 @@ def data(tariff_register):
         ends_at=timezone.now() - timedelta(days=40, hours=-6),
     )
     IndicatorFactory(key="arbeitslose", ags="14612", period="2025-08", value=22691)
+    for month in (date(2025, 9, 1), date(2025, 11, 1)):
+        inquiry_facts(1, month=month)
 
 
 def nodes(client) -> dict[str, dict]:
@@ -101,6 +104,19 @@ def test_every_public_dataset_with_licence_publisher_contact_and_coverage(client
     figures = next(node for node in datasets if node["@id"].endswith("#arbeitsmarktzahlen"))
     (period,) = values(figures, DCT + "temporal")
     assert values(graph[period], DCAT + "startDate") == ["2025-08-01"]
+    desk = next(node for node in datasets if node["@id"].endswith("#lotsendienst-statistik"))
+    (period,) = values(desk, DCT + "temporal")
+    assert values(graph[period], DCAT + "startDate") == ["2025-09-01"]
+    assert values(graph[period], DCAT + "endDate") == ["2025-11-30"]
+    assert values(desk, DCT + "modified") == ["2025-11-30"]
+    assert "http://dcat-ap.de/def/politicalGeocoding/districtKey/14612" in values(
+        desk, DCT + "spatial"
+    )
+    accesses = {
+        values(graph[item], DCAT + "accessURL")[0].split("/", 3)[3]
+        for item in values(desk, DCAT + "distribution")
+    }
+    assert accesses == {"api/v1/desk/statistics", "regionen/lotsendienst-statistik.csv"}
     past = next(node for node in datasets if node["@id"].endswith("#veranstaltungen-vergangen"))
     (distribution,) = values(past, DCAT + "distribution")
     assert values(graph[distribution], DCAT + "accessURL")[0].endswith("/api/v1/events?past=true")
