@@ -6,3 +6,11 @@ class MigrationConfig(AppConfig):
     name = "lotse.migration"
     label = "migration"
     verbose_name = _("Einwanderungs-Check")
+
+    def ready(self) -> None:
+        from lotse.core.page_cache import page_cache_register
+
+        # The check's static parts; the result (from the answers in the query) is not kept.
+        page_cache_register(
+            "migration:start", "migration:easy_read", "migration:person", "migration:employer"
+        )
