@@ -23,16 +23,18 @@ cached GET passes the CSRF check, and no visitor sees another visitor's token.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable
 from functools import wraps
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.middleware.csrf import _unmask_cipher_token, get_token
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, get_token
 from django.utils.cache import (
     add_never_cache_headers,
     cc_delim_re,
@@ -56,6 +58,20 @@ UNSTORED_HEADERS = {"set-cookie", "date", "expires", "cache-control", "etag", "v
 CACHE_ALIASES = ("pages", "default")
 
 _routes: dict[str, tuple[str, ...]] = {}
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """The deployed code, templates and catalogues (names, sizes, modification times): part of
+    every key, so a release never serves pages rendered by the code it replaced from the
+    shared cache. Computed once per process (a few milliseconds)."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".html", ".mo", ".json", ".txt") and path.is_file():
+            stat = path.stat()
+            digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
 
 
 def page_cache_register(*view_names: str, scopes: Iterable[str] = ()) -> None:
@@ -82,6 +98,7 @@ def page_cache_key(request: HttpRequest, scopes: Iterable[str], versions: dict[s
     query = urlencode(sorted(request.GET.lists()), doseq=True)
     raw = "|".join(
         (
+            code_fingerprint(),
             request.get_host(),
             get_language() or "",
             request.path,
@@ -109,6 +126,17 @@ def storable(request: HttpRequest, response: HttpResponseBase) -> bool:
     return not (messages is not None and len(messages))
 
 
+def _unmask(token: str) -> str:
+    """The secret of a masked CSRF token (Django's own `_unmask_cipher_token`, which is not
+    public API: mask and cipher text of CSRF_SECRET_LENGTH characters each)."""
+    chars = CSRF_ALLOWED_CHARS
+    mask, cipher = token[:CSRF_SECRET_LENGTH], token[CSRF_SECRET_LENGTH:]
+    return "".join(
+        chars[(chars.index(c) - chars.index(m)) % len(chars)]
+        for c, m in zip(cipher, mask, strict=True)
+    )
+
+
 def _content_without_token(request: HttpRequest, content: bytes) -> bytes | None:
     """The content with every masked form of the visitor's CSRF secret replaced by the
     placeholder; None if the token appears in a form this cannot recognise."""
@@ -118,7 +146,7 @@ def _content_without_token(request: HttpRequest, content: bytes) -> bytes | None
 
     def replace(match: re.Match[bytes]) -> bytes:
         token = match.group(0)
-        return CSRF_PLACEHOLDER if _unmask_cipher_token(token.decode()) == secret else token
+        return CSRF_PLACEHOLDER if _unmask(token.decode()) == secret else token
 
     cleaned = MASKED_TOKEN.sub(replace, content)
     return None if secret.encode() in cleaned else cleaned
@@ -187,7 +215,9 @@ class PageCacheMiddleware:
                 _public_headers(response, csrf=entry["csrf"], etag=None)
         return response
 
-    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+    def process_view(
+        self, request: HttpRequest, view_func: object, view_args: object, view_kwargs: object
+    ) -> HttpResponseBase | None:
         if not settings.LOTSE_PAGE_CACHE_SECONDS or request.resolver_match is None:
             return None
         scopes = _routes.get(request.resolver_match.view_name)
@@ -212,7 +242,7 @@ def never_cache_unless_safe(
     per visitor)."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         response = view(request, *args, **kwargs)
         if request.method not in ("GET", "HEAD"):
             add_never_cache_headers(response)

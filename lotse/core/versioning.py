@@ -212,10 +212,10 @@ def versions_bump(*bump_scopes: str, using: str = "default") -> None:
                 cursor.execute(SQLITE_BODY.format(scope=scope.replace("'", "")))
 
 
-def ensure_triggers(sender, using: str = "default", **kwargs) -> None:
+def ensure_triggers(sender: object, using: str = "default", **kwargs: object) -> None:
     """post_migrate (once, for the core app): install the triggers and move every scope."""
     app_config = kwargs.get("app_config")
-    if app_config is not None and app_config.label != "core":
+    if app_config is not None and getattr(app_config, "label", None) != "core":
         return
     connection = connections[using]
     if VERSION_TABLE in connection.introspection.table_names():

@@ -192,7 +192,12 @@ def general_form(request: HttpRequest) -> HttpResponse:
     )
     if retry_after:
         response["Retry-After"] = str(retry_after)
-    return _private(response)
+    if request.method == "POST":
+        return _private(response)
+    # The empty form is the same for everyone: the page cache serves it, with each visitor's own
+    # CSRF token.
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_http_methods(["GET", "HEAD"])
