@@ -45,7 +45,7 @@ from django.utils.cache import (
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
-from .versioning import CONTENT, current_versions, versions_key
+from .versioning import CONTENT, current_versions, versions_key, versions_pinned
 
 CSRF_PLACEHOLDER = b"__lotse-csrf-token__"
 MASKED_TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
@@ -200,6 +200,12 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if request.method not in ("GET", "HEAD") or not settings.LOTSE_PAGE_CACHE_SECONDS:
+            return self.get_response(request)
+        with versions_pinned():
+            return self._get(request)
+
+    def _get(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         key = getattr(request, "_page_cache_key", None)
         if key is None or not isinstance(response, HttpResponse):

@@ -22,10 +22,14 @@ moved once then, for data written while a table had no trigger.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.apps import apps
+from django.core.cache import caches
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 
@@ -223,8 +227,50 @@ def ensure_triggers(sender: object, using: str = "default", **kwargs: object) ->
         versions_bump(using=using)
 
 
+T = TypeVar("T")
+# The versions a read-only request pinned (the page cache does for the GETs it serves): read
+# once, then the same for every versioned value the rendering asks for.
+_pinned: ContextVar[dict[str, str] | None] = ContextVar("core_content_versions", default=None)
+
+
+@contextmanager
+def versions_pinned() -> Iterator[None]:
+    """For read-only requests (GET): the versions are read at their first use, then the same
+    for the rest of the request."""
+    token = _pinned.set({})
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
+
 def current_versions(using: str = "default") -> dict[str, str]:
-    """Scope → "counter-token" of every scope (one indexed read); a missing row is "0-"."""
+    """Scope → "counter-token" of every scope (one indexed read; once inside
+    `versions_pinned`); a scope without a row is missing ("0-" in keys)."""
+    pinned = _pinned.get()
+    if pinned is None or using != "default":
+        return _read_versions(using)
+    if not pinned:
+        pinned.update(_read_versions(using) or {"": ""})
+    return pinned
+
+
+def versioned(
+    key: str, build: Callable[[], T], scopes: Iterable[str] = (CONTENT,), timeout: int = 3600
+) -> T:
+    """`build()`, kept in this process's memory (`CACHES["local"]`) under the versions of
+    `scopes`: never stale, at worst rebuilt. For parts of pages that many renderings share
+    (lists of pages, a topic field's overview, language links)."""
+    full_key = f"versioned:{key}:{versions_key(current_versions(), scopes)}"
+    local = caches["local"]
+    value = local.get(full_key)
+    if value is None:
+        value = build()
+        local.set(full_key, value, timeout)
+    return value
+
+
+def _read_versions(using: str = "default") -> dict[str, str]:
     with connections[using].cursor() as cursor:
         cursor.execute("SELECT scope, version, token FROM core_contentversion")
         rows = cursor.fetchall()
