@@ -212,7 +212,7 @@ class PageCacheMiddleware:
             return response
         if hasattr(response, "render") and not getattr(response, "is_rendered", True):
             response.render()
-        if storable(request, response):
+        if request.method == "GET" and storable(request, response):  # a HEAD may lack the body
             entry = _entry(request, response)
             if entry is not None:
                 timeout = settings.LOTSE_PAGE_CACHE_SECONDS

@@ -270,3 +270,22 @@ def test_public_form_pages_are_cached_with_a_token_slot(site_pages, url):
     assert response.status_code == 200
     assert len(context.captured_queries) == 1
     assert TOKEN_FIELD.search(response.content.decode())
+
+
+def test_head_is_answered_from_the_cache_but_never_fills_it(site_pages, client):
+    client.head("/")
+    with CaptureQueriesContext(connection) as context:
+        client.get("/")
+    assert len(context.captured_queries) > 1
+    with CaptureQueriesContext(connection) as context:
+        assert client.head("/").status_code == 200
+    assert len(context.captured_queries) == 1
+
+
+def test_post_answers_are_never_stored(site_pages):
+    Client().get("/lotsendienst/")
+    posted = Client().post("/lotsendienst/", {"message": "zu kurz"})
+    assert posted.status_code == 400
+    assert "no-store" in posted["Cache-Control"]
+    again = Client().get("/lotsendienst/").content.decode()
+    assert "zu kurz" not in again
