@@ -10,7 +10,7 @@ class MigrationConfig(AppConfig):
     def ready(self) -> None:
         from lotse.core.page_cache import page_cache_register
 
-        # The check's static parts; the result (from the answers in the query) is not kept.
-        page_cache_register(
-            "migration:start", "migration:easy_read", "migration:person", "migration:employer"
-        )
+        # The check's static parts; the result and the questions filled in from a query (a
+        # visitor's answers) are not kept.
+        page_cache_register("migration:start", "migration:easy_read")
+        page_cache_register("migration:person", "migration:employer", with_query=False)

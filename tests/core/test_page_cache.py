@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.contrib import messages
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -289,3 +290,36 @@ def test_post_answers_are_never_stored(site_pages):
     assert "no-store" in posted["Cache-Control"]
     again = Client().get("/lotsendienst/").content.decode()
     assert "zu kurz" not in again
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda r, q: setattr(r, "status_code", 404), id="not-found"),
+        pytest.param(lambda r, q: setattr(r, "status_code", 301), id="redirect"),
+        pytest.param(lambda r, q: r.set_cookie("lotse", "x"), id="set-cookie"),
+        pytest.param(lambda r, q: r.headers.__setitem__("Vary", "User-Agent"), id="vary"),
+        pytest.param(lambda r, q: r.headers.__setitem__("Cache-Control", "private"), id="private"),
+        pytest.param(lambda r, q: messages.info(q, "Gespeichert."), id="messages"),
+    ],
+)
+def test_responses_that_are_never_stored(rf, change):
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.http import HttpResponse
+
+    from lotse.core.page_cache import storable
+
+    request = rf.get("/")
+    request._messages = CookieStorage(request)
+    response = HttpResponse("<p>Seite</p>")
+    assert storable(request, response)
+    change(response, request)
+    assert not storable(request, response)
+
+
+def test_questions_filled_in_from_the_query_are_not_kept(site_pages):
+    initial_content_load("migration")
+    cached(Client(), "/einwanderung/person/")
+    answered = "/einwanderung/person/?qualification=academic&citizenship=other"
+    Client().get(answered)
+    assert fetch(Client(), answered)[0] > 1
