@@ -58,8 +58,6 @@ UNSTORED_HEADERS = {"set-cookie", "date", "expires", "cache-control", "etag", "v
 CACHE_ALIASES = ("pages", "default")
 
 _routes: dict[str, tuple[str, ...]] = {}
-# Routes cached only without a query string (their queries carry a visitor's answers).
-_without_query: set[str] = set()
 
 
 @functools.cache
@@ -76,17 +74,11 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def page_cache_register(
-    *view_names: str, scopes: Iterable[str] = (), with_query: bool = True
-) -> None:
+def page_cache_register(*view_names: str, scopes: Iterable[str] = ()) -> None:
     """Cache the anonymous GETs of these routes (`namespace:name`, or "wagtail_serve" for the
-    page tree) under the content version and the further `scopes` their pages read; with
-    `with_query=False` only the address without a query string (a form whose query would hold
-    what a visitor answered)."""
+    page tree) under the content version and the further `scopes` their pages read."""
     for view_name in view_names:
         _routes[view_name] = tuple(sorted({CONTENT, *scopes}))
-        if not with_query:
-            _without_query.add(view_name)
 
 
 def page_cache_routes() -> dict[str, tuple[str, ...]]:
@@ -234,11 +226,8 @@ class PageCacheMiddleware:
     ) -> HttpResponseBase | None:
         if not settings.LOTSE_PAGE_CACHE_SECONDS or request.resolver_match is None:
             return None
-        view_name = request.resolver_match.view_name
-        scopes = _routes.get(view_name)
+        scopes = _routes.get(request.resolver_match.view_name)
         if scopes is None or not cacheable_request(request):
-            return None
-        if request.GET and view_name in _without_query:
             return None
         key = page_cache_key(request, scopes, current_versions())
         for index, alias in enumerate(CACHE_ALIASES):

@@ -10,7 +10,6 @@ class MigrationConfig(AppConfig):
     def ready(self) -> None:
         from lotse.core.page_cache import page_cache_register
 
-        # The check's static parts; the result and the questions filled in from a query (a
-        # visitor's answers) are not kept.
+        # The check's static parts. The questions and the result carry a visitor's answers in
+        # the query and say `never_cache`, which the page cache respects.
         page_cache_register("migration:start", "migration:easy_read")
-        page_cache_register("migration:person", "migration:employer", with_query=False)
