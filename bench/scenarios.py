@@ -492,3 +492,60 @@ TARGETS += [
         description="DCAT-AP.de catalogue (Turtle) with dates from every dataset",
     ),
 ]
+
+
+# Issue 16: the public pages from the page cache (lotse/core/page_cache.py), each with its static
+# twin for the dynamic/static ratio (target >= 0.5), and the cold renders of home and topic page
+# (every request another `?kalt=n`, which the cache key includes: each one a miss, rendered in
+# full; target < 10 ms CPU per request).
+TARGETS += [
+    Target(
+        "article",
+        "/wissen/bench-00001/",
+        static_copy=True,
+        expect_text="</article>",
+        description="Knowledge article (bench data) from the page cache",
+    ),
+    Target(
+        "event-list-cached",
+        "/veranstaltungen/",
+        module="events",
+        static_copy=True,
+        expect_text="Kommende Veranstaltungen",
+        description="Event list from the page cache, with its static twin",
+    ),
+    Target(
+        "event-page-cached",
+        "/veranstaltungen/bench-veranstaltung-offen/",
+        module="events",
+        static_copy=True,
+        expect_text="Programm",
+        description="Event page (free places) from the page cache, with its static twin",
+    ),
+    Target(
+        "offer-page",
+        "/angebote/bench-angebot-0000001/",
+        module="offers",
+        static_copy=True,
+        description="Offer detail page from the page cache",
+    ),
+    Target(
+        "actor-page",
+        "/netzwerk/bench-akteur-000001/",
+        module="network",
+        static_copy=True,
+        description="Actor page from the page cache",
+    ),
+    Target(
+        "home-cold",
+        "/?kalt=0",
+        description="Home page rendered in full (another query string each time: a cache miss)",
+        variant=lambda n: f"/?kalt={n}",
+    ),
+    Target(
+        "topic-cold",
+        "/wissen/tarifvertraege/?kalt=0",
+        description="Topic page rendered in full (a cache miss each time)",
+        variant=lambda n: f"/wissen/tarifvertraege/?kalt={n}",
+    ),
+]

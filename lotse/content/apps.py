@@ -8,6 +8,10 @@ class ContentConfig(AppConfig):
     verbose_name = _("Inhalte")
 
     def ready(self) -> None:
+        from lotse.core.page_cache import page_cache_register
+
+        # The page tree (home, topic fields, articles, press releases and their feeds).
+        page_cache_register("wagtail_serve")
         from django.db.models.signals import post_delete
         from wagtail.models import Page
         from wagtail.signals import page_published, page_slug_changed, page_unpublished

@@ -3,11 +3,11 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from lotse.core.models import TopicField
+from lotse.core.versioning import versioned
 from lotse.events.models import Event
 from lotse.events.selectors import EventFilters, events_public_page
 from lotse.network.models import Actor
@@ -19,24 +19,34 @@ from .extensions import TopicLink, topic_links
 from .models import ArticlePage, TopicFieldPage
 
 
-def topic_pages_for(*, locale: Locale) -> QuerySet:
-    """Live topic-field pages of a language, in the topic fields' order."""
-    return (
-        TopicFieldPage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .select_related("topic_field")
-        .order_by("topic_field__order")
+def topic_pages_for(*, locale: Locale) -> list[TopicFieldPage]:
+    """Live topic-field pages of a language, in the topic fields' order (kept under the
+    content version: every page of the portal shows them)."""
+    return versioned(
+        f"content.topic-pages:{locale.pk}",
+        lambda: list(
+            TopicFieldPage.objects.live()
+            .public()
+            .filter(locale=locale)
+            .select_related("topic_field")
+            .order_by("topic_field__order")
+        ),
     )
 
 
 def articles_latest(
     *, locale: Locale, topic_field: TopicField | None = None, limit: int = 10
-) -> QuerySet:
-    queryset = ArticlePage.objects.live().public().filter(locale=locale)
-    if topic_field is not None:
-        queryset = queryset.filter(topic_fields=topic_field)
-    return queryset.order_by("-date", "-pk")[:limit]
+) -> list[ArticlePage]:
+    """The latest live articles of a language (of a topic field), under the content version."""
+
+    def build() -> list[ArticlePage]:
+        queryset = ArticlePage.objects.live().public().filter(locale=locale)
+        if topic_field is not None:
+            queryset = queryset.filter(topic_fields=topic_field)
+        return list(queryset.order_by("-date", "-pk")[:limit])
+
+    topic = topic_field.pk if topic_field is not None else ""
+    return versioned(f"content.articles:{locale.pk}:{topic}:{limit}", build)
 
 
 def page_by_slug(*, locale: Locale, slug: str) -> Page | None:
@@ -65,7 +75,19 @@ class TopicOverview:
 
 def topic_field_overview(*, topic_field: TopicField, now: datetime | None = None) -> TopicOverview:
     """Public offers, visible actors, upcoming public events and the Wegweiser's modules of a
-    topic field, through the modules' own selectors; a constant number of queries."""
+    topic field, through the modules' own selectors; a constant number of queries, kept under
+    the content version for the current minute (the events are the upcoming ones)."""
+    if now is not None:
+        return _topic_field_overview(topic_field=topic_field, now=now)
+    minute = timezone.now().replace(second=0, microsecond=0)
+    return versioned(
+        f"content.topic-overview:{topic_field.pk}:{minute.isoformat()}",
+        lambda: _topic_field_overview(topic_field=topic_field, now=minute),
+        timeout=60,
+    )
+
+
+def _topic_field_overview(*, topic_field: TopicField, now: datetime) -> TopicOverview:
     slug = topic_field.slug
     offers = offers_for_topic_field(topic_field=topic_field, limit=TOPIC_OFFERS + 1)
     actors = list(actors_search(filters=ActorFilters(topics=(slug,)))[: TOPIC_ACTORS + 1])
@@ -73,7 +95,7 @@ def topic_field_overview(*, topic_field: TopicField, now: datetime | None = None
         past=False,
         offset=0,
         limit=TOPIC_EVENTS,
-        now=now or timezone.now(),
+        now=now,
         filters=EventFilters(topic_field=slug),
     )
     return TopicOverview(

@@ -13,9 +13,11 @@ class CoreConfig(AppConfig):
         from .exports import guard_wagtail_exports
         from .review_mail import review_notifications_through_outbox
         from .roles import sync_roles_after_migrate
+        from .versioning import ensure_triggers
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="lotse.core.roles")
         post_migrate.connect(fulltext_after_migrate, dispatch_uid="lotse.core.fulltext")
+        post_migrate.connect(ensure_triggers, dispatch_uid="lotse.core.content_version")
         guard_wagtail_exports()
         review_notifications_through_outbox()
         periodic_tasks_register()

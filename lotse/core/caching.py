@@ -4,8 +4,9 @@ The catalogue and directory searches over 100,000 offers cost hundreds of millis
 database and template work; the same search states are requested again and again. An anonymous
 GET without a session cookie gets the stored response for `LOTSE_CATALOGUE_CACHE_SECONDS`
 (0 switches it off); logged-in users, POSTs and responses that set cookies are never stored.
-The key is the language, the full path with its query string and the htmx header (partial
-responses differ from full pages). With several app servers use the shared Redis cache.
+The key is the language, the full path with its query string, the htmx header (partial
+responses differ from full pages) and the content version (`lotse.core.versioning`), so a write
+shows at once. With several app servers use the shared Redis cache.
 """
 
 import hashlib
@@ -16,6 +17,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
+
+from .versioning import CONTENT, current_versions, versions_key
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
@@ -28,7 +31,12 @@ def _cacheable_request(request: HttpRequest) -> bool:
 
 def public_response_cache_key(request: HttpRequest) -> str:
     raw = "|".join(
-        (get_language() or "", request.get_full_path(), request.headers.get("HX-Request", ""))
+        (
+            get_language() or "",
+            request.get_full_path(),
+            request.headers.get("HX-Request", ""),
+            versions_key(current_versions(), (CONTENT,)),
+        )
     )
     return "page:v1:" + hashlib.sha256(raw.encode()).hexdigest()[:40]
 

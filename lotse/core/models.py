@@ -355,3 +355,23 @@ class PublicRecord(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ContentVersion(models.Model):
+    """One row per scope whose counter database triggers move with every write the public pages
+    read (`lotse.core.versioning`): the whole-response cache of the public pages
+    (`lotse.core.page_cache`) keys its entries by these versions, so a page is rebuilt after
+    any change, also after bulk writes and raw SQL that bypass Django's signals. `token`
+    (random, new with every write) tells versions apart after the table was emptied (tests,
+    restores), when the counter starts again."""
+
+    scope = models.CharField(primary_key=True, max_length=40)
+    version = models.PositiveBigIntegerField(default=0)
+    token = models.CharField(max_length=40, default="", blank=True)
+
+    class Meta:
+        verbose_name = _("Inhaltsstand")
+        verbose_name_plural = _("Inhaltsstände")
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.version} ({self.token})"

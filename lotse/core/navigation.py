@@ -7,6 +7,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .versioning import versioned
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -55,10 +57,17 @@ def language_links(request: HttpRequest, page=None) -> list[dict]:
     full_path = request.get_full_path()
     if len(full_path) > MAX_LANGUAGE_LINK_LENGTH:
         full_path = request.path
-    translations = {}
+    translations: dict[str, str] = {}
     if page is not None:
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation.url
+        translations = versioned(
+            f"core.page-translations:{page.pk}",
+            lambda: {
+                translation.locale.language_code: translation.url
+                for translation in page.get_translations(inclusive=True)
+                .live()
+                .select_related("locale")
+            },
+        )
     links = []
     for code, name in settings.LANGUAGES:
         url = translations.get(code) or translate_url(full_path, code)

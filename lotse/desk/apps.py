@@ -8,6 +8,18 @@ class DeskConfig(AppConfig):
     verbose_name = _("Anfragen")
 
     def ready(self) -> None:
+        from lotse.core.page_cache import page_cache_register
+        from lotse.core.versioning import version_exclude
+
+        # Inquiries and referrals are personal data no public page shows.
+        version_exclude(
+            "desk_inquiry",
+            "desk_inquiryfact",
+            "desk_inquirynote",
+            "desk_referencecounter",
+            "desk_referral",
+        )
+        page_cache_register("desk:form", "lotsendienst:form")
         from lotse.core.periodic import periodic_task_register
 
         periodic_task_register("lotse.desk.tasks.inquiries_retention_delete")

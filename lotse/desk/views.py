@@ -13,6 +13,8 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import _SIMPLE_KEYS, get_usage
 from django_ratelimit.decorators import ratelimit
 
+from lotse.core.page_cache import never_cache_unless_safe
+
 from . import selectors, services
 from .forms import GeneralInquiryForm, InquiryForm
 from .models import Channel, ConsentKind, ReferralStatus, Topic
@@ -20,7 +22,7 @@ from .models import Channel, ConsentKind, ReferralStatus, Topic
 SESSION_KEY = "lotse_desk_reference"
 
 
-@never_cache
+@never_cache_unless_safe
 @require_http_methods(["GET", "HEAD", "POST"])
 @ratelimit(key="ip", rate=lambda group, request: settings.LOTSE_DESK_FORM_RATE, method="POST")
 def inquiry_form(request: HttpRequest) -> HttpResponse:
@@ -190,7 +192,12 @@ def general_form(request: HttpRequest) -> HttpResponse:
     )
     if retry_after:
         response["Retry-After"] = str(retry_after)
-    return _private(response)
+    if request.method == "POST":
+        return _private(response)
+    # The empty form is the same for everyone: the page cache serves it, with each visitor's own
+    # CSRF token.
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_http_methods(["GET", "HEAD"])

@@ -9,6 +9,18 @@ class EventsConfig(AppConfig):
     verbose_name = _("Veranstaltungen")
 
     def ready(self) -> None:
+        from lotse.core.page_cache import page_cache_register
+        from lotse.core.versioning import version_exclude, version_scope
+
+        # Registrations and the seat counters move "seats" only: a registration rebuilds the
+        # pages that show free places, not the whole portal.
+        for table in ("events_registration", "events_registration_working_groups"):
+            version_scope(table, "seats")
+        version_scope("events_site", "seats", columns=["booked"])
+        version_scope("events_workinggroup", "seats", columns=["booked"])
+        version_exclude("events_eventmessage")
+        page_cache_register("events:calendar", "events:ics")
+        page_cache_register("events:list", "events:detail", "events:register", scopes=("seats",))
         from lotse.core.periodic import periodic_task_register
 
         from .models import CustomQuestion, Site, WorkingGroup

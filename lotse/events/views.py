@@ -233,7 +233,9 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if retry_after:
         response["Retry-After"] = str(retry_after)
-    return _private(response)
+    # The empty form of a GET is the same for everyone (the page cache serves it, with each
+    # visitor's own CSRF token); what a POST shows back carries personal data.
+    return _private(response) if request.method == "POST" else response
 
 
 @require_safe

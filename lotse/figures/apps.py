@@ -8,6 +8,16 @@ class FiguresConfig(AppConfig):
     verbose_name = _("Zahlen und Presse")
 
     def ready(self) -> None:
+        from lotse.core.page_cache import page_cache_register
+
+        page_cache_register(
+            "figures:districts",
+            "figures:district",
+            "figures:indicators_csv",
+            "catalogue_ttl",
+            "catalogue_rdf",
+            "catalogue_jsonld",
+        )
         from lotse.imports.kinds import import_kind_register
 
         from .imports import INDICATOR_IMPORT

@@ -24,6 +24,12 @@ class GuidanceConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
+        from lotse.core.page_cache import page_cache_register
+        from lotse.core.versioning import version_scope
+
+        # The checks visitors fill in: read only by the demand views, not by the static pages.
+        version_scope("guidance_companycheck", "checks")
+        page_cache_register("guidance:start", "guidance:profile")
         from wagtail.signals import published
 
         from lotse.content.extensions import topic_links_register

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
 
 from lotse.core.exports import dataset_response
+from lotse.core.page_cache import never_cache_unless_safe
 from lotse.core.pdf import pdf_response
 
 from . import demand, documents, selectors, services
@@ -93,7 +94,7 @@ def start(request: HttpRequest) -> HttpResponse:
     )
 
 
-@never_cache
+@never_cache_unless_safe
 @require_http_methods(["GET", "HEAD", "POST"])
 @ratelimit(key="ip", rate=lambda group, request: settings.LOTSE_GUIDANCE_START_RATE, method="POST")
 def profile_new(request: HttpRequest) -> HttpResponse:

@@ -8,6 +8,9 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Netzwerk")
 
     def ready(self) -> None:
+        from lotse.core.page_cache import page_cache_register
+
+        page_cache_register("network:directory", "network:structure", "network:actor")
         from lotse.imports.kinds import import_kind_register
 
         from .imports import ACTOR_IMPORT

@@ -8,6 +8,11 @@ class OffersConfig(AppConfig):
     verbose_name = _("Angebote")
 
     def ready(self) -> None:
+        from lotse.core.page_cache import page_cache_register
+
+        page_cache_register("offers:catalogue", "offers:detail")
+        # The coverage map's second layer counts the Wegweiser's completed checks.
+        page_cache_register("offers:coverage", scopes=("checks",))
         from wagtail.signals import published, unpublished
 
         from lotse.core.periodic import periodic_task_register

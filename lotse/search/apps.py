@@ -8,6 +8,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Suche im Portal")
 
     def ready(self) -> None:
+        from lotse.core.page_cache import page_cache_register
+
+        page_cache_register("search:results")
         from django.db.models.signals import post_save
         from wagtail.signals import page_unpublished
 

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
+    # Last: answers anonymous GETs of the public pages from the version-keyed page cache.
+    "lotse.core.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "lotse.urls"
@@ -163,6 +165,14 @@ CACHES["local"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "lotse-versioned",
     "OPTIONS": {"MAX_ENTRIES": 2000},
+}
+# Each process's copies of whole public pages (lotse.core.page_cache), in front of "default":
+# version-keyed like "local", but separate so that big pages do not evict the small entries
+# (about 40 KB a page: 300 pages are ~12 MB per worker).
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "lotse-pages",
+    "OPTIONS": {"MAX_ENTRIES": env_int("LOTSE_PAGE_CACHE_LOCAL_ENTRIES", 300)},
 }
 
 # --- Background tasks (django-tasks, database backend; run `manage.py db_worker`) -----------
@@ -334,6 +344,10 @@ LOTSE_INITIAL_CONTENT_LOADERS = [
 # A catalogue search state (words, filters, sort, page) is cached this long as ids and counts
 # (0 switches the cache off); see docs/search.md.
 LOTSE_CATALOGUE_CACHE_SECONDS = env_int("LOTSE_CATALOGUE_CACHE_SECONDS", 60)
+# Whole public pages for anonymous visitors are cached this long under the content versions they
+# read (lotse.core.page_cache; never stale after a write, only rebuilt); what changes with the
+# clock alone (an event has begun) shows within this time. 0 switches the cache off.
+LOTSE_PAGE_CACHE_SECONDS = env_int("LOTSE_PAGE_CACHE_SECONDS", 300)
 # Offers must be re-confirmed by their provider every N days; a reminder goes out M days before.
 LOTSE_OFFER_CONFIRMATION_DAYS = env_int("LOTSE_OFFER_CONFIRMATION_DAYS", 365)
 LOTSE_OFFER_REMINDER_DAYS = env_int("LOTSE_OFFER_REMINDER_DAYS", 30)

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_str
+from .env import env_bool, env_int, env_str
 
 
 def installation_secret_key(path: Path) -> str:
@@ -46,3 +46,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 # The demo runs in one process without Redis; rate limits then count per process.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# Edited templates show at once while debugging (the page cache keys by data, not by templates).
+LOTSE_PAGE_CACHE_SECONDS = env_int("LOTSE_PAGE_CACHE_SECONDS", 0 if DEBUG else 300)

@@ -28,6 +28,8 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Query-count and freshness tests measure the search itself; the cache's own tests switch it on.
 LOTSE_CATALOGUE_CACHE_SECONDS = 0
+# The page cache's own tests (tests/core/test_page_cache*.py) switch it on.
+LOTSE_PAGE_CACHE_SECONDS = 0
 # The concurrency tests of the events app start a real server process against the test
 # database, so on SQLite the test database is a file (not ":memory:").
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

@@ -18,6 +18,9 @@ class TariffsConfig(AppConfig):
     verbose_name = _("Tarifregister")
 
     def ready(self) -> None:
+        from lotse.core.page_cache import page_cache_register
+
+        page_cache_register("tariffs:search", "tariffs:answer", "tariffs:agreement")
         from lotse.imports.kinds import import_kind_register
 
         from .imports import AGREEMENT_IMPORT

@@ -1,0 +1,75 @@
+"""CPU per request of one page rendered in full, and where it goes (cProfile), in one process.
+
+Production settings (DEBUG off, cached template loader) against a database made like the
+benchmark's; the page cache is bypassed (every request another `?kalt=n`), so each request is
+a cold render. The first requests (template compilation, site root paths) are discarded.
+
+Usage (from the project root, with the environment of `manage.py` for that database):
+    DJANGO_SETTINGS_MODULE=bench.settings DATABASE_URL=sqlite:///var/prof.sqlite3 \\
+    LOTSE_SECRET_KEY=... LOTSE_SECURE_SSL_REDIRECT=0 LOTSE_ALLOWED_HOSTS=testserver \\
+    .venv/bin/python bench/profile_page.py / /wissen/tarifvertraege/ --requests 200
+"""
+
+import argparse
+import cProfile
+import os
+import pstats
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--cached", action="store_true", help="measure hits of the page cache")
+    args = parser.parse_args()
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    import django
+
+    django.setup()
+    from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    for path in args.paths:
+        separator = "&" if "?" in path else "?"
+
+        def url(n: int, path=path, separator=separator) -> str:
+            return path if args.cached else f"{path}{separator}kalt={n}"
+
+        for n in range(args.warmup):
+            if client.get(url(n)).status_code != 200:
+                raise SystemExit(f"{path}: not 200")
+        with CaptureQueriesContext(connection) as context:
+            client.get(url(args.warmup))
+        queries = len(context.captured_queries)
+        reset_queries()
+        profile = cProfile.Profile()
+        start = time.process_time()
+        profile.enable()
+        for n in range(args.warmup + 1, args.warmup + 1 + args.requests):
+            client.get(url(n))
+        profile.disable()
+        cpu_ms = (time.process_time() - start) * 1000 / args.requests
+        print(f"\n== {path}: {cpu_ms:.1f} ms CPU per request (with cProfile), {queries} queries")
+        start = time.process_time()
+        base = args.warmup + 1 + args.requests
+        for n in range(base, base + args.requests):
+            client.get(url(n))
+        plain = (time.process_time() - start) * 1000 / args.requests
+        print(f"   {plain:.1f} ms CPU per request without the profiler")
+        stats = pstats.Stats(profile)
+        stats.sort_stats("cumulative").print_stats(args.top)
+        stats.sort_stats("tottime").print_stats(args.top)
+
+
+if __name__ == "__main__":
+    main()

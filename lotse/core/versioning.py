@@ -1,0 +1,282 @@
+"""Content versions: counters that database triggers move with every write the public pages read.
+
+The generalisation of the Tarif register version (`lotse.tariffs.versioning`, decision 0005) to
+the whole portal: one row per *scope* in `core_contentversion`, moved in the writing transaction
+by a trigger on every table of every installed app, so bulk writes (`bulk_create`, `update()`),
+imports, `load_initial_content`, data migrations and raw SQL move it too. The whole-response
+cache of the public pages (`lotse.core.page_cache`) keys its entries by these versions: a page
+is never stale, only rebuilt.
+
+Scopes:
+- ``content``: every table, except the ones no public page reads (sessions, task results, the
+  outbox, audit log, back-office state, and what the apps exclude with `version_exclude`, such
+  as the desk's inquiries). Every public page depends on it.
+- further scopes the apps declare with `version_scope`, for tables written by public forms that
+  only a few pages read: the events app puts its registrations and the seat counters
+  (`booked`) under ``seats``, so a registration rebuilds the event pages, not the whole portal.
+
+The triggers are (re)installed after every `migrate` (a migration that rebuilds a table on SQLite
+drops that table's triggers, and a new column must join the column lists), and every scope is
+moved once then, for data written while a table had no trigger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import TypeVar
+
+from django.apps import apps
+from django.core.cache import caches
+from django.db import connections
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+VERSION_TABLE = "core_contentversion"
+CONTENT = "content"
+
+PG_FUNCTION = """
+CREATE OR REPLACE FUNCTION core_bump_content_version() RETURNS trigger AS $$
+BEGIN
+    INSERT INTO core_contentversion (scope, version, token)
+    VALUES (TG_ARGV[0], 1, md5(random()::text || clock_timestamp()::text))
+    ON CONFLICT (scope) DO UPDATE
+    SET version = core_contentversion.version + 1, token = EXCLUDED.token;
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql
+"""
+# Scope names are identifiers from the apps' code (`version_scope`), never from requests.
+SQLITE_BODY = (
+    "INSERT INTO core_contentversion (scope, version, token) "
+    "VALUES ('{scope}', 1, lower(hex(randomblob(16)))) "
+    "ON CONFLICT (scope) DO UPDATE SET version = version + 1, token = excluded.token;"
+)
+# Apps (by label) whose tables no public page reads; written on logins, by the task worker, by
+# editors' open sessions in the admin; Wagtail's search index is written together with the
+# pages and snippets it indexes (and is a virtual table on SQLite, which takes no triggers).
+EXCLUDED_APPS = {"sessions", "admin", "auth", "django_tasks_db", "wagtailusers", "wagtailsearch"}
+EXCLUDED_TABLES = {
+    VERSION_TABLE,
+    "core_outgoingmail",
+    "tariffs_registerversion",
+    "wagtailcore_modellogentry",
+    "wagtailcore_pagelogentry",
+    "wagtailadmin_editingsession",
+}
+TRIGGER_PREFIX = "core_cv_"
+
+_excluded: set[str] = set()
+# table -> (scope, columns): updates of only these columns move `scope` instead of `content`
+# (columns None: every write to the table).
+_scoped: dict[str, tuple[str, tuple[str, ...] | None]] = {}
+
+
+def version_exclude(*tables: str) -> None:
+    """Tables no public page reads (the apps' `ready()`): writes to them move no version."""
+    _excluded.update(tables)
+
+
+def version_scope(table: str, scope: str, columns: Iterable[str] | None = None) -> None:
+    """Writes to `table` (with `columns`: updates of these columns) move `scope`, not content."""
+    _scoped[table] = (scope, tuple(columns) if columns is not None else None)
+
+
+@dataclass(frozen=True)
+class Watch:
+    """One trigger: writes to `table` move `scope`. `update_columns` None: every update;
+    empty: no update; otherwise updates of these columns. `rows`: inserts, deletes, truncates."""
+
+    table: str
+    scope: str
+    update_columns: tuple[str, ...] | None = None
+    rows: bool = True
+
+    @property
+    def name(self) -> str:
+        return f"{TRIGGER_PREFIX}{self.scope}"
+
+
+def _table_columns(table: str) -> list[str]:
+    for model in apps.get_models(include_auto_created=True):
+        if model._meta.db_table == table:
+            return [field.column for field in model._meta.concrete_fields]
+    return []
+
+
+def watches() -> list[Watch]:
+    """Every trigger the versions need, from the installed models (one place for the rules)."""
+    tables = sorted(
+        {
+            model._meta.db_table
+            for model in apps.get_models(include_auto_created=True)
+            if model._meta.app_label not in EXCLUDED_APPS and model._meta.managed
+        }
+        - EXCLUDED_TABLES
+        - _excluded
+    )
+    result = []
+    for table in tables:
+        scope, columns = _scoped.get(table, (CONTENT, None))
+        if columns is None:
+            result.append(Watch(table, scope))
+            continue
+        others = tuple(column for column in _table_columns(table) if column not in columns)
+        result.append(Watch(table, CONTENT, update_columns=others))
+        result.append(Watch(table, scope, update_columns=columns, rows=False))
+    return result
+
+
+def scopes() -> list[str]:
+    return sorted({CONTENT, *(scope for scope, _columns in _scoped.values())})
+
+
+def _pg_events(watch: Watch) -> str:
+    events = ["INSERT", "DELETE", "TRUNCATE"] if watch.rows else []
+    if watch.update_columns is None:
+        events.append("UPDATE")
+    elif watch.update_columns:
+        events.append("UPDATE OF " + ", ".join(f'"{c}"' for c in watch.update_columns))
+    return " OR ".join(events)
+
+
+def _sqlite_events(watch: Watch) -> list[tuple[str, str]]:
+    """(name suffix, event clause) per SQLite trigger (row triggers, one event each)."""
+    events = [("insert", "INSERT"), ("delete", "DELETE")] if watch.rows else []
+    if watch.update_columns is None:
+        events.append(("update", "UPDATE"))
+    elif watch.update_columns:
+        events.append(("update", "UPDATE OF " + ", ".join(f'"{c}"' for c in watch.update_columns)))
+    return events
+
+
+def install_triggers(connection: BaseDatabaseWrapper) -> None:
+    """Create or replace every trigger of `watches()` on the tables that exist (idempotent)."""
+    existing = set(connection.introspection.table_names())
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(PG_FUNCTION)
+            for watch in watches():
+                if watch.table not in existing:
+                    continue
+                cursor.execute(
+                    f"CREATE OR REPLACE TRIGGER {watch.name} "
+                    f'AFTER {_pg_events(watch)} ON "{watch.table}" FOR EACH STATEMENT '
+                    f"EXECUTE FUNCTION core_bump_content_version('{watch.scope}')"
+                )
+        elif connection.vendor == "sqlite":
+            for watch in watches():
+                if watch.table not in existing:
+                    continue
+                for suffix, event in _sqlite_events(watch):
+                    name = f'"{watch.table}__{watch.name}_{suffix}"'
+                    body = SQLITE_BODY.format(scope=watch.scope)
+                    cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+                    cursor.execute(
+                        f'CREATE TRIGGER {name} AFTER {event} ON "{watch.table}" BEGIN {body} END'
+                    )
+        else:
+            raise NotImplementedError(f"No content version triggers for {connection.vendor}.")
+
+
+def installed_triggers(connection: BaseDatabaseWrapper) -> dict[str, set[str]]:
+    """Table → names of the content version triggers on it (for tests and checks)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT tgrelid::regclass::text, tgname FROM pg_trigger "
+                "WHERE tgname LIKE %s AND NOT tgisinternal",
+                [TRIGGER_PREFIX + "%"],
+            )
+        else:
+            cursor.execute("SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'")
+        result: dict[str, set[str]] = {}
+        for table, name in cursor.fetchall():
+            if TRIGGER_PREFIX in name:
+                result.setdefault(table.strip('"'), set()).add(name)
+        return result
+
+
+def versions_bump(*bump_scopes: str, using: str = "default") -> None:
+    """Move the given scopes (all without arguments) explicitly: after `migrate`, and for
+    writes the triggers cannot see (files, settings outside the database)."""
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        for scope in bump_scopes or scopes():
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    "INSERT INTO core_contentversion (scope, version, token) "
+                    "VALUES (%s, 1, md5(random()::text || clock_timestamp()::text)) "
+                    "ON CONFLICT (scope) DO UPDATE SET version = core_contentversion.version + 1, "
+                    "token = EXCLUDED.token",
+                    [scope],
+                )
+            else:
+                cursor.execute(SQLITE_BODY.format(scope=scope.replace("'", "")))
+
+
+def ensure_triggers(sender: object, using: str = "default", **kwargs: object) -> None:
+    """post_migrate (once, for the core app): install the triggers and move every scope."""
+    app_config = kwargs.get("app_config")
+    if app_config is not None and getattr(app_config, "label", None) != "core":
+        return
+    connection = connections[using]
+    if VERSION_TABLE in connection.introspection.table_names():
+        install_triggers(connection)
+        versions_bump(using=using)
+
+
+T = TypeVar("T")
+# The versions a read-only request pinned (the page cache does for the GETs it serves): read
+# once, then the same for every versioned value the rendering asks for.
+_pinned: ContextVar[dict[str, str] | None] = ContextVar("core_content_versions", default=None)
+
+
+@contextmanager
+def versions_pinned() -> Iterator[None]:
+    """For read-only requests (GET): the versions are read at their first use, then the same
+    for the rest of the request."""
+    token = _pinned.set({})
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
+
+def current_versions(using: str = "default") -> dict[str, str]:
+    """Scope → "counter-token" of every scope (one indexed read; once inside
+    `versions_pinned`); a scope without a row is missing ("0-" in keys)."""
+    pinned = _pinned.get()
+    if pinned is None or using != "default":
+        return _read_versions(using)
+    if not pinned:
+        pinned.update(_read_versions(using) or {"": ""})
+    return pinned
+
+
+def versioned(
+    key: str, build: Callable[[], T], scopes: Iterable[str] = (CONTENT,), timeout: int = 3600
+) -> T:
+    """`build()`, kept in this process's memory (`CACHES["local"]`) under the versions of
+    `scopes`: never stale, at worst rebuilt. For parts of pages that many renderings share
+    (lists of pages, a topic field's overview, language links)."""
+    full_key = f"versioned:{key}:{versions_key(current_versions(), scopes)}"
+    local = caches["local"]
+    value = local.get(full_key)
+    if value is None:
+        value = build()
+        local.set(full_key, value, timeout)
+    return value
+
+
+def _read_versions(using: str = "default") -> dict[str, str]:
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT scope, version, token FROM core_contentversion")
+        rows = cursor.fetchall()
+    return {scope: f"{version}-{token}" for scope, version, token in rows}
+
+
+def versions_key(versions: dict[str, str], wanted: Iterable[str]) -> str:
+    """The cache-key part for the scopes a page reads."""
+    return ".".join(f"{scope}={versions.get(scope, '0-')}" for scope in sorted(wanted))

@@ -1,0 +1,329 @@
+"""The whole-response cache of the public pages (lotse/core/page_cache.py): served from the cache
+until a write the page reads moves its content version (lotse/core/versioning.py), never for a
+logged-in or cookie-carrying visitor, per language, with working forms."""
+
+import datetime
+import re
+from decimal import Decimal
+
+import pytest
+from django.contrib import messages
+from django.core.cache import caches
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from lotse.content.models import HomePage, TopicFieldPage
+from lotse.core import versioning
+from lotse.core.models import Region
+from lotse.events.models import Site
+from lotse.figures.models import Indicator, IndicatorUnit
+from lotse.network.models import Actor
+from lotse.offers.models import Offer
+from lotse.tariffs.models import CollectiveAgreement
+from tests.conftest import initial_content_load
+from tests.events.conftest import create_event
+from tests.events.test_views import form_data
+from tests.network.factories import ActorFactory
+from tests.offers.factories import OfferFactory
+
+pytestmark = pytest.mark.django_db
+
+TOKEN_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.LOTSE_PAGE_CACHE_SECONDS = 300
+
+
+def fetch(client, url, **kwargs) -> tuple[int, str]:
+    """(queries, HTML) of one GET that must answer 200."""
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url, **kwargs)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(context.captured_queries), response.content.decode()
+
+
+def cached(client, url) -> str:
+    """The page, after checking that its second request came from the cache (one query: the
+    versions)."""
+    fetch(client, url)
+    queries, html = fetch(client, url)
+    assert queries == 1, f"{url} was not served from the cache"
+    return html
+
+
+# --- The versions ---------------------------------------------------------------------------
+
+
+def test_every_watched_table_has_its_triggers():
+    installed = versioning.installed_triggers(connection)
+    watches = versioning.watches()
+    tables = {watch.table for watch in watches}
+    assert {"wagtailcore_page", "offers_offer", "network_actor", "events_site"} <= tables
+    assert {"tariffs_provision", "figures_indicator", "core_topicfield"} <= tables
+    assert not {"django_session", "desk_inquiry", "core_contentversion"} & tables
+    for watch in watches:
+        assert any(watch.name in name for name in installed.get(watch.table, ())), watch
+
+
+def test_installing_again_changes_nothing():
+    before = versioning.installed_triggers(connection)
+    versioning.install_triggers(connection)
+    assert versioning.installed_triggers(connection) == before
+
+
+def test_a_registration_moves_the_seats_not_the_content():
+    event = create_event(capacities=(5,))
+    before = versioning.current_versions()
+    Site.objects.filter(event=event).update(booked=1)
+    after = versioning.current_versions()
+    assert after["seats"] != before.get("seats")
+    assert after["content"] == before["content"]
+    Site.objects.filter(event=event).update(capacity=9)
+    assert versioning.current_versions()["content"] != after["content"]
+
+
+# --- Served from the cache, rebuilt after each kind of write ----------------------------------
+
+
+def test_the_home_page_is_served_from_the_cache(site_pages, client):
+    first_queries, first = fetch(client, "/")
+    html = cached(client, "/")
+    assert first_queries > 1
+    assert html == first
+
+
+def test_a_stale_page_would_be_served_without_the_version(site_pages, client, monkeypatch):
+    """Control: with the versions frozen, a change is not seen (the tests below can fail)."""
+    monkeypatch.setattr("lotse.core.page_cache.current_versions", lambda: {})
+    fetch(client, "/")
+    assert fetch(client, "/")[0] == 0
+    home = HomePage.objects.get(locale__language_code="de")
+    home.title = "Eingefrorener Titel"
+    home.save_revision().publish()
+    assert "Eingefrorener Titel" not in fetch(client, "/")[1]
+
+
+def test_page_publish_and_unpublish(site_pages, client):
+    topic = TopicFieldPage.objects.filter(locale__language_code="de").first()
+    url = topic.url
+    cached(client, url)
+    topic.title = "Neuer Titel des Themenfelds"
+    topic.save_revision().publish()
+    assert "Neuer Titel des Themenfelds" in fetch(client, url)[1]
+    cached(client, url)
+    Page.objects.get(pk=topic.pk).specific.unpublish()
+    assert client.get(url).status_code == 404
+
+
+def test_snippet_and_reference_data_save(site_pages, client):
+    offer = OfferFactory(title="Sprachkurs vor dem Speichern")
+    url = f"/angebote/{offer.slug}/"
+    assert "Sprachkurs vor dem Speichern" in cached(client, url)
+    offer.title = "Sprachkurs nach dem Speichern"  # the offer snippet as the admin saves it
+    offer.save()
+    assert "Sprachkurs nach dem Speichern" in fetch(client, url)[1]
+
+
+def test_bulk_writes_and_queryset_updates(site_pages, client):
+    offer = OfferFactory(title="Beratung vor der Änderung")
+    url = f"/angebote/{offer.slug}/"
+    assert "Beratung vor der Änderung" in cached(client, url)
+    Offer.objects.filter(pk=offer.pk).update(title="Beratung nach dem update()")
+    assert "Beratung nach dem update()" in fetch(client, url)[1]
+    cached(client, "/regionen/dresden/")
+    Indicator.objects.bulk_create(  # as the indicator import writes
+        [
+            Indicator(
+                key="arbeitslosenquote",
+                region=Region.objects.get(code="14612"),
+                period=datetime.date(2025, 8, 1),
+                value=Decimal("7.3"),
+                unit=IndicatorUnit.PERCENT,
+                source="Statistik der Bundesagentur für Arbeit (Test)",
+                source_url="https://statistik.arbeitsagentur.de/",
+                licence="Nutzung mit Quellenangabe",
+                retrieved_on=datetime.date(2026, 12, 1),
+            )
+        ]
+    )
+    assert "7,3 %" in fetch(client, "/regionen/dresden/")[1]
+
+
+def test_actor_edit(site_pages, client):
+    actor = ActorFactory(name="Welcome Center Vorher")
+    url = f"/netzwerk/{actor.slug}/"
+    assert "Welcome Center Vorher" in cached(client, url)
+    Actor.objects.filter(pk=actor.pk).update(name="Welcome Center Nachher")
+    assert "Welcome Center Nachher" in fetch(client, url)[1]
+
+
+def test_register_change(site_pages, tariff_register, client):
+    agreement = tariff_register["metal"]
+    url = f"/tarifauskunft/tarifvertrag/{agreement.register_number}/"
+    cached(client, url)
+    CollectiveAgreement.objects.filter(pk=agreement.pk).update(title="Geänderter Tarifvertrag")
+    assert "Geänderter Tarifvertrag" in fetch(client, url)[1]
+
+
+def test_event_edit_and_a_registration_changing_free_places(site_pages, client):
+    event = create_event(capacities=(50,))
+    url = f"/veranstaltungen/{event.slug}/"
+    assert "50 von 50 Plätzen frei" in cached(client, url)
+    cached(client, "/")
+    response = client.post(f"/veranstaltungen/{event.slug}/anmelden/", form_data(event))
+    assert response.status_code == 302
+    assert "49 von 50 Plätzen frei" in fetch(client, url)[1]
+    # The home page reads no seats: still cached (a fresh client: the registration gave this
+    # one a session).
+    assert fetch(Client(), "/")[0] == 1
+    event.title = "Umbenanntes Netzwerktreffen"
+    event.save()
+    assert "Umbenanntes Netzwerktreffen" in fetch(client, url)[1]
+
+
+# --- Who gets a cached page -----------------------------------------------------------------
+
+
+def test_logged_in_users_never_get_and_never_fill_the_cache(site_pages, client, login, staff_users):
+    anonymous = cached(client, "/")
+    staff = login("redaktion")
+    queries, html = fetch(staff, "/")
+    assert queries > 1
+    assert fetch(staff, "/")[0] > 1
+    assert fetch(client, "/") == (1, anonymous)
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "messages", "tracking"])
+def test_cookie_carrying_requests_never_get_a_cached_page(site_pages, client, cookie):
+    cached(client, "/")
+    other = Client()
+    other.cookies[cookie] = "x"
+    assert fetch(other, "/")[0] > 1
+
+
+def test_the_html_differs_by_language(site_pages, client):
+    german = cached(client, "/")
+    english = cached(client, "/en/")
+    assert 'lang="de"' in german and 'lang="en"' in english
+    assert german != english
+
+
+def test_query_string_is_part_of_the_key_in_any_order(site_pages, client):
+    cached(client, "/veranstaltungen/?art=workshop&zeit=alle")
+    assert fetch(client, "/veranstaltungen/?zeit=alle&art=workshop")[0] == 1
+    assert fetch(client, "/veranstaltungen/?art=fachforum")[0] > 1
+
+
+def test_not_found_and_unregistered_routes_are_not_cached(site_pages, client):
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as context:
+            assert client.get("/gibt-es-nicht/").status_code == 404
+        assert len(context.captured_queries) > 1
+
+
+def test_headers_of_a_cached_page(site_pages, client):
+    fetch(client, "/")
+    response = client.get("/")
+    assert "Cookie" in response["Vary"]
+    assert "no-cache" in response["Cache-Control"] and "public" in response["Cache-Control"]
+    assert not response.cookies
+    again = client.get("/", headers={"If-None-Match": response["ETag"]})
+    assert again.status_code == 304
+
+
+# --- Forms ----------------------------------------------------------------------------------
+
+
+def test_a_form_on_a_cached_page_takes_each_visitors_own_token(site_pages):
+    event = create_event(capacities=(50,))
+    url = f"/veranstaltungen/{event.slug}/anmelden/"
+    first = Client(enforce_csrf_checks=True)
+    first_html = first.get(url).content.decode()
+    first_token = TOKEN_FIELD.search(first_html).group(1)
+
+    second = Client(enforce_csrf_checks=True)
+    with CaptureQueriesContext(connection) as context:
+        response = second.get(url)
+    assert len(context.captured_queries) == 1  # from the cache
+    html = response.content.decode()
+    token = TOKEN_FIELD.search(html).group(1)
+    assert token != first_token and first_token not in html
+    assert "private" in response["Cache-Control"]
+    assert response.cookies  # the visitor's own CSRF cookie
+
+    posted = second.post(url, {**form_data(event), "csrfmiddlewaretoken": token})
+    assert posted.status_code == 302
+    refused = Client(enforce_csrf_checks=True).post(
+        url, {**form_data(event, n=2), "csrfmiddlewaretoken": token}
+    )
+    assert refused.status_code == 403
+
+
+@pytest.mark.parametrize("url", ["/lotsendienst/", "/tarifauskunft/anfrage/", "/wegweiser/profil/"])
+def test_public_form_pages_are_cached_with_a_token_slot(site_pages, url):
+    initial_content_load("guidance")
+    Client().get(url)
+    with CaptureQueriesContext(connection) as context:
+        response = Client().get(url)
+    assert response.status_code == 200
+    assert len(context.captured_queries) == 1
+    assert TOKEN_FIELD.search(response.content.decode())
+
+
+def test_head_is_answered_from_the_cache_but_never_fills_it(site_pages, client):
+    client.head("/")
+    with CaptureQueriesContext(connection) as context:
+        client.get("/")
+    assert len(context.captured_queries) > 1
+    with CaptureQueriesContext(connection) as context:
+        assert client.head("/").status_code == 200
+    assert len(context.captured_queries) == 1
+
+
+def test_post_answers_are_never_stored(site_pages):
+    Client().get("/lotsendienst/")
+    posted = Client().post("/lotsendienst/", {"message": "zu kurz"})
+    assert posted.status_code == 400
+    assert "no-store" in posted["Cache-Control"]
+    again = Client().get("/lotsendienst/").content.decode()
+    assert "zu kurz" not in again
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda r, q: setattr(r, "status_code", 404), id="not-found"),
+        pytest.param(lambda r, q: setattr(r, "status_code", 301), id="redirect"),
+        pytest.param(lambda r, q: r.set_cookie("lotse", "x"), id="set-cookie"),
+        pytest.param(lambda r, q: r.headers.__setitem__("Vary", "User-Agent"), id="vary"),
+        pytest.param(lambda r, q: r.headers.__setitem__("Cache-Control", "private"), id="private"),
+        pytest.param(lambda r, q: messages.info(q, "Gespeichert."), id="messages"),
+    ],
+)
+def test_responses_that_are_never_stored(rf, change):
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.http import HttpResponse
+
+    from lotse.core.page_cache import storable
+
+    request = rf.get("/")
+    request._messages = CookieStorage(request)
+    response = HttpResponse("<p>Seite</p>")
+    assert storable(request, response)
+    change(response, request)
+    assert not storable(request, response)
+
+
+def test_pages_that_say_never_cache_are_not_kept(site_pages):
+    """The Einwanderungs-Check's questions (answers may come in the query) say `never_cache`."""
+    initial_content_load("migration")
+    cached(Client(), "/einwanderung/")
+    for _ in range(2):
+        response = Client().get("/einwanderung/person/")
+        assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+    Client().get("/einwanderung/person/?qualification=academic&citizenship=other")
+    assert len(caches["pages"]._cache) == 1  # only the start page was kept
