@@ -94,9 +94,18 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "network.view_actor",
         "events.*",
     ],
-    # The Lotsendienst's inbox (/admin/anfragen/); which inquiries and answer templates it
-    # handles is decided per topic in desk/access.py (no Tarif topic: those are the register's).
-    DESK: ["wagtailadmin.access_admin", "network.view_actor", "desk.view_inquiry"],
+    # The Lotsendienst's inbox (/admin/anfragen/) and text blocks; which inquiries and answer
+    # templates it handles is decided per topic in desk/access.py (no Tarif topic: those are the
+    # register's).
+    DESK: [
+        "wagtailadmin.access_admin",
+        "network.view_actor",
+        "desk.view_inquiry",
+        "desk.view_answertemplate",
+        "desk.add_answertemplate",
+        "desk.change_answertemplate",
+        "desk.delete_answertemplate",
+    ],
     # Partners edit only their own organisations' actors and offers: the object-level check is
     # the permission policy in network/offers (membership), these are the model-level rights.
     PARTNER: [

@@ -1,11 +1,17 @@
 """The Lotsendienst held every desk permission ("desk.*" in core/roles.py); it now holds only
-the inbox (view_inquiry), the rest is decided per topic in desk/access.py. Roles are granted
+the inbox (view_inquiry) and the text blocks (which ones is decided per topic in desk/access.py). Roles are granted
 additively after every migrate (core.roles.roles_sync), so the old grant is taken back here,
 once: an administrator may still give the group more afterwards."""
 
 from django.db import migrations
 
-KEEP = ("view_inquiry",)
+KEEP = (
+    "view_inquiry",
+    "view_answertemplate",
+    "add_answertemplate",
+    "change_answertemplate",
+    "delete_answertemplate",
+)
 
 
 def narrow_lotsendienst(apps, schema_editor):
