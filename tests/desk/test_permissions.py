@@ -2,7 +2,8 @@
 
 The Lotsendienst reaches its inbox (/admin/anfragen/) but sees no Tarif inquiries and can neither
 create nor edit the Tarifregister's answer templates (it maintains its own general ones,
-tests/desk/test_text_blocks.py); the Tarifregister handles Tarif inquiries and their templates. The rule is `desk/access.py` (topics per role, AnswerTemplatePermissionPolicy).
+tests/desk/test_text_blocks.py); the Tarifregister handles Tarif inquiries and their templates.
+The rule is `desk/access.py` (topics per role, AnswerTemplatePermissionPolicy).
 """
 
 import importlib
