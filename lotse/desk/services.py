@@ -225,6 +225,21 @@ def inquiry_status_change(*, inquiry: Inquiry, status: str, user: User) -> Inqui
     return _refresh(inquiry, fresh)
 
 
+def _field_change_audited(fresh: Inquiry, *, user: User, **values) -> None:
+    """Set fields of a locked inquiry, save them and write one audit entry with the change."""
+    fields = list(values)
+    before = model_snapshot(fresh, fields)
+    for name, value in values.items():
+        setattr(fresh, name, value)
+    fresh.save(update_fields=fields)
+    audit_log(
+        user=user,
+        action="lotse.update",
+        instance=fresh,
+        changes=audit_changes(before, model_snapshot(fresh, fields)),
+    )
+
+
 @transaction.atomic
 def inquiry_assign(*, inquiry: Inquiry, assignee: User | None, user: User) -> Inquiry:
     """Give the inquiry to a staff member who may handle its topic (or to nobody)."""
@@ -232,15 +247,7 @@ def inquiry_assign(*, inquiry: Inquiry, assignee: User | None, user: User) -> In
     if assignee is not None and not access.user_may_handle(user=assignee, topic=inquiry.topic):
         raise ValidationError(_("Diese Person kann Anfragen zu diesem Thema nicht bearbeiten."))
     fresh = _locked(inquiry)
-    before = model_snapshot(fresh, ["assignee"])
-    fresh.assignee = assignee
-    fresh.save(update_fields=["assignee"])
-    audit_log(
-        user=user,
-        action="lotse.update",
-        instance=fresh,
-        changes=audit_changes(before, model_snapshot(fresh, ["assignee"])),
-    )
+    _field_change_audited(fresh, user=user, assignee=assignee)
     return _refresh(inquiry, fresh)
 
 
@@ -251,15 +258,7 @@ def inquiry_due_date_set(*, inquiry: Inquiry, due_date: dt.date, user: User) -> 
     fresh = _locked(inquiry)
     if due_date < timezone.localdate(fresh.received_at):
         raise ValidationError(_("Das Fälligkeitsdatum darf nicht vor dem Eingang liegen."))
-    before = model_snapshot(fresh, ["due_date"])
-    fresh.due_date = due_date
-    fresh.save(update_fields=["due_date"])
-    audit_log(
-        user=user,
-        action="lotse.update",
-        instance=fresh,
-        changes=audit_changes(before, model_snapshot(fresh, ["due_date"])),
-    )
+    _field_change_audited(fresh, user=user, due_date=due_date)
     return _refresh(inquiry, fresh)
 
 

@@ -6,16 +6,14 @@ tests/desk/test_text_blocks.py); the Tarifregister handles Tarif inquiries and t
 The rule is `desk/access.py` (topics per role, AnswerTemplatePermissionPolicy).
 """
 
-import importlib
 
 import pytest
-from django.apps import apps as global_apps
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 
 from lotse.core import roles
 from lotse.desk.models import AnswerTemplate, Status, Topic
 
-from .conftest import make_inquiry, make_user
+from .conftest import make_inquiry
 
 pytestmark = pytest.mark.django_db
 
@@ -97,27 +95,6 @@ def test_roles_hold_the_desk_permissions_of_their_topics():
     assert {"add_answertemplate", "change_answertemplate", "change_inquiry"} <= desk_perms(
         roles.TARIFF_REGISTER
     )
-
-
-def test_existing_installations_lose_the_lotsendienst_template_permissions():
-    """Granting is additive (post_migrate); the data migration takes the old grant back."""
-    group = Group.objects.get(name=roles.DESK)
-    group.permissions.add(*Permission.objects.filter(content_type__app_label="desk"))
-    migration = importlib.import_module(
-        "lotse.desk.migrations.0002_lotsendienst_without_tarif_templates"
-    )
-    migration.narrow_lotsendienst(global_apps, None)
-    assert set(
-        group.permissions.filter(content_type__app_label="desk").values_list("codename", flat=True)
-    ) == {
-        "view_inquiry",
-        "view_answertemplate",
-        "add_answertemplate",
-        "change_answertemplate",
-        "delete_answertemplate",
-    }
-    user = make_user(roles.DESK, "neu")
-    assert not user.has_perm("desk.change_inquiry")
 
 
 def test_lotsendienst_handles_general_inquiries_and_the_register_tarif_ones(
