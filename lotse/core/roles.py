@@ -208,6 +208,9 @@ def sync_roles_after_migrate(
     roles_sync()
 
 
+ROLES_CACHE_ATTRIBUTE = "_lotse_roles_cache"
+
+
 def user_roles(user: AnyUser) -> set[str]:
     """Names of the roles a user holds (superusers hold Administration).
 
@@ -215,13 +218,13 @@ def user_roles(user: AnyUser) -> set[str]:
     many menu items, policies and views ask (a back-office page asked about 19 times)."""
     if not user.is_authenticated:
         return set()
-    cached = getattr(user, "_lotse_roles_cache", None)
+    cached = getattr(user, ROLES_CACHE_ATTRIBUTE, None)
     if cached is None:
         names = {group.name for group in user.groups.all()}
         if user.is_superuser:
             names.add(ADMINISTRATION)
         cached = frozenset(names & set(ROLE_NAMES))
-        user._lotse_roles_cache = cached  # type: ignore[union-attr]
+        setattr(user, ROLES_CACHE_ATTRIBUTE, cached)
     return set(cached)
 
 

@@ -6,7 +6,7 @@ import re
 import statistics
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -607,7 +607,7 @@ def _reference_choices() -> dict[str, list[Choice]]:
     return found
 
 
-def reference_choices_forget(**_kwargs) -> None:
+def reference_choices_forget(**_kwargs: object) -> None:
     """post_save/post_delete of TopicField and Region: the next inbox reads them again."""
     cache.delete_many([f"{REFERENCE_CACHE_KEY}:{code}" for code, _name in settings.LANGUAGES])
 
@@ -635,7 +635,7 @@ class InboxRow:
     overdue: bool
 
 
-def inbox_rows(inquiries, *, today: dt.date) -> list[InboxRow]:
+def inbox_rows(inquiries: Iterable[Inquiry], *, today: dt.date) -> list[InboxRow]:
     """The rows of one inbox page: labels from the choices once, the detail URL reversed once."""
     url_pattern = reverse("lotse_desk:detail", args=[987654321])
     statuses = {value: str(label) for value, label in Status.choices}

@@ -225,7 +225,7 @@ def inquiry_status_change(*, inquiry: Inquiry, status: str, user: User) -> Inqui
     return _refresh(inquiry, fresh)
 
 
-def _field_change_audited(fresh: Inquiry, *, user: User, **values) -> None:
+def _field_change_audited(fresh: Inquiry, *, user: User, **values: object) -> None:
     """Set fields of a locked inquiry, save them and write one audit entry with the change."""
     fields = list(values)
     before = model_snapshot(fresh, fields)
