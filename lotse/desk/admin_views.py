@@ -9,7 +9,7 @@ import re
 import tablib
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -61,6 +61,13 @@ def _inquiry(request: HttpRequest, pk: int) -> Inquiry:
     )
 
 
+def _page(request: HttpRequest, queryset) -> tuple[Page, str]:
+    """Page `p` of a desk list (50 rows) and the list's other parameters for the pager links."""
+    params = request.GET.copy()
+    params.pop("p", None)
+    return Paginator(queryset, 50).get_page(request.GET.get("p")), params.urlencode()
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD"])
 def inquiry_list(request: HttpRequest) -> HttpResponse:
@@ -80,11 +87,8 @@ def inquiry_list(request: HttpRequest) -> HttpResponse:
         district=request.GET.get("kreis", "")[:8],
         channel=channel if channel in Channel.values else "",
     )
-    queryset = selectors.inquiries_list(user=request.user, filters=filters)
-    page = Paginator(queryset, 50).get_page(request.GET.get("p"))
+    page, query = _page(request, selectors.inquiries_list(user=request.user, filters=filters))
     today = timezone.localdate()
-    params = request.GET.copy()
-    params.pop("p", None)
     return render(
         request,
         "desk/admin/list.html",
@@ -102,7 +106,7 @@ def inquiry_list(request: HttpRequest) -> HttpResponse:
             "assignees": list(selectors.assignee_choices()),
             "may_log": access.user_may_handle(user=request.user, topic=Topic.GENERAL),
             "overdue_count": selectors.inquiries_for_user(user=request.user).overdue(today).count(),
-            "query": params.urlencode(),
+            "query": query,
         },
     )
 
@@ -342,11 +346,8 @@ def partner_list(request: HttpRequest) -> HttpResponse:
         status=status if status in ReferralStatus.values else "",
         overdue=request.GET.get("overdue") == "1",
     )
-    queryset = selectors.partner_referrals(user=request.user, filters=filters)
-    page = Paginator(queryset, 50).get_page(request.GET.get("p"))
+    page, query = _page(request, selectors.partner_referrals(user=request.user, filters=filters))
     today = timezone.localdate()
-    params = request.GET.copy()
-    params.pop("p", None)
     return render(
         request,
         "desk/admin/partner_list.html",
@@ -360,7 +361,7 @@ def partner_list(request: HttpRequest) -> HttpResponse:
                 for value, label in ReferralStatus.choices
                 if value in PARTNER_STATUSES
             ],
-            "query": params.urlencode(),
+            "query": query,
         },
     )
 
