@@ -6,7 +6,6 @@ tests/desk/test_text_blocks.py); the Tarifregister handles Tarif inquiries and t
 The rule is `desk/access.py` (topics per role, AnswerTemplatePermissionPolicy).
 """
 
-
 import pytest
 from django.contrib.auth.models import Group
 
