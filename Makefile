@@ -95,15 +95,17 @@ typecheck: setup
 check-migrations: setup
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=lotse.settings.test $(PY) manage.py makemigrations --check --dry-run
 
-# Upgrade path: a database migrated by the tree at BASE (default: the last commit before the
-# squash of content and migration, docs/decisions/0007; 0648543 was the one before the first
-# squash) must migrate with this tree's files and end with nothing left.
-MIGRATION_BASE ?= 449d166
+# Upgrade path: a database migrated by the trees at the BASE commits in turn (default: the last
+# commits before the squashes of docs/decisions/0007: events/tariffs/network/offers, then desk)
+# must migrate with this tree's files and end with nothing left.
+MIGRATION_BASE ?= 0648543 449d166
 check-migration-upgrade: setup
-	set -e; old=$$(mktemp -d); trap 'rm -rf $$old' EXIT; \
-	git archive $(MIGRATION_BASE) | tar -x -C $$old; \
-	db="$${UPGRADE_DATABASE_URL:-sqlite:///$$old/upgrade.sqlite3}"; \
-	(cd $$old && DATABASE_URL=$$db $(abspath $(PY)) manage.py migrate --noinput -v 0); \
+	set -e; work=$$(mktemp -d); trap 'rm -rf $$work' EXIT; \
+	db="$${UPGRADE_DATABASE_URL:-sqlite:///$$work/upgrade.sqlite3}"; \
+	for base in $(MIGRATION_BASE); do \
+	  rm -rf $$work/tree; mkdir $$work/tree; git archive $$base | tar -x -C $$work/tree; \
+	  (cd $$work/tree && DATABASE_URL=$$db $(abspath $(PY)) manage.py migrate --noinput -v 0); \
+	done; \
 	DATABASE_URL=$$db $(PY) manage.py migrate --noinput -v 0; \
 	left=$$(DATABASE_URL=$$db $(PY) manage.py showmigrations --plan | grep -v '^\[X\]' || true); \
 	test -z "$$left" || { echo "Not applied after the upgrade:"; echo "$$left"; exit 1; }; \

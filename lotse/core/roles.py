@@ -94,9 +94,18 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "network.view_actor",
         "events.*",
     ],
-    # The Lotsendienst's inbox (/admin/anfragen/); which inquiries and answer templates it
-    # handles is decided per topic in desk/access.py (no Tarif topic: those are the register's).
-    DESK: ["wagtailadmin.access_admin", "network.view_actor", "desk.view_inquiry"],
+    # The Lotsendienst's inbox (/admin/anfragen/) and text blocks; which inquiries and answer
+    # templates it handles is decided per topic in desk/access.py (no Tarif topic: those are the
+    # register's).
+    DESK: [
+        "wagtailadmin.access_admin",
+        "network.view_actor",
+        "desk.view_inquiry",
+        "desk.view_answertemplate",
+        "desk.add_answertemplate",
+        "desk.change_answertemplate",
+        "desk.delete_answertemplate",
+    ],
     # Partners edit only their own organisations' actors and offers: the object-level check is
     # the permission policy in network/offers (membership), these are the model-level rights.
     PARTNER: [
@@ -199,14 +208,24 @@ def sync_roles_after_migrate(
     roles_sync()
 
 
+ROLES_CACHE_ATTRIBUTE = "_lotse_roles_cache"
+
+
 def user_roles(user: AnyUser) -> set[str]:
-    """Names of the roles a user holds (superusers hold Administration)."""
+    """Names of the roles a user holds (superusers hold Administration).
+
+    Cached on the user object, like Django's permission cache: one query per request, however
+    many menu items, policies and views ask (a back-office page asked about 19 times)."""
     if not user.is_authenticated:
         return set()
-    names = {group.name for group in user.groups.all()}
-    if user.is_superuser:
-        names.add(ADMINISTRATION)
-    return names & set(ROLE_NAMES)
+    cached = getattr(user, ROLES_CACHE_ATTRIBUTE, None)
+    if cached is None:
+        names = {group.name for group in user.groups.all()}
+        if user.is_superuser:
+            names.add(ADMINISTRATION)
+        cached = frozenset(names & set(ROLE_NAMES))
+        setattr(user, ROLES_CACHE_ATTRIBUTE, cached)
+    return set(cached)
 
 
 def user_has_role(user: AnyUser, *roles: str) -> bool:

@@ -9,7 +9,7 @@ import re
 import tablib
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -61,6 +61,13 @@ def _inquiry(request: HttpRequest, pk: int) -> Inquiry:
     )
 
 
+def _page(request: HttpRequest, queryset) -> tuple[Page, str]:
+    """Page `p` of a desk list (50 rows) and the list's other parameters for the pager links."""
+    params = request.GET.copy()
+    params.pop("p", None)
+    return Paginator(queryset, 50).get_page(request.GET.get("p")), params.urlencode()
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD"])
 def inquiry_list(request: HttpRequest) -> HttpResponse:
@@ -80,18 +87,15 @@ def inquiry_list(request: HttpRequest) -> HttpResponse:
         district=request.GET.get("kreis", "")[:8],
         channel=channel if channel in Channel.values else "",
     )
-    queryset = selectors.inquiries_list(user=request.user, filters=filters)
-    page = Paginator(queryset, 50).get_page(request.GET.get("p"))
+    page, query = _page(request, selectors.inquiries_list(user=request.user, filters=filters))
     today = timezone.localdate()
-    params = request.GET.copy()
-    params.pop("p", None)
     return render(
         request,
         "desk/admin/list.html",
         {
             "title": _("Anfragen"),
             "page": page,
-            "rows": [(inquiry, inquiry.is_overdue(today)) for inquiry in page.object_list],
+            "rows": selectors.inbox_rows(page.object_list, today=today),
             "filters": filters,
             "statuses": Status.choices,
             "kinds": QuestionKind.choices,
@@ -102,7 +106,7 @@ def inquiry_list(request: HttpRequest) -> HttpResponse:
             "assignees": list(selectors.assignee_choices()),
             "may_log": access.user_may_handle(user=request.user, topic=Topic.GENERAL),
             "overdue_count": selectors.inquiries_for_user(user=request.user).overdue(today).count(),
-            "query": params.urlencode(),
+            "query": query,
         },
     )
 
@@ -204,53 +208,28 @@ def _action(request: HttpRequest, pk: int, form_class, apply, form_kwargs=None) 
     return _apply_form(request, inquiry, form, apply, "lotse_desk:detail")
 
 
-@require_POST
-def inquiry_status(request: HttpRequest, pk: int) -> HttpResponse:
-    return _action(
-        request,
-        pk,
-        StatusForm,
-        lambda inquiry, data: services.inquiry_status_change(
-            inquiry=inquiry, status=data["status"], user=request.user
-        ),
-    )
+def _inquiry_post(form_class, service, *fields: str, form_kwargs=None):
+    """A POST action on an inquiry: `service(inquiry=…, user=…, <field>=<cleaned value>…)`."""
+
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        def apply(inquiry, data):
+            return service(inquiry=inquiry, user=request.user, **{f: data[f] for f in fields})
+
+        return _action(request, pk, form_class, apply, form_kwargs)
+
+    return view
 
 
-@require_POST
-def inquiry_assign(request: HttpRequest, pk: int) -> HttpResponse:
-    return _action(
-        request,
-        pk,
-        AssignForm,
-        lambda inquiry, data: services.inquiry_assign(
-            inquiry=inquiry, assignee=data["assignee"], user=request.user
-        ),
-        form_kwargs=lambda inquiry: {"users": selectors.assignee_choices(topic=inquiry.topic)},
-    )
-
-
-@require_POST
-def inquiry_due_date(request: HttpRequest, pk: int) -> HttpResponse:
-    return _action(
-        request,
-        pk,
-        DueDateForm,
-        lambda inquiry, data: services.inquiry_due_date_set(
-            inquiry=inquiry, due_date=data["due_date"], user=request.user
-        ),
-    )
-
-
-@require_POST
-def inquiry_erase(request: HttpRequest, pk: int) -> HttpResponse:
-    return _action(
-        request,
-        pk,
-        EraseForm,
-        lambda inquiry, data: services.inquiry_personal_data_erase(
-            inquiry=inquiry, user=request.user
-        ),
-    )
+inquiry_status = _inquiry_post(StatusForm, services.inquiry_status_change, "status")
+inquiry_assign = _inquiry_post(
+    AssignForm,
+    services.inquiry_assign,
+    "assignee",
+    form_kwargs=lambda inquiry: {"users": selectors.assignee_choices(topic=inquiry.topic)},
+)
+inquiry_due_date = _inquiry_post(DueDateForm, services.inquiry_due_date_set, "due_date")
+inquiry_erase = _inquiry_post(EraseForm, services.inquiry_personal_data_erase)
 
 
 def _blank(value):
@@ -307,32 +286,10 @@ def statistics_csv(request: HttpRequest) -> HttpResponse:
 # --- The general desk: notes, referrals, staff-logged inquiries --------------------------------
 
 
-@require_POST
-def inquiry_note(request: HttpRequest, pk: int) -> HttpResponse:
-    return _action(
-        request,
-        pk,
-        NoteForm,
-        lambda inquiry, data: services.inquiry_note_add(
-            inquiry=inquiry, text=data["text"], user=request.user
-        ),
-    )
-
-
-@require_POST
-def inquiry_refer(request: HttpRequest, pk: int) -> HttpResponse:
-    return _action(
-        request,
-        pk,
-        ReferralForm,
-        lambda inquiry, data: services.referral_create(
-            inquiry=inquiry,
-            actors=data["actors"],
-            purpose=data["purpose"],
-            consent=data["consent"],
-            user=request.user,
-        ),
-    )
+inquiry_note = _inquiry_post(NoteForm, services.inquiry_note_add, "text")
+inquiry_refer = _inquiry_post(
+    ReferralForm, services.referral_create, "actors", "purpose", "consent"
+)
 
 
 @never_cache
@@ -389,11 +346,8 @@ def partner_list(request: HttpRequest) -> HttpResponse:
         status=status if status in ReferralStatus.values else "",
         overdue=request.GET.get("overdue") == "1",
     )
-    queryset = selectors.partner_referrals(user=request.user, filters=filters)
-    page = Paginator(queryset, 50).get_page(request.GET.get("p"))
+    page, query = _page(request, selectors.partner_referrals(user=request.user, filters=filters))
     today = timezone.localdate()
-    params = request.GET.copy()
-    params.pop("p", None)
     return render(
         request,
         "desk/admin/partner_list.html",
@@ -407,7 +361,7 @@ def partner_list(request: HttpRequest) -> HttpResponse:
                 for value, label in ReferralStatus.choices
                 if value in PARTNER_STATUSES
             ],
-            "query": params.urlencode(),
+            "query": query,
         },
     )
 
@@ -441,38 +395,22 @@ def _partner_action(request: HttpRequest, pk: int, form_class, apply) -> HttpRes
     )
 
 
-@require_POST
-def partner_accept(request: HttpRequest, pk: int) -> HttpResponse:
-    return _partner_action(
-        request,
-        pk,
-        ConfirmForm,
-        lambda referral, data: services.referral_accept(referral=referral, user=request.user),
-    )
+def _partner_post(form_class, service, *fields: str):
+    """A partner's POST action on a referral: `service(referral=…, user=…, <field>=…)`."""
+
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        def apply(referral, data):
+            return service(referral=referral, user=request.user, **{f: data[f] for f in fields})
+
+        return _partner_action(request, pk, form_class, apply)
+
+    return view
 
 
-@require_POST
-def partner_decline(request: HttpRequest, pk: int) -> HttpResponse:
-    return _partner_action(
-        request,
-        pk,
-        DeclineForm,
-        lambda referral, data: services.referral_decline(
-            referral=referral, reason=data["reason"], user=request.user
-        ),
-    )
-
-
-@require_POST
-def partner_outcome(request: HttpRequest, pk: int) -> HttpResponse:
-    return _partner_action(
-        request,
-        pk,
-        OutcomeForm,
-        lambda referral, data: services.referral_outcome_set(
-            referral=referral, outcome=data["outcome"], user=request.user
-        ),
-    )
+partner_accept = _partner_post(ConfirmForm, services.referral_accept)
+partner_decline = _partner_post(DeclineForm, services.referral_decline, "reason")
+partner_outcome = _partner_post(OutcomeForm, services.referral_outcome_set, "outcome")
 
 
 # --- The monthly report (anonymised fact table, small cells suppressed) ----------------------
@@ -490,6 +428,8 @@ def report(request: HttpRequest) -> HttpResponse:
     if (denied := _forbidden(request)) is not None:
         return denied
     month = _month(request)
+    overdue = selectors.overdue_referrals(user=request.user)
+    shown = list(overdue[: selectors.OVERDUE_REFERRALS_SHOWN])
     return render(
         request,
         "desk/admin/report.html",
@@ -498,7 +438,12 @@ def report(request: HttpRequest) -> HttpResponse:
             "report": selectors.desk_report(month=month, topics=access.topics_for(request.user)),
             "month": month,
             "min_cell": selectors.MIN_CELL,
-            "overdue_referrals": selectors.overdue_referrals(user=request.user),
+            "overdue_referrals": shown,
+            "overdue_referrals_more": (
+                overdue.count() - len(shown)
+                if len(shown) == selectors.OVERDUE_REFERRALS_SHOWN
+                else 0
+            ),
         },
     )
 

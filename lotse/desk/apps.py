@@ -8,19 +8,32 @@ class DeskConfig(AppConfig):
     verbose_name = _("Anfragen")
 
     def ready(self) -> None:
-        from lotse.core.page_cache import page_cache_register
-        from lotse.core.versioning import version_exclude
+        from django.db.models.signals import post_delete, post_save
 
-        # Inquiries and referrals are personal data no public page shows.
+        from lotse.core.models import Region, TopicField
+        from lotse.core.page_cache import page_cache_register
+        from lotse.core.versioning import version_exclude, version_scope
+
+        # Inquiries and referrals are personal data no public page shows. The anonymised fact
+        # table feeds the district pages' inquiry figures: its own scope, so an inquiry rebuilds
+        # those pages only.
+        version_scope("desk_inquiryfact", "inquiry-facts")
         version_exclude(
             "desk_inquiry",
-            "desk_inquiryfact",
             "desk_inquirynote",
             "desk_referencecounter",
             "desk_referral",
         )
         page_cache_register("desk:form", "lotsendienst:form")
         from lotse.core.periodic import periodic_task_register
+
+        from .selectors import reference_choices_forget
+
+        for model in (Region, TopicField):
+            post_save.connect(reference_choices_forget, sender=model, dispatch_uid=f"desk-{model}")
+            post_delete.connect(
+                reference_choices_forget, sender=model, dispatch_uid=f"desk-{model}"
+            )
 
         periodic_task_register("lotse.desk.tasks.inquiries_retention_delete")
         periodic_task_register("lotse.desk.tasks.desk_service_levels_escalate")

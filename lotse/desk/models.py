@@ -20,6 +20,18 @@ ATTACHMENT_MAX_LENGTH = 20000
 NOTE_MAX_LENGTH = 4000
 
 
+def optional_reference(to, verbose_name, *, on_delete=models.PROTECT, related_name="+"):
+    """An optional foreign key (null and blank), protected unless told otherwise."""
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=on_delete,
+        related_name=related_name,
+    )
+
+
 class Topic(models.TextChoices):
     TARIFF = "tarif", _("Tarifauskunft")
     GENERAL = "allgemein", _("Lotsendienst")
@@ -161,22 +173,8 @@ class Inquiry(models.Model):
     requester_type = models.CharField(
         _("Wer fragt"), max_length=20, choices=RequesterType.choices, blank=True
     )
-    topic_field = models.ForeignKey(
-        "core.TopicField",
-        verbose_name=_("Themenfeld"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    district = models.ForeignKey(
-        "core.Region",
-        verbose_name=_("Landkreis / Stadt"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    topic_field = optional_reference("core.TopicField", _("Themenfeld"))
+    district = optional_reference("core.Region", _("Landkreis / Stadt"))
     channel = models.CharField(
         _("Eingangsweg"), max_length=20, choices=Channel.choices, default=Channel.WEB
     )
@@ -185,20 +183,11 @@ class Inquiry(models.Model):
     contact_preference = models.CharField(
         _("Bevorzugter Kontaktweg"), max_length=20, choices=ContactPreference.choices, blank=True
     )
-    consent_text = models.ForeignKey(
-        ConsentText,
-        verbose_name=_("Einwilligungstext"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    consent_text = optional_reference(ConsentText, _("Einwilligungstext"))
     # The organisation asked from its offer or actor page (the inquiry is referred to it).
-    actor = models.ForeignKey(
+    actor = optional_reference(
         "network.Actor",
-        verbose_name=_("Angefragte Organisation"),
-        null=True,
-        blank=True,
+        _("Angefragte Organisation"),
         on_delete=models.SET_NULL,
         related_name="desk_inquiries",
     )
@@ -214,11 +203,9 @@ class Inquiry(models.Model):
     status = models.CharField(
         _("Status"), max_length=20, choices=Status.choices, default=Status.NEW
     )
-    assignee = models.ForeignKey(
+    assignee = optional_reference(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("Zuständig"),
-        null=True,
-        blank=True,
+        _("Zuständig"),
         on_delete=models.SET_NULL,
         related_name="desk_inquiries",
     )

@@ -4,8 +4,9 @@ import datetime as dt
 import logging
 import re
 import statistics
+import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -13,7 +14,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
 from django.db.models import Case, Count, IntegerField, Max, Min, Q, QuerySet, Value, When
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.dateformat import format as format_date
+from django.utils.formats import get_format
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -39,6 +43,7 @@ from .models import (
     ReferralStatus,
     RequesterType,
     Status,
+    Topic,
 )
 
 logger = logging.getLogger(__name__)
@@ -111,7 +116,29 @@ def inquiries_list(
     # "Nächste Frist zuerst": the open inquiries by due date, then the answered and closed ones
     # (their due date no longer matters; otherwise the oldest closed ones came first).
     # (The expression is the model's OPEN_FIRST: the index desk_inq_inbox_order serves it.)
-    return queryset.order_by(OPEN_FIRST, "due_date", "received_at", "pk")
+    return queryset.order_by(OPEN_FIRST, "due_date", "received_at", "pk").only(*INBOX_COLUMNS)
+
+
+# What a row of the inbox shows (inbox_rows): the question, attachment and answer texts stay in
+# the database.
+INBOX_COLUMNS = (
+    "reference",
+    "topic",
+    "sector",
+    "wz_code",
+    "question_kind",
+    "channel",
+    "status",
+    "received_at",
+    "due_date",
+    "topic_field__name",
+    "topic_field__name_en",
+    "district__name",
+    "district__name_en",
+    "assignee__username",
+    "assignee__first_name",
+    "assignee__last_name",
+)
 
 
 def assignee_choices(*, topic: str | None = None) -> QuerySet[AbstractBaseUser]:
@@ -308,6 +335,11 @@ def partner_referrals(
     return queryset.order_by(waiting_first, "accept_due", "-created_at", "pk")
 
 
+# The report lists the oldest overdue referrals and counts the rest (at 100,000 inquiries there
+# are well over a thousand; the escalation mail names each one anyway).
+OVERDUE_REFERRALS_SHOWN = 50
+
+
 def overdue_referrals(*, user: AnyUser, today: dt.date | None = None) -> QuerySet[Referral]:
     """Referrals no partner accepted in time, of the inquiries the staff member handles."""
     today = today or timezone.localdate()
@@ -461,15 +493,35 @@ def report_months(*, topics: list[str] | None = None) -> list[str]:
     ]
 
 
+# Moved (services.inquiry_fact_sync, after the commit) whenever a fact row is written: cached
+# reports of an older version are never read again.
+REPORT_VERSION_KEY = "lotse.desk.report-version"
+
+
+def report_version() -> str:
+    version = cache.get(REPORT_VERSION_KEY)
+    if version is None:
+        cache.add(REPORT_VERSION_KEY, str(time.time_ns()), None)
+        version = cache.get(REPORT_VERSION_KEY, "0")
+    return str(version)
+
+
+def report_version_move() -> None:
+    cache.set(REPORT_VERSION_KEY, str(time.time_ns()), None)
+
+
 def desk_report(*, month: str = "", topics: list[str] | None = None) -> DeskReport:
     """Counts, service-level shares and median turnaround of one month (or all months, when
     `month` is empty) by topic field, district, requester type, language, channel and outcome.
 
     Built only from the anonymised fact table, aggregated in the database (two GROUP BY queries
     per dimension); every cell with fewer than MIN_CELL cases is suppressed (count None), so no
-    figure points to a person. Cached for LOTSE_DESK_REPORT_CACHE_SECONDS (the report changes
-    only as inquiries come in; the open-data API serves the same figures)."""
-    key = f"lotse.desk.report:{month}:{','.join(sorted(topics)) if topics is not None else '*'}"
+    figure points to a person. Cached per language until a fact row is written (the version in
+    the key moves), at most LOTSE_DESK_REPORT_CACHE_SECONDS; the open-data API serves the same
+    figures."""
+    scope = ",".join(sorted(topics)) if topics is not None else "*"
+    language = translation.get_language() or "de"
+    key = f"lotse.desk.report:{report_version()}:{language}:{month}:{scope}"
     timeout = getattr(settings, "LOTSE_DESK_REPORT_CACHE_SECONDS", 300)
     if timeout:
         cached = cache.get(key)
@@ -529,12 +581,93 @@ def referral_by_consent_token(*, token: str) -> Referral | None:
     return Referral.objects.select_related("actor", "inquiry").filter(consent_token=token).first()
 
 
-def topic_field_choices() -> list[TopicField]:
-    return list(TopicField.objects.active())
+# The inbox's filter choices are reference data: cached per language, dropped when a topic
+# field or region is saved or deleted (desk/apps.py), and at the latest after REFERENCE_TTL.
+REFERENCE_CACHE_KEY = "desk:inbox-reference:v1"
+REFERENCE_TTL = 300
 
 
-def district_choices() -> list[Region]:
-    return list(Region.objects.districts().order_by("name"))
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+
+
+def _reference_choices() -> dict[str, list[Choice]]:
+    key = f"{REFERENCE_CACHE_KEY}:{translation.get_language() or 'de'}"
+    found = cache.get(key)
+    if found is None:
+        found = {
+            "topic_fields": [Choice(i.slug, i.label) for i in TopicField.objects.active()],
+            "districts": [
+                Choice(i.code, i.label) for i in Region.objects.districts().order_by("name")
+            ],
+        }
+        cache.set(key, found, REFERENCE_TTL)
+    return found
+
+
+def reference_choices_forget(**_kwargs: object) -> None:
+    """post_save/post_delete of TopicField and Region: the next inbox reads them again."""
+    cache.delete_many([f"{REFERENCE_CACHE_KEY}:{code}" for code, _name in settings.LANGUAGES])
+
+
+def topic_field_choices() -> list[Choice]:
+    return _reference_choices()["topic_fields"]
+
+
+def district_choices() -> list[Choice]:
+    return _reference_choices()["districts"]
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    """One line of the inbox, every text computed here (the template only prints)."""
+
+    url: str
+    reference: str
+    received: str
+    subject: str
+    district: str
+    status: str
+    assignee: str
+    due: str
+    overdue: bool
+
+
+def inbox_rows(inquiries: Iterable[Inquiry], *, today: dt.date) -> list[InboxRow]:
+    """The rows of one inbox page: labels from the choices once, the detail URL reversed once."""
+    url_pattern = reverse("lotse_desk:detail", args=[987654321])
+    statuses = {value: str(label) for value, label in Status.choices}
+    channels = {value: str(label) for value, label in Channel.choices}
+    kinds = {value: str(label) for value, label in QuestionKind.choices}
+    datetime_format = get_format("SHORT_DATETIME_FORMAT")
+    date_only_format = get_format("SHORT_DATE_FORMAT")
+    local = timezone.get_current_timezone()
+    rows = []
+    for inquiry in inquiries:
+        if inquiry.topic == Topic.TARIFF:
+            wz = f" ({inquiry.wz_code})" if inquiry.wz_code else ""
+            kind = kinds.get(inquiry.question_kind, inquiry.question_kind)
+            subject = f"{inquiry.sector}{wz} · {kind}"
+        else:
+            field_label = inquiry.topic_field.label if inquiry.topic_field else "–"
+            subject = f"{field_label} · {channels.get(inquiry.channel, inquiry.channel)}"
+        assignee = inquiry.assignee
+        rows.append(
+            InboxRow(
+                url=url_pattern.replace("987654321", str(inquiry.pk)),
+                reference=inquiry.reference,
+                received=format_date(inquiry.received_at.astimezone(local), datetime_format),
+                subject=subject,
+                district=inquiry.district.label if inquiry.district else "–",
+                status=statuses.get(inquiry.status, inquiry.status),
+                assignee=(assignee.get_full_name() or assignee.get_username()) if assignee else "–",
+                due=format_date(inquiry.due_date, date_only_format),
+                overdue=inquiry.is_overdue(today),
+            )
+        )
+    return rows
 
 
 # --- Inquiry figures of one district (the public district profile /regionen/<slug>/) ---------

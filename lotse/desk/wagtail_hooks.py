@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -33,6 +34,8 @@ class AnswerTemplateForm(WagtailAdminModelForm):
             self.fields["topic"].choices = [
                 (value, label) for value, label in Topic.choices if value in topics
             ]
+            if self.instance.pk is None and topics and self.initial.get("topic") not in topics:
+                self.initial["topic"] = topics[-1] if Topic.GENERAL in topics else topics[0]
 
 
 def _only_own_topics(view):
@@ -55,7 +58,11 @@ def _only_own_topics(view):
 class AnswerTemplateViewSet(SnippetViewSet):
     model = AnswerTemplate
     chooser_viewset_class = PolicyChooserViewSet
-    base_form_class = AnswerTemplateForm
+    # The form class is the edit handler's (Wagtail ignores a viewset's `base_form_class`).
+    edit_handler = ObjectList(
+        [FieldPanel(name) for name in ("topic", "title", "body", "active")],
+        base_form_class=AnswerTemplateForm,
+    )
     icon = "doc-full"
     menu_label = _("Textbausteine")
     add_to_admin_menu = False

@@ -10,13 +10,15 @@ class FiguresConfig(AppConfig):
     def ready(self) -> None:
         from lotse.core.page_cache import page_cache_register
 
+        page_cache_register("figures:districts", "figures:indicators_csv")
+        # The district profile shows the desk's inquiry figures; the catalogue dates the desk
+        # statistics dataset from the same fact table.
         page_cache_register(
-            "figures:districts",
             "figures:district",
-            "figures:indicators_csv",
             "catalogue_ttl",
             "catalogue_rdf",
             "catalogue_jsonld",
+            scopes=("inquiry-facts",),
         )
         from lotse.imports.kinds import import_kind_register
 

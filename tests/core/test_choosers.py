@@ -58,6 +58,7 @@ SENTINELS: dict[str, list[tuple[str, str, set[str]]]] = {
     ],
     "/admin/snippets/choose/desk/answertemplate/": [
         ("template", "XQTEMPLATE", {"admin", "tarifregister"}),
+        ("general_template", "XQGENERALTEMPLATE", {"admin", "lotsendienst"}),
     ],
     "/admin/snippets/choose/tariffs/collectiveagreement/": [
         ("agreement", "XQAGREEMENT", {"admin", "tarifregister"}),
@@ -129,6 +130,9 @@ def world(settings, tmp_path):
         ),
         "template": AnswerTemplate.objects.create(
             topic=Topic.TARIFF, title="Vorlage XQTEMPLATE", body="Text"
+        ),
+        "general_template": AnswerTemplate.objects.create(
+            topic=Topic.GENERAL, title="Vorlage XQGENERALTEMPLATE", body="Text"
         ),
         "agreement": agreement,
         "party": AgreementParty.objects.create(

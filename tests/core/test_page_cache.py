@@ -25,6 +25,7 @@ from lotse.tariffs.models import CollectiveAgreement
 from tests.conftest import initial_content_load
 from tests.events.conftest import create_event
 from tests.events.test_views import form_data
+from tests.figures.factories import inquiry_facts
 from tests.network.factories import ActorFactory
 from tests.offers.factories import OfferFactory
 
@@ -151,6 +152,26 @@ def test_bulk_writes_and_queryset_updates(site_pages, client):
         ]
     )
     assert "7,3 %" in fetch(client, "/regionen/dresden/")[1]
+
+
+def test_new_inquiry_figures_rebuild_the_district_page_but_not_the_portal(site_pages, client):
+    """The district profile shows the desk's anonymised figures (scope inquiry-facts)."""
+    month = datetime.date.today().replace(day=1)
+    inquiry_facts(5, month=month)
+    before = inquiry_section(cached(client, "/regionen/dresden/"))
+    cached(client, "/")
+    content = versioning.current_versions()["content"]
+    inquiry_facts(2, month=month)
+    assert versioning.current_versions()["content"] == content
+    after = inquiry_section(fetch(client, "/regionen/dresden/")[1])
+    assert " 5 " in f" {before} " and " 7 " not in f" {before} "
+    assert " 7 " in f" {after} "
+    assert fetch(client, "/")[0] == 1
+
+
+def inquiry_section(html: str) -> str:
+    section = html.split('id="inquiries-heading">')[1].split("</section>")[0]
+    return " ".join(re.sub(r"<[^>]+>", " ", section).split())
 
 
 def test_actor_edit(site_pages, client):

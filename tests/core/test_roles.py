@@ -97,7 +97,18 @@ def test_redaktion_page_and_collection_permissions():
                 "events.view_registration",
             },
         ),
-        ("Lotsendienst", {"wagtailadmin.access_admin", "network.view_actor", "desk.view_inquiry"}),
+        (
+            "Lotsendienst",
+            {
+                "wagtailadmin.access_admin",
+                "network.view_actor",
+                "desk.view_inquiry",
+                "desk.view_answertemplate",
+                "desk.add_answertemplate",
+                "desk.change_answertemplate",
+                "desk.delete_answertemplate",
+            },
+        ),
         (
             "Tarifregister",
             {

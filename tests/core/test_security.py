@@ -630,6 +630,10 @@ NARROW_ROLE_OWN = {
         "lotse_desk:report",
         "lotse_desk:report_csv",
         "lotse_desk:log",  # phone and e-mail inquiries
+        # Its own text blocks (topic "allgemein"; tests/desk/test_text_blocks.py walks them).
+        "wagtailsnippets_desk_answertemplate:list",
+        "wagtailsnippets_desk_answertemplate:list_results",
+        "wagtailsnippets_desk_answertemplate:add",
     },
 }
 

@@ -72,7 +72,7 @@ def test_tarif_roles_see_the_desk(inquiry, client_for, role):
 def test_list_query_count_is_constant(client_for, tariff_staff, django_assert_max_num_queries):
     client = client_for(tariff_staff)
     make_inquiry(assignee=tariff_staff)
-    with django_assert_max_num_queries(36) as one:
+    with django_assert_max_num_queries(20) as one:
         assert client.get(LIST).status_code == 200
     colleague = make_user(roles.TARIFF_REGISTER, "toni")
     for index in range(25):

@@ -50,7 +50,7 @@ def test_filters_by_topic_field_district_channel_and_status(lotse, client_for):
 def test_list_query_count_stays_constant(lotse, client_for, django_assert_max_num_queries):
     client = client_for(lotse)
     general("LD-0", district=Region.objects.get(code="14612"))
-    with django_assert_max_num_queries(40) as one:
+    with django_assert_max_num_queries(20) as one:
         client.get(LIST)
     for index in range(20):
         general(
