@@ -24,6 +24,7 @@ class GuidanceConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
+
         from lotse.core.page_cache import page_cache_register
         from lotse.core.versioning import version_scope
 

@@ -12,6 +12,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Page
 
 from lotse.content.models import HomePage, TopicFieldPage
@@ -156,7 +157,7 @@ def test_bulk_writes_and_queryset_updates(site_pages, client):
 
 def test_new_inquiry_figures_rebuild_the_district_page_but_not_the_portal(site_pages, client):
     """The district profile shows the desk's anonymised figures (scope inquiry-facts)."""
-    month = datetime.date.today().replace(day=1)
+    month = timezone.localdate().replace(day=1)
     inquiry_facts(5, month=month)
     before = inquiry_section(cached(client, "/regionen/dresden/"))
     cached(client, "/")
