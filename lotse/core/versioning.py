@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from django.apps import apps
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 
@@ -79,7 +79,10 @@ def version_exclude(*tables: str) -> None:
 
 
 def version_scope(table: str, scope: str, columns: Iterable[str] | None = None) -> None:
-    """Writes to `table` (with `columns`: updates of these columns) move `scope`, not content."""
+    """Writes to `table` (with `columns`: updates of these columns) move `scope`, not content.
+    The scope becomes part of trigger names: an identifier (letters, digits, underscores)."""
+    if not scope.isidentifier() or not scope.isascii():
+        raise ValueError(f"version scope {scope!r} is not an identifier")
     _scoped[table] = (scope, tuple(columns) if columns is not None else None)
 
 
@@ -267,6 +270,23 @@ def versioned(
     if value is None:
         value = build()
         local.set(full_key, value, timeout)
+    return value
+
+
+def shared_versioned(
+    key: str, build: Callable[[], T], timeout: int, scopes: Iterable[str] = (CONTENT,)
+) -> T:
+    """`build()`, kept in the shared cache (Redis in production) for at most `timeout` seconds
+    under the versions of `scopes`. For results that are expensive to compute and feed pages the
+    page cache keeps: a write makes them miss at once, so no stale result is stored again under
+    the new version (which would keep it until the next write). `timeout` 0: not kept."""
+    if not timeout:
+        return build()
+    full_key = f"shared-versioned:{key}:{versions_key(current_versions(), scopes)}"
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, timeout)
     return value
 
 

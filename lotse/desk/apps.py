@@ -17,7 +17,7 @@ class DeskConfig(AppConfig):
         # Inquiries and referrals are personal data no public page shows. The anonymised fact
         # table feeds the district pages' inquiry figures: its own scope, so an inquiry rebuilds
         # those pages only.
-        version_scope("desk_inquiryfact", "inquiry-facts")
+        version_scope("desk_inquiryfact", "inquiry_facts")
         version_exclude(
             "desk_inquiry",
             "desk_inquirynote",

@@ -18,7 +18,7 @@ class FiguresConfig(AppConfig):
             "catalogue_ttl",
             "catalogue_rdf",
             "catalogue_jsonld",
-            scopes=("inquiry-facts",),
+            scopes=("inquiry_facts",),
         )
         from lotse.imports.kinds import import_kind_register
 

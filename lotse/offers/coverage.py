@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from lotse.core.models import Region, TopicField
+from lotse.core.versioning import shared_versioned
 
 from .models import Offer
 
@@ -131,13 +131,12 @@ CACHE_SECONDS = 300
 
 
 def coverage_matrix_cached() -> CoverageMatrix:
-    """The matrix, at most CACHE_SECONDS old (public page and API; `as_of` says how old).
+    """The matrix as of the current content version, kept at most CACHE_SECONDS (public page,
+    API and district profiles; `as_of` says when it was counted).
 
     With 100,000 offers the six GROUP BY queries take a few seconds on SQLite; the shared cache
-    (Redis in production) keeps the public page fast. Staff exports use `coverage_matrix()`.
+    (Redis in production) keeps the public page fast. Keyed by the content version: an offer
+    change counts again at once, so the page cache never keeps an old matrix under a new
+    version. Staff exports use `coverage_matrix()`.
     """
-    matrix = cache.get(CACHE_KEY)
-    if matrix is None:
-        matrix = coverage_matrix()
-        cache.set(CACHE_KEY, matrix, CACHE_SECONDS)
-    return matrix
+    return shared_versioned(CACHE_KEY, coverage_matrix, CACHE_SECONDS)

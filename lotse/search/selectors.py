@@ -30,7 +30,6 @@ from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import Locale, Page
@@ -39,6 +38,7 @@ from lotse.core.fulltext import Clause, clauses_match, query_words, search_docum
 from lotse.core.fulltext_db import fulltext_filter
 from lotse.core.synonyms import search_clauses
 from lotse.core.validators import CONTROL_CHARACTERS
+from lotse.core.versioning import shared_versioned
 from lotse.events.models import Event
 from lotse.events.selectors import events_upcoming
 from lotse.network.models import Actor
@@ -170,17 +170,12 @@ def _bounded_count(queryset: QuerySet, cap: int) -> tuple[int, bool]:
 
 def _snapshot(key: tuple, compute: Callable[[], tuple[int, bool, list]]) -> tuple[int, bool, list]:
     """A group's count and one page of row keys, cached for LOTSE_CATALOGUE_CACHE_SECONDS like
-    the catalogue's search states; the rows are always read again through the public rules."""
-    timeout = settings.LOTSE_CATALOGUE_CACHE_SECONDS
-    if not timeout:
-        return compute()
+    the catalogue's search states and under the content version (a write shows at once); the rows
+    are always read again through the public rules."""
     digest = hashlib.sha256(repr(key).encode()).hexdigest()[:32]
-    cache_key = f"search:group:v1:{digest}"
-    value = cache.get(cache_key)
-    if value is None:
-        value = compute()
-        cache.set(cache_key, value, timeout)
-    return value
+    return shared_versioned(
+        f"search:group:v2:{digest}", compute, settings.LOTSE_CATALOGUE_CACHE_SECONDS
+    )
 
 
 def _page_group(*, clauses: list[Clause], locale: Locale, offset: int, limit: int) -> Group:

@@ -71,6 +71,12 @@ def test_every_watched_table_has_its_triggers():
         assert any(watch.name in name for name in installed.get(watch.table, ())), watch
 
 
+@pytest.mark.parametrize("scope", ["inquiry-facts", "seats; DROP", "plätze", ""])
+def test_a_scope_must_be_an_identifier(scope):
+    with pytest.raises(ValueError):
+        versioning.version_scope("events_site", scope)
+
+
 def test_installing_again_changes_nothing():
     before = versioning.installed_triggers(connection)
     versioning.install_triggers(connection)
@@ -156,7 +162,7 @@ def test_bulk_writes_and_queryset_updates(site_pages, client):
 
 
 def test_new_inquiry_figures_rebuild_the_district_page_but_not_the_portal(site_pages, client):
-    """The district profile shows the desk's anonymised figures (scope inquiry-facts)."""
+    """The district profile shows the desk's anonymised figures (scope inquiry_facts)."""
     month = timezone.localdate().replace(day=1)
     inquiry_facts(5, month=month)
     before = inquiry_section(cached(client, "/regionen/dresden/"))

@@ -95,6 +95,7 @@ def test_the_profile_costs_a_constant_number_of_queries(client, django_assert_nu
     with CaptureQueriesContext(connection) as first:
         client.get(DRESDEN)
     load(3)
+    client.get(DRESDEN)  # the writes moved the content version: the coverage counts again
     with django_assert_num_queries(len(first)):
         client.get(DRESDEN)
 

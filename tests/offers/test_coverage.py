@@ -175,5 +175,14 @@ def test_public_matrix_is_cached(sample, django_assert_num_queries):
     from lotse.offers.coverage import coverage_matrix_cached
 
     first = coverage_matrix_cached()
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(1):  # the content version, outside a request
         assert coverage_matrix_cached().as_of == first.as_of
+
+
+def test_public_matrix_counts_a_new_offer_at_once(sample, actor):
+    """Kept under the content version: the page cache never stores an old matrix again."""
+    from lotse.offers.coverage import coverage_matrix_cached
+
+    before = coverage_matrix_cached().count(sample["dresden"], sample["training"])
+    make_offer(actor, 7, districts=[sample["dresden"]], topics=[sample["training"]])
+    assert coverage_matrix_cached().count(sample["dresden"], sample["training"]) == before + 1
