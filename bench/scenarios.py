@@ -14,6 +14,8 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 STATIC_SUBDIR = "bench-static"
+# Issue 16: resident memory of each app-server worker after the run (run.py reports it).
+TARGET_WORKER_RSS_MB = 150
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,21 @@ class Target:
     # Varied targets: `variant(n)` is the path of the n-th request, every one different (e.g. a
     # new date each time: answers no cache holds yet). Warm-up and measurement use disjoint n.
     variant: Callable[[int], str] | None = field(default=None, compare=False, repr=False)
+    # Goals of the issues, printed next to the measurement and the previous run (run.py):
+    # p95 latency in ms, gunicorn CPU ms per request (cold renders), and for a target with a
+    # static copy the dynamic/static throughput ratio (at least this much).
+    target_p95_ms: float | None = None
+    target_cpu_ms: float | None = None
+    target_static_ratio: float | None = None
+
+    def goals(self) -> dict[str, float]:
+        """The goals set on this target (only those that are set)."""
+        goals = {
+            "p95_ms": self.target_p95_ms,
+            "cpu_ms": self.target_cpu_ms,
+            "static_ratio": self.target_static_ratio,
+        }
+        return {key: value for key, value in goals.items() if value is not None}
 
     def paths(self, start: int, count: int) -> list[str] | None:
         if self.variant is None:
@@ -67,12 +84,14 @@ TARGETS: list[Target] = [
         "/",
         static_copy=True,
         description="German home page: topic cards, latest articles",
+        target_static_ratio=0.5,
     ),
     Target(
         "topic",
         "/wissen/tarifvertraege/",
         static_copy=True,
         description="Topic page 'Tarifverträge': its ten latest articles",
+        target_static_ratio=0.5,
     ),
     # Issue 3: search, directory, coverage and API under the bench data (scale 100: 100 000
     # offers, 20 000 actors). The query words and facet values match the generators in
@@ -83,6 +102,7 @@ TARGETS: list[Target] = [
         module="offers",
         expect_text="bench-angebot-",
         description="Catalogue: full text 'Beratung' + topic field + district, facet counts",
+        target_p95_ms=100,
     ),
     Target(
         "catalogue",
@@ -151,6 +171,7 @@ TARGETS: list[Target] = [
         module="tariffs",
         expect_text="Bench Tarifvertrag Elektroinstallation",
         description="Tarifauskunft: WZ 43.21.0 on 2024-06-01 (agreements in force, floors)",
+        target_p95_ms=50,
     ),
     Target(
         "tariff-wage-check",
@@ -166,6 +187,7 @@ TARGETS: list[Target] = [
         module="tariffs",
         expect_text="Bench Tarifvertrag Elektroinstallation",
         description="Tarifauskunft, every request another sector and date (cache misses)",
+        target_p95_ms=80,
         variant=lambda n: (
             f"/tarifauskunft/auskunft/?wz={BENCH_WZ[n % len(BENCH_WZ)]}&stand={bench_day(n)}"
         ),
@@ -202,6 +224,7 @@ TARGETS: list[Target] = [
         module="tariffs",
         expect_text='"as_of": "Stand: 01.01.2011"',
         description="API lookup, every request another sector and date (cache misses)",
+        target_p95_ms=80,
         variant=lambda n: (
             f"/api/v1/tariffs/lookup?wz={BENCH_WZ[n % len(BENCH_WZ)]}&date={bench_day(n)}"
         ),
@@ -281,6 +304,7 @@ TARGETS += [
         module="guidance",
         expect_text='"stored": false',
         description="API: evaluate a full answer set (scores, plan with offers/contacts/events)",
+        target_p95_ms=150,
     ),
     Target(
         "guidance-plan",
@@ -288,6 +312,7 @@ TARGETS += [
         module="guidance",
         expect_text="Ihr Maßnahmenplan",
         description="Wegweiser: HTML plan of a check with a full answer set",
+        target_p95_ms=150,
     ),
     Target(
         "guidance-pdf",
@@ -295,6 +320,7 @@ TARGETS += [
         module="guidance",
         expect_text="%PDF",
         description="Wegweiser: the plan as PDF (WeasyPrint)",
+        target_p95_ms=1000,
     ),
 ]
 
@@ -366,6 +392,7 @@ TARGETS += [
         login=True,
         expect_text="LD-BENCH-",
         description="Lotsendienst inbox: topic field + district + status + overdue, 50 per page",
+        target_p95_ms=150,
     ),
     Target(
         "desk-inbox",
@@ -374,6 +401,7 @@ TARGETS += [
         login=True,
         expect_text="LD-BENCH-",
         description="Lotsendienst inbox without filters (next due first)",
+        target_p95_ms=150,
     ),
     Target(
         "desk-report",
@@ -389,6 +417,7 @@ TARGETS += [
         module="desk",
         expect_text='"min_cell": 5',
         description="Open-data statistics of the Lotsendienst (all months)",
+        target_p95_ms=150,
     ),
     Target(
         "desk-form-post",
@@ -407,6 +436,7 @@ TARGETS += [
         expect_status=302,
         module="desk",
         description="Public form 'Frage an den Lotsendienst': valid POST (stores, outbox, fact)",
+        target_p95_ms=200,
     ),
 ]
 
@@ -442,6 +472,7 @@ TARGETS += [
         module="migration",
         expect_text='"status": "open"',
         description="API: evaluate one person's answers (all routes, contacts of a district)",
+        target_p95_ms=50,
     ),
     Target(
         "migration-result",
@@ -449,6 +480,7 @@ TARGETS += [
         module="migration",
         expect_text="Stand der Regeln",
         description="Result page, every request another salary, date and district",
+        target_p95_ms=100,
         variant=migration_result_path,
     ),
 ]
@@ -463,6 +495,7 @@ TARGETS += [
         module="figures",
         expect_text="im Zeitverlauf",
         description="District profile Dresden: indicator series and charts, actors, offers, events",
+        target_p95_ms=100,
     ),
     Target(
         "dcat-catalogue",
@@ -470,5 +503,6 @@ TARGETS += [
         module="figures",
         expect_text="dcat:Catalog",
         description="DCAT-AP.de catalogue (Turtle) with dates from every dataset",
+        target_p95_ms=300,
     ),
 ]
