@@ -7,6 +7,7 @@ the pair gives the dynamic/static throughput ratio (the static file is the ceili
 """
 
 import datetime
+import itertools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -78,6 +79,77 @@ def bench_day(n: int) -> str:
     ).isoformat()
 
 
+# Issue 16: catalogue searches nobody made before (cache misses). Broad words of the offers
+# generator's vocabulary (bench/generators/offers.py: its sentences, summaries and themes; each
+# matches a quarter to four fifths of the offers) as queries of one, two or three words, every
+# other request with a facet. The n-th path is unique for n < 25,440, so neither the warm-up
+# (paths 0 ... 7,999) nor the measurement meets a search state that was cached before.
+CATALOGUE_WORDS = [
+    "Beratung",
+    "Betriebe",
+    "Unternehmen",
+    "Beschäftigte",
+    "Gespräch",
+    "Bedarf",
+    "Kontakte",
+    "Kammern",
+    "Förderstellen",
+    "Termine",
+    "Video",
+    "Förderanträge",
+    "Umsetzung",
+    "Region",
+    "Branchen",
+    "Angebot",
+    "Begleitung",
+    "Fachkräfte",
+    "Schritte",
+    "Agenturen",
+    "Räumen",
+    "Wunsch",
+    "Arbeit",
+    "persönlich",
+]
+# One word, two and three different words in every order: 12,720 queries.
+CATALOGUE_QUERIES = [
+    " ".join(words) for size in (1, 2, 3) for words in itertools.permutations(CATALOGUE_WORDS, size)
+]
+CATALOGUE_STRIDE = 7919  # a prime: n -> n * stride mod len(queries) visits every query once
+CATALOGUE_FACETS = [
+    {"topic_field": "gute-arbeitsbedingungen"},
+    {"district": "dresden"},
+    {"kind": "beratung"},
+    {"cost": "kostenfrei"},
+    {"topic_field": "ausbildung-weiterbildung", "district": "leipzig"},
+    {"target_group": "unternehmen"},
+    {"district": "chemnitz"},
+    {"language": "en"},
+    {"topic_field": "tarifvertraege"},
+    {"kind": "weiterbildung", "district": "zwickau"},
+    {"topic_field": "arbeits-gesundheitsschutz"},
+    {"district": "goerlitz"},
+    {"cost": "gefoerdert"},
+    {"topic_field": "integration-fachkraefteeinwanderung"},
+    {"district": "bautzen"},
+    {"target_group": "beschaeftigte"},
+    {"kind": "service"},
+    {"district": "landesweit"},
+    {"topic_field": "gute-arbeitsbedingungen", "kind": "beratung"},
+    {"district": "leipzig"},
+    {"language": "ar"},
+    {"district": "meissen"},
+    {"target_group": "internationale-fachkraefte"},
+    {"district": "online"},
+]
+
+
+def catalogue_search_path(n: int) -> str:
+    """The n-th varied catalogue search: a broad query, with a facet when n is odd."""
+    query = CATALOGUE_QUERIES[(n // 2 * CATALOGUE_STRIDE) % len(CATALOGUE_QUERIES)]
+    facet = CATALOGUE_FACETS[(n // 2) % len(CATALOGUE_FACETS)] if n % 2 else {}
+    return "/angebote/?" + urlencode({"q": query, **facet})
+
+
 TARGETS: list[Target] = [
     Target(
         "home",
@@ -103,6 +175,15 @@ TARGETS: list[Target] = [
         expect_text="bench-angebot-",
         description="Catalogue: full text 'Beratung' + topic field + district, facet counts",
         target_p95_ms=100,
+    ),
+    Target(
+        "catalogue-search-varied",
+        "/angebote/?q=Beratung",
+        module="offers",
+        expect_text="bench-angebot-",
+        description="Catalogue: every request another broad query, every other with a facet",
+        target_p95_ms=300,
+        variant=catalogue_search_path,
     ),
     Target(
         "catalogue",

@@ -202,3 +202,13 @@ def test_every_goal_key_is_one_the_report_knows() -> None:
         assert set(target.goals()) <= {"p95_ms", "cpu_ms", "static_ratio"}
         if target.target_static_ratio is not None:
             assert target.static_copy, target.name
+
+
+def test_the_varied_catalogue_search_never_repeats_a_search_state() -> None:
+    target = next(t for t in scenarios.TARGETS if t.name == "catalogue-search-varied")
+    warmup = target.paths(0, run.VARIANTS_WARMUP) or []
+    measured = target.paths(run.VARIANTS_WARMUP, 17_000) or []
+    assert len(set(warmup + measured)) == len(warmup) + len(measured)
+    with_facet = [path for path in measured if "&" in path]
+    assert len(with_facet) == len(measured) // 2
+    assert target.target_p95_ms == 300
