@@ -17,6 +17,7 @@ materialised CTE, one GROUP BY per facet over it); the total comes from the kind
 from __future__ import annotations
 
 import hashlib
+import json
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, fields
@@ -26,6 +27,7 @@ from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connections
 from django.db.models import BooleanField, ExpressionWrapper, Model, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -377,21 +379,24 @@ class _SearchSnapshot:
     facets_capped: bool = False
 
 
+def _id_set(ids: list[int], vendor: str) -> RawSQL | list[int]:
+    """A list of primary keys as one parameter (`pk__in=`): 1,000 separate parameters cost
+    Django more time to compile than the database needs for the whole query."""
+    if vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
+    if vendor == "sqlite":
+        return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
+    return ids
+
+
 def _candidate_page(
-    ids: list[int],
-    newest: QuerySet,
-    *,
-    stems: list[Clause],
-    sort: str,
-    page: int | str,
-    per_page: int,
+    ids: list[int], *, stems: list[Clause], sort: str, page: int | str, per_page: int
 ) -> Page:
-    """A page of the candidates (`ids`, newest first; `newest` is their query): by relevance,
-    or as they are. The ranking query selects the candidates again as a subquery: a list of
-    1,000 parameters cost more Python time than the database spends on the subquery."""
+    """A page of the candidates (`ids`, newest first): by relevance, or as they are."""
     paginator = Paginator(ids, per_page)
     if sort == "relevance":
-        ranked = fulltext_filter(Offer.objects.filter(pk__in=newest), stems)
+        candidates = _id_set(ids, connections[Offer.objects.db].vendor)
+        ranked = fulltext_filter(Offer.objects.filter(pk__in=candidates), stems)
         paginator = Paginator(
             _ordered(ranked, sort=sort, ranked=True).values_list("pk", flat=True), per_page
         )
@@ -447,12 +452,7 @@ def _search_snapshot(
         total, total_capped = min(len(candidates), COUNT_CAP), len(candidates) > COUNT_CAP
     if candidates is not None and sort != "title":
         result_page = _candidate_page(
-            candidates[:COUNT_CAP],
-            newest[:COUNT_CAP],
-            stems=stems,
-            sort=sort,
-            page=page,
-            per_page=per_page,
+            candidates[:COUNT_CAP], stems=stems, sort=sort, page=page, per_page=per_page
         )
     else:
         queryset = _apply_filters(fulltext_filter(Offer.objects.public(), stems), filters, ref)
