@@ -6,7 +6,7 @@ Public answers never show company agreements or confidential entries: they are o
 import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
@@ -262,7 +262,9 @@ def bounded_counts(querysets: dict[str, QuerySet], *, cap: int) -> dict[str, Bou
     Each count is the same bounded subquery as in `bounded_count` (primary-key order, at most
     `cap + 1` rows), side by side in one SELECT. Empty querysets are not sent.
     """
-    parts, params, names = [], [], []
+    parts: list[str] = []
+    params: list[Any] = []
+    names: list[str] = []
     for name, queryset in querysets.items():
         if queryset.query.is_empty():
             continue
