@@ -17,7 +17,6 @@ materialised CTE, one GROUP BY per facet over it); the total comes from the kind
 from __future__ import annotations
 
 import hashlib
-import json
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, fields
@@ -27,7 +26,6 @@ from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connections
 from django.db.models import BooleanField, ExpressionWrapper, Model, Prefetch, Q, QuerySet
-from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -379,29 +377,9 @@ class _SearchSnapshot:
     facets_capped: bool = False
 
 
-def _id_set(ids: list[int], vendor: str) -> RawSQL | list[int]:
-    """A list of primary keys as one parameter (`pk__in=`): 1,000 separate parameters cost
-    Django more time to compile than the database needs for the whole query."""
-    if vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
-    if vendor == "sqlite":
-        return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
-    return ids
-
-
-def _candidate_page(
-    ids: list[int], *, stems: list[Clause], sort: str, page: int | str, per_page: int
-) -> Page:
-    """A page of the candidates (`ids`, newest first): by relevance, or as they are."""
-    paginator = Paginator(ids, per_page)
-    if sort == "relevance":
-        candidates = _id_set(ids, connections[Offer.objects.db].vendor)
-        ranked = fulltext_filter(Offer.objects.filter(pk__in=candidates), stems)
-        paginator = Paginator(
-            _ordered(ranked, sort=sort, ranked=True).values_list("pk", flat=True), per_page
-        )
-        paginator.count = len(ids)
-    result_page = paginator.get_page(page)
+def _candidate_page(ids: list[int], *, page: int | str, per_page: int) -> Page:
+    """A page of the candidates (`ids` in their final order), with the page's offers read."""
+    result_page = Paginator(ids, per_page).get_page(page)
     page_ids = list(result_page.object_list)
     found = offer_list_queryset(Offer.objects.filter(pk__in=page_ids))
     by_id = {offer.pk: offer for offer in found}
@@ -420,7 +398,8 @@ def _search_snapshot(
     ref: CatalogueReference,
     with_facets: bool,
 ) -> tuple[_SearchSnapshot, Page]:
-    matches = _apply_filters(fulltext_match(Offer.objects.public(), stems), filters, ref)
+    # The matches with their rank (lazy: only the queries below run it).
+    ranked = _apply_filters(fulltext_filter(Offer.objects.public(), stems), filters, ref)
     facets: dict[str, list[FacetOption]] = {}
     total: int | None = None
     total_capped = facets_capped = False
@@ -442,21 +421,23 @@ def _search_snapshot(
             total = sum(
                 option.count for option in facets["kind"] if option.selected or not filters.kind
             )
-    candidates: list[int] | None = None
+    candidates: list[tuple[int, float]] | None = None
     if facets_capped:
-        # The newest COUNT_CAP + 1 matches: their number is the total up to the cap, and
-        # they are the pages that can be shown (sorted by relevance, only they are ranked:
-        # ranking every match of a broad word was what made it slow).
-        newest = matches.order_by("-first_published_at", "pk").values_list("pk", flat=True)
-        candidates = list(newest[: COUNT_CAP + 1])
+        # The newest COUNT_CAP + 1 matches with their rank: their number is the total up to
+        # the cap, and they are the pages that can be shown. Sorted by relevance, only they are
+        # ranked (ranking every match of a broad word was what made it slow); a stable sort
+        # by rank keeps newest first and then the primary key for equal ranks, the order of
+        # `_ordered`.
+        newest = ranked.order_by("-first_published_at", "pk")
+        candidates = list(newest.values_list("pk", "fulltext_rank")[: COUNT_CAP + 1])
         total, total_capped = min(len(candidates), COUNT_CAP), len(candidates) > COUNT_CAP
     if candidates is not None and sort != "title":
-        result_page = _candidate_page(
-            candidates[:COUNT_CAP], stems=stems, sort=sort, page=page, per_page=per_page
-        )
+        shown = candidates[:COUNT_CAP]
+        if sort == "relevance":
+            shown = sorted(shown, key=lambda row: -row[1])
+        result_page = _candidate_page([pk for pk, _rank in shown], page=page, per_page=per_page)
     else:
-        queryset = _apply_filters(fulltext_filter(Offer.objects.public(), stems), filters, ref)
-        queryset = offer_list_queryset(_ordered(queryset, sort=sort, ranked=bool(stems)))
+        queryset = offer_list_queryset(_ordered(ranked, sort=sort, ranked=bool(stems)))
         paginator = Paginator(queryset, per_page)
         if total is not None:
             paginator.count = total
