@@ -118,9 +118,9 @@ def test_the_catalogue_says_more_than_and_at_least(client, cap, five) -> None:
 
 
 def test_the_capped_wording_is_translated(client, cap, five) -> None:
+    # Inside override: the language the English page activates is reset afterwards.
     with translation.override("en"):
-        url = reverse("offers:catalogue")
-    page = client.get(url, {"q": "Beratung"}).content.decode()
+        page = client.get(reverse("offers:catalogue"), {"q": "Beratung"}).content.decode()
 
     assert f"More than {cap} offers found" in page
     assert "at least" in page
