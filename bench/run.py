@@ -8,7 +8,8 @@ For each database (SQLite and/or PostgreSQL) this
      STATIC_ROOT/bench-static/ (WhiteNoise only serves files that exist when a worker starts);
   3. starts gunicorn again (production settings, loopback, free port >= 8700), warms up and
      drives each URL with bench/loadclient.py for a fixed time;
-  4. writes bench/results/<date>-<db>.json and .md, and always stops gunicorn.
+  4. writes bench/results/<date>-<time>-<db>.json and .md, with each target's goals and the
+     previous run of the same database side by side, and always stops gunicorn.
 
 Usage: .venv/bin/python bench/run.py [--db auto|sqlite|postgres|both] [--scale N]
        [--duration S] [--concurrency C] ...   (make bench BENCH_ARGS="--db sqlite")
@@ -378,9 +379,10 @@ def tree_cpu_seconds(root_pid: int) -> float:
     return total / CLOCK_TICKS
 
 
-def tree_rss_mb(root_pid: int) -> float:
-    """Resident memory (MB) of a process and its direct children (gunicorn master + workers)."""
-    total_kb = 0
+def process_rss_mb(root_pid: int) -> tuple[float, list[float]]:
+    """Resident memory (MB, VmRSS) of a process and of each of its direct children: gunicorn's
+    master and its workers. Read from /proc (psutil is not a dependency)."""
+    master_kb, workers_kb = 0, []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -389,9 +391,12 @@ def tree_rss_mb(root_pid: int) -> float:
         except OSError:
             continue
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        if int(entry.name) == root_pid or fields.get("PPid", "").strip() == str(root_pid):
-            total_kb += int(fields.get("VmRSS", "0 kB").split()[0])
-    return round(total_kb / 1024, 1)
+        rss_kb = int(fields.get("VmRSS", "0 kB").split()[0])
+        if int(entry.name) == root_pid:
+            master_kb = rss_kb
+        elif fields.get("PPid", "").strip() == str(root_pid):
+            workers_kb.append(rss_kb)
+    return round(master_kb / 1024, 1), sorted(round(kb / 1024, 1) for kb in workers_kb)
 
 
 def cpu_busy_percent(seconds: float = 2.0) -> float | None:
@@ -423,8 +428,17 @@ def wait_for_quiet(limit_s: float) -> float | None:
     return busy
 
 
-def measure(server: Server, targets: list[scenarios.Target], args: argparse.Namespace) -> list:
-    """Warm up and load every target in turn; returns one result dict per target."""
+def measure(
+    server: Server,
+    targets: list[scenarios.Target],
+    args: argparse.Namespace,
+    previous: dict[str, dict] | None = None,
+) -> list:
+    """Warm up and load every target in turn; returns one result dict per target.
+
+    `previous`: the rows of the previous run by target name; each row records the goals of its
+    target and that run's p95, CPU and req/s next to its own (see `compared`).
+    """
     base = server.base
     results = []
     for target in targets:
@@ -494,31 +508,150 @@ def measure(server: Server, targets: list[scenarios.Target], args: argparse.Name
                 round(1000 * server_cpu / result.requests, 3) if result.requests else None
             ),
         }
+        row.update(compared(row, target.goals(), (previous or {}).get(target.name)))
         log(
             f"  {target.name:<14} {row['rps']:>8.1f} req/s  p50 {row['p50_ms']:>7.2f}  "
             f"p95 {row['p95_ms']:>7.2f}  p99 {row['p99_ms']:>7.2f} ms  "
             f"server CPU {row['server_cpu_ms_per_request']} ms/req  errors {row['errors']}"
+            f"{goal_summary(row)}"
         )
         results.append(row)
     return results
 
 
-def ratios(results: list[dict]) -> list[dict]:
-    """Dynamic/static requests-per-second ratio for every page with a static twin."""
+# --- Goals and the previous run ----------------------------------------------------------------
+# What a row is compared on: (goal key of scenarios.Target.goals, result key, "below"/"at least").
+GOAL_MEASURES = {
+    "p95_ms": ("p95_ms", "below"),
+    "cpu_ms": ("server_cpu_ms_per_request", "below"),
+}
+PREVIOUS_KEYS = ("rps", "p95_ms", "server_cpu_ms_per_request")
+
+
+def goal_met(value: float | None, goal: float, *, at_least: bool = False) -> bool:
+    """Whether a measured value reaches its goal (below it; or at least it, for ratios)."""
+    if value is None:
+        return False
+    return value >= goal if at_least else value < goal
+
+
+def compared(row: dict, goals: dict[str, float], previous: dict | None) -> dict:
+    """The goals of a result row, whether they are met, and the previous run's figures."""
+    met = {
+        key: goal_met(row.get(result_key), goals[key])
+        for key, (result_key, _kind) in GOAL_MEASURES.items()
+        if key in goals
+    }
+    before = None
+    if previous and "skipped" not in previous:
+        before = {key: previous.get(key) for key in PREVIOUS_KEYS}
+    return {"goals": goals, "goals_met": met, "previous": before}
+
+
+def goal_summary(row: dict) -> str:
+    """The log line's tail: goals with met/missed and the previous run's p95."""
+    parts = []
+    for key, (result_key, _kind) in GOAL_MEASURES.items():
+        if key in row.get("goals", {}):
+            state = "met" if row["goals_met"].get(key) else "missed"
+            parts.append(f"{result_key} goal < {row['goals'][key]:g} {state}")
+    if row.get("previous"):
+        parts.append(f"before: p95 {fmt(row['previous'].get('p95_ms'))} ms")
+    return "  (" + "; ".join(parts) + ")" if parts else ""
+
+
+def fmt(value: float | None, digits: int = 1) -> str:
+    """A figure for the tables ("–" when there is none)."""
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def goal_cell(row: dict, key: str) -> str:
+    """ "< 300 met" / "< 300 missed" for a goal of the row, "" when it has none."""
+    goals = row.get("goals") or {}
+    if key not in goals:
+        return ""
+    return f"< {goals[key]:g} {'met' if row.get('goals_met', {}).get(key) else 'missed'}"
+
+
+def previous_report(db: str, before: str, results_dir: Path | None = None) -> dict | None:
+    """The newest result of the same database that started before `before` (ISO time).
+
+    Reads every `*.json` of bench/results/ (file names carry date and time, so no run
+    overwrites an earlier one); unreadable files are ignored. Adds `file` (its name).
+    """
+    limit = datetime.datetime.fromisoformat(before)
+    newest: tuple[datetime.datetime, dict] | None = None
+    for path in sorted((results_dir or RESULTS_DIR).glob("*.json")):
+        try:
+            report = json.loads(path.read_text())
+            started = datetime.datetime.fromisoformat(report["started_at"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if report.get("db") != db or started >= limit:
+            continue
+        if newest is None or started > newest[0]:
+            newest = (started, {**report, "file": path.name})
+    return newest[1] if newest else None
+
+
+def previous_rows(report: dict | None) -> dict[str, dict]:
+    """A previous report's result rows by target name."""
+    return {row["name"]: row for row in (report or {}).get("results", []) if "name" in row}
+
+
+def previous_summary(report: dict | None) -> dict | None:
+    """What the report records of the run it is compared with."""
+    if not report:
+        return None
+    return {
+        "file": report["file"],
+        "started_at": report["started_at"],
+        "git": (report.get("machine") or {}).get("git", "?"),
+        "scale": (report.get("data") or {}).get("scale", "?"),
+    }
+
+
+def memory_summary(server: dict) -> str:
+    """Resident memory per worker after the load, with the goal and the previous run's."""
+    workers = server.get("worker_rss_mb") or []
+    if not workers:
+        return f"{server.get('rss_mb_after_load')} MB resident after the load (master + workers)"
+    goal = scenarios.TARGET_WORKER_RSS_MB
+    state = "met" if max(workers) < goal else "missed"
+    text = (
+        f"{server['rss_mb_after_load']} MB resident after the load: master "
+        f"{server.get('master_rss_mb')} MB, workers {', '.join(f'{mb:g}' for mb in workers)} MB "
+        f"(goal < {goal} MB per worker: {state}"
+    )
+    before = server.get("previous_worker_rss_mb")
+    if before:
+        text += f"; before: largest worker {max(before):g} MB"
+    return text + ")"
+
+
+def ratios(results: list[dict], previous: dict | None = None) -> list[dict]:
+    """Dynamic/static requests-per-second ratio for every page with a static twin, with the
+    goal of the page (`target_static_ratio`) and the previous run's ratio."""
     by_name = {row["name"]: row for row in results}
+    before = {row["page"]: row.get("ratio") for row in (previous or {}).get("ratios", [])}
     rows = []
     for row in results:
         twin = by_name.get(f"{row['name']}-static")
         if row["kind"] != "dynamic" or twin is None or "skipped" in row or "skipped" in twin:
             continue
+        ratio = round(row["rps"] / twin["rps"], 4) if twin["rps"] else None
+        goal = (row.get("goals") or {}).get("static_ratio")
         rows.append(
             {
                 "page": row["name"],
                 "dynamic_rps": row["rps"],
                 "static_rps": twin["rps"],
-                "ratio": round(row["rps"] / twin["rps"], 4) if twin["rps"] else None,
+                "ratio": ratio,
                 "dynamic_p50_ms": row["p50_ms"],
                 "static_p50_ms": twin["p50_ms"],
+                "goal": goal,
+                "goal_met": None if goal is None else goal_met(ratio, goal, at_least=True),
+                "previous_ratio": before.get(row["name"]),
             }
         )
     return rows
@@ -602,8 +735,8 @@ def markdown(report: dict) -> str:
         f"Wagtail {machine['wagtail']}, gunicorn {machine['gunicorn']}, "
         f"{report['database']['version']}; revision {machine['git']}",
         f"- Server: gunicorn `lotse.wsgi` with production settings on {server['bind']}, "
-        f"{server['description']}; {server.get('rss_mb_after_load')} MB resident after the load; "
-        f"cache: {server.get('cache', 'local memory per worker')}",
+        f"{server['description']}; cache: {server.get('cache', 'local memory per worker')}",
+        f"- Memory: {memory_summary(server)}",
         f"- Load: {load['concurrency']} concurrent keep-alive clients (bench/loadclient.py, same "
         f"machine), {load['duration_s']:g} s per URL after {load['warmup_s']:g} s warm-up",
         f"- Data: `generate_bench_data --scale {report['data']['scale']} --seed "
@@ -622,39 +755,56 @@ def markdown(report: dict) -> str:
             "- Server CPU counts gunicorn's processes only; PostgreSQL's own CPU time is not "
             "included (with SQLite the database work happens inside the workers)."
         )
+    previous = report.get("previous")
+    if previous:
+        lines.append(
+            f"- Before: the previous run of this database, `{previous['file']}` "
+            f"(started {previous['started_at']}, revision {previous.get('git', '?')}, "
+            f"scale {previous.get('scale', '?')})"
+        )
+    else:
+        lines.append("- Before: no earlier result of this database in bench/results/")
     lines += [
         "",
-        "| URL | kind | bytes | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms "
-        "| server CPU ms/req |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| URL | kind | bytes | requests | errors | req/s | req/s before | p50 ms | p95 ms "
+        "| p95 goal ms | p95 before | p99 ms | max ms | server CPU ms/req | CPU goal "
+        "| CPU before |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---:|",
     ]
     for row in report["results"]:
         if "skipped" in row:
             lines.append(
                 f"| `{row['path']}` ({row['name']}) | {row['kind']} | skipped: "
-                f"{row['skipped']} | | | | | | | | |"
+                f"{row['skipped']} |{' |' * 13}"
             )
             continue
-        cpu = row.get("server_cpu_ms_per_request")
+        before = row.get("previous") or {}
         lines.append(
             f"| `{row['path']}` ({row['name']}) | {row['kind']} | {row['bytes']} | "
-            f"{row['requests']} | {row['errors']} | {row['rps']:.1f} | {row['p50_ms']:.2f} | "
-            f"{row['p95_ms']:.2f} | {row['p99_ms']:.2f} | {row['max_ms']:.2f} | "
-            f"{'–' if cpu is None else f'{cpu:.2f}'} |"
+            f"{row['requests']} | {row['errors']} | {row['rps']:.1f} | {fmt(before.get('rps'))} | "
+            f"{row['p50_ms']:.2f} | {row['p95_ms']:.2f} | {goal_cell(row, 'p95_ms')} | "
+            f"{fmt(before.get('p95_ms'))} | {row['p99_ms']:.2f} | {row['max_ms']:.2f} | "
+            f"{fmt(row.get('server_cpu_ms_per_request'), 2)} | {goal_cell(row, 'cpu_ms')} | "
+            f"{fmt(before.get('server_cpu_ms_per_request'), 2)} |"
         )
     if report["ratios"]:
         lines += [
             "",
             "Dynamic page vs. the same HTML as a static file from the same server (ceiling):",
             "",
-            "| page | dynamic req/s | static req/s | dynamic/static |",
-            "|---|---:|---:|---:|",
+            "| page | dynamic req/s | static req/s | dynamic/static | goal | before |",
+            "|---|---:|---:|---:|---|---:|",
         ]
         for row in report["ratios"]:
             ratio = row["ratio"]
             shown = "–" if not ratio else f"{ratio:.3f} (1 : {1 / ratio:.0f})"
+            goal = row.get("goal")
+            goal_text = (
+                "" if goal is None else f"≥ {goal:g} {'met' if row.get('goal_met') else 'missed'}"
+            )
             lines.append(
-                f"| {row['page']} | {row['dynamic_rps']:.1f} | {row['static_rps']:.1f} | {shown} |"
+                f"| {row['page']} | {row['dynamic_rps']:.1f} | {row['static_rps']:.1f} | "
+                f"{shown} | {goal_text} | {fmt(row.get('previous_ratio'), 3)} |"
             )
     errors = [row for row in report["results"] if row.get("errors")]
     if errors:
@@ -668,7 +818,10 @@ def markdown(report: dict) -> str:
 
 def write_report(report: dict) -> tuple[Path, Path]:
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    stem = f"{report['date']}-{report['db']}"
+    # Date and time in the name: a later run never overwrites an earlier one, which stays the
+    # "before" of the next run (previous_report).
+    started = datetime.datetime.fromisoformat(report["started_at"])
+    stem = f"{started:%Y-%m-%d-%H%M%S}-{report['db']}"
     json_path = RESULTS_DIR / f"{stem}.json"
     md_path = RESULTS_DIR / f"{stem}.md"
     json_path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
@@ -761,10 +914,17 @@ def bench_database(db: str, args: argparse.Namespace, config: ServerConfig) -> d
     log(f"{DB_LABELS[db]}: static copies written ({sizes})")
     busy_before = wait_for_quiet(args.wait_quiet)
     log(f"{DB_LABELS[db]}: CPU busy before the load: {busy_before} %; {config.describe()}")
+    before = previous_report(db, started.isoformat(timespec="seconds"))
+    if before:
+        log(f"{DB_LABELS[db]}: compared with the previous run {before['file']}")
     with gunicorn(env, config, log_path) as server:
-        results = measure(server, targets, args)
-        rss_mb = tree_rss_mb(server.pid)
+        results = measure(server, targets, args, previous_rows(before))
+        master_mb, workers_mb = process_rss_mb(server.pid)
         bind = server.base.removeprefix("http://")
+    log(
+        f"{DB_LABELS[db]}: resident memory after the load: master {master_mb} MB, workers "
+        f"{workers_mb} MB (goal < {scenarios.TARGET_WORKER_RSS_MB} MB per worker)"
+    )
     return {
         "schema": 1,
         "date": started.date().isoformat(),
@@ -794,7 +954,11 @@ def bench_database(db: str, args: argparse.Namespace, config: ServerConfig) -> d
             "threads": config.threads,
             "keep_alive_s": config.keep_alive,
             "description": config.describe(),
-            "rss_mb_after_load": rss_mb,
+            "rss_mb_after_load": round(master_mb + sum(workers_mb), 1),
+            "master_rss_mb": master_mb,
+            "worker_rss_mb": workers_mb,
+            "worker_rss_goal_mb": scenarios.TARGET_WORKER_RSS_MB,
+            "previous_worker_rss_mb": ((before or {}).get("server") or {}).get("worker_rss_mb"),
             "cache": env.get("LOTSE_REDIS_URL") or "local memory per worker",
         },
         "load": {
@@ -806,7 +970,8 @@ def bench_database(db: str, args: argparse.Namespace, config: ServerConfig) -> d
             "percentiles": "nearest rank over successful responses",
         },
         "results": results,
-        "ratios": ratios(results),
+        "ratios": ratios(results, before),
+        "previous": previous_summary(before),
     }
 
 

@@ -7,6 +7,7 @@ the pair gives the dynamic/static throughput ratio (the static file is the ceili
 """
 
 import datetime
+import itertools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 STATIC_SUBDIR = "bench-static"
+# Issue 16: resident memory of each app-server worker after the run (run.py reports it).
+TARGET_WORKER_RSS_MB = 150
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,21 @@ class Target:
     # Varied targets: `variant(n)` is the path of the n-th request, every one different (e.g. a
     # new date each time: answers no cache holds yet). Warm-up and measurement use disjoint n.
     variant: Callable[[int], str] | None = field(default=None, compare=False, repr=False)
+    # Goals of the issues, printed next to the measurement and the previous run (run.py):
+    # p95 latency in ms, gunicorn CPU ms per request (cold renders), and for a target with a
+    # static copy the dynamic/static throughput ratio (at least this much).
+    target_p95_ms: float | None = None
+    target_cpu_ms: float | None = None
+    target_static_ratio: float | None = None
+
+    def goals(self) -> dict[str, float]:
+        """The goals set on this target (only those that are set)."""
+        goals = {
+            "p95_ms": self.target_p95_ms,
+            "cpu_ms": self.target_cpu_ms,
+            "static_ratio": self.target_static_ratio,
+        }
+        return {key: value for key, value in goals.items() if value is not None}
 
     def paths(self, start: int, count: int) -> list[str] | None:
         if self.variant is None:
@@ -61,18 +79,91 @@ def bench_day(n: int) -> str:
     ).isoformat()
 
 
+# Issue 16: catalogue searches nobody made before (cache misses). Broad words of the offers
+# generator's vocabulary (bench/generators/offers.py: its sentences, summaries and themes; each
+# matches a quarter to four fifths of the offers) as queries of one, two or three words, every
+# other request with a facet. The n-th path is unique for n < 25,440, so neither the warm-up
+# (paths 0 ... 7,999) nor the measurement meets a search state that was cached before.
+CATALOGUE_WORDS = [
+    "Beratung",
+    "Betriebe",
+    "Unternehmen",
+    "Beschäftigte",
+    "Gespräch",
+    "Bedarf",
+    "Kontakte",
+    "Kammern",
+    "Förderstellen",
+    "Termine",
+    "Video",
+    "Förderanträge",
+    "Umsetzung",
+    "Region",
+    "Branchen",
+    "Angebot",
+    "Begleitung",
+    "Fachkräfte",
+    "Schritte",
+    "Agenturen",
+    "Räumen",
+    "Wunsch",
+    "Arbeit",
+    "persönlich",
+]
+# One word, two and three different words in every order: 12,720 queries.
+CATALOGUE_QUERIES = [
+    " ".join(words) for size in (1, 2, 3) for words in itertools.permutations(CATALOGUE_WORDS, size)
+]
+CATALOGUE_STRIDE = 7919  # a prime: n -> n * stride mod len(queries) visits every query once
+CATALOGUE_FACETS = [
+    {"topic_field": "gute-arbeitsbedingungen"},
+    {"district": "dresden"},
+    {"kind": "beratung"},
+    {"cost": "kostenfrei"},
+    {"topic_field": "ausbildung-weiterbildung", "district": "leipzig"},
+    {"target_group": "unternehmen"},
+    {"district": "chemnitz"},
+    {"language": "en"},
+    {"topic_field": "tarifvertraege"},
+    {"kind": "weiterbildung", "district": "zwickau"},
+    {"topic_field": "arbeits-gesundheitsschutz"},
+    {"district": "goerlitz"},
+    {"cost": "gefoerdert"},
+    {"topic_field": "integration-fachkraefteeinwanderung"},
+    {"district": "bautzen"},
+    {"target_group": "beschaeftigte"},
+    {"kind": "service"},
+    {"district": "landesweit"},
+    {"topic_field": "gute-arbeitsbedingungen", "kind": "beratung"},
+    {"district": "leipzig"},
+    {"language": "ar"},
+    {"district": "meissen"},
+    {"target_group": "internationale-fachkraefte"},
+    {"district": "online"},
+]
+
+
+def catalogue_search_path(n: int) -> str:
+    """The n-th varied catalogue search: a broad query, with a facet when n is odd."""
+    query = CATALOGUE_QUERIES[(n // 2 * CATALOGUE_STRIDE) % len(CATALOGUE_QUERIES)]
+    facet = CATALOGUE_FACETS[(n // 2) % len(CATALOGUE_FACETS)] if n % 2 else {}
+    return "/angebote/?" + urlencode({"q": query, **facet})
+
+
 TARGETS: list[Target] = [
     Target(
         "home",
         "/",
         static_copy=True,
         description="German home page: topic cards, latest articles",
+        target_static_ratio=0.5,
     ),
     Target(
         "topic",
         "/wissen/tarifvertraege/",
         static_copy=True,
         description="Topic page 'Tarifverträge': its ten latest articles",
+        target_static_ratio=0.5,
     ),
     # Issue 3: search, directory, coverage and API under the bench data (scale 100: 100 000
     # offers, 20 000 actors). The query words and facet values match the generators in
@@ -83,6 +174,16 @@ TARGETS: list[Target] = [
         module="offers",
         expect_text="bench-angebot-",
         description="Catalogue: full text 'Beratung' + topic field + district, facet counts",
+        target_p95_ms=100,
+    ),
+    Target(
+        "catalogue-search-varied",
+        "/angebote/?q=Beratung",
+        module="offers",
+        expect_text="bench-angebot-",
+        description="Catalogue: every request another broad query, every other with a facet",
+        target_p95_ms=300,
+        variant=catalogue_search_path,
     ),
     Target(
         "catalogue",
@@ -151,6 +252,7 @@ TARGETS: list[Target] = [
         module="tariffs",
         expect_text="Bench Tarifvertrag Elektroinstallation",
         description="Tarifauskunft: WZ 43.21.0 on 2024-06-01 (agreements in force, floors)",
+        target_p95_ms=50,
     ),
     Target(
         "tariff-wage-check",
@@ -166,6 +268,7 @@ TARGETS: list[Target] = [
         module="tariffs",
         expect_text="Bench Tarifvertrag Elektroinstallation",
         description="Tarifauskunft, every request another sector and date (cache misses)",
+        target_p95_ms=80,
         variant=lambda n: (
             f"/tarifauskunft/auskunft/?wz={BENCH_WZ[n % len(BENCH_WZ)]}&stand={bench_day(n)}"
         ),
@@ -202,6 +305,7 @@ TARGETS: list[Target] = [
         module="tariffs",
         expect_text='"as_of": "Stand: 01.01.2011"',
         description="API lookup, every request another sector and date (cache misses)",
+        target_p95_ms=80,
         variant=lambda n: (
             f"/api/v1/tariffs/lookup?wz={BENCH_WZ[n % len(BENCH_WZ)]}&date={bench_day(n)}"
         ),
@@ -293,6 +397,7 @@ TARGETS += [
         module="guidance",
         expect_text='"stored": false',
         description="API: evaluate a full answer set (scores, plan with offers/contacts/events)",
+        target_p95_ms=150,
     ),
     Target(
         "guidance-plan",
@@ -300,6 +405,7 @@ TARGETS += [
         module="guidance",
         expect_text="Ihr Maßnahmenplan",
         description="Wegweiser: HTML plan of a check with a full answer set",
+        target_p95_ms=150,
     ),
     Target(
         "guidance-pdf",
@@ -307,6 +413,7 @@ TARGETS += [
         module="guidance",
         expect_text="%PDF",
         description="Wegweiser: the plan as PDF (WeasyPrint; the same plan again: cached)",
+        target_p95_ms=1000,
     ),
     Target(
         "guidance-pdf-varied",
@@ -315,6 +422,7 @@ TARGETS += [
         expect_text="%PDF",
         description="Wegweiser: PDF, every request another plan (cold: WeasyPrint renders)",
         variant=lambda n: f"/wegweiser/plan/{guidance_varied_token(n)}/plan.pdf",
+        target_p95_ms=1000,
     ),
 ]
 
@@ -386,6 +494,7 @@ TARGETS += [
         login=True,
         expect_text="LD-BENCH-",
         description="Lotsendienst inbox: topic field + district + status + overdue, 50 per page",
+        target_p95_ms=150,
     ),
     Target(
         "desk-inbox",
@@ -394,6 +503,7 @@ TARGETS += [
         login=True,
         expect_text="LD-BENCH-",
         description="Lotsendienst inbox without filters (next due first)",
+        target_p95_ms=150,
     ),
     Target(
         "desk-report",
@@ -409,6 +519,7 @@ TARGETS += [
         module="desk",
         expect_text='"min_cell": 5',
         description="Open-data statistics of the Lotsendienst (all months)",
+        target_p95_ms=150,
     ),
     Target(
         "desk-form-post",
@@ -427,6 +538,7 @@ TARGETS += [
         expect_status=302,
         module="desk",
         description="Public form 'Frage an den Lotsendienst': valid POST (stores, outbox, fact)",
+        target_p95_ms=200,
     ),
 ]
 
@@ -462,6 +574,7 @@ TARGETS += [
         module="migration",
         expect_text='"status": "open"',
         description="API: evaluate one person's answers (all routes, contacts of a district)",
+        target_p95_ms=50,
     ),
     Target(
         "migration-result",
@@ -469,6 +582,7 @@ TARGETS += [
         module="migration",
         expect_text="Stand der Regeln",
         description="Result page, every request another salary, date and district",
+        target_p95_ms=100,
         variant=migration_result_path,
     ),
 ]
@@ -483,6 +597,7 @@ TARGETS += [
         module="figures",
         expect_text="im Zeitverlauf",
         description="District profile Dresden: indicator series and charts, actors, offers, events",
+        target_p95_ms=100,
     ),
     Target(
         "dcat-catalogue",
@@ -490,6 +605,7 @@ TARGETS += [
         module="figures",
         expect_text="dcat:Catalog",
         description="DCAT-AP.de catalogue (Turtle) with dates from every dataset",
+        target_p95_ms=300,
     ),
 ]
 
@@ -503,6 +619,7 @@ TARGETS += [
         "article",
         "/wissen/bench-00001/",
         static_copy=True,
+        target_static_ratio=0.5,
         expect_text="</article>",
         description="Knowledge article (bench data) from the page cache",
     ),
@@ -511,6 +628,7 @@ TARGETS += [
         "/veranstaltungen/",
         module="events",
         static_copy=True,
+        target_static_ratio=0.5,
         expect_text="Kommende Veranstaltungen",
         description="Event list from the page cache, with its static twin",
     ),
@@ -519,6 +637,7 @@ TARGETS += [
         "/veranstaltungen/bench-veranstaltung-offen/",
         module="events",
         static_copy=True,
+        target_static_ratio=0.5,
         expect_text="Programm",
         description="Event page (free places) from the page cache, with its static twin",
     ),
@@ -527,6 +646,7 @@ TARGETS += [
         "/angebote/bench-angebot-0000001/",
         module="offers",
         static_copy=True,
+        target_static_ratio=0.5,
         description="Offer detail page from the page cache",
     ),
     Target(
@@ -534,18 +654,21 @@ TARGETS += [
         "/netzwerk/bench-akteur-000001/",
         module="network",
         static_copy=True,
+        target_static_ratio=0.5,
         description="Actor page from the page cache",
     ),
     Target(
         "home-cold",
         "/?kalt=0",
         description="Home page rendered in full (another query string each time: a cache miss)",
+        target_cpu_ms=10,
         variant=lambda n: f"/?kalt={n}",
     ),
     Target(
         "topic-cold",
         "/wissen/tarifvertraege/?kalt=0",
         description="Topic page rendered in full (a cache miss each time)",
+        target_cpu_ms=10,
         variant=lambda n: f"/wissen/tarifvertraege/?kalt={n}",
     ),
 ]

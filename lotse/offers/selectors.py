@@ -44,6 +44,11 @@ ONLINE = "online"
 VOCABULARY_CACHE_KEY = "offers:vocabulary:v1"
 VOCABULARY_TIMEOUT = 600
 VOCABULARY_MAX_WORDS = 50_000
+# A search with text counts its matches up to COUNT_CAP ("mehr als 1000" beyond it): the facet
+# counts over a sample of the first COUNT_CAP + 1 matches (lower bounds then, "mind."), the
+# relevance order over the newest COUNT_CAP matches. A broad word's cost then no longer grows
+# with the catalogue (docs/search.md, "Broad words"; decision 0003).
+COUNT_CAP = 1_000
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,10 @@ class SearchResult:
     query: str = ""
     filters: OfferFilters = field(default_factory=OfferFilters)
     sort: str = "relevance"
+    # More matches than counted: `total` is COUNT_CAP and means "more than that".
+    total_capped: bool = False
+    # The facet counts were taken over a sample of the matches: each is a lower bound.
+    facets_capped: bool = False
 
     @property
     def offers(self) -> list[Offer]:
@@ -228,14 +237,17 @@ def _facet_flag(facet: str, filters: OfferFilters, ref: CatalogueReference) -> Q
 
 
 def _facet_counts_all(
-    stems: list[Clause], filters: OfferFilters, ref: CatalogueReference
-) -> dict[str, dict[str, int]]:
-    """Every facet's disjunctive counts in one statement.
+    stems: list[Clause], filters: OfferFilters, ref: CatalogueReference, *, limit: int | None
+) -> tuple[dict[str, dict[str, int]], int]:
+    """Every facet's disjunctive counts in one statement, and the number of rows counted.
 
     The matching public offers are computed once (a materialised CTE `m`, with one boolean
     column per active facet filter); each facet then counts over `m` with the other facets'
     columns as its condition: one GROUP BY per facet on the small CTE instead of seven queries
     that each repeat the full-text match (2.6 s -> a few hundred ms for 74 000 hits).
+    With `limit`, `m` holds at most `limit` + 1 matches (in no particular order, so the
+    database stops reading after them): when it holds more than `limit`, the counts are a
+    sample's, lower bounds of the true ones.
     """
     flags = {
         facet: flag for facet in FACETS if (flag := _facet_flag(facet, filters, ref)) is not None
@@ -250,6 +262,8 @@ def _facet_counts_all(
     base = base.values(
         "id", "kind", "cost", "statewide", "online", *[f"f_{f}" for f in active]
     ).order_by()
+    if limit is not None:
+        base = base[: limit + 1]
     base_sql, base_params = base.query.sql_with_params()
     quote = connections[base.db].ops.quote_name
 
@@ -260,6 +274,7 @@ def _facet_counts_all(
         return " AND ".join(terms) if terms else "1 = 1"
 
     parts = [
+        "SELECT '', '', COUNT(*) FROM m",
         f"SELECT 'kind', m.kind, COUNT(*) FROM m WHERE {others('kind')} GROUP BY m.kind",
         f"SELECT 'cost', m.cost, COUNT(*) FROM m WHERE {others('cost')} GROUP BY m.cost",
     ]
@@ -282,7 +297,7 @@ def _facet_counts_all(
         f"WHERE {others('district', 'NOT ' + everywhere)} GROUP BY t.{quote('region_id')}",
     ]
     sql = f"WITH m AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(parts)
-    raw: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+    raw: dict[str, dict[str, int]] = {facet: {} for facet in ("", *FACETS)}
     with connections[base.db].cursor() as cursor:
         cursor.execute(sql, base_params)
         for facet, key, n in cursor.fetchall():
@@ -297,7 +312,7 @@ def _facet_counts_all(
     for item in ref.items["district"]:
         if item.id:
             counts["district"][item.value] = district.get(str(item.id), 0) + everywhere_n
-    return counts
+    return counts, raw[""].get("", 0)
 
 
 def offer_facets(
@@ -306,14 +321,16 @@ def offer_facets(
     filters: OfferFilters,
     reference: CatalogueReference,
     clauses: list[Clause] | None = None,
-) -> dict[str, list[FacetOption]]:
-    """Disjunctive facet counts: each facet counted with its own filter removed.
+    limit: int | None = None,
+) -> tuple[dict[str, list[FacetOption]], int]:
+    """Disjunctive facet counts (each facet counted with its own filter removed), and the
+    number of matches they counted: with `limit`, more than `limit` means a sample's counts.
 
     `clauses`: the query already expanded (search_clauses), to read the synonyms only once.
     """
     if clauses is None:
         clauses = search_clauses(query)
-    counts = _facet_counts_all(clauses, filters, reference)
+    counts, counted = _facet_counts_all(clauses, filters, reference, limit=limit)
     facets: dict[str, list[FacetOption]] = {}
     for facet in FACETS:
         selected = set(getattr(filters, facet))
@@ -324,7 +341,7 @@ def offer_facets(
             for item in reference.items[facet]
             if counts[facet].get(item.value, 0) or item.value in selected
         ]
-    return facets
+    return facets, counted
 
 
 # --- search ---------------------------------------------------------------------------------
@@ -356,6 +373,18 @@ class _SearchSnapshot:
     suggestion: str
     suggestion_total: int
     suggestion_without_filters: bool
+    total_capped: bool = False
+    facets_capped: bool = False
+
+
+def _candidate_page(ids: list[int], *, page: int | str, per_page: int) -> Page:
+    """A page of the candidates (`ids` in their final order), with the page's offers read."""
+    result_page = Paginator(ids, per_page).get_page(page)
+    page_ids = list(result_page.object_list)
+    found = offer_list_queryset(Offer.objects.filter(pk__in=page_ids))
+    by_id = {offer.pk: offer for offer in found}
+    result_page.object_list = [by_id[pk] for pk in page_ids]
+    return result_page
 
 
 def _search_snapshot(
@@ -369,24 +398,52 @@ def _search_snapshot(
     ref: CatalogueReference,
     with_facets: bool,
 ) -> tuple[_SearchSnapshot, Page]:
-    queryset = _apply_filters(fulltext_filter(Offer.objects.public(), stems), filters, ref)
-    queryset = offer_list_queryset(_ordered(queryset, sort=sort, ranked=bool(stems)))
-    facets = (
-        offer_facets(query=query, filters=filters, reference=ref, clauses=stems)
-        if with_facets
-        else {}
-    )
-    paginator = Paginator(queryset, per_page)
+    # The matches with their rank (lazy: only the queries below run it).
+    ranked = _apply_filters(fulltext_filter(Offer.objects.public(), stems), filters, ref)
+    facets: dict[str, list[FacetOption]] = {}
+    total: int | None = None
+    total_capped = facets_capped = False
     if with_facets:
-        # Every offer has exactly one kind, and the kind facet is counted without the kind
-        # filter: the selected kinds' counts (all kinds when none is selected) are the total,
-        # which saves the paginator's COUNT over all matches.
-        paginator.count = sum(
-            option.count for option in facets["kind"] if option.selected or not filters.kind
+        # With words, the facets count a sample of at most COUNT_CAP + 1 matches (a broad word
+        # matches most of the catalogue; counting all of them cost seconds).
+        facets, counted = offer_facets(
+            query=query,
+            filters=filters,
+            reference=ref,
+            clauses=stems,
+            limit=COUNT_CAP if stems else None,
         )
-    result_page = paginator.get_page(page)
-    result_page.object_list = list(result_page.object_list)
-    total = paginator.count
+        facets_capped = counted > COUNT_CAP
+        if not facets_capped:
+            # Every offer has exactly one kind, and the kind facet is counted without the kind
+            # filter: the selected kinds' counts (all kinds when none is selected) are the
+            # total, which saves the paginator's COUNT over all matches.
+            total = sum(
+                option.count for option in facets["kind"] if option.selected or not filters.kind
+            )
+    candidates: list[tuple[int, float]] | None = None
+    if facets_capped:
+        # The newest COUNT_CAP + 1 matches with their rank: their number is the total up to
+        # the cap, and they are the pages that can be shown. Sorted by relevance, only they are
+        # ranked (ranking every match of a broad word was what made it slow); a stable sort
+        # by rank keeps newest first and then the primary key for equal ranks, the order of
+        # `_ordered`.
+        newest = ranked.order_by("-first_published_at", "pk")
+        candidates = list(newest.values_list("pk", "fulltext_rank")[: COUNT_CAP + 1])
+        total, total_capped = min(len(candidates), COUNT_CAP), len(candidates) > COUNT_CAP
+    if candidates is not None and sort != "title":
+        shown = candidates[:COUNT_CAP]
+        if sort == "relevance":
+            shown = sorted(shown, key=lambda row: -row[1])
+        result_page = _candidate_page([pk for pk, _rank in shown], page=page, per_page=per_page)
+    else:
+        queryset = offer_list_queryset(_ordered(ranked, sort=sort, ranked=bool(stems)))
+        paginator = Paginator(queryset, per_page)
+        if total is not None:
+            paginator.count = total
+        result_page = paginator.get_page(page)
+        result_page.object_list = list(result_page.object_list)
+    total = result_page.paginator.count
     suggestion, suggestion_total, without_filters = "", 0, False
     if total == 0 and stems:
         suggestion = offer_query_suggestion(query=query)
@@ -410,14 +467,16 @@ def _search_snapshot(
         suggestion=suggestion,
         suggestion_total=suggestion_total,
         suggestion_without_filters=without_filters,
+        total_capped=total_capped,
+        facets_capped=facets_capped,
     )
     return snapshot, result_page
 
 
 def _search_cache_key(**state: object) -> str:
     digest = hashlib.sha256(repr(sorted(state.items())).encode()).hexdigest()[:32]
-    # v3: FacetOption became a dataclass (was a NamedTuple); older snapshots are not read.
-    return f"offers:search:v3:{digest}"
+    # v4: capped totals and facet counts (COUNT_CAP); older snapshots are not read.
+    return f"offers:search:v4:{digest}"
 
 
 def offers_search(
@@ -484,6 +543,8 @@ def offers_search(
         query=query,
         filters=filters,
         sort=sort,
+        total_capped=snapshot.total_capped,
+        facets_capped=snapshot.facets_capped,
     )
 
 

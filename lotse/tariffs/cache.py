@@ -14,7 +14,7 @@ from typing import ParamSpec, TypeVar
 
 from django.core.cache import caches
 
-from .versioning import current_version
+from .versioning import current_version, version_pinned
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -42,11 +42,13 @@ def versioned(name: str) -> Callable[[Callable[P, T]], Callable[P, T]]:
             if args:
                 raise TypeError(f"{function.__name__} takes keyword arguments only")
             cache = caches["local"]
-            key = cache_key(name, current_version(), kwargs)
-            value = cache.get(key, _MISSING)
-            if value is _MISSING:
-                value = function(**kwargs)
-                cache.set(key, value, TIMEOUT)
+            # Pinned: the cached selectors this one calls use the same reading of the version.
+            with version_pinned():
+                key = cache_key(name, current_version(), kwargs)
+                value = cache.get(key, _MISSING)
+                if value is _MISSING:
+                    value = function(**kwargs)
+                    cache.set(key, value, TIMEOUT)
             return value
 
         wrapper.uncached = function  # type: ignore[attr-defined]

@@ -6,10 +6,11 @@ Public answers never show company agreements or confidential entries: they are o
 import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
+from django.db import connections
 from django.db.models import (
     Count,
     Exists,
@@ -255,6 +256,35 @@ def bounded_count(queryset: QuerySet, *, cap: int) -> BoundedCount:
     return BoundedCount(value=min(found, cap), capped=found > cap)
 
 
+def bounded_counts(querysets: dict[str, QuerySet], *, cap: int) -> dict[str, BoundedCount]:
+    """Several `bounded_count`s in one statement: one round trip instead of one per count.
+
+    Each count is the same bounded subquery as in `bounded_count` (primary-key order, at most
+    `cap + 1` rows), side by side in one SELECT. Empty querysets are not sent.
+    """
+    parts: list[str] = []
+    params: list[Any] = []
+    names: list[str] = []
+    for name, queryset in querysets.items():
+        if queryset.query.is_empty():
+            continue
+        sql, part_params = queryset.order_by("pk").values("pk")[: cap + 1].query.sql_with_params()
+        # Django-compiled SQL with its parameters kept apart: nothing of the input is inlined.
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) bounded_{len(parts)})")  # noqa: S608
+        params.extend(part_params)
+        names.append(name)
+    counts = {name: BoundedCount(0) for name in querysets}
+    if not parts:
+        return counts
+    first = next(iter(querysets.values()))
+    with connections[first.db].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        row = cursor.fetchone()
+    for name, found in zip(names, row, strict=True):
+        counts[name] = BoundedCount(value=min(found, cap), capped=found > cap)
+    return counts
+
+
 @dataclass
 class AgreementAnswer:
     agreement: CollectiveAgreement
@@ -407,12 +437,28 @@ class LookupResult:
         return self.page >= MAX_PAGE and self.has_next
 
 
+# The statutory minimum wages and minimum trainee pays are a few rows each (one per change of
+# the law): read once per register version and looked up in memory, instead of one query each
+# per answer.
+@versioned("statutory-table")
+def _statutory_table() -> list[StatutoryMinimumWage]:
+    return list(StatutoryMinimumWage.objects.order_by("-valid_from"))
+
+
+@versioned("trainee-table")
+def _trainee_table() -> dict[int, MinimumTraineePay]:
+    table: dict[int, MinimumTraineePay] = {}
+    for row in MinimumTraineePay.objects.order_by("start_year", "pk"):
+        table.setdefault(row.start_year, row)
+    return table
+
+
 def statutory_minimum_on(on: datetime.date) -> StatutoryMinimumWage | None:
-    return StatutoryMinimumWage.objects.filter(valid_from__lte=on).order_by("-valid_from").first()
+    return next((row for row in _statutory_table() if row.valid_from <= on), None)
 
 
 def trainee_minimum_for(start_year: int) -> MinimumTraineePay | None:
-    return MinimumTraineePay.objects.filter(start_year=start_year).first()
+    return _trainee_table().get(start_year)
 
 
 def matching_ordinances(
@@ -594,10 +640,14 @@ def tariff_lookup(
     # entries only through the titles of their WZ classes (search.agreement_search_document).
     by_sector = matching_agreements(wz=wz, territory=territory) if wz and query else matching
     hidden = agreements_on(by_sector, on).exclude(public_q())
-    if not hidden.query.is_empty():
-        result.not_public = bounded_count(hidden, cap=COUNT_CAP)
-    if not found.query.is_empty():  # words without a single match in the full-text index
-        _lookup_agreements(result, found=found, on=on, page=page, per_page=per_page)
+    public = found.filter(public_q())
+    # Both bounded counts in one round trip (an empty one, e.g. words without a single match
+    # in the full-text index, is not sent and counts 0).
+    counts = bounded_counts({"hidden": hidden, "public": public}, cap=COUNT_CAP)
+    result.not_public = counts["hidden"]
+    if not public.query.is_empty():
+        result.agreement_count = counts["public"]
+        _lookup_agreements(result, public=public, on=on, page=page, per_page=per_page)
     if not result.registered:
         _nothing_on_the_date(result, floors=floors, matching=matching, synonyms=synonyms)
     return result
@@ -646,11 +696,9 @@ def _nothing_on_the_date(
 
 
 def _lookup_agreements(
-    result: LookupResult, *, found: QuerySet, on: datetime.date, page: int, per_page: int
+    result: LookupResult, *, public: QuerySet, on: datetime.date, page: int, per_page: int
 ) -> None:
-    """The page of public agreements, the bounded counts and the AVE procedures."""
-    public = found.filter(public_q())
-    result.agreement_count = bounded_count(public, cap=COUNT_CAP)
+    """The page of public agreements (counted by the caller) and the AVE procedures."""
     # AVE procedures of every matching public agreement, not only of the shown page: whether
     # anything was generally binding must not depend on the page. Driven by the (small) AVE
     # table, each procedure's agreement is checked by a correlated EXISTS (with an IN list

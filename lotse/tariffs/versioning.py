@@ -7,7 +7,8 @@ Django signals, because imports, the benchmark generator and data migrations wri
 """
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import ParamSpec, TypeVar
 
@@ -122,6 +123,20 @@ def current_version(using: str = "default") -> str:
     if using not in pinned:
         pinned[using] = _read_version(using)
     return pinned[using]
+
+
+@contextmanager
+def version_pinned() -> Iterator[None]:
+    """Inside, the version is read at most once per database (unless already pinned): a cached
+    selector and the cached selectors it calls key their entries by one reading."""
+    if _pinned.get() is not None:
+        yield
+        return
+    token = _pinned.set({})
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
 
 
 def pin_version(view: Callable[P, T]) -> Callable[P, T]:
