@@ -33,6 +33,7 @@ from lotse.core.fulltext import Clause, tokens
 from lotse.core.fulltext_db import fulltext_filter, fulltext_match
 from lotse.core.models import Language, Region, TargetGroup, TopicField
 from lotse.core.synonyms import search_clauses
+from lotse.core.versioning import CONTENT, current_versions, versions_key
 
 from .models import Offer
 
@@ -492,8 +493,9 @@ def offers_search(
     """One page of public offers for a query and filters, with facets and a suggestion.
 
     A search state (words, filters, sort, page) is cached for LOTSE_CATALOGUE_CACHE_SECONDS as
-    ids + counts: a repeated search only loads its page's offers, again through `public()`, so
-    an offer withdrawn in the meantime never shows; counts may lag by that many seconds.
+    ids + counts under the content version (`lotse.core.versioning`): a write counts again at
+    once, so the page cache never keeps old counts under a new version. A repeated search only
+    loads its page's offers, again through `public()`.
     """
     ref = reference or catalogue_reference()
     sort = sort if sort in SORTS else "relevance"
@@ -510,6 +512,7 @@ def offers_search(
         per_page=per_page,
         with_facets=with_facets,
         suggest=bool(stems),
+        content=versions_key(current_versions(), (CONTENT,)) if timeout else "",
     )
     snapshot = cache.get(key) if timeout else None
     if snapshot is None:
