@@ -1,6 +1,6 @@
 """Content versions: counters that database triggers move with every write the public pages read.
 
-The generalisation of the Tarif register version (`lotse.tariffs.versioning`, decision 0005) to
+The generalisation of the Tarif register version (decision 0005) to
 the whole portal: one row per *scope* in `core_contentversion`, moved in the writing transaction
 by a trigger on every table of every installed app, so bulk writes (`bulk_create`, `update()`),
 imports, `load_initial_content`, data migrations and raw SQL move it too. The whole-response
