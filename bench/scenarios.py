@@ -588,6 +588,24 @@ TARGETS += [
 ]
 
 
+# The 13 districts of Saxony by slug (lotse/core/data), for the cold district profiles.
+BENCH_DISTRICTS = [
+    "bautzen",
+    "chemnitz",
+    "dresden",
+    "erzgebirgskreis",
+    "goerlitz",
+    "leipzig",
+    "landkreis-leipzig",
+    "meissen",
+    "mittelsachsen",
+    "nordsachsen",
+    "saechsische-schweiz-osterzgebirge",
+    "vogtlandkreis",
+    "zwickau",
+]
+
+
 # Issue 17: a district profile (figures with two years of series, actors, offers and gaps,
 # upcoming events) and the DCAT-AP.de catalogue of every public dataset.
 TARGETS += [
@@ -598,6 +616,16 @@ TARGETS += [
         expect_text="im Zeitverlauf",
         description="District profile Dresden: indicator series and charts, actors, offers, events",
         target_p95_ms=100,
+    ),
+    Target(
+        "district-profile-cold",
+        "/regionen/dresden/?kalt=0",
+        module="figures",
+        expect_text="im Zeitverlauf",
+        description="District profiles rendered in full (another district and query string each "
+        "time: page-cache misses)",
+        target_p95_ms=100,
+        variant=lambda n: f"/regionen/{BENCH_DISTRICTS[n % len(BENCH_DISTRICTS)]}/?kalt={n}",
     ),
     Target(
         "dcat-catalogue",
