@@ -33,7 +33,7 @@ from lotse.core.fulltext import Clause, tokens
 from lotse.core.fulltext_db import fulltext_filter, fulltext_match
 from lotse.core.models import Language, Region, TargetGroup, TopicField
 from lotse.core.synonyms import search_clauses
-from lotse.core.versioning import CONTENT, current_versions, versions_key
+from lotse.core.versioning import CONTENT, current_versions, versioned, versions_key
 
 from .models import Offer
 
@@ -134,7 +134,13 @@ class CatalogueReference:
 
 
 def catalogue_reference() -> CatalogueReference:
-    """Four small queries: topic fields, target groups, districts, languages."""
+    """The facets' values of the active language: four small queries (topic fields, target
+    groups, districts, languages), kept in this process under the content version."""
+    language = get_language() or "de"
+    return versioned(f"offers:catalogue-reference:v1:{language}", _read_catalogue_reference)
+
+
+def _read_catalogue_reference() -> CatalogueReference:
     items: dict[str, list[_RefItem]] = {
         "topic_field": [
             _RefItem(row.pk, row.slug, row.label) for row in TopicField.objects.active()
@@ -238,7 +244,12 @@ def _facet_flag(facet: str, filters: OfferFilters, ref: CatalogueReference) -> Q
 
 
 def _facet_counts_all(
-    stems: list[Clause], filters: OfferFilters, ref: CatalogueReference, *, limit: int | None
+    stems: list[Clause],
+    filters: OfferFilters,
+    ref: CatalogueReference,
+    *,
+    limit: int | None,
+    ids: list[int] | None = None,
 ) -> tuple[dict[str, dict[str, int]], int]:
     """Every facet's disjunctive counts in one statement, and the number of rows counted.
 
@@ -249,12 +260,21 @@ def _facet_counts_all(
     With `limit`, `m` holds at most `limit` + 1 matches (in no particular order, so the
     database stops reading after them): when it holds more than `limit`, the counts are a
     sample's, lower bounds of the true ones.
+    With `ids` (the matches already read, e.g. the candidates of a search without filters),
+    `m` holds these offers: found by primary key instead of by the full-text index again.
     """
+    if ids is not None and not ids:
+        return _facet_counts({facet: {} for facet in FACETS}, ref), 0
     flags = {
         facet: flag for facet in FACETS if (flag := _facet_flag(facet, filters, ref)) is not None
     }
     active = list(flags)
-    base = fulltext_match(Offer.objects.public(), stems).annotate(
+    matches = (
+        Offer.objects.filter(pk__in=ids)
+        if ids is not None
+        else fulltext_match(Offer.objects.public(), stems)
+    )
+    base = matches.annotate(
         **{
             f"f_{facet}": ExpressionWrapper(flag, output_field=BooleanField())
             for facet, flag in flags.items()
@@ -303,6 +323,13 @@ def _facet_counts_all(
         cursor.execute(sql, base_params)
         for facet, key, n in cursor.fetchall():
             raw[facet][str(key)] = n
+    return _facet_counts(raw, ref), raw[""].get("", 0)
+
+
+def _facet_counts(
+    raw: dict[str, dict[str, int]], ref: CatalogueReference
+) -> dict[str, dict[str, int]]:
+    """Facet → value → count, from the statement's rows (facet → database key → count)."""
     counts: dict[str, dict[str, int]] = {"kind": raw["kind"], "cost": raw["cost"]}
     for facet in _M2M:
         by_id = raw[facet]
@@ -313,7 +340,7 @@ def _facet_counts_all(
     for item in ref.items["district"]:
         if item.id:
             counts["district"][item.value] = district.get(str(item.id), 0) + everywhere_n
-    return counts, raw[""].get("", 0)
+    return counts
 
 
 def offer_facets(
@@ -323,15 +350,17 @@ def offer_facets(
     reference: CatalogueReference,
     clauses: list[Clause] | None = None,
     limit: int | None = None,
+    ids: list[int] | None = None,
 ) -> tuple[dict[str, list[FacetOption]], int]:
     """Disjunctive facet counts (each facet counted with its own filter removed), and the
     number of matches they counted: with `limit`, more than `limit` means a sample's counts.
 
     `clauses`: the query already expanded (search_clauses), to read the synonyms only once.
+    `ids`: count over these offers (matches already read; only without filters).
     """
     if clauses is None:
         clauses = search_clauses(query)
-    counts, counted = _facet_counts_all(clauses, filters, reference, limit=limit)
+    counts, counted = _facet_counts_all(clauses, filters, reference, limit=limit, ids=ids)
     facets: dict[str, list[FacetOption]] = {}
     for facet in FACETS:
         selected = set(getattr(filters, facet))
@@ -378,13 +407,21 @@ class _SearchSnapshot:
     facets_capped: bool = False
 
 
-def _candidate_page(ids: list[int], *, page: int | str, per_page: int) -> Page:
-    """A page of the candidates (`ids` in their final order), with the page's offers read."""
-    result_page = Paginator(ids, per_page).get_page(page)
-    page_ids = list(result_page.object_list)
-    found = offer_list_queryset(Offer.objects.filter(pk__in=page_ids))
+def _candidate_page(
+    candidates: list[tuple[int, float]], *, page: int | str, per_page: int
+) -> Page:
+    """A page of the candidates ((id, rank) in their final order), with the page's offers read;
+    each offer carries its `fulltext_rank` as the ranked queryset would."""
+    result_page = Paginator(candidates, per_page).get_page(page)
+    shown = list(result_page.object_list)
+    found = offer_list_queryset(Offer.objects.filter(pk__in=[pk for pk, _rank in shown]))
     by_id = {offer.pk: offer for offer in found}
-    result_page.object_list = [by_id[pk] for pk in page_ids]
+    offers = []
+    for pk, rank in shown:
+        offer = by_id[pk]
+        offer.fulltext_rank = rank
+        offers.append(offer)
+    result_page.object_list = offers
     return result_page
 
 
@@ -404,39 +441,50 @@ def _search_snapshot(
     facets: dict[str, list[FacetOption]] = {}
     total: int | None = None
     total_capped = facets_capped = False
-    if with_facets:
-        # With words, the facets count a sample of at most COUNT_CAP + 1 matches (a broad word
-        # matches most of the catalogue; counting all of them cost seconds).
-        facets, counted = offer_facets(
-            query=query,
-            filters=filters,
-            reference=ref,
-            clauses=stems,
-            limit=COUNT_CAP if stems else None,
-        )
-        facets_capped = counted > COUNT_CAP
-        if not facets_capped:
-            # Every offer has exactly one kind, and the kind facet is counted without the kind
-            # filter: the selected kinds' counts (all kinds when none is selected) are the
-            # total, which saves the paginator's COUNT over all matches.
-            total = sum(
-                option.count for option in facets["kind"] if option.selected or not filters.kind
-            )
     candidates: list[tuple[int, float]] | None = None
-    if facets_capped:
-        # The newest COUNT_CAP + 1 matches with their rank: their number is the total up to
-        # the cap, and they are the pages that can be shown. Sorted by relevance, only they are
-        # ranked (ranking every match of a broad word was what made it slow); a stable sort
-        # by rank keeps newest first and then the primary key for equal ranks, the order of
-        # `_ordered`.
+    if with_facets and stems:
+        # With words: the newest COUNT_CAP + 1 matches with their rank. Their number is the
+        # total up to the cap, and they are the pages that can be shown; sorted by relevance,
+        # only they are ranked (ranking every match of a broad word was what made it slow).
         newest = ranked.order_by("-first_published_at", "pk")
         candidates = list(newest.values_list("pk", "fulltext_rank")[: COUNT_CAP + 1])
         total, total_capped = min(len(candidates), COUNT_CAP), len(candidates) > COUNT_CAP
+        if filters:
+            # The facets count a sample of at most COUNT_CAP + 1 matches of the words without
+            # the filters (a broad word matches most of the catalogue; counting all of them
+            # cost seconds).
+            facets, counted = offer_facets(
+                query=query, filters=filters, reference=ref, clauses=stems, limit=COUNT_CAP
+            )
+        else:
+            # Without filters the candidates are that sample (the newest matches, or every
+            # match below the cap): the facets count them by primary key, and the full-text
+            # index is searched only once.
+            facets, counted = offer_facets(
+                query=query,
+                filters=filters,
+                reference=ref,
+                clauses=stems,
+                ids=[pk for pk, _rank in candidates],
+            )
+        facets_capped = counted > COUNT_CAP
+    elif with_facets:
+        facets, _counted = offer_facets(
+            query=query, filters=filters, reference=ref, clauses=stems
+        )
+        # Every offer has exactly one kind, and the kind facet is counted without the kind
+        # filter: the selected kinds' counts (all kinds when none is selected) are the total,
+        # which saves the paginator's COUNT over all matches.
+        total = sum(
+            option.count for option in facets["kind"] if option.selected or not filters.kind
+        )
     if candidates is not None and sort != "title":
+        # A stable sort by rank keeps newest first and then the primary key for equal ranks,
+        # the order of `_ordered`.
         shown = candidates[:COUNT_CAP]
         if sort == "relevance":
             shown = sorted(shown, key=lambda row: -row[1])
-        result_page = _candidate_page([pk for pk, _rank in shown], page=page, per_page=per_page)
+        result_page = _candidate_page(shown, page=page, per_page=per_page)
     else:
         queryset = offer_list_queryset(_ordered(ranked, sort=sort, ranked=bool(stems)))
         paginator = Paginator(queryset, per_page)

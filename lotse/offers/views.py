@@ -20,6 +20,7 @@ from wagtail.models import Page
 
 from lotse.core.caching import anonymous_response_cache
 from lotse.core.exports import dataset_response, spreadsheet_safe
+from lotse.core.versioning import versioned
 
 from .forms_search import CatalogueQueryForm, OfferSearchForm
 from .selectors import (
@@ -60,8 +61,7 @@ def search_url(path: str, *, query: str, filters: OfferFilters, sort: str = "") 
     return f"{path}?{urlencode(params)}" if params else path
 
 
-def _intro_page():
-    """The Wagtail page "angebote" of the active language (for its title and intro), if any."""
+def _read_intro_page() -> dict[str, str]:
     page = (
         Page.objects.live()
         .public()
@@ -69,7 +69,17 @@ def _intro_page():
         .select_related("content_type")
         .first()
     )
-    return page.specific if page else None
+    if page is None:
+        return {}  # kept too (None would be read again): the template shows "Angebote"
+    specific = page.specific
+    return {"title": specific.title, "intro": getattr(specific, "intro", "") or ""}
+
+
+def _intro_page() -> dict[str, str]:
+    """Title and intro of the Wagtail page "angebote" of the active language ({} if none): kept
+    under the content version (every page write moves it), so a search does not read it again."""
+    language = get_language() or "de"
+    return versioned(f"offers:intro-page:v1:{language}", _read_intro_page)
 
 
 @require_safe

@@ -52,6 +52,9 @@ def test_query_count_is_constant(client, offer_factory, actor_factory, url):
     few = _queries(client, url)
     few_partial = _queries(client, url, HX_Request="true")
     _fill(offer_factory, actor_factory, 35)
+    # The writes moved the content version: the reference lists and the intro page are read
+    # once again under the new one (kept per content version), then the same as before.
+    client.get(url)
     many = _queries(client, url)
     many_partial = _queries(client, url, HX_Request="true")
     assert few == many
