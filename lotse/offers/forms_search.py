@@ -99,7 +99,7 @@ SORT_CHOICES = [
 class CatalogueQueryForm(FilterForm):
     """The search term and the order as the catalogue shows them: bound to what the search
     used (`OfferSearchForm` reads the request). The facets, whose counts htmx updates in
-    place, are rendered by offers/_facet_options.html."""
+    place, are rendered by views.facet_options_html."""
 
     q = forms.CharField(
         label=_("Suchbegriff"),

@@ -247,3 +247,28 @@ def test_export_csv_and_xlsx(client, offer_factory, actor_factory):
     values = list(sheet.values)
     assert values[0][1] == "Titel"
     assert [row[1] for row in values[1:]] == ["Ausbildung"]
+
+
+def test_facet_options_markup_escapes_labels_and_says_at_least_when_sampled():
+    from django.utils import translation
+
+    from lotse.offers.selectors import FacetOption
+    from lotse.offers.views import facet_options_html
+
+    options = [FacetOption("a-b", "Ä & <b>", 7, True), FacetOption("x", "X", 3, False)]
+    exact = str(facet_options_html("topic_field", options, capped=False))
+    assert 'value="a-b" id="f-topic_field-a-b" checked>' in exact
+    assert 'value="x" id="f-topic_field-x">' in exact
+    assert "Ä &amp; &lt;b&gt;" in exact and "<b>" not in exact
+    assert '(<span id="fc-topic_field-a-b">7</span>' in exact
+    assert "mindestens" not in exact
+    sampled = str(facet_options_html("topic_field", options, capped=True))
+    assert '(mindestens <span id="fc-topic_field-x">3</span>' in sampled
+    with translation.override("en"):
+        assert "(at least <span" in str(facet_options_html("kind", options, capped=True))
+        assert "No values for the current selection." in str(
+            facet_options_html("kind", [], capped=False)
+        )
+    assert "Keine Werte bei der aktuellen Auswahl." in str(
+        facet_options_html("kind", [], capped=False)
+    )
