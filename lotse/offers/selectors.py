@@ -277,7 +277,7 @@ def _facet_counts_all(
         # statement's lookups by primary key.
         table = connections[Offer.objects.db].ops.quote_name(Offer._meta.db_table)
         matches = Offer.objects.filter(
-            RawSQL(f"{table}.id = ANY(%s)", (ids,), output_field=BooleanField())
+            RawSQL(f"{table}.id = ANY(%s)", (ids,), output_field=BooleanField())  # noqa: S611
         )
     else:
         matches = Offer.objects.filter(pk__in=ids)
@@ -414,9 +414,7 @@ class _SearchSnapshot:
     facets_capped: bool = False
 
 
-def _candidate_page(
-    candidates: list[tuple[int, float]], *, page: int | str, per_page: int
-) -> Page:
+def _candidate_page(candidates: list[tuple[int, float]], *, page: int | str, per_page: int) -> Page:
     """A page of the candidates ((id, rank) in their final order), with the page's offers read;
     each offer carries its `fulltext_rank` as the ranked queryset would."""
     result_page = Paginator(candidates, per_page).get_page(page)
@@ -476,9 +474,7 @@ def _search_snapshot(
             )
         facets_capped = counted > COUNT_CAP
     elif with_facets:
-        facets, _counted = offer_facets(
-            query=query, filters=filters, reference=ref, clauses=stems
-        )
+        facets, _counted = offer_facets(query=query, filters=filters, reference=ref, clauses=stems)
         # Every offer has exactly one kind, and the kind facet is counted without the kind
         # filter: the selected kinds' counts (all kinds when none is selected) are the total,
         # which saves the paginator's COUNT over all matches.

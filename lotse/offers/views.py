@@ -77,7 +77,7 @@ def facet_options_html(name: str, options: list[FacetOption], *, capped: bool) -
             (
                 name,
                 option.value,
-                mark_safe(" checked") if option.selected else "",  # noqa: S308 - a constant
+                mark_safe(" checked") if option.selected else "",
                 option.label,
                 at_least,
                 localize(option.count),

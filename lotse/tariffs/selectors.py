@@ -19,6 +19,7 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     prefetch_related_objects,
 )
 from django.db.models.expressions import Combinable
@@ -633,6 +634,16 @@ def tariff_lookup(
     )
     if not (query or wz):
         return result
+    sector = _sector_register(wz=wz) if wz and not query and not territory else None
+    if sector is not None:
+        # A WZ code alone: its agreements' dates are in memory (per register version), the
+        # date is applied here; only the shown page is read from the database.
+        _lookup_in_sector(result, sector=sector, on=on, page=page, per_page=per_page)
+        if not result.registered:
+            _nothing_on_the_date(
+                result, floors=floors, matching=None, synonyms=synonyms, sector=sector
+            )
+        return result
     matching = matching_agreements(query=query, wz=wz, territory=territory, synonyms=synonyms)
     found = agreements_on(matching, on)
     # Hidden entries answer only the sector question: with a WZ code they are counted by the
@@ -654,12 +665,18 @@ def tariff_lookup(
 
 
 def _nothing_on_the_date(
-    result: LookupResult, *, floors: SectorFloors, matching: QuerySet, synonyms: dict[str, str]
+    result: LookupResult,
+    *,
+    floors: SectorFloors,
+    matching: QuerySet | None,
+    synonyms: dict[str, str],
+    sector: "_SectorRegister | None" = None,
 ) -> None:
     """Which "nothing" it is: words not understood, nothing after an ended entry, or nothing
-    registered for a known sector. Only read when nothing is registered on the date."""
+    registered for a known sector. Only read when nothing is registered on the date.
+    `sector`: a WZ code's register in memory instead of `matching` (no words then)."""
     on = result.on
-    if result.query and not result.wz:
+    if result.query and not result.wz and matching is not None:
         # Words with matches in the full-text index matched agreements of some date; without
         # a territory an empty match means there are none (no second look needed).
         agreements_match = None
@@ -681,11 +698,19 @@ def _nothing_on_the_date(
         if floors.minimum_status == "nothing_after" and floors.minimum_last_end
         else []
     )
-    if not matching.query.is_empty():
+    dates: dict[str, Any] | None = None
+    if sector is not None:
+        ended = [row.valid_to for row in sector.rows if row.valid_to and row.valid_to < on]
+        dates = {
+            "last_end": max(ended, default=None),
+            "later": sum(1 for row in sector.rows if row.valid_from > on),
+        }
+    elif matching is not None and not matching.query.is_empty():
         dates = matching.order_by().aggregate(
             last_end=Max("valid_to", filter=Q(valid_to__lt=on)),
             later=Count("pk", filter=Q(valid_from__gt=on)),
         )
+    if dates is not None:
         if dates["later"]:
             return  # something is registered after the date: not the end of the register
         if dates["last_end"]:
@@ -728,6 +753,25 @@ def _lookup_agreements(
     )
     result.has_next = len(rows) > per_page
     rows = rows[:per_page]
+    if result.procedures_capped:
+        # More procedures than listed: the shown page's own declarations are read separately.
+        declared = {
+            ave.agreement_id: ave
+            for ave in GeneralApplicability.objects.filter(
+                in_force_q(on), agreement_id__in=[row.pk for row in rows]
+            ).order_by("applied_on", "pk")
+        }
+    _answer_rows(result, rows=rows, declared=declared, on=on)
+
+
+def _answer_rows(
+    result: LookupResult,
+    *,
+    rows: list[CollectiveAgreement],
+    declared: dict[int, GeneralApplicability],
+    on: datetime.date,
+) -> None:
+    """The shown agreements with their parties and whether provisions are recorded."""
     # Party names of the shown page in one query of plain values (no party objects needed).
     parties: dict[int, list[str]] = {}
     for agreement_id, name in (
@@ -738,14 +782,6 @@ def _lookup_agreements(
         .values_list("collectiveagreement_id", "agreementparty__name")
     ):
         parties.setdefault(agreement_id, []).append(name)
-    if result.procedures_capped:
-        # More procedures than listed: the shown page's own declarations are read separately.
-        declared = {
-            ave.agreement_id: ave
-            for ave in GeneralApplicability.objects.filter(
-                in_force_q(on), agreement_id__in=[row.pk for row in rows]
-            ).order_by("applied_on", "pk")
-        }
     # Which of the shown agreements have single provisions recorded for the date (their page
     # shows them); one query for the page.
     with_provisions = (
@@ -768,6 +804,148 @@ def _lookup_agreements(
                 has_provisions=agreement.pk in with_provisions,
             )
         )
+
+
+# A WZ code's agreements up to this many are kept in memory per register version (a class
+# has a few thousand at most; a larger set is answered by the database as before).
+SECTOR_ROWS_LIMIT = 10_000
+
+
+@dataclass(frozen=True)
+class _SectorRow:
+    pk: int
+    valid_from: datetime.date
+    valid_to: datetime.date | None
+    after_effect: bool
+    public: bool
+    successor_from: datetime.date | None  # when the successor (if any) came into force
+
+    def applies_on(self, on: datetime.date) -> bool:
+        """`agreements_on`: in force on the date, or in after-effect without a successor in
+        force."""
+        if self.valid_from > on:
+            return False
+        if self.valid_to is None or self.valid_to >= on:
+            return True
+        return self.after_effect and (self.successor_from is None or self.successor_from > on)
+
+
+@dataclass(frozen=True)
+class _SectorRegister:
+    """What the register holds for one WZ code, of every date: its agreements' dates and the
+    AVE procedures of its public ones (with the agreements' titles)."""
+
+    rows: list[_SectorRow]
+    procedures: list[GeneralApplicability]
+
+
+@versioned("sector-register")
+def _sector_register(*, wz: str) -> _SectorRegister | None:
+    """The agreements of a WZ code (any date), kept under the register version: the key space
+    is the WZ classification. None when there are more than SECTOR_ROWS_LIMIT."""
+    codes = wz_codes(wz)
+    successor = CollectiveAgreement.objects.filter(predecessor=OuterRef("pk")).values("valid_from")[
+        :1
+    ]
+    found = list(
+        CollectiveAgreement.objects.filter(
+            Exists(SectorCode.objects.filter(agreement=OuterRef("pk"), code__in=codes))
+        )
+        .annotate(successor_from=Subquery(successor))
+        .order_by()
+        .values_list(
+            "pk",
+            "valid_from",
+            "valid_to",
+            "after_effect",
+            "level",
+            "confidential",
+            "successor_from",
+        )[: SECTOR_ROWS_LIMIT + 1]
+    )
+    if len(found) > SECTOR_ROWS_LIMIT:
+        return None
+    rows = [
+        _SectorRow(
+            pk=pk,
+            valid_from=valid_from,
+            valid_to=valid_to,
+            after_effect=after_effect,
+            public=level == CollectiveAgreement.Level.SECTOR and not confidential,
+            successor_from=successor_from,
+        )
+        for pk, valid_from, valid_to, after_effect, level, confidential, successor_from in found
+    ]
+    public_ids = [row.pk for row in rows if row.public]
+    procedures: list[GeneralApplicability] = []
+    if public_ids:
+        procedures = list(
+            GeneralApplicability.objects.filter(
+                Exists(
+                    SectorCode.objects.filter(agreement=OuterRef("agreement_id"), code__in=codes)
+                ),
+                agreement__level=CollectiveAgreement.Level.SECTOR,
+                agreement__confidential=False,
+            ).order_by("pk")
+        )
+        titles = CollectiveAgreement.objects.only("register_number", "title")
+        prefetch_related_objects(procedures, Prefetch("agreement", queryset=titles))
+    return _SectorRegister(rows=rows, procedures=procedures)
+
+
+def _applied_order(ave: GeneralApplicability) -> tuple:
+    """The database's `ORDER BY applied_on, pk` (PostgreSQL: no date last)."""
+    return (ave.applied_on is None, ave.applied_on or datetime.date.min, ave.pk)
+
+
+def _lookup_in_sector(
+    result: LookupResult, *, sector: _SectorRegister, on: datetime.date, page: int, per_page: int
+) -> None:
+    """`tariff_lookup` for a WZ code alone, from the code's register in memory: the same
+    counts (bounded as in the database), AVE procedures and page, one query for the page."""
+    found = [row for row in sector.rows if row.applies_on(on)]
+    public = [row for row in found if row.public]
+    hidden = len(found) - len(public)
+    result.not_public = BoundedCount(value=min(hidden, COUNT_CAP), capped=hidden > COUNT_CAP)
+    if not sector.rows:
+        return
+    result.agreement_count = BoundedCount(
+        value=min(len(public), COUNT_CAP), capped=len(public) > COUNT_CAP
+    )
+    public_ids = {row.pk for row in public}
+    procedures = sorted(
+        (
+            ave
+            for ave in sector.procedures
+            if ave.agreement_id in public_ids and (_declared_on(ave, on) or _pending_on(ave, on))
+        ),
+        key=_applied_order,
+    )[: PROCEDURES_CAP + 1]
+    result.procedures_capped = len(procedures) > PROCEDURES_CAP
+    procedures = procedures[:PROCEDURES_CAP]
+    procedures.sort(key=lambda ave: (ave.agreement.title, ave.applied_on or on, ave.pk))
+    declared: dict[int, GeneralApplicability] = {}
+    for ave in procedures:
+        if _declared_on(ave, on):
+            result.binding.append(ave)
+            declared[ave.agreement_id] = ave
+        elif _pending_on(ave, on):
+            result.pending_applications.append(ave)
+    offset = (page - 1) * per_page
+    newest = sorted(public, key=lambda row: (row.valid_from, row.pk), reverse=True)
+    shown = newest[offset : offset + per_page + 1]
+    result.has_next = len(shown) > per_page
+    shown = shown[:per_page]
+    by_id = CollectiveAgreement.objects.only(*ANSWER_FIELDS).in_bulk([row.pk for row in shown])
+    rows = [by_id[row.pk] for row in shown]
+    if result.procedures_capped:
+        shown_ids = {row.pk for row in shown}
+        declared = {
+            ave.agreement_id: ave
+            for ave in sorted(sector.procedures, key=_applied_order)
+            if ave.agreement_id in shown_ids and _declared_on(ave, on)
+        }
+    _answer_rows(result, rows=rows, declared=declared, on=on)
 
 
 def public_agreement(*, register_number: str) -> CollectiveAgreement:

@@ -611,3 +611,86 @@ def test_unused_wz_code_asks_nothing_about_agreements(django_assert_max_num_quer
         result = selectors.tariff_lookup(wz="96.21.0", on=ON)
     assert result.nothing_registered
     assert not any("COUNT(" in query["sql"] for query in captured)
+
+
+# --- a WZ code alone: answered from the code's register in memory (issue 16) ------------------
+
+
+def _answer_key(result: selectors.LookupResult) -> tuple:
+    return (
+        result.agreement_count,
+        result.not_public,
+        result.has_next,
+        [
+            (
+                item.agreement.pk,
+                item.in_after_effect,
+                item.applicability.pk if item.applicability else None,
+                item.parties,
+                item.has_provisions,
+            )
+            for item in result.agreements
+        ],
+        [ave.pk for ave in result.binding],
+        [ave.pk for ave in result.pending_applications],
+        result.procedures_capped,
+        result.last_end,
+        result.answer_kind,
+    )
+
+
+@pytest.mark.parametrize("cap", [50, 2])
+def test_wz_alone_answers_as_the_database_does(monkeypatch, cap):
+    """Agreements in force, ended, in after-effect with and without a successor in force,
+    hidden ones, declared and pending AVE procedures (more than the cap of listed procedures
+    too): the in-memory answer equals the database's on every date and page."""
+    monkeypatch.setattr(selectors, "PROCEDURES_CAP", cap)
+    rows = bulk_agreements(12)
+    bulk_agreements(3, prefix="H", level="company")
+    CollectiveAgreement.objects.filter(pk=rows[0].pk).update(
+        valid_to=D(2021, 6, 30), after_effect=True
+    )
+    CollectiveAgreement.objects.filter(pk=rows[1].pk).update(
+        valid_to=D(2021, 6, 30), after_effect=True
+    )
+    CollectiveAgreement.objects.filter(pk=rows[5].pk).update(predecessor=rows[1])
+    CollectiveAgreement.objects.filter(pk=rows[2].pk).update(valid_to=D(2020, 3, 1))
+    for row in rows[6:10]:
+        declare_ave(row, since=D(2022, 1, 1))
+    services.ave_apply(user=None, agreement=rows[10], applied_on=D(2023, 5, 1))
+    days = [D(2019, 1, 1), FIRST_DAY, D(2020, 1, 8), D(2021, 7, 1), D(2022, 6, 1), ON]
+    checked = 0
+    for on in days:
+        for page in (1, 2):
+            fast = selectors.tariff_lookup.uncached(wz=CODE, on=on, page=page, per_page=5)
+            with monkeypatch.context() as patched:
+                patched.setattr(selectors, "_sector_register", lambda **kwargs: None)
+                database = selectors.tariff_lookup.uncached(wz=CODE, on=on, page=page, per_page=5)
+            assert _answer_key(fast) == _answer_key(database), (on, page)
+            checked += bool(fast.binding or fast.pending_applications)
+    assert checked  # the procedures were part of some answers
+
+
+def test_wz_alone_reads_the_register_of_the_code_once_per_version(
+    django_assert_max_num_queries,
+):
+    bulk_agreements(30)
+    selectors.tariff_lookup(wz=CODE, on=ON)
+    with django_assert_max_num_queries(6) as captured:  # version, page, parties, provisions …
+        selectors.tariff_lookup(wz=CODE, on=D(2024, 3, 1))
+    assert not any("COUNT(" in query["sql"] for query in captured)
+    # The agreements are not searched by code again (only the ordinances are, for the floors).
+    assert not any(
+        "tariffs_sectorcode" in query["sql"] and "tariffs_minimumwageordinance" not in query["sql"]
+        for query in captured
+    )
+    register_agreement("NEU-1", valid_from=D(2024, 2, 1))
+    SectorCode.objects.create(
+        agreement=CollectiveAgreement.objects.get(register_number="NEU-1"),
+        version="2008",
+        code=CODE,
+    )
+    # A write moved the register version: the new agreement is counted at once.
+    assert selectors.tariff_lookup(wz=CODE, on=D(2024, 3, 1)).agreement_count == (
+        selectors.BoundedCount(31)
+    )
