@@ -3,7 +3,9 @@
 Public answers never show company agreements or confidential entries: they are only counted.
 """
 
+import bisect
 import datetime
+from array import array
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal, get_args
@@ -700,10 +702,11 @@ def _nothing_on_the_date(
     )
     dates: dict[str, Any] | None = None
     if sector is not None:
-        ended = [row.valid_to for row in sector.rows if row.valid_to and row.valid_to < on]
+        day = on.toordinal()
+        last_end = max((end for end in sector.valid_to if 0 < end < day), default=0)
         dates = {
-            "last_end": max(ended, default=None),
-            "later": sum(1 for row in sector.rows if row.valid_from > on),
+            "last_end": datetime.date.fromordinal(last_end) if last_end else None,
+            "later": sector.first_started(day),  # the rows before it start after the date
         }
     elif matching is not None and not matching.query.is_empty():
         dates = matching.order_by().aggregate(
@@ -806,37 +809,45 @@ def _answer_rows(
         )
 
 
-# A WZ code's agreements up to this many are kept in memory per register version (a class
-# has a few thousand at most; a larger set is answered by the database as before).
-SECTOR_ROWS_LIMIT = 10_000
-
-
-@dataclass(frozen=True)
-class _SectorRow:
-    pk: int
-    valid_from: datetime.date
-    valid_to: datetime.date | None
-    after_effect: bool
-    public: bool
-    successor_from: datetime.date | None  # when the successor (if any) came into force
-
-    def applies_on(self, on: datetime.date) -> bool:
-        """`agreements_on`: in force on the date, or in after-effect without a successor in
-        force."""
-        if self.valid_from > on:
-            return False
-        if self.valid_to is None or self.valid_to >= on:
-            return True
-        return self.after_effect and (self.successor_from is None or self.successor_from > on)
+# A WZ code's agreements up to this many are kept in memory per register version (the sum over
+# all codes is bounded by the register: each agreement has a few codes); a larger set is
+# answered by the database as before.
+SECTOR_ROWS_LIMIT = 50_000
+_AFTER_EFFECT = 1
+_PUBLIC = 2
 
 
 @dataclass(frozen=True)
 class _SectorRegister:
-    """What the register holds for one WZ code, of every date: its agreements' dates and the
-    AVE procedures of its public ones (with the agreements' titles)."""
+    """What the register holds for one WZ code, of every date, newest first (valid_from, then
+    key, descending): compact columns (dates as ordinals, 0 for none) that unpickle as one block
+    each, and the AVE procedures of its public agreements with their agreements' positions."""
 
-    rows: list[_SectorRow]
+    pks: array
+    valid_from: array
+    valid_to: array
+    successor_from: array  # when the successor (if any) came into force
+    flags: array  # _AFTER_EFFECT | _PUBLIC
     procedures: list[GeneralApplicability]
+    procedure_rows: list[int]
+
+    def applies(self, index: int, on: int) -> bool:
+        """`agreements_on` for the row at `index` (its valid_from <= on): in force, or in
+        after-effect without a successor in force."""
+        valid_to = self.valid_to[index]
+        if not valid_to or valid_to >= on:
+            return True
+        successor = self.successor_from[index]
+        return bool(self.flags[index] & _AFTER_EFFECT) and (not successor or successor > on)
+
+    def first_started(self, on: int) -> int:
+        """The index of the newest row in force from `on` or earlier (rows before it start
+        later)."""
+        return bisect.bisect_left(self.valid_from, -on, key=lambda day: -day)
+
+
+def _ordinal(day: datetime.date | None) -> int:
+    return day.toordinal() if day else 0
 
 
 @versioned("sector-register")
@@ -852,7 +863,7 @@ def _sector_register(*, wz: str) -> _SectorRegister | None:
             Exists(SectorCode.objects.filter(agreement=OuterRef("pk"), code__in=codes))
         )
         .annotate(successor_from=Subquery(successor))
-        .order_by()
+        .order_by("-valid_from", "-pk")
         .values_list(
             "pk",
             "valid_from",
@@ -865,32 +876,39 @@ def _sector_register(*, wz: str) -> _SectorRegister | None:
     )
     if len(found) > SECTOR_ROWS_LIMIT:
         return None
-    rows = [
-        _SectorRow(
-            pk=pk,
-            valid_from=valid_from,
-            valid_to=valid_to,
-            after_effect=after_effect,
-            public=level == CollectiveAgreement.Level.SECTOR and not confidential,
-            successor_from=successor_from,
-        )
-        for pk, valid_from, valid_to, after_effect, level, confidential, successor_from in found
-    ]
-    public_ids = [row.pk for row in rows if row.public]
-    procedures: list[GeneralApplicability] = []
-    if public_ids:
+    public = CollectiveAgreement.Level.SECTOR
+    register = _SectorRegister(
+        pks=array("q", [row[0] for row in found]),
+        valid_from=array("l", [_ordinal(row[1]) for row in found]),
+        valid_to=array("l", [_ordinal(row[2]) for row in found]),
+        successor_from=array("l", [_ordinal(row[6]) for row in found]),
+        flags=array(
+            "b",
+            [
+                (_AFTER_EFFECT if row[3] else 0)
+                | (_PUBLIC if row[4] == public and not row[5] else 0)
+                for row in found
+            ],
+        ),
+        procedures=[],
+        procedure_rows=[],
+    )
+    if any(flag & _PUBLIC for flag in register.flags):
         procedures = list(
             GeneralApplicability.objects.filter(
                 Exists(
                     SectorCode.objects.filter(agreement=OuterRef("agreement_id"), code__in=codes)
                 ),
-                agreement__level=CollectiveAgreement.Level.SECTOR,
+                agreement__level=public,
                 agreement__confidential=False,
             ).order_by("pk")
         )
         titles = CollectiveAgreement.objects.only("register_number", "title")
         prefetch_related_objects(procedures, Prefetch("agreement", queryset=titles))
-    return _SectorRegister(rows=rows, procedures=procedures)
+        position = {pk: index for index, pk in enumerate(register.pks)}
+        register.procedures.extend(procedures)
+        register.procedure_rows.extend(position[ave.agreement_id] for ave in procedures)
+    return register
 
 
 def _applied_order(ave: GeneralApplicability) -> tuple:
@@ -902,22 +920,37 @@ def _lookup_in_sector(
     result: LookupResult, *, sector: _SectorRegister, on: datetime.date, page: int, per_page: int
 ) -> None:
     """`tariff_lookup` for a WZ code alone, from the code's register in memory: the same
-    counts (bounded as in the database), AVE procedures and page, one query for the page."""
-    found = [row for row in sector.rows if row.applies_on(on)]
-    public = [row for row in found if row.public]
-    hidden = len(found) - len(public)
+    counts (bounded as in the database), AVE procedures and page, one query for the page.
+
+    The rows are walked newest first from the date on, and the walk stops as soon as both
+    counts passed their cap and the page is complete (as the database's bounded counts do)."""
+    day = on.toordinal()
+    offset = (page - 1) * per_page
+    wanted = offset + per_page + 1
+    public_rows: list[int] = []
+    public = hidden = 0
+    for index in range(sector.first_started(day), len(sector.pks)):
+        if not sector.applies(index, day):
+            continue
+        if sector.flags[index] & _PUBLIC:
+            if public < wanted:
+                public_rows.append(index)
+            public += 1
+        else:
+            hidden += 1
+        if public > COUNT_CAP and public >= wanted and hidden > COUNT_CAP:
+            break
     result.not_public = BoundedCount(value=min(hidden, COUNT_CAP), capped=hidden > COUNT_CAP)
-    if not sector.rows:
+    if not sector.pks:
         return
-    result.agreement_count = BoundedCount(
-        value=min(len(public), COUNT_CAP), capped=len(public) > COUNT_CAP
-    )
-    public_ids = {row.pk for row in public}
+    result.agreement_count = BoundedCount(value=min(public, COUNT_CAP), capped=public > COUNT_CAP)
     procedures = sorted(
         (
             ave
-            for ave in sector.procedures
-            if ave.agreement_id in public_ids and (_declared_on(ave, on) or _pending_on(ave, on))
+            for ave, index in zip(sector.procedures, sector.procedure_rows, strict=True)
+            if sector.valid_from[index] <= day
+            and sector.applies(index, day)
+            and (_declared_on(ave, on) or _pending_on(ave, on))
         ),
         key=_applied_order,
     )[: PROCEDURES_CAP + 1]
@@ -931,15 +964,13 @@ def _lookup_in_sector(
             declared[ave.agreement_id] = ave
         elif _pending_on(ave, on):
             result.pending_applications.append(ave)
-    offset = (page - 1) * per_page
-    newest = sorted(public, key=lambda row: (row.valid_from, row.pk), reverse=True)
-    shown = newest[offset : offset + per_page + 1]
+    shown = [sector.pks[index] for index in public_rows[offset:wanted]]
     result.has_next = len(shown) > per_page
     shown = shown[:per_page]
-    by_id = CollectiveAgreement.objects.only(*ANSWER_FIELDS).in_bulk([row.pk for row in shown])
-    rows = [by_id[row.pk] for row in shown]
+    by_id = CollectiveAgreement.objects.only(*ANSWER_FIELDS).in_bulk(shown)
+    rows = [by_id[pk] for pk in shown]
     if result.procedures_capped:
-        shown_ids = {row.pk for row in shown}
+        shown_ids = set(shown)
         declared = {
             ave.agreement_id: ave
             for ave in sorted(sector.procedures, key=_applied_order)
