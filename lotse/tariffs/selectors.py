@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal, get_args
 from urllib.parse import urlencode
 
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.db import connections
 from django.db.models import (
@@ -33,7 +34,8 @@ from lotse.core.fulltext_db import fulltext_match
 from lotse.core.models import Region
 
 from . import inputs, wz
-from .cache import versioned
+from .cache import TIMEOUT as CACHE_TIMEOUT
+from .cache import cache_key, versioned
 from .models import (
     CollectiveAgreement,
     GeneralApplicability,
@@ -45,6 +47,7 @@ from .models import (
     SectorSynonym,
     StatutoryMinimumWage,
 )
+from .versioning import current_version
 
 CENT = Decimal("0.01")
 WEEKS_PER_MONTH = Decimal(13) / Decimal(3)
@@ -853,7 +856,24 @@ def _ordinal(day: datetime.date | None) -> int:
 @versioned("sector-register")
 def _sector_register(*, wz: str) -> _SectorRegister | None:
     """The agreements of a WZ code (any date), kept under the register version: the key space
-    is the WZ classification. None when there are more than SECTOR_ROWS_LIMIT."""
+    is the WZ classification. None when there are more than SECTOR_ROWS_LIMIT.
+
+    Each process keeps it in its memory; the first process to read a code after a register
+    change also puts it into the shared cache, from which the others take it (one read of the
+    register per code and version, not one per worker)."""
+    key = cache_key("sector-register", current_version(), {"wz": wz})
+    shared = caches["default"].get(key, _ABSENT)
+    if shared is not _ABSENT:
+        return shared
+    register = _read_sector_register(wz)
+    caches["default"].set(key, register, CACHE_TIMEOUT)
+    return register
+
+
+_ABSENT = object()
+
+
+def _read_sector_register(wz: str) -> _SectorRegister | None:
     codes = wz_codes(wz)
     successor = CollectiveAgreement.objects.filter(predecessor=OuterRef("pk")).values("valid_from")[
         :1
