@@ -111,13 +111,7 @@ class EventPermissionPolicy(ModelPermissionPolicy):
             return False
         return user_can_access_event(user=user, event_pk=instance.pk)
 
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
-
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):
             return Event.objects.none()
         return events_visible_to(user)
-
-    def instances_user_has_permission_for(self, user, action):
-        return self.instances_user_has_any_permission_for(user, [action])

@@ -56,13 +56,7 @@ class OfferPermissionPolicy(ModelPermissionPolicy):
             return False
         return user_is_offer_staff(user) or user_can_access_offer(user=user, offer_pk=instance.pk)
 
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
-
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):
             return Offer.objects.none()
         return offers_visible_to(user)
-
-    def instances_user_has_permission_for(self, user, action):
-        return self.instances_user_has_any_permission_for(user, [action])
