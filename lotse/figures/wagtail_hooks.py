@@ -3,7 +3,8 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from lotse.core.admin_menu import UserMenuItem
 
 from . import admin_urls
 from .admin_views import user_may_draft_press
@@ -19,16 +20,12 @@ def register_figures_admin_urls():
     ]
 
 
-class PressMenuItem(MenuItem):
-    def is_shown(self, request):
-        return user_may_draft_press(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_press_menu_item():
-    return PressMenuItem(
+    return UserMenuItem(
         _("Medieninformation aus Veranstaltung"),
         reverse("lotse_figures:press_events"),
         icon_name="doc-full",
         order=260,
+        shown_to=user_may_draft_press,
     )
