@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
+from django.urls import reverse
 from wagtail.admin.menu import MenuItem, SubmenuMenuItem
 
 
@@ -21,3 +22,12 @@ class UserMenuItem(_ShownTo, MenuItem):
 
 class UserSubmenuMenuItem(_ShownTo, SubmenuMenuItem):
     """A submenu shown to the users for whom `shown_to(user)` is true."""
+
+
+def user_menu_item(
+    label, url_name: str, icon_name: str, order: int, shown_to: Callable[[Any], bool]
+) -> UserMenuItem:
+    """A `UserMenuItem` opening the route `url_name` (for hooks that build a menu's items)."""
+    return UserMenuItem(
+        label, reverse(url_name), icon_name=icon_name, order=order, shown_to=shown_to
+    )

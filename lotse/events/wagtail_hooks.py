@@ -26,7 +26,7 @@ from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, SnippetViewSet
 
-from lotse.core.admin_menu import UserMenuItem
+from lotse.core.admin_menu import user_menu_item
 from lotse.core.audit import audit_log
 from lotse.core.auth import guard_object_routes
 from lotse.core.choosers import PolicyChooserViewSet
@@ -306,19 +306,15 @@ def user_sees_event_list(user) -> bool:
 def register_events_menu():
     menu = Menu(
         items=[
-            UserMenuItem(
+            user_menu_item(
                 _("Alle Veranstaltungen"),
-                reverse("wagtailsnippets_events_event:list"),
-                icon_name="date",
-                order=100,
-                shown_to=user_sees_event_list,
+                "wagtailsnippets_events_event:list",
+                "date",
+                100,
+                user_sees_event_list,
             ),
-            UserMenuItem(
-                _("Löschfristen"),
-                reverse("lotse_events:retention"),
-                icon_name="bin",
-                order=200,
-                shown_to=user_is_event_staff,
+            user_menu_item(
+                _("Löschfristen"), "lotse_events:retention", "bin", 200, user_is_event_staff
             ),
         ]
     )
