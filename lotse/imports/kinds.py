@@ -4,7 +4,7 @@ The import framework knows no concrete app. Each app that offers an import defin
 `ImportKind` next to its importer (`lotse/<app>/imports.py`) and names it in its AppConfig
 (`lotse.core.app_config.LotseAppConfig`):
 
-    import_kinds = ("lotse.network.imports.ACTOR_IMPORT",)
+    import_kinds = ("lotse.<app>.imports.<KIND>",)
 
 The import framework's own `ready()` registers the kinds every app names
 (`import_kinds_discover`). Kinds are listed in the order they were registered, that is the order
