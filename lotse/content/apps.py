@@ -1,17 +1,17 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from lotse.core import app_config
 
-class ContentConfig(AppConfig):
+
+class ContentConfig(app_config.LotseAppConfig):
     name = "lotse.content"
     label = "content"
     verbose_name = _("Inhalte")
+    # The page tree (home, topic fields, articles, press releases and their feeds).
+    cached_pages = ("wagtail_serve",)
 
     def ready(self) -> None:
-        from lotse.core.page_cache import page_cache_register
-
-        # The page tree (home, topic fields, articles, press releases and their feeds).
-        page_cache_register("wagtail_serve")
+        super().ready()
         from django.db.models.signals import post_delete
         from wagtail.models import Page
         from wagtail.signals import page_published, page_slug_changed, page_unpublished

@@ -1,14 +1,23 @@
-from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from . import app_config
 
-class CoreConfig(AppConfig):
+
+class CoreConfig(app_config.LotseAppConfig):
     name = "lotse.core"
     label = "core"
     verbose_name = _("Grundlagen")
+    periodic_tasks = (
+        "lotse.core.tasks.audit_retention_prune",
+        "lotse.core.tasks.sessions_clear",
+        "lotse.core.tasks.task_results_prune",
+        "lotse.core.mail.mails_queue_sweep",
+        "lotse.core.mail.mails_retention_delete",
+    )
 
     def ready(self) -> None:
+        super().ready()
         from . import checks  # noqa: F401  (registers system checks)
         from .exports import guard_wagtail_exports
         from .review_mail import review_notifications_through_outbox
@@ -20,17 +29,6 @@ class CoreConfig(AppConfig):
         post_migrate.connect(ensure_triggers, dispatch_uid="lotse.core.content_version")
         guard_wagtail_exports()
         review_notifications_through_outbox()
-        periodic_tasks_register()
-
-
-def periodic_tasks_register() -> None:
-    from .periodic import periodic_task_register
-
-    periodic_task_register("lotse.core.tasks.audit_retention_prune")
-    periodic_task_register("lotse.core.tasks.sessions_clear")
-    periodic_task_register("lotse.core.tasks.task_results_prune")
-    periodic_task_register("lotse.core.mail.mails_queue_sweep")
-    periodic_task_register("lotse.core.mail.mails_retention_delete")
 
 
 def fulltext_after_migrate(sender, app_config=None, using="default", **kwargs) -> None:

@@ -89,19 +89,10 @@ class AnswerTemplatePermissionPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
         return super().user_has_permission(user, action) and bool(topics_for(user))
 
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action) and instance.topic in topics_for(user)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
 
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):
             return AnswerTemplate.objects.none()
         return AnswerTemplate.objects.filter(topic__in=topics_for(user))
-
-    def instances_user_has_permission_for(self, user, action):
-        return self.instances_user_has_any_permission_for(user, [action])

@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lotse.core.form_fields import PhoneField, email_field, one_line_field
 from lotse.core.models import Language, Region, TopicField
 from lotse.core.validators import no_control_characters
 from lotse.network.models import Actor
@@ -52,32 +53,19 @@ class InquiryForm(forms.Form):
         help_text=_("Höchstens %(max)s Zeichen.") % {"max": MESSAGE_MAX_LENGTH},
         error_messages={"required": _("Bitte schreiben Sie Ihre Frage.")},
     )
-    contact_name = forms.CharField(
-        label=_("Name"),
+    contact_name = one_line_field(
+        _("Name"),
         max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        autocomplete="name",
         error_messages={"required": _("Bitte nennen Sie Ihren Namen.")},
     )
-    contact_email = forms.EmailField(
-        label=_("E-Mail-Adresse"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={
-            "required": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
-            "invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@beispiel.de."),
-        },
-    )
-    contact_phone = forms.CharField(
-        label=_("Telefon"),
-        max_length=40,
-        required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-    )
-    contact_organisation = forms.CharField(
-        label=_("Organisation oder Betrieb"),
+    contact_email = email_field()
+    contact_phone = PhoneField()
+    contact_organisation = one_line_field(
+        _("Organisation oder Betrieb"),
         max_length=200,
+        autocomplete="organization",
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     consent = forms.BooleanField(
         # The privacy notice above the checkbox (inquiry_form.html) describes it.
@@ -99,14 +87,6 @@ class InquiryForm(forms.Form):
                     "Bitte geben Sie den WZ-Code in der Form 96.02 oder 96.02.1 an – "
                     "oder lassen Sie das Feld leer."
                 )
-            )
-        return value
-
-    def clean_contact_phone(self) -> str:
-        value = self.cleaned_data["contact_phone"].strip()
-        if value and not re.fullmatch(r"[0-9+()/ \-]{5,40}", value):
-            raise forms.ValidationError(
-                _("Bitte geben Sie nur Ziffern, Leerzeichen und + ( ) / - an.")
             )
         return value
 
@@ -220,35 +200,12 @@ class GeneralInquiryForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("Bitte wählen Sie eine Sprache aus der Liste.")},
     )
-    name = forms.CharField(
-        label=_("Name"),
-        max_length=200,
-        required=False,
-        validators=[no_control_characters],
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    name = one_line_field(_("Name"), max_length=200, autocomplete="name", required=False)
+    organisation = one_line_field(
+        _("Organisation oder Betrieb"), max_length=200, autocomplete="organization", required=False
     )
-    organisation = forms.CharField(
-        label=_("Organisation oder Betrieb"),
-        max_length=200,
-        required=False,
-        validators=[no_control_characters],
-        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
-    )
-    email = forms.EmailField(
-        label=_("E-Mail-Adresse"),
-        max_length=254,
-        required=False,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={
-            "invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@beispiel.de."),
-        },
-    )
-    phone = forms.CharField(
-        label=_("Telefon"),
-        max_length=40,
-        required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-    )
+    email = email_field(required=False)
+    phone = PhoneField()
     contact_preference = forms.ChoiceField(
         label=_("Wie sollen wir Sie erreichen?"),
         choices=ContactPreference.choices,
@@ -295,14 +252,6 @@ class GeneralInquiryForm(forms.Form):
                 "Bitte willigen Sie ein, dass wir Ihre Anfrage an %(name)s weitergeben."
             ) % {"name": actor.name}
             self.fields["referral_consent_version"].initial = referral_text.version
-
-    def clean_phone(self) -> str:
-        value = self.cleaned_data["phone"].strip()
-        if value and not re.fullmatch(r"[0-9+()/ \-]{5,40}", value):
-            raise forms.ValidationError(
-                _("Bitte geben Sie nur Ziffern, Leerzeichen und + ( ) / - an.")
-            )
-        return value
 
     def clean(self):
         data = super().clean()

@@ -15,7 +15,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lotse.core.audit import audit_changes, audit_log, model_snapshot
 from lotse.core.links import absolute_url
@@ -166,24 +168,13 @@ def _mail_kind(inquiry: Inquiry, name: str) -> str:
 def inquiry_confirmation_mail(*, inquiry: Inquiry) -> int:
     """Put the confirmation with the reference number into the outbox (asker's language), once
     per inquiry; returns 1 for a new mail, 0 otherwise."""
-    if inquiry.personal_data_deleted or not inquiry.contact_email:
-        return 0
-    row = mail_enqueue(
-        to=inquiry.contact_email,
-        kind=_mail_kind(inquiry, "confirmation"),
-        key=f"{_mail_kind(inquiry, 'confirmation')}:{inquiry.pk}",
-        template="desk/email/confirmation.txt",
-        context={
-            "inquiry": inquiry,
-            "centre_name": settings.LOTSE_CENTRE_NAME,
-            "retention_months": settings.LOTSE_DESK_RETENTION_MONTHS,
-            **_asker_links(inquiry),
-        },
-        subject=lambda: _("Ihre Anfrage %(reference)s") % {"reference": inquiry.reference},
-        language=inquiry.language,
-        obj=inquiry,
+    new = _mail_asker(
+        inquiry,
+        name="confirmation",
+        key=str(inquiry.pk),
+        subject=gettext_lazy("Ihre Anfrage %(reference)s"),
     )
-    return int(row is not None)
+    return int(new)
 
 
 def _locked(inquiry: Inquiry) -> Inquiry:
@@ -304,23 +295,12 @@ def inquiry_answer_send(*, inquiry: Inquiry, answer_text: str, user: User) -> In
             "assignee",
         ]
     )
-    sender_name = user.get_full_name() or user.get_username()
-    mail_enqueue(
-        to=fresh.contact_email,
-        kind=_mail_kind(fresh, "answer"),
-        key=f"{_mail_kind(fresh, 'answer')}:{fresh.pk}",
-        template="desk/email/answer.txt",
-        context={
-            "inquiry": fresh,
-            "centre_name": settings.LOTSE_CENTRE_NAME,
-            "sender": sender_name,
-            **_asker_links(fresh),
-        },
-        subject=lambda: (
-            _("Antwort auf Ihre Anfrage %(reference)s") % {"reference": fresh.reference}
-        ),
-        language=fresh.language,
-        obj=fresh,
+    _mail_asker(
+        fresh,
+        name="answer",
+        key=str(fresh.pk),
+        subject=gettext_lazy("Antwort auf Ihre Anfrage %(reference)s"),
+        sender=user.get_full_name() or user.get_username(),
     )
     audit_log(
         user=user,
@@ -459,10 +439,15 @@ def _asker_links(inquiry: Inquiry) -> dict[str, str]:
     }
 
 
-def _mail_asker(inquiry: Inquiry, *, name: str, key: str, subject: str, **context: object) -> None:
+def _mail_asker(
+    inquiry: Inquiry, *, name: str, key: str, subject: Promise, **context: object
+) -> bool:
+    """Put the mail `desk/email/<name>.txt` to the asker into the outbox, in the asker's
+    language (`subject`: lazy, with %(reference)s), unless there is no address (any more).
+    True for a new mail, False if there was none or it was already queued under `key`."""
     if inquiry.personal_data_deleted or not inquiry.contact_email:
-        return
-    mail_enqueue(
+        return False
+    row = mail_enqueue(
         to=inquiry.contact_email,
         kind=_mail_kind(inquiry, name),
         key=f"{_mail_kind(inquiry, name)}:{key}",
@@ -478,6 +463,7 @@ def _mail_asker(inquiry: Inquiry, *, name: str, key: str, subject: str, **contex
         language=inquiry.language,
         obj=inquiry,
     )
+    return row is not None
 
 
 def _mail_partner(referral: Referral) -> None:
@@ -703,7 +689,7 @@ def submit_inquiry(
         inquiry,
         name="general_confirmation",
         key=str(inquiry.pk),
-        subject=_("Ihre Anfrage %(reference)s an den Lotsendienst"),
+        subject=gettext_lazy("Ihre Anfrage %(reference)s an den Lotsendienst"),
         referral=referral,
         first_response_days=settings.LOTSE_DESK_FIRST_RESPONSE_DAYS,
     )
@@ -798,7 +784,7 @@ def referral_create(
                 fresh,
                 name="referral_consent_request",
                 key=f"consent:{referral.pk}",
-                subject=_("Ihre Anfrage %(reference)s: Dürfen wir sie weitergeben?"),
+                subject=gettext_lazy("Ihre Anfrage %(reference)s: Dürfen wir sie weitergeben?"),
                 referral=referral,
                 consent_url=absolute_url(
                     reverse("lotsendienst:consent", args=[referral.consent_token])
@@ -812,7 +798,9 @@ def referral_create(
                 fresh,
                 name="referral_contact",
                 key=f"contact:{referral.pk}",
-                subject=_("Ihre Anfrage %(reference)s: eine Stelle, die Ihnen weiterhilft"),
+                subject=gettext_lazy(
+                    "Ihre Anfrage %(reference)s: eine Stelle, die Ihnen weiterhilft"
+                ),
                 referral=referral,
             )
     before = model_snapshot(fresh, ["status"])
@@ -936,7 +924,7 @@ def referral_accept(*, referral: Referral, user: User) -> Referral:
         fresh.inquiry,
         name="referral_accepted",
         key=f"accepted:{fresh.pk}",
-        subject=_("Ihre Anfrage %(reference)s: wer sich bei Ihnen meldet"),
+        subject=gettext_lazy("Ihre Anfrage %(reference)s: wer sich bei Ihnen meldet"),
         referral=fresh,
     )
     inquiry_fact_sync(inquiry=fresh.inquiry)

@@ -4,16 +4,17 @@ from functools import wraps
 
 from django.contrib.admin.utils import unquote
 from django.http import Http404
-from django.urls import include, path, reverse
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from lotse.core.admin_menu import UserSubmenuMenuItem, user_menu_item
 from lotse.core.choosers import PolicyChooserViewSet, valid_pks
 
 from . import access, admin_urls
@@ -91,68 +92,27 @@ def register_desk_urls():
     return [path("anfragen/", include(admin_urls, namespace="lotse_desk"))]
 
 
-class DeskMenuItem(MenuItem):
-    def is_shown(self, request):
-        return access.user_may_use_desk(request.user)
-
-
-class DeskSubmenuItem(SubmenuMenuItem):
-    def is_shown(self, request):
-        return access.user_may_use_desk(request.user)
-
-
-desk_menu = Menu(
-    register_hook_name="register_desk_menu_item", construct_hook_name="construct_desk_menu"
-)
-
-
-@hooks.register("register_desk_menu_item")
-def desk_inquiries_item():
-    return DeskMenuItem(_("Anfragen"), reverse("lotse_desk:list"), icon_name="mail", order=100)
-
-
-@hooks.register("register_desk_menu_item")
-def desk_statistics_item():
-    return DeskMenuItem(
-        _("Statistik"), reverse("lotse_desk:statistics"), icon_name="table", order=200
-    )
-
-
-@hooks.register("register_desk_menu_item")
-def desk_report_item():
-    return DeskMenuItem(
-        _("Monatsbericht"), reverse("lotse_desk:report"), icon_name="table", order=250
-    )
-
-
-class PartnerInboxMenuItem(MenuItem):
-    def is_shown(self, request):
-        return access.user_may_use_partner_inbox(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_partner_inbox():
     """Partners: the referrals to their own organisations."""
-    return PartnerInboxMenuItem(
-        _("Verweisungen"), reverse("lotse_desk:partner_list"), icon_name="mail", order=8100
-    )
+    partner = access.user_may_use_partner_inbox
+    return user_menu_item(_("Verweisungen"), "lotse_desk:partner_list", "mail", 8100, partner)
 
 
-class TemplatesMenuItem(MenuItem):
-    def is_shown(self, request):
-        return policy_registry.get_by_type(AnswerTemplate).user_has_permission(request.user, "view")
-
-
-@hooks.register("register_desk_menu_item")
-def desk_templates_item():
-    return TemplatesMenuItem(
-        _("Textbausteine"),
-        reverse("wagtailsnippets_desk_answertemplate:list"),
-        icon_name="doc-full",
-        order=300,
-    )
+def user_may_view_templates(user) -> bool:
+    return policy_registry.get_by_type(AnswerTemplate).user_has_permission(user, "view")
 
 
 @hooks.register("register_admin_menu_item")
 def register_desk_menu():
-    return DeskSubmenuItem(_("Anfragen"), desk_menu, icon_name="mail", order=8000)
+    desk = access.user_may_use_desk
+    templates = "wagtailsnippets_desk_answertemplate:list"
+    menu = Menu(
+        items=[
+            user_menu_item(_("Anfragen"), "lotse_desk:list", "mail", 100, desk),
+            user_menu_item(_("Statistik"), "lotse_desk:statistics", "table", 200, desk),
+            user_menu_item(_("Monatsbericht"), "lotse_desk:report", "table", 250, desk),
+            user_menu_item(_("Textbausteine"), templates, "doc-full", 300, user_may_view_templates),
+        ]
+    )
+    return UserSubmenuMenuItem(_("Anfragen"), menu, icon_name="mail", order=8000, shown_to=desk)

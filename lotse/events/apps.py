@@ -1,16 +1,29 @@
-from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
+from lotse.core import app_config
 
-class EventsConfig(AppConfig):
+
+class EventsConfig(app_config.LotseAppConfig):
     name = "lotse.events"
     label = "events"
     verbose_name = _("Veranstaltungen")
+    cached_pages = ("events:calendar", "events:ics")
+    cached_pages_by_scope = {"seats": ("events:list", "events:detail", "events:register")}
+    periodic_tasks = (
+        "lotse.events.tasks.holds_expire_task",
+        "lotse.events.tasks.offers_expire_task",
+        "lotse.events.tasks.reminders_send",
+        "lotse.events.retention.events_personal_data_retention",
+        "lotse.events.after.events_thanks_send",
+    )
 
     def ready(self) -> None:
-        from lotse.core.page_cache import page_cache_register
+        super().ready()
         from lotse.core.versioning import version_exclude, version_scope
+
+        from .models import CustomQuestion, Site, WorkingGroup
+        from .signals import event_child_changed
 
         # Registrations and the seat counters move "seats" only: a registration rebuilds the
         # pages that show free places, not the whole portal.
@@ -19,13 +32,6 @@ class EventsConfig(AppConfig):
         version_scope("events_site", "seats", columns=["booked"])
         version_scope("events_workinggroup", "seats", columns=["booked"])
         version_exclude("events_eventmessage")
-        page_cache_register("events:calendar", "events:ics")
-        page_cache_register("events:list", "events:detail", "events:register", scopes=("seats",))
-        from lotse.core.periodic import periodic_task_register
-
-        from .models import CustomQuestion, Site, WorkingGroup
-        from .signals import event_child_changed
-
         for model in (Site, WorkingGroup, CustomQuestion):
             post_save.connect(
                 event_child_changed,
@@ -37,11 +43,3 @@ class EventsConfig(AppConfig):
                 sender=model,
                 dispatch_uid=f"events.version.delete.{model.__name__}",
             )
-        for path in (
-            "lotse.events.tasks.holds_expire_task",
-            "lotse.events.tasks.offers_expire_task",
-            "lotse.events.tasks.reminders_send",
-            "lotse.events.retention.events_personal_data_retention",
-            "lotse.events.after.events_thanks_send",
-        ):
-            periodic_task_register(path)

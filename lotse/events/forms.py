@@ -7,9 +7,9 @@ from django.forms import formset_factory
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from lotse.core.form_fields import one_line_field
 from lotse.core.forms import FilterForm, slug_choices
 from lotse.core.models import ActorType, Region, TopicField
-from lotse.core.validators import no_control_characters
 
 from .models import Event, EventKind, QuestionKind, Site, WorkingGroup
 from .selectors import RegistrationSetup
@@ -42,19 +42,6 @@ def group_label(group: WorkingGroup) -> str:
     return _("%(title)s (%(count)s freie Plätze)") % {"title": group.title, "count": free}
 
 
-def one_line(
-    label, *, max_length: int, autocomplete: str = "off", required: bool = True
-) -> forms.CharField:
-    """A one-line text field without control characters, with its autocomplete token."""
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        validators=[no_control_characters],
-        widget=forms.TextInput(attrs={"autocomplete": autocomplete}),
-    )
-
-
 def optional_choice(label, queryset, *, empty_label=PLEASE_CHOOSE) -> forms.ModelChoiceField:
     return forms.ModelChoiceField(
         label=label, queryset=queryset, required=False, empty_label=empty_label
@@ -79,8 +66,8 @@ class RegistrationForm(forms.Form):
     site = forms.TypedChoiceField(
         label=_("Standort"), widget=forms.RadioSelect, coerce=int, empty_value=None
     )
-    first_name = one_line(_("Vorname"), max_length=100, autocomplete="given-name")
-    last_name = one_line(_("Nachname"), max_length=100, autocomplete="family-name")
+    first_name = one_line_field(_("Vorname"), max_length=100, autocomplete="given-name")
+    last_name = one_line_field(_("Nachname"), max_length=100, autocomplete="family-name")
     email = forms.EmailField(
         label=_("E-Mail-Adresse"),
         max_length=254,
@@ -96,7 +83,7 @@ class RegistrationForm(forms.Form):
         if len(self.sites) == 1:
             self.fields["site"].initial = next(iter(self.sites))
         if event.ask_organisation:
-            self.fields["organisation"] = one_line(
+            self.fields["organisation"] = one_line_field(
                 _("Organisation"), max_length=200, autocomplete="organization", required=False
             )
         if event.ask_actor_type:
@@ -109,7 +96,7 @@ class RegistrationForm(forms.Form):
                 Region.objects.districts().order_by("name"),
             )
         if event.ask_role:
-            self.fields["role"] = one_line(
+            self.fields["role"] = one_line_field(
                 _("Funktion"), max_length=120, autocomplete="organization-title", required=False
             )
         if event.ask_dietary_needs:
@@ -220,10 +207,10 @@ class RegistrationForm(forms.Form):
 class ColleagueForm(forms.Form):
     """A colleague of the same organisation (all fields empty = row not used)."""
 
-    first_name = one_line(_("Vorname"), max_length=100)
-    last_name = one_line(_("Nachname"), max_length=100)
+    first_name = one_line_field(_("Vorname"), max_length=100)
+    last_name = one_line_field(_("Nachname"), max_length=100)
     email = forms.EmailField(label=_("E-Mail-Adresse"), max_length=254)
-    role = one_line(_("Funktion"), max_length=120, required=False)
+    role = one_line_field(_("Funktion"), max_length=120, required=False)
 
 
 def colleague_formset(event: Event, data=None):

@@ -16,8 +16,7 @@ Partners see the registrations of their own events (list and export), not the ch
 messages, badges or the deletion screen. Everybody else sees nothing.
 """
 
-from wagtail.permission_policies.base import ModelPermissionPolicy
-
+from lotse.core.permissions import StaffOrOwnPermissionPolicy
 from lotse.core.roles import ADMINISTRATION, EVENTS_TEAM, user_has_role
 
 from .models import Event, EventStatus
@@ -93,31 +92,15 @@ def allowed_statuses(user) -> list[str]:
     return [str(status) for status in PARTNER_STATUSES]
 
 
-class EventPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions from the groups (core.roles), narrowed to the partner's own events."""
+class EventPermissionPolicy(StaffOrOwnPermissionPolicy):
+    """The Veranstaltungsteam's every event, the partner's own events."""
 
-    def user_has_permission(self, user, action):
-        if action in STAFF_ONLY_ACTIONS and not user_is_event_staff(user):
-            return False
-        return super().user_has_permission(user, action)
+    staff_only_actions = STAFF_ONLY_ACTIONS
+    user_is_staff = staticmethod(user_is_event_staff)
+    visible_to = staticmethod(events_visible_to)
 
-    def user_has_permission_for_instance(self, user, action, instance):
-        if not self.user_has_permission(user, action):
-            return False
-        if user_is_event_staff(user):
-            return True
+    def partner_may(self, user, action: str, instance) -> bool:
         if action in ("change", "delete") and instance.status not in PARTNER_STATUSES:
             # Once the registration is open the event belongs to the Veranstaltungsteam.
             return False
-        return user_can_access_event(user=user, event_pk=instance.pk)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return Event.objects.none()
-        return events_visible_to(user)
-
-    def instances_user_has_permission_for(self, user, action):
-        return self.instances_user_has_any_permission_for(user, [action])
+        return super().partner_may(user, action, instance)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -26,6 +26,7 @@ from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, SnippetViewSet
 
+from lotse.core.admin_menu import user_menu_item
 from lotse.core.audit import audit_log
 from lotse.core.auth import guard_object_routes
 from lotse.core.choosers import PolicyChooserViewSet
@@ -297,31 +298,23 @@ def register_event_admin_urls():
     return [path("veranstaltungen/", include(backoffice_urls, namespace="lotse_events"))]
 
 
-class EventListMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("events.view_event") or user_is_event_staff(request.user)
-
-
-class StaffMenuItem(MenuItem):
-    def is_shown(self, request):
-        return user_is_event_staff(request.user)
+def user_sees_event_list(user) -> bool:
+    return user.has_perm("events.view_event") or user_is_event_staff(user)
 
 
 @hooks.register("register_admin_menu_item")
 def register_events_menu():
     menu = Menu(
         items=[
-            EventListMenuItem(
+            user_menu_item(
                 _("Alle Veranstaltungen"),
-                reverse("wagtailsnippets_events_event:list"),
-                icon_name="date",
-                order=100,
+                "wagtailsnippets_events_event:list",
+                "date",
+                100,
+                user_sees_event_list,
             ),
-            StaffMenuItem(
-                _("Löschfristen"),
-                reverse("lotse_events:retention"),
-                icon_name="bin",
-                order=200,
+            user_menu_item(
+                _("Löschfristen"), "lotse_events:retention", "bin", 200, user_is_event_staff
             ),
         ]
     )

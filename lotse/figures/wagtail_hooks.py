@@ -1,9 +1,10 @@
 """Back office of the figures app: "Medieninformation aus Veranstaltung"."""
 
-from django.urls import include, path, reverse
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from lotse.core.admin_menu import user_menu_item
 
 from . import admin_urls
 from .admin_views import user_may_draft_press
@@ -19,16 +20,12 @@ def register_figures_admin_urls():
     ]
 
 
-class PressMenuItem(MenuItem):
-    def is_shown(self, request):
-        return user_may_draft_press(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_press_menu_item():
-    return PressMenuItem(
+    return user_menu_item(
         _("Medieninformation aus Veranstaltung"),
-        reverse("lotse_figures:press_events"),
-        icon_name="doc-full",
-        order=260,
+        "lotse_figures:press_events",
+        "doc-full",
+        260,
+        user_may_draft_press,
     )

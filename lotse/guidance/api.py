@@ -52,10 +52,6 @@ class ModuleOut(Schema):
     topic_field: str
     questions: list[QuestionOut]
 
-    @staticmethod
-    def resolve_questions(obj) -> list:
-        return list(obj.questions.all())
-
 
 class VersionOut(Schema):
     number: int
@@ -71,10 +67,6 @@ class VersionOut(Schema):
     @staticmethod
     def resolve_answer_options(obj) -> list[dict]:
         return [{"value": value, "label": str(label)} for value, label in Answer.choices]
-
-    @staticmethod
-    def resolve_modules(obj) -> list:
-        return list(obj.modules.all())
 
 
 @router.get(

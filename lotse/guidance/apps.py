@@ -1,5 +1,6 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from lotse.core import app_config
 
 
 def topic_modules(*, topic_field: str) -> list:
@@ -17,24 +18,20 @@ def topic_modules(*, topic_field: str) -> list:
     return [TopicLink(title=item.title, url=url, text=item.intro) for item in modules]
 
 
-class GuidanceConfig(AppConfig):
+class GuidanceConfig(app_config.LotseAppConfig):
     name = "lotse.guidance"
     label = "guidance"
     verbose_name = _("Wegweiser für Betriebe")
+    cached_pages = ("guidance:start", "guidance:profile")
+    periodic_tasks = ("lotse.guidance.tasks.checks_retention_task",)
 
     def ready(self) -> None:
+        super().ready()
         from django.db.models.signals import post_delete, post_save
-
-        from lotse.core.page_cache import page_cache_register
-        from lotse.core.versioning import version_scope
-
-        # The checks visitors fill in: read only by the demand views, not by the static pages.
-        version_scope("guidance_companycheck", "checks")
-        page_cache_register("guidance:start", "guidance:profile")
         from wagtail.signals import published
 
         from lotse.content.extensions import topic_links_register
-        from lotse.core.periodic import periodic_task_register
+        from lotse.core.versioning import version_scope
         from lotse.offers.coverage_layers import CoverageLayer, coverage_layer_register
 
         from .models import CheckVersion, Module
@@ -42,6 +39,8 @@ class GuidanceConfig(AppConfig):
         from .selectors import structures_forget
         from .signals import version_published_receiver
 
+        # The checks visitors fill in: read only by the demand views, not by the static pages.
+        version_scope("guidance_companycheck", "checks")
         published.connect(
             version_published_receiver, sender=CheckVersion, dispatch_uid="guidance.published"
         )
@@ -52,7 +51,6 @@ class GuidanceConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"guidance.structures.{signal is post_save}.{model.__name__}",
                 )
-        periodic_task_register("lotse.guidance.tasks.checks_retention_task")
         topic_links_register(topic_modules)
         # "Bedarf und Angebot" as the coverage map's second view (the offers never import us).
         coverage_layer_register(

@@ -7,6 +7,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lotse.core.form_fields import PhoneField, email_field
 from lotse.desk.models import ConsentKind
 from lotse.desk.selectors import consent_text_current
 
@@ -171,19 +172,9 @@ class ModuleForm(forms.Form):
         return [(question, self[FIELD_PREFIX + question.key]) for question in self.questions]
 
 
-EMAIL_ERRORS = {
-    "required": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
-    "invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@beispiel.de."),
-}
-
-
 class PlanMailForm(forms.Form):
-    email = forms.EmailField(
-        label=_("E-Mail-Adresse"),
-        max_length=254,
-        help_text=_("Nur für diese eine Nachricht; wir speichern sie nicht mit Ihrem Plan."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages=EMAIL_ERRORS,
+    email = email_field(
+        help_text=_("Nur für diese eine Nachricht; wir speichern sie nicht mit Ihrem Plan.")
     )
 
 
@@ -203,19 +194,8 @@ class DeskForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
-        label=_("E-Mail-Adresse"),
-        max_length=254,
-        help_text=_("Damit der Lotsendienst Ihnen antworten kann."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages=EMAIL_ERRORS,
-    )
-    phone = CleanTextField(
-        label=_("Telefon"),
-        max_length=40,
-        required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-    )
+    email = email_field(help_text=_("Damit der Lotsendienst Ihnen antworten kann."))
+    phone = PhoneField()
     organisation = CleanTextField(
         label=_("Betrieb"),
         max_length=200,

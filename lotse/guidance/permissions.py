@@ -10,8 +10,6 @@ from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from lotse.core.roles import ADMINISTRATION, EDITORS, user_has_role
 
-from .models import CheckVersion
-
 FROZEN_ACTIONS = frozenset({"change", "delete", "lock", "unlock", "publish", "unpublish"})
 
 
@@ -35,14 +33,6 @@ class CheckVersionPermissionPolicy(ModelPermissionPolicy):
         if not self.user_has_permission(user, action):
             return False
         return not (action in FROZEN_ACTIONS and instance.published_at is not None)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return CheckVersion.objects.none()
-        return CheckVersion.objects.all()
 
     def user_may_copy(self, user, instance) -> bool:
         """A new draft from a version needs the right to add versions."""

@@ -6,3 +6,8 @@ class ImportsConfig(AppConfig):
     name = "lotse.imports"
     label = "imports"
     verbose_name = _("Datenimport")
+
+    def ready(self) -> None:
+        from .kinds import import_kinds_discover
+
+        import_kinds_discover()

@@ -1,16 +1,14 @@
 """The import kinds: what can be imported, by whom, and where it is reached in the back office.
 
 The import framework knows no concrete app. Each app that offers an import defines its
-`ImportKind` next to its importer (`lotse/<app>/imports.py`) and registers it in its
-`AppConfig.ready`:
+`ImportKind` next to its importer (`lotse/<app>/imports.py`) and names it in its AppConfig
+(`lotse.core.app_config.LotseAppConfig`):
 
-    from lotse.imports.kinds import import_kind_register
+    import_kinds = ("lotse.<app>.imports.<KIND>",)
 
-    from .imports import ACTOR_IMPORT
-
-    import_kind_register(ACTOR_IMPORT)
-
-Kinds are listed in the order they were registered, that is the order of INSTALLED_APPS.
+The import framework's own `ready()` registers the kinds every app names
+(`import_kinds_discover`). Kinds are listed in the order they were registered, that is the order
+of INSTALLED_APPS.
 """
 
 from __future__ import annotations
@@ -52,6 +50,16 @@ def import_kind_register(kind: ImportKind) -> ImportKind:
         raise ImproperlyConfigured(f"The import kind {kind.key!r} is registered twice")
     _KINDS[kind.key] = kind
     return kind
+
+
+def import_kinds_discover() -> None:
+    """Register the kinds every installed app names in its AppConfig's `import_kinds`."""
+    from django.apps import apps
+    from django.utils.module_loading import import_string
+
+    for app_config in apps.get_app_configs():
+        for path in getattr(app_config, "import_kinds", ()):
+            import_kind_register(import_string(path))
 
 
 def import_kinds() -> dict[str, ImportKind]:

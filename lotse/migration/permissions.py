@@ -48,9 +48,6 @@ class ParameterPermissionPolicy(ModelPermissionPolicy):
             return False
         return self.user_has_permission(user, action)
 
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
-
 
 class RouteNotePermissionPolicy(ModelPermissionPolicy):
     """Model permissions of the groups: the Redaktion edits and publishes route notes."""

@@ -53,14 +53,6 @@ class ActorSummaryOut(Schema):
     api_url: str
 
     @staticmethod
-    def resolve_districts(obj) -> list:
-        return list(obj.districts.all())
-
-    @staticmethod
-    def resolve_topic_fields(obj) -> list:
-        return list(obj.topic_fields.all())
-
-    @staticmethod
     def resolve_url(obj) -> str:
         return absolute_url(reverse("network:actor", args=[obj.slug]))
 
@@ -109,14 +101,6 @@ class ActorDetailOut(ActorSummaryOut):
     children: list[ActorLinkOut]
     contacts: list[ContactOut] = Field(description="Nur öffentliche Ansprechpersonen")
     cooperations: list[CooperationOut]
-
-    @staticmethod
-    def resolve_target_groups(obj) -> list:
-        return list(obj.target_groups.all())
-
-    @staticmethod
-    def resolve_languages(obj) -> list:
-        return list(obj.languages.all())
 
     @staticmethod
     def resolve_children(obj) -> list:

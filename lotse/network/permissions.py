@@ -50,14 +50,6 @@ class ActorPermissionPolicy(ModelPermissionPolicy):
             return True
         return Actor.objects.filter(pk=instance.pk, memberships__user=user).exists()
 
-    def user_has_any_permission_for_instance(self, user, actions, instance) -> bool:
-        return any(
-            self.user_has_permission_for_instance(user, action, instance) for action in actions
-        )
-
-    def instances_user_has_permission_for(self, user, action):
-        return self.instances_user_has_any_permission_for(user, [action])
-
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):
             return Actor.objects.none()

@@ -16,7 +16,8 @@ from lotse.core.types import AnyUser
 from .models import Actor, Cooperation, Membership
 from .search import actor_search_document
 
-# Plain fields a service may set on an actor; many-to-many relations are passed separately.
+# Plain fields a service may set on an actor, and its many-to-many relations (each an iterable
+# of related objects; a relation not passed, or passed as None, is left as it is).
 ACTOR_FIELDS = (
     "external_id",
     "name",
@@ -40,10 +41,12 @@ ACTOR_RELATIONS = ("districts", "topic_fields", "target_groups", "languages")
 AUDITED_FIELDS = tuple(name for name in ACTOR_FIELDS if name != "is_demo")
 
 
-def _check_fields(fields: dict[str, Any]) -> None:
-    unknown = set(fields) - set(ACTOR_FIELDS)
+def _split_fields(fields: dict[str, Any]) -> dict[str, Iterable | None]:
+    """Take the relations out of a service call's keyword `fields`; refuse unknown names."""
+    unknown = set(fields) - set(ACTOR_FIELDS) - set(ACTOR_RELATIONS)
     if unknown:
         raise TypeError(f"Unknown actor fields: {', '.join(sorted(unknown))}")
+    return {name: fields.pop(name) for name in ACTOR_RELATIONS if name in fields}
 
 
 def _unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
@@ -87,58 +90,30 @@ def _save_and_index(actor: Actor, **relations: Iterable | None) -> None:
 
 
 @transaction.atomic
-def actor_create(
-    *,
-    user: AnyUser | None,
-    name: str,
-    districts: Iterable | None = None,
-    topic_fields: Iterable | None = None,
-    target_groups: Iterable | None = None,
-    languages: Iterable | None = None,
-    **fields: Any,
-) -> Actor:
-    """Create an actor; `fields` are model fields (ACTOR_FIELDS). Staff writes are audited."""
-    _check_fields(fields)
+def actor_create(*, user: AnyUser | None, name: str, **fields: Any) -> Actor:
+    """Create an actor; `fields` are model fields and relations (ACTOR_FIELDS, ACTOR_RELATIONS).
+    Staff writes are audited."""
+    relations = _split_fields(fields)
     actor = Actor(name=name, **fields)
     if not actor.slug:
         actor.slug = _unique_slug(name)
-    _save_and_index(
-        actor,
-        districts=districts,
-        topic_fields=topic_fields,
-        target_groups=target_groups,
-        languages=languages,
-    )
+    _save_and_index(actor, **relations)
     if user is not None:
         audit_log(user=user, action="lotse.create", instance=actor)
     return actor
 
 
 @transaction.atomic
-def actor_update(
-    *,
-    actor: Actor,
-    user: AnyUser | None,
-    districts: Iterable | None = None,
-    topic_fields: Iterable | None = None,
-    target_groups: Iterable | None = None,
-    languages: Iterable | None = None,
-    **fields: Any,
-) -> Actor:
-    """Change an actor's fields and (if given) its relations; audited, index refreshed."""
-    _check_fields(fields)
+def actor_update(*, actor: Actor, user: AnyUser | None, **fields: Any) -> Actor:
+    """Change an actor's fields and (if given) its relations (ACTOR_FIELDS, ACTOR_RELATIONS);
+    audited, index refreshed."""
+    relations = _split_fields(fields)
     before = model_snapshot(actor, AUDITED_FIELDS)
     for name, value in fields.items():
         setattr(actor, name, value)
     if "slug" in fields and not actor.slug:
         actor.slug = _unique_slug(actor.name, exclude_pk=actor.pk)
-    _save_and_index(
-        actor,
-        districts=districts,
-        topic_fields=topic_fields,
-        target_groups=target_groups,
-        languages=languages,
-    )
+    _save_and_index(actor, **relations)
     changes = audit_changes(before, model_snapshot(actor, AUDITED_FIELDS))
     if user is not None and changes:
         audit_log(user=user, action="lotse.update", instance=actor, changes=changes)

@@ -1,24 +1,22 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from lotse.core import app_config
 
-class OffersConfig(AppConfig):
+
+class OffersConfig(app_config.LotseAppConfig):
     name = "lotse.offers"
     label = "offers"
     verbose_name = _("Angebote")
+    cached_pages = ("offers:catalogue", "offers:detail")
+    # The coverage map's second layer counts the Wegweiser's completed checks.
+    cached_pages_by_scope = {"checks": ("offers:coverage",)}
+    periodic_tasks = ("lotse.offers.tasks.offers_confirmation_reminders",)
+    import_kinds = ("lotse.offers.imports.OFFER_IMPORT",)
 
     def ready(self) -> None:
-        from lotse.core.page_cache import page_cache_register
-
-        page_cache_register("offers:catalogue", "offers:detail")
-        # The coverage map's second layer counts the Wegweiser's completed checks.
-        page_cache_register("offers:coverage", scopes=("checks",))
+        super().ready()
         from wagtail.signals import published, unpublished
 
-        from lotse.core.periodic import periodic_task_register
-        from lotse.imports.kinds import import_kind_register
-
-        from .imports import OFFER_IMPORT
         from .models import Offer
         from .signals import offer_published_receiver, offer_unpublished_receiver
 
@@ -26,5 +24,3 @@ class OffersConfig(AppConfig):
         unpublished.connect(
             offer_unpublished_receiver, sender=Offer, dispatch_uid="offers.unpublished"
         )
-        periodic_task_register("lotse.offers.tasks.offers_confirmation_reminders")
-        import_kind_register(OFFER_IMPORT)

@@ -5,8 +5,7 @@ actors they are a member of (network.Membership) and never publish: they submit 
 "Prüfung durch die Redaktion" instead.
 """
 
-from wagtail.permission_policies.base import ModelPermissionPolicy
-
+from lotse.core.permissions import StaffOrOwnPermissionPolicy
 from lotse.core.roles import ADMINISTRATION, EDITORS, user_has_role
 
 from .models import Offer
@@ -43,26 +42,9 @@ def user_can_confirm_offer(*, user, offer: Offer) -> bool:
     )
 
 
-class OfferPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions from the groups (core.roles), narrowed to the user's own actors."""
+class OfferPermissionPolicy(StaffOrOwnPermissionPolicy):
+    """The Redaktion's every offer, the offers of the partner's own actors."""
 
-    def user_has_permission(self, user, action):
-        if action in STAFF_ONLY_ACTIONS and not user_is_offer_staff(user):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        if not self.user_has_permission(user, action):
-            return False
-        return user_is_offer_staff(user) or user_can_access_offer(user=user, offer_pk=instance.pk)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return Offer.objects.none()
-        return offers_visible_to(user)
-
-    def instances_user_has_permission_for(self, user, action):
-        return self.instances_user_has_any_permission_for(user, [action])
+    staff_only_actions = STAFF_ONLY_ACTIONS
+    user_is_staff = staticmethod(user_is_offer_staff)
+    visible_to = staticmethod(offers_visible_to)

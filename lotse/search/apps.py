@@ -1,16 +1,16 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from lotse.core import app_config
 
-class SearchConfig(AppConfig):
+
+class SearchConfig(app_config.LotseAppConfig):
     name = "lotse.search"
     label = "site_search"
     verbose_name = _("Suche im Portal")
+    cached_pages = ("search:results",)
 
     def ready(self) -> None:
-        from lotse.core.page_cache import page_cache_register
-
-        page_cache_register("search:results")
+        super().ready()
         from django.db.models.signals import post_save
         from wagtail.signals import page_unpublished
 

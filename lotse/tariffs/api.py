@@ -57,10 +57,6 @@ class AgreementOut(Schema):
         return absolute_url(reverse("tariffs:agreement", args=[obj.register_number]))
 
     @staticmethod
-    def resolve_parties(obj) -> list:
-        return list(obj.parties.all())
-
-    @staticmethod
     def resolve_wz_codes(obj) -> list[str]:
         return sorted(f"{item.version}:{item.code}" for item in obj.codes.all())
 

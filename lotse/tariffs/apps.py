@@ -1,6 +1,7 @@
-from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+from lotse.core import app_config
 
 FULLTEXT_TABLE = "tariffs_collectiveagreement"
 
@@ -12,21 +13,16 @@ def ensure_fulltext(sender, using="default", **kwargs) -> None:
     fulltext_ensure(using=using, tables=(FULLTEXT_TABLE,))
 
 
-class TariffsConfig(AppConfig):
+class TariffsConfig(app_config.LotseAppConfig):
     name = "lotse.tariffs"
     label = "tariffs"
     verbose_name = _("Tarifregister")
+    cached_pages = ("tariffs:search", "tariffs:answer", "tariffs:agreement")
+    import_kinds = ("lotse.tariffs.imports.AGREEMENT_IMPORT",)
 
     def ready(self) -> None:
-        from lotse.core.page_cache import page_cache_register
-
-        page_cache_register("tariffs:search", "tariffs:answer", "tariffs:agreement")
-        from lotse.imports.kinds import import_kind_register
-
-        from .imports import AGREEMENT_IMPORT
+        super().ready()
         from .versioning import ensure_triggers
-
-        import_kind_register(AGREEMENT_IMPORT)
 
         post_migrate.connect(ensure_fulltext, sender=self, dispatch_uid="tariffs.fulltext")
         post_migrate.connect(ensure_triggers, sender=self, dispatch_uid="tariffs.version")

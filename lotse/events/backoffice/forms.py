@@ -8,11 +8,12 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.documents import get_document_model
 from wagtail.permissions import policy_registry
 
+from lotse.core.form_fields import one_line_field
 from lotse.core.models import ActorType, Region
 from lotse.network.models import Actor
 from lotse.network.permissions import actors_choosable_as_partner
 
-from ..forms import one_line, optional_choice, site_label
+from ..forms import optional_choice, site_label
 from ..models import EventStatus, RegistrationStatus, Site, WorkingGroup
 from ..permissions import allowed_statuses, event_fields_locked_for, user_is_event_staff
 
@@ -182,13 +183,13 @@ class RegistrationAddForm(forms.Form):
     """Staff add one person by hand (confirmed at once, or waiting list when the site is full)."""
 
     site = _SiteChoiceField(label=_("Standort"), queryset=Site.objects.none())
-    first_name = one_line(_("Vorname"), max_length=100)
-    last_name = one_line(_("Nachname"), max_length=100)
+    first_name = one_line_field(_("Vorname"), max_length=100)
+    last_name = one_line_field(_("Nachname"), max_length=100)
     email = forms.EmailField(label=_("E-Mail-Adresse"), max_length=254)
-    organisation = one_line(_("Organisation"), max_length=200, required=False)
+    organisation = one_line_field(_("Organisation"), max_length=200, required=False)
     actor_type = optional_choice(_("Akteurstyp"), ActorType.objects.none())
     district = optional_choice(_("Landkreis/Stadt"), Region.objects.none())
-    role = one_line(_("Funktion"), max_length=120, required=False)
+    role = one_line_field(_("Funktion"), max_length=120, required=False)
     working_groups = forms.ModelMultipleChoiceField(
         label=_("Arbeitsgruppen"),
         queryset=WorkingGroup.objects.none(),
