@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
+    # Site and route of a page-tree GET from version-keyed memory (decision 0015).
+    "lotse.content.routing.PageRouteMiddleware",
     # Last: sees the route, the user and the CSRF token of a page the cache above may keep.
     "lotse.core.page_cache.PageCaptureMiddleware",
 ]
