@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from lotse.core.versioning import versioned, versions_are_pinned
+
 from .blocks import BodyBlock
 
 
@@ -28,6 +30,17 @@ class UnrestrictedRouteMixin:
         if self._lotse_unrestricted:
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()  # type: ignore[misc]
+
+    def breadcrumb_ancestors(self) -> list[Page]:
+        """The ancestors below the tree's root, for the breadcrumbs; inside the page cache's
+        pinned versions kept under the content version."""
+
+        def build() -> list[Page]:
+            return list(self.get_ancestors()[1:])  # type: ignore[attr-defined]
+
+        if not versions_are_pinned():
+            return build()
+        return versioned(f"content.ancestors:{self.pk}", build)  # type: ignore[attr-defined]
 
 
 class TopicOverviewMixin:

@@ -66,7 +66,10 @@ REFUSING_DIRECTIVES = {"private", "no-store", "no-cache"}
 # Response headers not taken into the stored copy (set per response, or by outer middleware).
 UNSTORED_HEADERS = {"set-cookie", "date", "expires", "etag", "content-length"}
 # Which cache to ask first: the process's own memory, then the shared cache (entries are keyed
-# by version, so per-process copies are never stale, decision 0005).
+# by version, so per-process copies are never stale, decision 0005). A rendering is stored in
+# the shared cache only; a process keeps its own copy from the first time it finds the page
+# there, so one-off addresses (a query string nobody repeats) fill no process's memory
+# (decision 0015).
 CACHE_ALIASES = ("pages", "default")
 
 _routes: dict[str, tuple[str, ...]] = {}
@@ -277,9 +280,7 @@ class PageCacheMiddleware:
                 if name.lower() not in UNSTORED_HEADERS
             ),
         }
-        timeout = settings.LOTSE_PAGE_CACHE_SECONDS
-        for alias in CACHE_ALIASES:
-            caches[alias].set(key, entry, timeout)
+        caches[CACHE_ALIASES[-1]].set(key, entry, settings.LOTSE_PAGE_CACHE_SECONDS)
 
     def _response(self, request: HttpRequest, entry: dict[str, Any]) -> HttpResponseBase:
         content = entry["content"]

@@ -157,7 +157,8 @@ REDIS_URL = env_str("LOTSE_REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, with one client per pool (lotse/core/redis_cache.py).
+            "BACKEND": "lotse.core.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "lotse",
         }
