@@ -12,6 +12,12 @@ from lotse.content.models import KnowledgeIndexPage, StandardPage, TopicFieldPag
 pytestmark = pytest.mark.django_db
 
 
+def imprint() -> StandardPage:
+    """A standard page served by the page tree (some, such as /netzwerk/, stand in the tree
+    for an app's own view with the same address)."""
+    return StandardPage.objects.get(locale__language_code="de", slug="impressum")
+
+
 @pytest.fixture(autouse=True)
 def _page_cache_on(settings):
     settings.LOTSE_PAGE_CACHE_SECONDS = 300
@@ -38,7 +44,7 @@ def test_a_second_cold_rendering_routes_without_queries(site_pages, client):
 
 
 def test_unpublish_publish_and_move_are_seen_at_once(site_pages, client):
-    page = StandardPage.objects.filter(locale__language_code="de").first()
+    page = imprint()
     url = page.url
     assert rendered(client, url, 1)[0] == 200
     page.unpublish()
@@ -56,7 +62,7 @@ def test_unpublish_publish_and_move_are_seen_at_once(site_pages, client):
 
 
 def test_a_new_view_restriction_applies_at_once(site_pages, client):
-    page = StandardPage.objects.filter(locale__language_code="de").first()
+    page = imprint()
     status, _queries, html = rendered(client, page.url, 1)
     assert status == 200 and page.title in html
     PageViewRestriction.objects.create(
@@ -69,7 +75,7 @@ def test_a_new_view_restriction_applies_at_once(site_pages, client):
 def test_another_root_page_of_the_site_is_seen_at_once(site_pages, client):
     assert 'class="lotse-hero"' in rendered(client, "/", 1)[2]
     site = Site.objects.get(is_default_site=True)
-    other_root = StandardPage.objects.filter(locale__language_code="de").first()
+    other_root = imprint()
     site.root_page = other_root
     site.save()
     status, _queries, html = rendered(client, "/", 2)
