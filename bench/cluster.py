@@ -57,9 +57,10 @@ if str(ROOT) not in sys.path:
 from bench import burst, loadclient, run  # noqa: E402
 
 HOST = "127.0.0.1"
-DATABASE = "lotse_cluster"
+# Overridable, so that several checkouts on one machine do not share (and drop) one database.
+DATABASE = os.environ.get("LOTSE_CLUSTER_DB", "lotse_cluster")
 # Redis database 5 belongs to this script (flushed at the start); bench/run.py uses 15.
-REDIS_URL = "redis://127.0.0.1:6379/5"
+REDIS_URL = os.environ.get("LOTSE_CLUSTER_REDIS_URL", "redis://127.0.0.1:6379/5")
 NGINX = "/usr/sbin/nginx"
 FIRST_PORT = 8900
 # A request counts as in flight at the kill when it started before and ended after it; the
@@ -933,6 +934,8 @@ def main(argv: list[str] | None = None) -> int:
     require_loopback(HOST)
     require_loopback_url(run.POSTGRES_SERVER)
     require_loopback_url(REDIS_URL)
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", DATABASE):
+        raise SystemExit(f"LOTSE_CLUSTER_DB {DATABASE!r} is not a plain database name")
     if not Path(NGINX).exists():
         raise SystemExit(f"{NGINX} is missing: apt-get install nginx")
     signal.signal(signal.SIGTERM, terminate)

@@ -382,21 +382,55 @@ def tree_cpu_seconds(root_pid: int) -> float:
 def process_rss_mb(root_pid: int) -> tuple[float, list[float]]:
     """Resident memory (MB, VmRSS) of a process and of each of its direct children: gunicorn's
     master and its workers. Read from /proc (psutil is not a dependency)."""
-    master_kb, workers_kb = 0, []
+    master, workers = process_memory_mb(root_pid)
+    return master["rss"], sorted(worker["rss"] for worker in workers)
+
+
+def _smaps_rollup_kb(pid: str) -> dict[str, int]:
+    """Pss and Private_* of /proc/<pid>/smaps_rollup in kB ({} where the kernel has none)."""
+    try:
+        text = (Path("/proc") / pid / "smaps_rollup").read_text()
+    except OSError:
+        return {}
+    values = {}
+    for line in text.splitlines():
+        name, _, rest = line.partition(":")
+        if name in ("Pss", "Private_Clean", "Private_Dirty") and rest.strip().endswith("kB"):
+            values[name] = int(rest.split()[0])
+    return values
+
+
+def process_memory_mb(root_pid: int) -> tuple[dict[str, float], list[dict[str, float]]]:
+    """Memory (MB) of gunicorn's master and of each worker: `rss` (VmRSS, which counts the
+    pages a worker shares copy-on-write with the master in full, in every worker), `pss` (the
+    shared pages divided among the processes sharing them) and `private` (pages only this
+    process has: what one more worker costs)."""
+
+    def read(entry: Path, status: dict[str, str]) -> dict[str, float]:
+        rollup = _smaps_rollup_kb(entry.name)
+        rss_kb = int(status.get("VmRSS", "0 kB").split()[0])
+        private_kb = rollup.get("Private_Clean", 0) + rollup.get("Private_Dirty", 0)
+        return {
+            "rss": round(rss_kb / 1024, 1),
+            "pss": round(rollup.get("Pss", 0) / 1024, 1),
+            "private": round(private_kb / 1024, 1),
+        }
+
+    master: dict[str, float] = {"rss": 0.0, "pss": 0.0, "private": 0.0}
+    workers = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            status = (entry / "status").read_text()
+            text = (entry / "status").read_text()
         except OSError:
             continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        rss_kb = int(fields.get("VmRSS", "0 kB").split()[0])
+        status = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
         if int(entry.name) == root_pid:
-            master_kb = rss_kb
-        elif fields.get("PPid", "").strip() == str(root_pid):
-            workers_kb.append(rss_kb)
-    return round(master_kb / 1024, 1), sorted(round(kb / 1024, 1) for kb in workers_kb)
+            master = read(entry, status)
+        elif status.get("PPid", "").strip() == str(root_pid):
+            workers.append(read(entry, status))
+    return master, sorted(workers, key=lambda worker: worker["rss"])
 
 
 def cpu_busy_percent(seconds: float = 2.0) -> float | None:
@@ -626,7 +660,15 @@ def memory_summary(server: dict) -> str:
     before = server.get("previous_worker_rss_mb")
     if before:
         text += f"; before: largest worker {max(before):g} MB"
-    return text + ")"
+    text += ")"
+    pss, private = server.get("worker_pss_mb"), server.get("worker_private_mb")
+    if pss and private:
+        text += (
+            f"; of that shared with the master copy-on-write (`--preload`): proportional share "
+            f"(PSS) {', '.join(f'{mb:g}' for mb in pss)} MB, private "
+            f"{', '.join(f'{mb:g}' for mb in private)} MB per worker"
+        )
+    return text
 
 
 def ratios(results: list[dict], previous: dict | None = None) -> list[dict]:
@@ -919,11 +961,15 @@ def bench_database(db: str, args: argparse.Namespace, config: ServerConfig) -> d
         log(f"{DB_LABELS[db]}: compared with the previous run {before['file']}")
     with gunicorn(env, config, log_path) as server:
         results = measure(server, targets, args, previous_rows(before))
-        master_mb, workers_mb = process_rss_mb(server.pid)
+        master_memory, workers_memory = process_memory_mb(server.pid)
         bind = server.base.removeprefix("http://")
+    master_mb = master_memory["rss"]
+    workers_mb = [worker["rss"] for worker in workers_memory]
     log(
         f"{DB_LABELS[db]}: resident memory after the load: master {master_mb} MB, workers "
-        f"{workers_mb} MB (goal < {scenarios.TARGET_WORKER_RSS_MB} MB per worker)"
+        f"{workers_mb} MB (goal < {scenarios.TARGET_WORKER_RSS_MB} MB per worker); "
+        f"proportional (PSS) {[worker['pss'] for worker in workers_memory]} MB, private "
+        f"{[worker['private'] for worker in workers_memory]} MB"
     )
     return {
         "schema": 1,
@@ -957,6 +1003,9 @@ def bench_database(db: str, args: argparse.Namespace, config: ServerConfig) -> d
             "rss_mb_after_load": round(master_mb + sum(workers_mb), 1),
             "master_rss_mb": master_mb,
             "worker_rss_mb": workers_mb,
+            "worker_pss_mb": [worker["pss"] for worker in workers_memory],
+            "worker_private_mb": [worker["private"] for worker in workers_memory],
+            "master_private_mb": master_memory["private"],
             "worker_rss_goal_mb": scenarios.TARGET_WORKER_RSS_MB,
             "previous_worker_rss_mb": ((before or {}).get("server") or {}).get("worker_rss_mb"),
             "cache": env.get("LOTSE_REDIS_URL") or "local memory per worker",

@@ -197,6 +197,19 @@ def test_resident_memory_is_read_for_the_process_and_its_children() -> None:
     assert all(mb >= 0 for mb in workers)
 
 
+def test_shared_and_private_memory_are_read_and_reported() -> None:
+    master, _workers = run.process_memory_mb(os.getpid())
+    assert 0 < master["private"] <= master["rss"]
+    assert 0 < master["pss"] <= master["rss"]
+    server = {
+        **_report([])["server"],
+        "worker_pss_mb": [60.5, 61.0, 70.2],
+        "worker_private_mb": [40.1, 41.0, 50.3],
+    }
+    text = run.memory_summary(server)
+    assert "(PSS) 60.5, 61, 70.2 MB, private 40.1, 41, 50.3 MB per worker" in text
+
+
 def test_every_goal_key_is_one_the_report_knows() -> None:
     for target in scenarios.TARGETS:
         assert set(target.goals()) <= {"p95_ms", "cpu_ms", "static_ratio"}

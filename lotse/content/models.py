@@ -1,5 +1,7 @@
 """Wagtail page types of the public portal."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -7,10 +9,38 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from lotse.core.versioning import versioned, versions_are_pinned
+
 from .blocks import BodyBlock
+
+
+class UnrestrictedRouteMixin:
+    """For the portal's page types: a page the route cache (`lotse.content.routing`) found
+    without view restrictions (on itself or an ancestor, under the current content version)
+    answers Wagtail's check without its two queries."""
+
+    _lotse_unrestricted = False
+    # Foreign keys every rendering reads: loaded before the route is kept, so they are kept too.
+    route_cache_related: tuple[str, ...] = ("locale",)
+
+    def get_view_restrictions(self) -> Any:
+        if self._lotse_unrestricted:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()  # type: ignore[misc]
+
+    def breadcrumb_ancestors(self) -> list[Page]:
+        """The ancestors below the tree's root, for the breadcrumbs; inside the page cache's
+        pinned versions kept under the content version."""
+
+        def build() -> list[Page]:
+            return list(self.get_ancestors()[1:])  # type: ignore[attr-defined]
+
+        if not versions_are_pinned():
+            return build()
+        return versioned(f"content.ancestors:{self.pk}", build)  # type: ignore[attr-defined]
 
 
 class TopicOverviewMixin:
@@ -29,7 +59,7 @@ class TopicOverviewMixin:
         return context
 
 
-class HomePage(TopicOverviewMixin, Page):
+class HomePage(TopicOverviewMixin, UnrestrictedRouteMixin, Page):
     """The portal's start page (one per language)."""
 
     intro = RichTextField(_("Einleitung"), features=["bold", "italic", "link"], blank=True)
@@ -44,7 +74,7 @@ class HomePage(TopicOverviewMixin, Page):
         verbose_name = _("Startseite")
 
 
-class StandardPage(Page):
+class StandardPage(UnrestrictedRouteMixin, Page):
     """An editorial page: legal texts, section introductions, contact."""
 
     intro = models.TextField(_("Kurztext"), blank=True, max_length=500)
@@ -57,7 +87,7 @@ class StandardPage(Page):
         verbose_name = _("Inhaltsseite")
 
 
-class KnowledgeIndexPage(TopicOverviewMixin, Page):
+class KnowledgeIndexPage(TopicOverviewMixin, UnrestrictedRouteMixin, Page):
     """'Wissen': the topic fields and the latest articles."""
 
     intro = models.TextField(_("Kurztext"), blank=True, max_length=500)
@@ -71,7 +101,7 @@ class KnowledgeIndexPage(TopicOverviewMixin, Page):
         verbose_name = _("Wissen (Übersicht)")
 
 
-class TopicFieldPage(Page):
+class TopicFieldPage(UnrestrictedRouteMixin, Page):
     """The page of one topic field (Themenfeld)."""
 
     topic_field = models.ForeignKey(
@@ -90,6 +120,7 @@ class TopicFieldPage(Page):
         FieldPanel("body"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    route_cache_related = ("locale", "topic_field")
     parent_page_types = ["content.KnowledgeIndexPage"]
     subpage_types: list[str] = []
 
@@ -115,17 +146,17 @@ class TopicFieldPage(Page):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import articles_latest, topic_field_overview
+        from .selectors import articles_latest, topic_field_overview_html
 
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = articles_latest(
             locale=self.locale, topic_field=self.topic_field, limit=10
         )
-        context["overview"] = topic_field_overview(topic_field=self.topic_field)
+        context["overview_html"] = topic_field_overview_html(topic_field=self.topic_field)
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(UnrestrictedRouteMixin, Page):
     """A knowledge article tagged with topic fields and target groups."""
 
     date = models.DateField(_("Datum"))

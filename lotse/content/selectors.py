@@ -3,7 +3,10 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from lotse.core.models import TopicField
@@ -85,6 +88,27 @@ def topic_field_overview(*, topic_field: TopicField, now: datetime | None = None
         lambda: _topic_field_overview(topic_field=topic_field, now=minute),
         timeout=60,
     )
+
+
+def topic_field_overview_html(*, topic_field: TopicField) -> str:
+    """The overview of `topic_field_overview` rendered (`content/_topic_overview.html`), kept
+    under the content version for the current minute and the active language: most of a
+    topic page's template work (decision 0015)."""
+    minute = timezone.now().replace(second=0, microsecond=0)
+    language = get_language() or ""
+
+    def build() -> str:
+        overview = _topic_field_overview(topic_field=topic_field, now=minute)
+        return render_to_string(
+            "content/_topic_overview.html", {"overview": overview, "topic": topic_field.slug}
+        )
+
+    html = versioned(
+        f"content.topic-overview-html:{topic_field.pk}:{language}:{minute.isoformat()}",
+        build,
+        timeout=60,
+    )
+    return mark_safe(html)  # noqa: S308 - our own template's output
 
 
 def _topic_field_overview(*, topic_field: TopicField, now: datetime) -> TopicOverview:

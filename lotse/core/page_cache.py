@@ -19,6 +19,11 @@ Forms on cached pages keep working: the CSRF token of the visitor who caused the
 replaced in the stored copy by a placeholder, and every response from the cache gets the token
 of its own visitor (`get_token`, which also sets the visitor's CSRF cookie), so a POST after a
 cached GET passes the CSRF check, and no visitor sees another visitor's token.
+
+Two middleware (decision 0015): `PageCacheMiddleware` right after WhiteNoise answers from the
+cache before sessions, CSRF, authentication and messages run (a hit costs a version read, a
+hash and a memory lookup), and stores what `PageCaptureMiddleware`, the last one, prepared,
+with the headers the whole chain set.
 """
 
 from __future__ import annotations
@@ -34,7 +39,14 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, get_token
+from django.middleware.csrf import (
+    CSRF_ALLOWED_CHARS,
+    CSRF_SECRET_LENGTH,
+    CsrfViewMiddleware,
+    get_token,
+)
+from django.middleware.locale import LocaleMiddleware
+from django.urls import Resolver404, resolve
 from django.utils.cache import (
     add_never_cache_headers,
     cc_delim_re,
@@ -52,9 +64,12 @@ MASKED_TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 ALLOWED_VARY = {"cookie", "accept-language", "accept-encoding", "hx-request"}
 REFUSING_DIRECTIVES = {"private", "no-store", "no-cache"}
 # Response headers not taken into the stored copy (set per response, or by outer middleware).
-UNSTORED_HEADERS = {"set-cookie", "date", "expires", "cache-control", "etag", "vary"}
+UNSTORED_HEADERS = {"set-cookie", "date", "expires", "etag", "content-length"}
 # Which cache to ask first: the process's own memory, then the shared cache (entries are keyed
-# by version, so per-process copies are never stale, decision 0005).
+# by version, so per-process copies are never stale, decision 0005). A rendering is stored in
+# the shared cache only; a process keeps its own copy from the first time it finds the page
+# there, so one-off addresses (a query string nobody repeats) fill no process's memory
+# (decision 0015).
 CACHE_ALIASES = ("pages", "default")
 
 _routes: dict[str, tuple[str, ...]] = {}
@@ -79,6 +94,7 @@ def page_cache_register(*view_names: str, scopes: Iterable[str] = ()) -> None:
     page tree) under the content version and the further `scopes` their pages read."""
     for view_name in view_names:
         _routes[view_name] = tuple(sorted({CONTENT, *scopes}))
+    _route_scopes.cache_clear()
 
 
 def page_cache_routes() -> dict[str, tuple[str, ...]]:
@@ -107,7 +123,7 @@ def page_cache_key(request: HttpRequest, scopes: Iterable[str], versions: dict[s
             versions_key(versions, scopes),
         )
     )
-    return "pagecache:v1:" + hashlib.sha256(raw.encode()).hexdigest()[:40]
+    return "pagecache:v2:" + hashlib.sha256(raw.encode()).hexdigest()[:40]
 
 
 def _directives(value: str) -> set[str]:
@@ -152,7 +168,10 @@ def _content_without_token(request: HttpRequest, content: bytes) -> bytes | None
     return None if secret.encode() in cleaned else cleaned
 
 
-def _entry(request: HttpRequest, response: HttpResponse) -> dict[str, Any] | None:
+def _prepared(request: HttpRequest, response: HttpResponse) -> dict[str, Any] | None:
+    """The body of the stored copy (the visitor's CSRF token replaced by the placeholder), or
+    None when the token cannot be recognised. The headers are taken later, from the response
+    the whole middleware chain produced (`PageCacheMiddleware`)."""
     content = response.content
     csrf = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
     if csrf:
@@ -160,28 +179,11 @@ def _entry(request: HttpRequest, response: HttpResponse) -> dict[str, Any] | Non
         if cleaned is None:
             return None
         content = cleaned
-    headers = [(k, v) for k, v in response.items() if k.lower() not in UNSTORED_HEADERS]
-    vary = response.get("Vary", "")
     etag = None if csrf else '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
-    return {"content": content, "headers": headers, "vary": vary, "csrf": csrf, "etag": etag}
+    return {"content": content, "csrf": csrf, "etag": etag}
 
 
-def _response(request: HttpRequest, entry: dict[str, Any]) -> HttpResponseBase:
-    content = entry["content"]
-    if entry["csrf"]:
-        content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
-    response = HttpResponse(content)
-    for name, value in entry["headers"]:
-        response[name] = value
-    if entry["vary"]:
-        response["Vary"] = entry["vary"]
-    _public_headers(response, csrf=entry["csrf"], etag=entry["etag"])
-    if entry["etag"]:
-        return get_conditional_response(request, etag=entry["etag"], response=response) or response
-    return response
-
-
-def _public_headers(response: HttpResponseBase, *, csrf: bool, etag: str | None) -> None:
+def _public_headers(response: HttpResponseBase, *, csrf: bool) -> None:
     """Browsers revalidate every time (a change shows at once); a page with a visitor's token
     is private to that visitor; every page varies by cookie (logged-in users see others)."""
     patch_vary_headers(response, ("Cookie",))
@@ -189,55 +191,135 @@ def _public_headers(response: HttpResponseBase, *, csrf: bool, etag: str | None)
         patch_cache_control(response, private=True, no_cache=True)
     else:
         patch_cache_control(response, public=True, no_cache=True)
-    if etag:
-        response["ETag"] = etag
+
+
+@functools.lru_cache(maxsize=4096)
+def _route_scopes(urlconf: str, language: str, path_info: str) -> tuple[str, ...] | None:
+    """The scopes of the registered route `path_info` resolves to in `language` (the language
+    prefix patterns resolve in the active language), None for other routes. The routes are
+    fixed by the code, so the answer is kept per process."""
+    try:
+        match = resolve(path_info, urlconf)
+    except Resolver404:
+        return None
+    return _routes.get(match.view_name)
+
+
+def _cookies_allowed(request: HttpRequest) -> bool:
+    """No cookie but the CSRF and language cookies: no session (so an anonymous visitor,
+    authentication is by session only), no messages, nothing unknown."""
+    cookies = request.COOKIES
+    if not cookies:
+        return True
+    return set(cookies) <= {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
 
 
 class PageCacheMiddleware:
-    """The last middleware: sees the resolved route, the user and the CSRF cookie."""
+    """Early in the chain (right after WhiteNoise): answers an anonymous GET/HEAD of a
+    registered route from the cache before sessions, CSRF, authentication, messages and the
+    other middleware run, with the headers they set when the page was rendered (stored with
+    it). On a miss the request goes through the whole chain; `PageCaptureMiddleware` (the last
+    one) prepares the copy, and this one stores it with the final headers, unless something
+    on the way out set a cookie or a header that forbids it.
+
+    What it does of the skipped middleware: the language as `LocaleMiddleware` chooses it (part
+    of the key; the route resolves in it), and for a page with a form the visitor's CSRF
+    cookie and token as `CsrfViewMiddleware` would set them."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
+        self.locale = LocaleMiddleware(get_response)
+        self.csrf = CsrfViewMiddleware(get_response)
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if request.method not in ("GET", "HEAD") or not settings.LOTSE_PAGE_CACHE_SECONDS:
             return self.get_response(request)
         with versions_pinned():
-            return self._get(request)
+            key = self._key(request) if _cookies_allowed(request) else None
+            if key is not None:
+                for index, alias in enumerate(CACHE_ALIASES):
+                    entry = caches[alias].get(key)
+                    if entry is not None:
+                        if index:  # found in the shared cache: keep a copy in this process
+                            caches[CACHE_ALIASES[0]].set(
+                                key, entry, settings.LOTSE_PAGE_CACHE_SECONDS
+                            )
+                        return self._response(request, entry)
+                request._page_cache_key = key  # type: ignore[attr-defined]
+            response = self.get_response(request)
+            prepared = getattr(request, "_page_cache_prepared", None)
+            if key is not None and prepared is not None:
+                self._store(key, response, prepared)
+            return response
 
-    def _get(self, request: HttpRequest) -> HttpResponseBase:
+    def _key(self, request: HttpRequest) -> str | None:
+        self.locale.process_request(request)  # activates the language LocaleMiddleware would
+        urlconf = getattr(request, "urlconf", None) or settings.ROOT_URLCONF
+        scopes = _route_scopes(urlconf, get_language(), request.path_info)
+        if scopes is None:
+            return None
+        return page_cache_key(request, scopes, current_versions())
+
+    def _store(self, key: str, response: HttpResponseBase, prepared: dict[str, Any]) -> None:
+        """Keep the prepared copy with the headers of the whole chain, if the outer middleware
+        added no cookie (but the CSRF cookie of a page with a form) and no refusal."""
+        if response.status_code != 200 or not isinstance(response, HttpResponse):
+            return
+        allowed = {settings.CSRF_COOKIE_NAME} if prepared["csrf"] else set()
+        if set(response.cookies) - allowed:
+            return
+        if "no-store" in _directives(response.get("Cache-Control", "")):
+            return
+        if {v.lower() for v in cc_delim_re.split(response.get("Vary", "")) if v} - ALLOWED_VARY:
+            return
+        entry = {
+            **prepared,
+            "headers": tuple(
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in UNSTORED_HEADERS
+            ),
+        }
+        caches[CACHE_ALIASES[-1]].set(key, entry, settings.LOTSE_PAGE_CACHE_SECONDS)
+
+    def _response(self, request: HttpRequest, entry: dict[str, Any]) -> HttpResponseBase:
+        content = entry["content"]
+        if entry["csrf"]:
+            self.csrf.process_request(request)
+            content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+        response = HttpResponse(content)
+        headers = response.headers
+        for name, value in entry["headers"]:
+            headers[name] = value
+        headers["Content-Length"] = str(len(content))
+        if entry["csrf"]:
+            return self.csrf.process_response(request, response)
+        etag = entry["etag"]
+        headers["ETag"] = etag
+        return get_conditional_response(request, etag=etag, response=response) or response
+
+
+class PageCaptureMiddleware:
+    """The last middleware: sees the resolved route, the user and the CSRF cookie; prepares
+    the copy of a storable response for `PageCacheMiddleware` to keep."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
-        key = getattr(request, "_page_cache_key", None)
-        if key is None or not isinstance(response, HttpResponse):
+        if getattr(request, "_page_cache_key", None) is None:
+            return response
+        if not isinstance(response, HttpResponse) or not cacheable_request(request):
             return response
         if hasattr(response, "render") and not getattr(response, "is_rendered", True):
             response.render()
         if request.method == "GET" and storable(request, response):  # a HEAD may lack the body
-            entry = _entry(request, response)
-            if entry is not None:
-                timeout = settings.LOTSE_PAGE_CACHE_SECONDS
-                for alias in CACHE_ALIASES:
-                    caches[alias].set(key, entry, timeout)
-                _public_headers(response, csrf=entry["csrf"], etag=None)
+            prepared = _prepared(request, response)
+            if prepared is not None:
+                request._page_cache_prepared = prepared  # type: ignore[attr-defined]
+                _public_headers(response, csrf=prepared["csrf"])
         return response
-
-    def process_view(
-        self, request: HttpRequest, view_func: object, view_args: object, view_kwargs: object
-    ) -> HttpResponseBase | None:
-        if not settings.LOTSE_PAGE_CACHE_SECONDS or request.resolver_match is None:
-            return None
-        scopes = _routes.get(request.resolver_match.view_name)
-        if scopes is None or not cacheable_request(request):
-            return None
-        key = page_cache_key(request, scopes, current_versions())
-        for index, alias in enumerate(CACHE_ALIASES):
-            entry = caches[alias].get(key)
-            if entry is not None:
-                if index:  # found in the shared cache: keep a copy in this process
-                    caches[CACHE_ALIASES[0]].set(key, entry, settings.LOTSE_PAGE_CACHE_SECONDS)
-                return _response(request, entry)
-        request._page_cache_key = key  # type: ignore[attr-defined]
-        return None
 
 
 def never_cache_unless_safe(

@@ -247,6 +247,11 @@ def versions_pinned() -> Iterator[None]:
         _pinned.reset(token)
 
 
+def versions_are_pinned() -> bool:
+    """Inside `versions_pinned` (a read-only request of the page cache)."""
+    return _pinned.get() is not None
+
+
 def current_versions(using: str = "default") -> dict[str, str]:
     """Scope → "counter-token" of every scope (one indexed read; once inside
     `versions_pinned`); a scope without a row is missing ("0-" in keys)."""

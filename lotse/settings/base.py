@@ -69,6 +69,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers anonymous GETs of the public pages from the version-keyed page cache before the
+    # rest of the chain runs (it stores the headers that chain set); PageCaptureMiddleware, the
+    # last one, prepares the copies it keeps.
+    "lotse.core.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     # Inside CSPMiddleware: it must choose the admin policy before CSPMiddleware writes the header.
     "lotse.core.middleware.SecurityHeadersMiddleware",
@@ -83,8 +87,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
-    # Last: answers anonymous GETs of the public pages from the version-keyed page cache.
-    "lotse.core.page_cache.PageCacheMiddleware",
+    # Site and route of a page-tree GET from version-keyed memory (decision 0015).
+    "lotse.content.routing.PageRouteMiddleware",
+    # Last: sees the route, the user and the CSRF token of a page the cache above may keep.
+    "lotse.core.page_cache.PageCaptureMiddleware",
 ]
 
 ROOT_URLCONF = "lotse.urls"
@@ -151,7 +157,8 @@ REDIS_URL = env_str("LOTSE_REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, with one client per pool (lotse/core/redis_cache.py).
+            "BACKEND": "lotse.core.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "lotse",
         }
