@@ -26,10 +26,12 @@ class GuidanceConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from lotse.core.page_cache import page_cache_register
-        from lotse.core.versioning import version_scope
+        from lotse.core.versioning import version_exclude, version_scope
 
         # The checks visitors fill in: read only by the demand views, not by the static pages.
         version_scope("guidance_companycheck", "checks")
+        # The plans' PDFs, written by downloads and the worker: no public page reads them.
+        version_exclude("guidance_plandocument")
         page_cache_register("guidance:start", "guidance:profile")
         from wagtail.signals import published
 

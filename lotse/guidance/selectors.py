@@ -958,9 +958,7 @@ def plan_lookups(
     key = f"guidance:lookups:v1:{version.pk}:{district.pk}:{size_class}:{language}:{day}"
     return shared_versioned(
         key,
-        lambda: _lookups_build(
-            version=version, district=district, size_class=size_class, now=now
-        ),
+        lambda: _lookups_build(version=version, district=district, size_class=size_class, now=now),
         settings.LOTSE_PAGE_CACHE_SECONDS,
     )
 
