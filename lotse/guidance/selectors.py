@@ -47,6 +47,7 @@ from django.db.models import (
 from django.db.models.expressions import Window
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, RowNumber
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -936,6 +937,14 @@ def _lookups_build(
     contact = pages.get(CONTACT_PAGE_SLUG)
     lookups = Lookups(contact_page_url=contact.url if contact else "")
     for measure in measures:
+        for url_name, items in (
+            ("offers:detail", measure.offers),
+            ("network:actor", measure.contacts),
+            ("events:detail", measure.events),
+        ):
+            for item in items:  # addresses reversed once here, not in every plan
+                item.detail_url = reverse(url_name, args=[item.slug])
+    for measure in measures:
         lookups.offers[measure.key] = measure.offers
         lookups.contacts[measure.key] = measure.contacts
         lookups.events[measure.key] = measure.events
@@ -955,7 +964,7 @@ def plan_lookups(
     the day is part of the key (offers valid until yesterday)."""
     language = get_language() or ""
     day = timezone.localdate(now).isoformat()
-    key = f"guidance:lookups:v1:{version.pk}:{district.pk}:{size_class}:{language}:{day}"
+    key = f"guidance:lookups:v2:{version.pk}:{district.pk}:{size_class}:{language}:{day}"
     return shared_versioned(
         key,
         lambda: _lookups_build(version=version, district=district, size_class=size_class, now=now),
