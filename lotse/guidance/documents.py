@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
+from django_tasks import task
 
 from lotse.core.mail import MailCancelled, mail_attachments
 from lotse.core.models import OutgoingMail
@@ -109,6 +110,12 @@ def plan_pdf_render(*, check_id: int, language: str, base_url: str) -> bool:
     with translation.override(language):
         plan_pdf(plan=check_plan(check=check), base_url=base_url)
     return True
+
+
+@task()
+def plan_pdf_task(check_id: int, language: str, base_url: str) -> bool:
+    """The worker's job for `services.plan_pdf_prepare`: a completed plan changed."""
+    return plan_pdf_render(check_id=check_id, language=language, base_url=base_url)
 
 
 def plan_text(*, plan: Plan, limit: int | None = None) -> str:

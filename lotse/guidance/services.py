@@ -23,6 +23,7 @@ from wz_code import WZ
 from lotse.core.links import absolute_url, url_base
 from lotse.core.mail import mail_enqueue, mails_delete_for
 from lotse.core.models import OutgoingMail, Region
+from lotse.core.tasks import enqueue_with_transaction
 from lotse.core.validators import CONTROL_CHARACTERS
 from lotse.desk.models import (
     ATTACHMENT_MAX_LENGTH,
@@ -35,7 +36,7 @@ from lotse.desk.services import submit_inquiry
 from lotse.tariffs.selectors import wz_codes
 
 from .definition import content_from_rows, definition_from_content
-from .documents import plan_mail_attachments, plan_text
+from .documents import plan_mail_attachments, plan_pdf_task, plan_text
 from .loader import build_rows, validate_definition
 from .models import SIZE_ORDER, Answer, CheckVersion, CompanyCheck, Module
 from .selectors import (
@@ -195,10 +196,6 @@ def plan_pdf_prepare(*, check: CompanyCheck) -> None:
         return
     if not settings.LOTSE_GUIDANCE_PDF_CACHE_SECONDS or not plan_complete(check=check):
         return
-    from lotse.core.tasks import enqueue_with_transaction
-
-    from .tasks import plan_pdf_task
-
     enqueue_with_transaction(
         plan_pdf_task,
         check_id=check.pk,
