@@ -6,6 +6,13 @@ under the links `guidance_varied_token(n)` (the target `guidance-pdf-varied`).
 The answers follow `bench.scenarios.guidance_answers` (the same set the API target posts), so
 the plan has measures in every module; district Dresden and WZ 43.21 match the offers' and the
 Tarifregister's bench data. Idempotent: the checks are created once (their answers are reset).
+
+The product renders a plan's PDF in the worker when a completed plan changes
+(`services.plan_pdf_prepare`); the generator does what the worker does for the checks it
+completes (`documents.plan_pdf_render`, German, the configured base URL the server's links use),
+for all varied plans from scale 100 on (PRERENDER_PER_SCALE per scale unit below: the bench
+tests). A varied plan without a stored PDF, or whose plan changed since (an event has ended),
+is rendered by its download, as in the product.
 """
 
 from __future__ import annotations
@@ -21,7 +28,9 @@ from bench.scenarios import (
     guidance_payload,
     guidance_varied_token,
 )
+from lotse.core.links import url_base
 from lotse.core.models import Region
+from lotse.guidance.documents import plan_pdf_render
 from lotse.guidance.loader import load as load_versions
 from lotse.guidance.models import SIZE_ORDER, Answer, CheckVersion, CompanyCheck
 from lotse.guidance.selectors import check_scores, rule_measures, token_hash, version_current
@@ -54,10 +63,19 @@ def generate(*, scale: int, seed: int) -> str:
     check.completed_at = now
     check.save()
     varied = _varied_checks(version=version, seed=seed)
-    return f"bench check v{version.number} with {len(check.answers)} answers, {varied} varied"
+    count = min(len(varied), PRERENDER_PER_SCALE * max(scale, 1))
+    for check_id in [check.pk, *varied[:count]]:
+        plan_pdf_render(check_id=check_id, language="de", base_url=url_base())
+    return (
+        f"bench check v{version.number} with {len(check.answers)} answers, {len(varied)} "
+        f"varied, {count + 1} PDFs rendered as the worker does"
+    )
 
 
-def _varied_checks(*, version: CheckVersion, seed: int) -> int:
+PRERENDER_PER_SCALE = 15
+
+
+def _varied_checks(*, version: CheckVersion, seed: int) -> list[int]:
     """Completed checks with random answers, districts and size classes (all modules)."""
     hashes = [token_hash(guidance_varied_token(n)) for n in range(GUIDANCE_VARIED_PLANS)]
     CompanyCheck.objects.filter(token_hash__in=hashes).delete()
@@ -83,4 +101,4 @@ def _varied_checks(*, version: CheckVersion, seed: int) -> int:
         check.measures = rule_measures(check=check)
         checks.append(check)
     CompanyCheck.objects.bulk_create(checks, batch_size=500)
-    return len(checks)
+    return [check.pk for check in checks]

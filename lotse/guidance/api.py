@@ -11,7 +11,6 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.urls import reverse
 from ninja import Field, Query, Router, Schema, Status
 
 from lotse.core.links import absolute_url
@@ -180,7 +179,7 @@ def _measure_out(measure: Measure) -> dict:
             {
                 "id": offer.pk,
                 "title": offer.title,
-                "url": absolute_url(reverse("offers:detail", args=[offer.slug])),
+                "url": absolute_url(offer.detail_url),
             }
             for offer in measure.offers
         ],
@@ -189,7 +188,7 @@ def _measure_out(measure: Measure) -> dict:
             {
                 "id": actor.pk,
                 "title": actor.name,
-                "url": absolute_url(reverse("network:actor", args=[actor.slug])),
+                "url": absolute_url(actor.detail_url),
             }
             for actor in measure.contacts
         ],
@@ -197,7 +196,7 @@ def _measure_out(measure: Measure) -> dict:
             {
                 "id": event.pk,
                 "title": event.title,
-                "url": absolute_url(reverse("events:detail", args=[event.slug])),
+                "url": absolute_url(event.detail_url),
             }
             for event in measure.events
         ],

@@ -31,7 +31,7 @@ class GuidanceConfig(app_config.LotseAppConfig):
         from wagtail.signals import published
 
         from lotse.content.extensions import topic_links_register
-        from lotse.core.versioning import version_scope
+        from lotse.core.versioning import version_exclude, version_scope
         from lotse.offers.coverage_layers import CoverageLayer, coverage_layer_register
 
         from .models import CheckVersion, Module
@@ -41,6 +41,8 @@ class GuidanceConfig(app_config.LotseAppConfig):
 
         # The checks visitors fill in: read only by the demand views, not by the static pages.
         version_scope("guidance_companycheck", "checks")
+        # The plans' PDFs, written by downloads and the worker: no public page reads them.
+        version_exclude("guidance_plandocument")
         published.connect(
             version_published_receiver, sender=CheckVersion, dispatch_uid="guidance.published"
         )

@@ -5,62 +5,84 @@ Both are built from `selectors.check_plan`, the plan of the HTML page; nothing i
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
+from django_tasks import task
 
 from lotse.core.mail import MailCancelled, mail_attachments
 from lotse.core.models import OutgoingMail
 from lotse.core.pdf import html_to_pdf
 
-from .models import CompanyCheck
+from .models import CompanyCheck, PlanDocument
 from .selectors import Plan, check_plan, version_with_structure
 
-PDF_CACHE_PREFIX = "guidance:pdf:v1"
+# Stands for the creation date in the source whose digest decides whether a stored PDF still
+# shows the plan (letters only: nothing escapes or translates it).
+CREATED_MARK = "LOTSEPLANCREATEDON"
 
 
-def _pdf_cache_key(*, token_hash: str, language: str) -> str:
-    return f"{PDF_CACHE_PREFIX}:{token_hash}:{language}"
-
-
-def plan_pdf_forget(*, token_hashes: list[str]) -> None:
-    """Drop the cached PDFs of these plans (every language): called when plans are deleted."""
-    keys = [
-        _pdf_cache_key(token_hash=token_hash, language=code)
-        for token_hash in token_hashes
-        for code, _name in settings.LANGUAGES
-    ]
-    if keys:
-        cache.delete_many(keys)
-
-
-def plan_pdf(*, plan: Plan, base_url: str) -> bytes:
+def plan_pdf(*, plan: Plan, base_url: str, now: datetime.datetime | None = None) -> bytes:
     """The plan in the centre's look, with the date and the check version.
 
     WeasyPrint costs hundreds of milliseconds for a long plan, the HTML it is made from a few.
-    The PDF is cached per plan and language together with the SHA-256 of its HTML source (and
-    base URL) and served only while a new rendering of the source is identical: any change of
-    the answers, the check version, an offer, contact or event shown, an article, the language
-    or the date changes the source and makes a new PDF. Never stale by construction; no
-    version counter has to follow the writes of other apps.
+    A stored check's PDF is kept in the database per language (`PlanDocument`) together with
+    the SHA-256 of its HTML source and base URL, without the creation date, and served only
+    while a new rendering of the source is identical: any change of the answers, the ticks, the
+    check version, an offer, contact or event shown, an article or the language makes a new
+    PDF. Never stale by construction; no version counter has to follow the writes of other
+    apps. A stored PDF is used for at most LOTSE_GUIDANCE_PDF_CACHE_SECONDS (0: none is kept);
+    it shows the date it was made. The worker renders it when a completed plan changes
+    (`plan_pdf_prepare`), so the download usually finds it.
     """
-    html = _plan_html(plan=plan, base_url=base_url)
+    now = now or timezone.now()
+    base = base_url.rstrip("/") + "/"
+    source = _plan_html(plan=plan, base_url=base)
     timeout = settings.LOTSE_GUIDANCE_PDF_CACHE_SECONDS
-    if not timeout or not plan.check.token_hash:
-        return html_to_pdf(html, base_url=base_url)
-    digest = hashlib.sha256(f"{base_url}\n{html}".encode()).hexdigest()
-    key = _pdf_cache_key(token_hash=plan.check.token_hash, language=get_language() or "")
-    cached = cache.get(key)
-    if cached is not None and cached[0] == digest:
-        return cached[1]
-    document = html_to_pdf(html, base_url=base_url)
-    cache.set(key, (digest, document), timeout)
+    check_id = plan.check.pk
+    if not timeout or check_id is None:
+        return _render(source=source, base_url=base, now=now)
+    digest = hashlib.sha256(f"{base}\n{source}".encode()).hexdigest()
+    language = get_language() or ""
+    stored = (
+        PlanDocument.objects.filter(
+            company_check_id=check_id,
+            language=language,
+            digest=digest,
+            created_at__gt=now - datetime.timedelta(seconds=timeout),
+        )
+        .values_list("pdf", flat=True)
+        .first()
+    )
+    if stored is not None:
+        return bytes(stored)
+    document = _render(source=source, base_url=base, now=now)
+    PlanDocument.objects.bulk_create(
+        [
+            PlanDocument(
+                company_check_id=check_id,
+                language=language,
+                digest=digest,
+                pdf=document,
+                created_at=now,
+            )
+        ],
+        update_conflicts=True,
+        unique_fields=["company_check", "language"],
+        update_fields=["digest", "pdf", "created_at"],
+    )
     return document
+
+
+def _render(*, source: str, base_url: str, now: datetime.datetime) -> bytes:
+    created = date_format(timezone.localtime(now), "SHORT_DATE_FORMAT")
+    return html_to_pdf(source.replace(CREATED_MARK, created), base_url=base_url)
 
 
 def _plan_html(*, plan: Plan, base_url: str) -> str:
@@ -69,11 +91,31 @@ def _plan_html(*, plan: Plan, base_url: str) -> str:
         {
             "plan": plan,
             "check": plan.check,
-            "created": timezone.localtime(),
+            "created": CREATED_MARK,
             "base_url": base_url.rstrip("/"),
             "centre_name": settings.LOTSE_CENTRE_NAME,
         },
     )
+
+
+def plan_pdf_render(*, check_id: int, language: str, base_url: str) -> bool:
+    """In the worker: the PDF of a check's plan made and stored ahead of its download (False:
+    the check was deleted meanwhile). Costs nothing when the stored PDF is still the plan."""
+    from django.utils import translation
+
+    check = CompanyCheck.objects.select_related("district__parent").filter(pk=check_id).first()
+    if check is None:
+        return False
+    check.version = version_with_structure(version_id=check.version_id)
+    with translation.override(language):
+        plan_pdf(plan=check_plan(check=check), base_url=base_url)
+    return True
+
+
+@task()
+def plan_pdf_task(check_id: int, language: str, base_url: str) -> bool:
+    """The worker's job for `services.plan_pdf_prepare`: a completed plan changed."""
+    return plan_pdf_render(check_id=check_id, language=language, base_url=base_url)
 
 
 def plan_text(*, plan: Plan, limit: int | None = None) -> str:

@@ -301,3 +301,30 @@ class CompanyCheck(models.Model):
 
     def __str__(self) -> str:
         return f"Check {self.pk} (v{self.version_id})"
+
+
+class PlanDocument(models.Model):
+    """The plan of a check as PDF in one language, rendered by the worker when the answers
+    change (or by the first download): served while a new rendering of the plan's source would
+    be identical (`digest`, SHA-256 of the source without its creation date). Deleted with the
+    check."""
+
+    company_check = models.ForeignKey(
+        CompanyCheck, on_delete=models.CASCADE, related_name="documents"
+    )
+    language = models.CharField(max_length=10)
+    digest = models.CharField(max_length=64)
+    pdf = models.BinaryField()
+    created_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("Plan als PDF")
+        verbose_name_plural = _("Pläne als PDF")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company_check", "language"], name="guidance_plandocument_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"PDF {self.company_check_id} ({self.language})"

@@ -9,6 +9,12 @@ score, and the measure it triggers goes first in the plan.
 The plan reads offers, contacts and events in a number of queries that does not depend on the
 number of answers or offers: offers of all measures in one windowed query (best three per
 topic field and kind), contacts in one query, events of all topic fields in one query.
+
+What a measure shows besides the company's answers (offers, contacts, events, article) depends
+only on the measure, the district, the size class, the language, the date and the portal's
+content. It is looked up for every measure of the check version at once and kept in the shared
+cache under the content version (`plan_lookups`, decision 0012): a plan is then scoring and one
+cache read, and a new or withdrawn offer changes every plan at once.
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ from django.db.models import (
 from django.db.models.expressions import Window
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, RowNumber
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -48,6 +55,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from lotse.core.models import Region
+from lotse.core.versioning import shared_versioned
 from lotse.events.selectors import events_upcoming_by_topic
 from lotse.network.models import Actor, Contact
 from lotse.network.selectors import ActorFilters, actors_search
@@ -84,6 +92,11 @@ CONTACTS_PER_MEASURE = 3
 EVENTS_PER_MEASURE = 2
 CONTACT_PAGE_SLUG = "kontakt"
 TARIFF_MEASURE = "tarif"
+TARIFF_OFFER_KINDS = (Offer.Kind.ADVICE, Offer.Kind.SERVICE)
+TARIFF_ACTOR_TYPES = ("arbeitgeberverband", "gewerkschaft", "kammer")
+# Events kept per topic field beyond the two shown, for those that end while the lookups are
+# cached (they are dropped when the plan is made).
+EVENTS_SPARE = 3
 SIZE_FLAGS = {"1-9": "for_micro", "10-49": "for_small", "50-249": "for_medium", "250+": "for_large"}
 
 
@@ -427,8 +440,8 @@ def _tariff_measure(*, module: Module, result: LookupResult) -> Measure | None:
         why=why,
         first_step=first_step,
         topic_field=module.topic_field,
-        offer_kinds=[Offer.Kind.ADVICE, Offer.Kind.SERVICE],
-        actor_types=["arbeitgeberverband", "gewerkschaft", "kammer"],
+        offer_kinds=list(TARIFF_OFFER_KINDS),
+        actor_types=list(TARIFF_ACTOR_TYPES),
     )
 
 
@@ -761,8 +774,8 @@ def _attach_offers(*, measures: list[Measure], district: Region, size_class: str
     """Up to three public offers per measure, available in the district, best first.
 
     Best: offered in the district itself, then statewide, then online; newer first. The best
-    three per topic field and kind are ranked in one query (cached per lookup state); each
-    measure takes the best three of its kinds, and only those offers are loaded.
+    three per topic field and kind are ranked in one query; each measure takes the best three
+    of its kinds, and only those offers are loaded.
     """
     slugs = tuple(sorted({measure.topic_field for measure in measures}))
     kinds = sorted({kind for measure in measures for kind in _kinds(measure)})
@@ -773,8 +786,7 @@ def _attach_offers(*, measures: list[Measure], district: Region, size_class: str
         filters=OfferFilters(topic_field=slugs, kind=tuple(kinds), district=(district.slug,)),
         reference=_reference(),
     ).filter(**{SIZE_FLAGS[size_class]: True})
-    key = _state_cache_key(district=district.pk, size=size_class, slugs=slugs, kinds=kinds)
-    rows = _cached(key, lambda: _offer_candidates(matching=matching, slugs=slugs))
+    rows = _offer_candidates(matching=matching, slugs=slugs)
     candidates: dict[tuple[str, str], list[tuple]] = {}
     for slug, kind, rank in rows:
         candidates.setdefault((slug, kind), []).append(rank)
@@ -789,8 +801,6 @@ def _attach_offers(*, measures: list[Measure], district: Region, size_class: str
     ids = {offer_id for offer_ids in best.values() for offer_id in offer_ids}
     if not ids:
         return
-    # Loaded through the same filters (public, district, topic, kind, size): a cached id of an
-    # offer withdrawn or moved meanwhile is dropped, never shown.
     loaded = matching.filter(pk__in=ids).select_related("actor").defer("search_document")
     offers = {offer.pk: offer for offer in loaded}
     for measure in measures:
@@ -827,9 +837,7 @@ def _attach_contacts(*, measures: list[Measure], district: Region) -> None:
     serving = actors_search(filters=ActorFilters(types=types, districts=(district.slug,))).filter(
         Q(email__gt="") | Q(phone__gt="") | Exists(public_contact)
     )
-    key = _state_cache_key(contacts=True, district=district.pk, types=types)
-    best = _cached(key, lambda: _contact_candidates(serving=serving))
-    # Loaded through the same filters: an actor unpublished or moved meanwhile is dropped.
+    best = _contact_candidates(serving=serving)
     actors = list(
         serving.filter(pk__in=best)
         .prefetch_related(None)  # the plan shows neither their districts nor topic fields
@@ -849,9 +857,11 @@ def _attach_contacts(*, measures: list[Measure], district: Region) -> None:
         ]
 
 
-def _attach_events(*, measures: list[Measure], now: datetime.datetime) -> None:
+def _attach_events(*, measures: list[Measure], now: datetime.datetime, spare: int = 0) -> None:
     by_topic = events_upcoming_by_topic(
-        slugs=[measure.topic_field for measure in measures], per_topic=EVENTS_PER_MEASURE, now=now
+        slugs=[measure.topic_field for measure in measures],
+        per_topic=EVENTS_PER_MEASURE + spare,
+        now=now,
     )
     for measure in measures:
         measure.events = by_topic.get(measure.topic_field, [])
@@ -868,30 +878,121 @@ def pages_by_slug(*, slugs: set[str]) -> dict[str, Page]:
     return {page.slug: page for page in pages.specific(defer=True)}
 
 
+def _lookup_measures(*, version: CheckVersion) -> list[Measure]:
+    """Every measure a plan of this version can have, without answers: what the lookups need."""
+    measures = []
+    for module in version.modules.all():
+        if module.kind == Module.Kind.TARIFF:
+            measures.append(
+                Measure(
+                    key=f"{module.key}.{TARIFF_MEASURE}",
+                    module=module,
+                    title="",
+                    why="",
+                    first_step="",
+                    topic_field=module.topic_field,
+                    offer_kinds=list(TARIFF_OFFER_KINDS),
+                    actor_types=list(TARIFF_ACTOR_TYPES),
+                )
+            )
+        for rule in module.rules.all():
+            measures.append(
+                Measure(
+                    key=f"{module.key}.{rule.key}",
+                    module=module,
+                    title=rule.title,
+                    why="",
+                    first_step="",
+                    topic_field=rule.topic_field,
+                    offer_kinds=list(rule.offer_kinds),
+                    actor_types=list(rule.actor_types),
+                    article_slug=rule.article_slug,
+                )
+            )
+    return measures
+
+
+@dataclass
+class Lookups:
+    """What the measures of one version show in one district, size class, language and day:
+    per measure key its offers, contacts, upcoming events (with spares) and article."""
+
+    offers: dict[str, list] = field(default_factory=dict)
+    contacts: dict[str, list] = field(default_factory=dict)
+    events: dict[str, list] = field(default_factory=dict)
+    articles: dict[str, tuple[str, str]] = field(default_factory=dict)  # key → (url, title)
+    contact_page_url: str = ""
+
+
+def _lookups_build(
+    *, version: CheckVersion, district: Region, size_class: str, now: datetime.datetime
+) -> Lookups:
+    measures = _lookup_measures(version=version)
+    if measures:
+        _attach_offers(measures=measures, district=district, size_class=size_class)
+        _attach_contacts(measures=measures, district=district)
+        _attach_events(measures=measures, now=now, spare=EVENTS_SPARE)
+    slugs = {measure.article_slug for measure in measures if measure.article_slug}
+    pages = pages_by_slug(slugs=slugs | {CONTACT_PAGE_SLUG})
+    contact = pages.get(CONTACT_PAGE_SLUG)
+    lookups = Lookups(contact_page_url=contact.url if contact else "")
+    for measure in measures:
+        for url_name, items in (
+            ("offers:detail", measure.offers),
+            ("network:actor", measure.contacts),
+            ("events:detail", measure.events),
+        ):
+            for item in items:  # addresses reversed once here, not in every plan
+                item.detail_url = reverse(url_name, args=[item.slug])
+    for measure in measures:
+        lookups.offers[measure.key] = measure.offers
+        lookups.contacts[measure.key] = measure.contacts
+        lookups.events[measure.key] = measure.events
+        page = pages.get(measure.article_slug)
+        if page is not None:
+            lookups.articles[measure.key] = (page.url or "", page.title)
+    return lookups
+
+
+def plan_lookups(
+    *, version: CheckVersion, district: Region, size_class: str, now: datetime.datetime
+) -> Lookups:
+    """The lookups of every measure of a version for a district, size class and the active
+    language, kept in the shared cache under the content version for LOTSE_PAGE_CACHE_SECONDS
+    (0: not kept). Any write to offers, actors, events or pages makes them miss at once; what
+    changes with the clock alone (an offer's confirmation runs out) shows within that time, and
+    the day is part of the key (offers valid until yesterday)."""
+    language = get_language() or ""
+    day = timezone.localdate(now).isoformat()
+    key = f"guidance:lookups:v2:{version.pk}:{district.pk}:{size_class}:{language}:{day}"
+    return shared_versioned(
+        key,
+        lambda: _lookups_build(version=version, district=district, size_class=size_class, now=now),
+        settings.LOTSE_PAGE_CACHE_SECONDS,
+    )
+
+
 def check_plan(*, check: CompanyCheck, now: datetime.datetime | None = None) -> Plan:
     """Scores per module and the prioritised measures with offers, contacts, events, articles."""
     now = now or timezone.now()
     on = timezone.localdate(now)
     modules, measures = _module_results(check=check, on=on)
-    if measures:
-        _attach_offers(measures=measures, district=check.district, size_class=check.size_class)
-        _attach_contacts(measures=measures, district=check.district)
-        _attach_events(measures=measures, now=now)
-    slugs = {measure.article_slug for measure in measures if measure.article_slug}
-    pages = pages_by_slug(slugs=slugs | {CONTACT_PAGE_SLUG})
+    lookups = plan_lookups(
+        version=check.version, district=check.district, size_class=check.size_class, now=now
+    )
     for measure in measures:
-        page = pages.get(measure.article_slug)
-        if page is not None:
-            measure.article_url = page.url
-            measure.article_title = page.title
-    for measure in measures:
+        measure.offers = lookups.offers.get(measure.key, [])
+        measure.contacts = lookups.contacts.get(measure.key, [])
+        # Upcoming when the plan is made: an event kept in the lookups may have ended since.
+        events = lookups.events.get(measure.key, [])
+        measure.events = [event for event in events if event.ends_at >= now][:EVENTS_PER_MEASURE]
+        measure.article_url, measure.article_title = lookups.articles.get(measure.key, ("", ""))
         measure.done_on = check.done_measures.get(measure.key, "")
-    contact = pages.get(CONTACT_PAGE_SLUG)
     return Plan(
         check=check,
         modules=modules,
         measures=measures,
-        contact_page_url=contact.url if contact else "",
+        contact_page_url=lookups.contact_page_url,
         on=on,
         recheck=recheck_result(check=check, measures=measures),
         recheck_due=recheck_due(check=check, now=now),

@@ -16,12 +16,14 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wz_code import WZ
 
-from lotse.core.links import absolute_url
+from lotse.core.links import absolute_url, url_base
 from lotse.core.mail import mail_enqueue, mails_delete_for
 from lotse.core.models import OutgoingMail, Region
+from lotse.core.tasks import enqueue_with_transaction
 from lotse.core.validators import CONTROL_CHARACTERS
 from lotse.desk.models import (
     ATTACHMENT_MAX_LENGTH,
@@ -34,7 +36,7 @@ from lotse.desk.services import submit_inquiry
 from lotse.tariffs.selectors import wz_codes
 
 from .definition import content_from_rows, definition_from_content
-from .documents import plan_mail_attachments, plan_pdf_forget, plan_text
+from .documents import plan_mail_attachments, plan_pdf_task, plan_text
 from .loader import build_rows, validate_definition
 from .models import SIZE_ORDER, Answer, CheckVersion, CompanyCheck, Module
 from .selectors import (
@@ -180,7 +182,26 @@ def check_profile_update(
     check.scores = check_scores(check=check)
     _mark_completed(check)
     check.save()
+    plan_pdf_prepare(check=check)
     return check
+
+
+def plan_pdf_prepare(*, check: CompanyCheck) -> None:
+    """A completed plan changed: the worker makes its PDF in the visitor's language now, so the
+    download finds it (documents.plan_pdf; a download before that renders it itself).
+
+    LOTSE_GUIDANCE_PDF_PRERENDER (default on) False: only downloads render.
+    """
+    if not getattr(settings, "LOTSE_GUIDANCE_PDF_PRERENDER", True):
+        return
+    if not settings.LOTSE_GUIDANCE_PDF_CACHE_SECONDS or not plan_complete(check=check):
+        return
+    enqueue_with_transaction(
+        plan_pdf_task,
+        check_id=check.pk,
+        language=get_language() or settings.LANGUAGE_CODE,
+        base_url=url_base(),
+    )
 
 
 def _mark_completed(check: CompanyCheck) -> None:
@@ -239,6 +260,7 @@ def check_module_answer(
     check.last_used_at = now or timezone.now()
     _mark_completed(check)
     check.save()
+    plan_pdf_prepare(check=check)
     return check
 
 
@@ -323,6 +345,7 @@ def check_measure_done(
     check.done_measures = ticks
     check.last_used_at = now
     check.save(update_fields=["done_measures", "last_used_at", "updated_at"])
+    plan_pdf_prepare(check=check)
     return check
 
 
@@ -373,9 +396,7 @@ def check_touch(*, check: CompanyCheck, now: datetime.datetime | None = None) ->
 def check_delete(*, check: CompanyCheck) -> None:
     """Delete the check and the outbox records of its plan mails (address and link)."""
     mails_delete_for(model=CompanyCheck, ids=[check.pk])
-    CompanyCheck.objects.filter(pk=check.pk).delete()
-    # After the commit (a rollback keeps the plan, and its PDF may stay cached).
-    transaction.on_commit(lambda: plan_pdf_forget(token_hashes=[check.token_hash]))
+    CompanyCheck.objects.filter(pk=check.pk).delete()  # with its stored PDFs
 
 
 def _email(value: str) -> str:
@@ -512,11 +533,9 @@ def checks_retention_delete(*, now: datetime.datetime | None = None) -> int:
     """Delete checks whose link was not used for LOTSE_GUIDANCE_RETENTION_MONTHS months."""
     cutoff = retention_cutoff(now or timezone.now())
     expired = CompanyCheck.objects.filter(last_used_at__lt=cutoff)
-    token_hashes = list(expired.values_list("token_hash", flat=True))
     mails_delete_for(model=CompanyCheck, ids=expired.values_list("pk", flat=True))
-    deleted, _details = expired.delete()
-    transaction.on_commit(lambda: plan_pdf_forget(token_hashes=token_hashes))
-    return deleted
+    _total, deleted = expired.delete()  # with their stored PDFs
+    return deleted.get(CompanyCheck._meta.label, 0)
 
 
 # --- check versions (back office) -----------------------------------------------------------

@@ -1,4 +1,7 @@
-"""Daily job of the Wegweiser: delete checks whose personal link was not used for 24 months."""
+"""Daily job of the Wegweiser: delete checks whose personal link was not used for 24 months.
+
+The plan's PDF made ahead of its download is `documents.plan_pdf_task` (enqueued by the
+services, which never import this module)."""
 
 from django_tasks import task
 

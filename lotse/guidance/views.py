@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
 
 from lotse.core.exports import dataset_response
+from lotse.core.links import url_base
 from lotse.core.page_cache import never_cache_unless_safe
 from lotse.core.pdf import pdf_response
 
@@ -214,7 +215,7 @@ def plan(request: HttpRequest, check: CompanyCheck, token: str) -> HttpResponse:
 def plan_pdf(request: HttpRequest, check: CompanyCheck, token: str) -> HttpResponse:
     services.check_touch(check=check)
     result = selectors.check_plan(check=check)
-    document = documents.plan_pdf(plan=result, base_url=request.build_absolute_uri("/"))
+    document = documents.plan_pdf(plan=result, base_url=url_base(request))
     return pdf_response(document, documents.plan_filename(result))
 
 

@@ -27,6 +27,13 @@ def _german():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _no_pdf_prerender(settings):
+    """Completing a plan would render its PDF in the (immediate) worker after every commit;
+    the tests of that switch it on (test_pdf_cache.py)."""
+    settings.LOTSE_GUIDANCE_PDF_PRERENDER = False
+
+
 @pytest.fixture
 def version(db):
     load_check_version()

@@ -1,16 +1,23 @@
 """The plan's PDF cache: a repeated download reuses the rendered PDF; any change of what the
 PDF shows (answers, an offer, the language) makes a new one; deleting the plan drops it."""
 
+from datetime import timedelta
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from lotse.guidance import documents
-from lotse.guidance.selectors import check_by_token, token_hash
-from lotse.guidance.services import check_delete, check_module_answer
+from lotse.guidance.models import PlanDocument
+from lotse.guidance.selectors import check_by_token, check_plan
+from lotse.guidance.services import (
+    check_delete,
+    check_measure_done,
+    check_module_answer,
+    checks_retention_delete,
+)
 from tests.offers.conftest import create_offer
 
 from .conftest import module_answers, start_check
@@ -18,12 +25,12 @@ from .conftest import module_answers, start_check
 pytestmark = pytest.mark.django_db
 
 SAFETY = "arbeits-gesundheitsschutz"
+MEASURE = "arbeitsschutz.gefaehrdungsbeurteilung-erstellen"
 
 
 @pytest.fixture
 def renders():
     """WeasyPrint replaced by a recorder: the 'PDF' is the HTML it was given."""
-    cache.clear()
     calls: list[str] = []
 
     def fake(html: str, *, base_url: str | None = None) -> bytes:
@@ -103,13 +110,74 @@ def test_each_language_its_own_pdf(client, renders, plan_check):
     assert len(renders) == 2
 
 
-def test_deleting_the_plan_drops_its_cached_pdf(
-    client, renders, plan_check, django_capture_on_commit_callbacks
-):
+def test_deleting_the_plan_drops_its_stored_pdf(client, renders, plan_check):
     check, token = plan_check
     _pdf(client, token)
-    key = documents._pdf_cache_key(token_hash=token_hash(token), language="de")
-    assert cache.get(key) is not None
+    assert PlanDocument.objects.filter(company_check=check).count() == 1
+    check_delete(check=check)
+    assert not PlanDocument.objects.exists()
+
+
+def test_retention_deletes_the_stored_pdfs_with_the_checks(renders, plan_check):
+    check, _token = plan_check
+    documents.plan_pdf(plan=check_plan(check=check), base_url="http://testserver/")
+    later = timezone.now() + timedelta(days=365 * 3)
+    assert checks_retention_delete(now=later) == 1
+    assert not PlanDocument.objects.exists()
+
+
+def test_stored_pdf_keeps_its_date_and_expires(renders, plan_check, settings):
+    """The creation date is not part of what decides: the next day the stored PDF (with the
+    date it was made) is served; after LOTSE_GUIDANCE_PDF_CACHE_SECONDS it is made again."""
+    settings.LOTSE_GUIDANCE_PDF_CACHE_SECONDS = 7 * 86400
+    check, _token = plan_check
+    plan = check_plan(check=check)
+    made = timezone.now()
+    first = documents.plan_pdf(plan=plan, base_url="http://testserver/", now=made)
+    assert date_format(timezone.localtime(made), "SHORT_DATE_FORMAT").encode() in first
+    next_day = made + timedelta(days=1)
+    assert documents.plan_pdf(plan=plan, base_url="http://testserver", now=next_day) == first
+    assert len(renders) == 1
+    expired = made + timedelta(seconds=settings.LOTSE_GUIDANCE_PDF_CACHE_SECONDS + 1)
+    again = documents.plan_pdf(plan=plan, base_url="http://testserver/", now=expired)
+    assert len(renders) == 2
+    assert date_format(timezone.localtime(expired), "SHORT_DATE_FORMAT").encode() in again
+
+
+def test_completed_plan_is_rendered_ahead_of_the_download(
+    client, renders, version, zwickau, settings, django_capture_on_commit_callbacks
+):
+    settings.LOTSE_GUIDANCE_PDF_PRERENDER = True
+    check, token = start_check(version, zwickau, modules=("arbeitsschutz",))
+    answers = module_answers(version, "arbeitsschutz", gefaehrdungsbeurteilung="nein")
     with django_capture_on_commit_callbacks(execute=True):
-        check_delete(check=check)
-    assert cache.get(key) is None
+        check_module_answer(check=check, module_key="arbeitsschutz", answers=answers)
+    assert len(renders) == 1
+    stored = PlanDocument.objects.get(company_check=check)
+    assert stored.language == "de"
+    assert _pdf(client, token) == bytes(stored.pdf)
+    assert len(renders) == 1  # the download found it
+    with django_capture_on_commit_callbacks(execute=True):
+        check_measure_done(check=check, measure_key=MEASURE, done=True)
+    assert len(renders) == 2  # ticked "erledigt": shown in the PDF, made again
+    assert _pdf(client, token) == bytes(PlanDocument.objects.get(company_check=check).pdf)
+    assert len(renders) == 2
+
+
+def test_incomplete_plan_is_not_rendered_ahead(
+    renders, version, zwickau, settings, django_capture_on_commit_callbacks
+):
+    settings.LOTSE_GUIDANCE_PDF_PRERENDER = True
+    check, _token = start_check(version, zwickau)  # every module chosen, one answered
+    answers = module_answers(version, "arbeitsschutz")
+    with django_capture_on_commit_callbacks(execute=True):
+        check_module_answer(check=check, module_key="arbeitsschutz", answers=answers)
+    assert renders == [] and not PlanDocument.objects.exists()
+
+
+def test_worker_skips_a_deleted_check(renders, plan_check):
+    check, _token = plan_check
+    check_id = check.pk
+    check_delete(check=check)
+    assert documents.plan_pdf_render(check_id=check_id, language="de", base_url="http://x") is False
+    assert renders == []

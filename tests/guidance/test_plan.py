@@ -202,18 +202,64 @@ def test_plan_page_and_pdf_queries_do_not_grow_with_offers(client, check_with_du
     assert (_page_queries(client, page), _page_queries(client, pdf)) == baseline
 
 
-def test_cached_offer_candidates_never_show_a_withdrawn_offer(settings, check_with_duty_breach):
-    """With the catalogue's cache on, the candidates are cached; the offers are loaded again
-    through the public filters, so an offer withdrawn meanwhile disappears at once."""
+def _cache_on(settings):
     from django.core.cache import cache
 
-    settings.LOTSE_CATALOGUE_CACHE_SECONDS = 60
+    settings.LOTSE_PAGE_CACHE_SECONDS = 300
     cache.clear()
+
+
+def test_cached_lookups_follow_new_and_withdrawn_offers_at_once(settings, check_with_duty_breach):
+    """With the cache on, a measure's offers are kept under the content version: a plan costs
+    the version read and a cache hit, and an offer withdrawn or added changes the plan at once."""
+    _cache_on(settings)
     check, _token = check_with_duty_breach
     offer = create_offer(title="Bald zurückgezogen", topic_fields=[SAFETY], districts=["zwickau"])
-    first = check_plan(check=check)
-    assert offer in first.measures[0].offers
-    Offer = type(offer)
-    Offer.objects.filter(pk=offer.pk).update(live=False)
-    again = check_plan(check=check)
-    assert offer not in again.measures[0].offers
+    assert offer in _measure(check_plan(check=check)).offers
+    with CaptureQueriesContext(connection) as context:
+        assert offer in _measure(check_plan(check=check)).offers
+    assert len(context) == 1  # the content versions
+    type(offer).objects.filter(pk=offer.pk).update(live=False)
+    assert offer not in _measure(check_plan(check=check)).offers
+    added = create_offer(title="Neu dazu", topic_fields=[SAFETY], districts=["zwickau"])
+    assert _measure(check_plan(check=check)).offers == [added]
+
+
+def test_cached_lookups_follow_contacts_and_events_at_once(settings, check_with_duty_breach):
+    _cache_on(settings)
+    check, _token = check_with_duty_breach
+    chamber = ActorType.objects.get(slug="kammer")
+    zwickau = Region.objects.get(slug="zwickau")
+    actor = serving(create_actor(name="Kammer Z", actor_type=chamber, email="k@z.example"), zwickau)
+    first = _measure(check_plan(check=check))
+    assert [item.name for item in first.contacts] == ["Kammer Z"] and first.events == []
+    type(actor).objects.filter(pk=actor.pk).update(is_published=False)
+    event = make_event(title="Sprechtag Arbeitsschutz")
+    event.topic_fields.set(TopicField.objects.filter(slug=SAFETY))
+    event.save()
+    again = _measure(check_plan(check=check))
+    assert again.contacts == [] and [item.title for item in again.events] == [event.title]
+
+
+def test_cached_lookups_drop_an_event_that_has_ended(settings, check_with_duty_breach):
+    """An event kept in the cached lookups is no longer shown once it has ended (the clock
+    moves no version); the next upcoming one takes its place."""
+    _cache_on(settings)
+    check, _token = check_with_duty_breach
+    now = timezone.now()
+    soon = make_event(title="Heute", days=-0.1)
+    later = make_event(title="Später", days=10)
+    latest = make_event(title="Noch später", days=20)
+    for event in (soon, later, latest):
+        event.topic_fields.set(TopicField.objects.filter(slug=SAFETY))
+        event.save()
+    type(soon).objects.filter(pk=soon.pk).update(ends_at=now + timedelta(minutes=1))
+    assert [e.title for e in _measure(check_plan(check=check, now=now)).events] == [
+        "Heute",
+        "Später",
+    ]
+    after = now + timedelta(minutes=2)
+    with CaptureQueriesContext(connection) as context:
+        events = _measure(check_plan(check=check, now=after)).events
+    assert [e.title for e in events] == ["Später", "Noch später"]
+    assert len(context) == 1 or timezone.localdate(after) != timezone.localdate(now)
