@@ -147,30 +147,26 @@ def test_keyboard_only_registration(page):
     assert Registration.objects.filter(email="karl@example.org").exists()
 
 
-def test_registration_and_waiting_list_without_javascript(browser, base_url):
+@pytest.mark.without_javascript
+def test_registration_and_waiting_list_without_javascript(page):
     from lotse.events.models import Registration
 
-    context = browser.new_context(base_url=base_url, java_script_enabled=False, locale="de-DE")
-    try:
-        page = context.new_page()
-        for number in (1, 2):
-            page.goto("/veranstaltungen/forum-fachkraefte/anmelden/")
-            page.get_by_label("Görlitz").check()
-            page.locator("#id_first_name").fill("Ohne")
-            page.locator("#id_last_name").fill(f"Skript {number}")
-            page.locator("#id_email").fill(f"nojs{number}@example.org")
-            if number == 2:
-                page.locator("#id_colleagues-0-first_name").fill("Kollegin")
-                page.locator("#id_colleagues-0-last_name").fill("Mit")
-                page.locator("#id_colleagues-0-email").fill("kollegin@example.org")
-            page.get_by_role("button", name="Verbindlich anmelden").click()
-            assert page.get_by_role("heading", name="Anmeldung eingegangen").is_visible()
-        assert "Warteliste, Platz" in page.locator("#registration-results").inner_text()
-        statuses = dict(Registration.objects.values_list("email", "status"))
-        assert statuses == {
-            "nojs1@example.org": "held",
-            "nojs2@example.org": "waitlisted",
-            "kollegin@example.org": "waitlisted",
-        }
-    finally:
-        context.close()
+    for number in (1, 2):
+        page.goto("/veranstaltungen/forum-fachkraefte/anmelden/")
+        page.get_by_label("Görlitz").check()
+        page.locator("#id_first_name").fill("Ohne")
+        page.locator("#id_last_name").fill(f"Skript {number}")
+        page.locator("#id_email").fill(f"nojs{number}@example.org")
+        if number == 2:
+            page.locator("#id_colleagues-0-first_name").fill("Kollegin")
+            page.locator("#id_colleagues-0-last_name").fill("Mit")
+            page.locator("#id_colleagues-0-email").fill("kollegin@example.org")
+        page.get_by_role("button", name="Verbindlich anmelden").click()
+        assert page.get_by_role("heading", name="Anmeldung eingegangen").is_visible()
+    assert "Warteliste, Platz" in page.locator("#registration-results").inner_text()
+    statuses = dict(Registration.objects.values_list("email", "status"))
+    assert statuses == {
+        "nojs1@example.org": "held",
+        "nojs2@example.org": "waitlisted",
+        "kollegin@example.org": "waitlisted",
+    }

@@ -84,20 +84,16 @@ def test_phone_layout_at_390px(page, check, artifacts):
     page.screenshot(path=artifacts / "migration-result-390px.png", full_page=True)
 
 
-def test_whole_check_without_javascript(browser, base_url, check):
-    context = browser.new_context(base_url=base_url, locale="de-DE", java_script_enabled=False)
-    page = context.new_page()
-    try:
-        page.goto("/einwanderung/arbeitgeber/")
-        page.select_option("#id_citizenship", "BA")
-        page.check("#id_qualification_0")
-        page.check("#id_job_offer")
-        page.fill("#id_salary", "30000")
-        page.click("main form button[type=submit]")
-        expect(page.locator("h1")).to_have_text("Ergebnis: Wege für Ihre künftige Fachkraft")
-        expect(page.locator("main")).to_contain_text("Westbalkanregelung")
-        with page.expect_download() as download:
-            page.get_by_role("link", name="Ergebnis als PDF").click()
-        assert download.value.suggested_filename.endswith(".pdf")
-    finally:
-        context.close()
+@pytest.mark.without_javascript
+def test_whole_check_without_javascript(page, check):
+    page.goto("/einwanderung/arbeitgeber/")
+    page.select_option("#id_citizenship", "BA")
+    page.check("#id_qualification_0")
+    page.check("#id_job_offer")
+    page.fill("#id_salary", "30000")
+    page.click("main form button[type=submit]")
+    expect(page.locator("h1")).to_have_text("Ergebnis: Wege für Ihre künftige Fachkraft")
+    expect(page.locator("main")).to_contain_text("Westbalkanregelung")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Ergebnis als PDF").click()
+    assert download.value.suggested_filename.endswith(".pdf")

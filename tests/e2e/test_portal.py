@@ -100,20 +100,16 @@ def test_home_entry_points_by_keyboard(page):
     expect(page).to_have_url("/wegweiser/")
 
 
-def test_search_without_javascript(browser, base_url):
-    context = browser.new_context(base_url=base_url, locale="de-DE", java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(f"/wissen/{TOPIC}/")
-        expect(page.get_by_role("link", name="Lehrwerkstatt-Forum Chemnitz")).to_be_visible()
-        page.locator("#header-search-q").fill("Lehrwerkstatt")
-        page.locator(".lotse-header-search button").click()
-        expect(page).to_have_url("/suche/?q=Lehrwerkstatt")
-        page.locator("#id_q").fill("gibtesnichtwort")
-        page.locator(".lotse-search__form button").click()
-        expect(page.get_by_role("heading", level=2)).to_contain_text("Keine Treffer")
-    finally:
-        context.close()
+@pytest.mark.without_javascript
+def test_search_without_javascript(page):
+    page.goto(f"/wissen/{TOPIC}/")
+    expect(page.get_by_role("link", name="Lehrwerkstatt-Forum Chemnitz")).to_be_visible()
+    page.locator("#header-search-q").fill("Lehrwerkstatt")
+    page.locator(".lotse-header-search button").click()
+    expect(page).to_have_url("/suche/?q=Lehrwerkstatt")
+    page.locator("#id_q").fill("gibtesnichtwort")
+    page.locator(".lotse-search__form button").click()
+    expect(page.get_by_role("heading", level=2)).to_contain_text("Keine Treffer")
 
 
 @pytest.mark.parametrize(
