@@ -126,6 +126,7 @@ def test_press_list_and_release_have_no_axe_violations(page, release):
 def test_press_release_without_javascript(page, release):
     page.goto(release.url)
     expect(page.get_by_role("table", name="Teilnahme insgesamt")).to_be_visible()
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Medieninformation als PDF").click()
+    # The PDF is rendered on request: Playwright's own 30 s, not the 10 s of the page steps.
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("link", name="Medieninformation als PDF").click(timeout=30_000)
     assert download.value.suggested_filename.endswith(".pdf")

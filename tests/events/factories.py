@@ -144,7 +144,9 @@ class EventFactory(DjangoModelFactory):
     def sites(event, create, extracted, **kwargs):
         if not create:
             return
-        for index, (name, capacity) in enumerate(extracted or (("Chemnitz", 50),)):
+        # `sites=()`: no site at all (the subfactory of `SiteFactory` and pages that list events).
+        default = (("Chemnitz", 50),)
+        for index, (name, capacity) in enumerate(default if extracted is None else extracted):
             SiteFactory(event=event, name=name, city=name, capacity=capacity, sort_order=index)
 
 
