@@ -62,8 +62,7 @@ def test_form_error_state_and_confirmation_have_no_axe_violations(page, axe, pat
 
 def test_keyboard_only(page):
     page.goto(URL)
-    page.get_by_label("Branche", exact=False).first.focus()
-    page.keyboard.type("Gebäudereinigung")
+    page.get_by_label("Branche", exact=False).first.press_sequentially("Gebäudereinigung")
     page.keyboard.press("Tab")  # WZ code
     page.keyboard.type("81.21")
     page.keyboard.press("Tab")  # first radio of the question kind

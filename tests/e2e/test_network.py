@@ -74,11 +74,9 @@ def test_search_and_facet_without_javascript(page):
     assert total_before > 0
 
     search = page.get_by_role("main").get_by_label("Suchbegriff")
-    search.focus()
-    page.keyboard.type("Anerkennung")
+    search.press_sequentially("Anerkennung")
     checkbox = page.locator('input[name="kreis"][value="chemnitz"]')
-    checkbox.focus()
-    page.keyboard.press("Space")
+    checkbox.press("Space")
     expect(checkbox).to_be_checked()
     with page.expect_navigation():
         page.get_by_role("button", name="Filter anwenden").press("Enter")

@@ -87,16 +87,14 @@ def test_header_search_by_keyboard(page, artifacts):
     page.screenshot(path=artifacts / "portal-search-390px.png", full_page=True)
     # the group links jump to their section; a hit is reached and followed by keyboard
     link = page.get_by_role("link", name="Lehrwerkstatt für Zerspanung")
-    link.focus()
-    page.keyboard.press("Enter")
+    link.press("Enter")
     expect(page.locator("h1")).to_have_text("Lehrwerkstatt für Zerspanung")
 
 
 def test_home_entry_points_by_keyboard(page):
     page.goto("/")
     link = page.get_by_role("link", name="Wegweiser-Check starten")
-    link.focus()
-    page.keyboard.press("Enter")
+    link.press("Enter")
     expect(page).to_have_url("/wegweiser/")
 
 
