@@ -4,8 +4,17 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
+from django.utils import translation
 
 from tests.core.factories import TEST_PASSWORD, client_for, role_user, staff_users_create
+
+
+@pytest.fixture
+def in_german():
+    """German is active during the test (a request to /en/ before may have left English active
+    in the thread); modules and apps that render German text use it for every test."""
+    with translation.override("de"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,5 @@
-"""A mail backend whose server goes away after a number of mails (for outbox failure tests)."""
+"""Mail backends whose server fails: after a number of mails, or for every mail (outbox failure
+tests)."""
 
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 
@@ -17,3 +18,19 @@ class FlakyBackend(LocmemBackend):
                 raise ConnectionError("mail server went away")
             FlakyBackend.handed_over += 1
         return super().send_messages(messages)
+
+
+class BrokenBackend:
+    """A mail server that refuses every mail."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def open(self):
+        raise ConnectionRefusedError("mail server down")
+
+    def close(self):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")

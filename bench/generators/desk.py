@@ -17,10 +17,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from lotse.core.models import Region, TopicField
+from lotse.demo.desk import inquiry_progress, referral_offer
 from lotse.desk.models import (
     Channel,
     ConsentKind,
-    ConsentMethod,
     ConsentText,
     ContactPreference,
     Inquiry,
@@ -31,7 +31,6 @@ from lotse.desk.models import (
     Status,
     Topic,
 )
-from lotse.desk.workdays import add_working_days
 from lotse.network.models import Actor
 
 PER_SCALE = 1000
@@ -80,17 +79,13 @@ def generate(*, scale: int, seed: int) -> str:
                     contact_email=f"bench-{number}@bench.lotse.example",
                     language="de",
                     token=f"bench-{number:07d}",
-                    status=status,
-                    received_at=received,
-                    due_date=add_working_days(timezone.localdate(received), 1),
-                    first_response_at=responded,
-                    answered_at=responded if status in (Status.ANSWERED, Status.CLOSED) else None,
-                    answer_text="Bench-Antwort"
-                    if status in (Status.ANSWERED, Status.CLOSED)
-                    else "",
-                    closed_at=responded + datetime.timedelta(days=1)
-                    if status == Status.CLOSED
-                    else None,
+                    **inquiry_progress(
+                        status,
+                        received,
+                        responded,
+                        answer="Bench-Antwort",
+                        closed_after=datetime.timedelta(days=1),
+                    ),
                 )
             )
         with transaction.atomic():
@@ -125,23 +120,13 @@ def generate(*, scale: int, seed: int) -> str:
                 )
                 if inquiry.status == Status.REFERRED and actors:
                     state = referral_states[len(referral_rows) % len(referral_states)]
-                    consented = state not in (
-                        ReferralStatus.AWAITING_CONSENT,
-                        ReferralStatus.CONTACT_ONLY,
-                    )
                     referral_rows.append(
                         Referral(
                             inquiry=inquiry,
                             actor=actors[len(referral_rows) % len(actors)],
                             status=state,
                             purpose="Bench-Verweisung",
-                            consent_method=ConsentMethod.MAIL_LINK if consented else "",
-                            consent_given_at=responded if consented else None,
-                            offered_at=responded if consented else None,
-                            accept_due=add_working_days(timezone.localdate(responded), 2)
-                            if consented
-                            else None,
-                            created_at=responded,
+                            **referral_offer(state, responded),
                         )
                     )
             InquiryFact.objects.bulk_create(facts)

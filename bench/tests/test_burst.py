@@ -77,6 +77,29 @@ def test_extract_form():
         burst.extract_form({}, "<form></form>")
 
 
+def _report(**changes) -> dict:
+    """A burst report of four attempts by two clients on one seat (SQLite), one of them seated."""
+    return {
+        "date": "2026-12-06",
+        "db": "sqlite",
+        "attempts": 4,
+        "sites": 1,
+        "seats": 1,
+        "clients": 2,
+        "server": "gthread",
+        "database_version": "SQLite 3",
+        "machine": "2 cores",
+        "summary": burst.summarise(
+            [{"number": 1, "seconds": 0.2, "outcome": "seated", "site": "1"}], 1.0
+        ),
+        "database_counts": {
+            "Standort 1": {"capacity": 1, "seated": 1, "booked": 1, "waitlisted": 0}
+        },
+        "exact": True,
+        **changes,
+    }
+
+
 def test_drive_and_summarise(fake_server):
     results, drain = burst.drive(fake_server, attempts=8, clients=3)
     assert len(results) == 8 and all("error" not in r for r in results)
@@ -88,22 +111,8 @@ def test_drive_and_summarise(fake_server):
     assert set(summary["steps"]) == {"form", "post", "acknowledgement"}
     assert all(row["count"] == 8 for row in summary["steps"].values())
     assert all(row["p95_ms"] >= row["p50_ms"] > 0 for row in summary["steps"].values())
-    assert "| post |" in burst.markdown(
-        {
-            "date": "2026-12-06",
-            "db": "sqlite",
-            "attempts": 8,
-            "sites": 2,
-            "seats": 1,
-            "clients": 3,
-            "server": "sync",
-            "database_version": "SQLite 3",
-            "machine": "2 cores",
-            "summary": summary,
-            "database_counts": {},
-            "exact": True,
-        }
-    )
+    report = _report(attempts=8, sites=2, clients=3, server="sync", summary=summary)
+    assert "| post |" in burst.markdown({**report, "database_counts": {}})
 
 
 def test_errors_are_counted(fake_server):
@@ -117,24 +126,7 @@ def test_errors_are_counted(fake_server):
 
 
 def test_markdown_report():
-    report = {
-        "date": "2026-11-22",
-        "db": "sqlite",
-        "attempts": 4,
-        "sites": 2,
-        "seats": 1,
-        "clients": 2,
-        "server": "gthread",
-        "database_version": "SQLite 3",
-        "machine": "2 cores",
-        "summary": burst.summarise(
-            [{"number": 1, "seconds": 0.2, "outcome": "seated", "site": "1"}], 1.0
-        ),
-        "database_counts": {
-            "Standort 1": {"capacity": 1, "seated": 1, "booked": 1, "waitlisted": 0}
-        },
-        "exact": True,
-    }
+    report = _report(date="2026-11-22", sites=2)
     text = burst.markdown(report)
     assert "| Standort 1 | 1 | 1 | 1 | 0 |" in text and "**True**" in text
 
@@ -164,26 +156,12 @@ def test_db_backend_cpu_of_an_unknown_database_is_zero():
 
 
 def test_markdown_shows_cpu_per_attempt():
-    report = {
-        "date": "2026-12-06",
-        "db": "postgres",
-        "attempts": 4,
-        "sites": 1,
-        "seats": 1,
-        "clients": 2,
-        "server": "gthread",
-        "database_version": "PostgreSQL 15",
-        "machine": "2 cores",
-        "summary": burst.summarise(
-            [{"number": 1, "seconds": 0.2, "outcome": "seated", "site": "1"}], 1.0
-        ),
-        "cpu": burst.cpu_costs(attempts=4, server_s=0.08, db_s=0.02, client_s=0.0),
-        "cpu_busy_before_pct": 3.5,
-        "database_counts": {
-            "Standort 1": {"capacity": 1, "seated": 1, "booked": 1, "waitlisted": 0}
-        },
-        "exact": True,
-    }
+    report = _report(
+        db="postgres",
+        database_version="PostgreSQL 15",
+        cpu=burst.cpu_costs(attempts=4, server_s=0.08, db_s=0.02, client_s=0.0),
+        cpu_busy_before_pct=3.5,
+    )
     text = burst.markdown(report)
     assert "3.5 % busy" in text and "| 20.0 | 5.0 | 0.0 | 25.0 |" in text
 

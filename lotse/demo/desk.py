@@ -5,7 +5,7 @@ leaves existing ones alone. Dates are relative to today, so some inquiries are o
 """
 
 import random
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -52,6 +52,44 @@ TEMPLATES = [
         "Mit freundlichen Grüßen",
     ),
 ]
+
+# Referral states in which the asker has not (yet) consented to passing on their data.
+WITHOUT_CONSENT = (ReferralStatus.AWAITING_CONSENT, ReferralStatus.CONTACT_ONLY)
+
+
+def inquiry_progress(
+    status: str,
+    received: datetime,
+    responded: datetime | None,
+    *,
+    answer: str,
+    closed_after: timedelta,
+) -> dict:
+    """The fields of an inquiry received at `received`, in `status` since the first response at
+    `responded` (None while new): the due date, the answer and the closing (also for bench data)."""
+    finished = status in (Status.ANSWERED, Status.CLOSED)
+    return {
+        "status": status,
+        "received_at": received,
+        "due_date": add_working_days(timezone.localdate(received), 1),
+        "first_response_at": responded,
+        "answered_at": responded if finished else None,
+        "answer_text": answer if finished else "",
+        "closed_at": responded + closed_after if status == Status.CLOSED else None,
+    }
+
+
+def referral_offer(state: str, made: datetime) -> dict:
+    """The consent (by mail link) and offer fields of a referral in `state` made at `made`."""
+    consented = state not in WITHOUT_CONSENT
+    return {
+        "created_at": made,
+        "consent_method": ConsentMethod.MAIL_LINK if consented else "",
+        "consent_given_at": made if consented else None,
+        "offered_at": made if consented else None,
+        "accept_due": add_working_days(timezone.localdate(made), 2) if consented else None,
+    }
+
 
 # key, days ago received, status, sector, wz, kind, name, question
 INQUIRIES = [
@@ -252,25 +290,20 @@ def general_load() -> list[str]:
             contact_phone="0351 000" + f"{number:04d}" if phone_only or number % 4 == 0 else "",
             language="en" if number % 11 == 0 else "de",
             token=f"demo-token-{number:05d}",
-            status=status,
             assignee=staff if status != Status.NEW else None,
-            received_at=received,
-            due_date=add_working_days(timezone.localdate(received), 1),
-            first_response_at=responded,
-            answered_at=responded if status in (Status.ANSWERED, Status.CLOSED) else None,
-            answer_text="Vielen Dank für Ihre Frage. (Demo-Antwort)"
-            if status in (Status.ANSWERED, Status.CLOSED)
-            else "",
-            closed_at=responded + timedelta(days=2) if status == Status.CLOSED else None,
+            **inquiry_progress(
+                status,
+                received,
+                responded,
+                answer="Vielen Dank für Ihre Frage. (Demo-Antwort)",
+                closed_after=timedelta(days=2),
+            ),
         )
         if status == Status.REFERRED and partners:
             # Every referral state, and the demo partner's organisation gets most of them.
             state = referral_states[(number // len(statuses)) % len(referral_states)]
             actor = own[0] if own and number % 3 else partners[number % len(partners)]
-            with_consent = state not in (
-                ReferralStatus.AWAITING_CONSENT,
-                ReferralStatus.CONTACT_ONLY,
-            )
+            with_consent = state not in WITHOUT_CONSENT
             accepted = state in (ReferralStatus.ACCEPTED, ReferralStatus.COMPLETED)
             Referral.objects.create(
                 inquiry=inquiry,
@@ -278,18 +311,12 @@ def general_load() -> list[str]:
                 status=state,
                 purpose="Beratung zum Anliegen (Demo)",
                 data_passed="Name, E-Mail-Adresse, Frage" if with_consent else "",
-                consent_method=ConsentMethod.MAIL_LINK if with_consent else "",
                 consent_text=referral_consent if with_consent else None,
-                consent_given_at=responded if with_consent else None,
                 consent_token=f"demo-consent-{number:05d}"
                 if state == ReferralStatus.AWAITING_CONSENT
                 else None,
-                created_at=responded,
                 created_by=staff,
-                offered_at=responded if with_consent else None,
-                accept_due=add_working_days(timezone.localdate(responded), 2)
-                if with_consent
-                else None,
+                **referral_offer(state, responded),
                 accepted_at=responded + timedelta(hours=rng.choice([5, 30, 80]))
                 if accepted
                 else None,

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from lotse.content.extensions import TopicLink, topic_links, topic_links_register
 from lotse.core.models import TopicField
@@ -17,16 +17,10 @@ from tests.events.factories import EventFactory
 from tests.network.factories import ActorFactory
 from tests.offers.factories import OfferFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_pages")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_pages", "in_german")]
 
 URL = "/wissen/ausbildung-weiterbildung/"
 TOPIC = "ausbildung-weiterbildung"
-
-
-@pytest.fixture(autouse=True)
-def _german():
-    with translation.override("de"):
-        yield
 
 
 def make(n: int, prefix: str) -> None:

@@ -136,21 +136,40 @@ def test_page_publish_and_unpublish(site_pages, client):
     assert client.get(url).status_code == 404
 
 
-def test_snippet_and_reference_data_save(site_pages, client):
-    offer = OfferFactory(title="Sprachkurs vor dem Speichern")
-    url = f"/angebote/{offer.slug}/"
-    assert "Sprachkurs vor dem Speichern" in cached(client, url)
-    offer.title = "Sprachkurs nach dem Speichern"  # the offer snippet as the admin saves it
+def _offer_saved(offer, title):
+    offer.title = title  # the offer snippet as the admin saves it
     offer.save()
-    assert "Sprachkurs nach dem Speichern" in fetch(client, url)[1]
 
 
-def test_bulk_writes_and_queryset_updates(site_pages, client):
-    offer = OfferFactory(title="Beratung vor der Änderung")
-    url = f"/angebote/{offer.slug}/"
+@pytest.mark.parametrize(
+    ("make", "path", "change"),
+    [
+        pytest.param(
+            lambda name: OfferFactory(title=name), "/angebote/{}/", _offer_saved, id="snippet-save"
+        ),
+        pytest.param(
+            lambda name: OfferFactory(title=name),
+            "/angebote/{}/",
+            lambda offer, name: Offer.objects.filter(pk=offer.pk).update(title=name),
+            id="queryset-update",
+        ),
+        pytest.param(
+            lambda name: ActorFactory(name=name),
+            "/netzwerk/{}/",
+            lambda actor, name: Actor.objects.filter(pk=actor.pk).update(name=name),
+            id="actor-update",
+        ),
+    ],
+)
+def test_an_edit_shows_on_the_next_request(site_pages, client, make, path, change):
+    row = make("Beratung vor der Änderung")
+    url = path.format(row.slug)
     assert "Beratung vor der Änderung" in cached(client, url)
-    Offer.objects.filter(pk=offer.pk).update(title="Beratung nach dem update()")
-    assert "Beratung nach dem update()" in fetch(client, url)[1]
+    change(row, "Beratung nach der Änderung")
+    assert "Beratung nach der Änderung" in fetch(client, url)[1]
+
+
+def test_bulk_writes(site_pages, client):
     cached(client, "/regionen/dresden/")
     Indicator.objects.bulk_create(  # as the indicator import writes
         [
@@ -188,14 +207,6 @@ def test_new_inquiry_figures_rebuild_the_district_page_but_not_the_portal(site_p
 def inquiry_section(html: str) -> str:
     section = html.split('id="inquiries-heading">')[1].split("</section>")[0]
     return " ".join(re.sub(r"<[^>]+>", " ", section).split())
-
-
-def test_actor_edit(site_pages, client):
-    actor = ActorFactory(name="Welcome Center Vorher")
-    url = f"/netzwerk/{actor.slug}/"
-    assert "Welcome Center Vorher" in cached(client, url)
-    Actor.objects.filter(pk=actor.pk).update(name="Welcome Center Nachher")
-    assert "Welcome Center Nachher" in fetch(client, url)[1]
 
 
 def test_register_change(site_pages, tariff_register, client):

@@ -6,12 +6,14 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from lotse.desk import services
 from lotse.desk.models import (
     AnswerTemplate,
     ConsentMethod,
     Inquiry,
     QuestionKind,
     Referral,
+    ReferralConsent,
     ReferralStatus,
     Status,
     Topic,
@@ -70,3 +72,10 @@ class ReferralFactory(DjangoModelFactory):
     contact_email = factory.LazyAttribute(lambda r: r.inquiry.contact_email)
     contact_phone = factory.LazyAttribute(lambda r: r.inquiry.contact_phone)
     message = factory.LazyAttribute(lambda r: r.inquiry.message)
+
+
+def refer(inquiry, *actors, user, consent=ReferralConsent.PHONE, purpose="Beratung") -> list:
+    """`services.referral_create` as the Lotsendienst does it: one referral per actor."""
+    return services.referral_create(
+        inquiry=inquiry, actors=list(actors), purpose=purpose, consent=consent, user=user
+    )

@@ -25,22 +25,6 @@ FORM = {
 }
 
 
-class BrokenBackend:
-    """A mail server that refuses every mail."""
-
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def open(self):
-        raise ConnectionRefusedError("mail server down")
-
-    def close(self):
-        pass
-
-    def send_messages(self, messages):
-        raise ConnectionRefusedError("mail server down")
-
-
 def test_answer_is_sent_by_the_worker_after_the_commit(
     tariff_staff, django_capture_on_commit_callbacks
 ):
@@ -63,7 +47,7 @@ def test_answer_is_sent_by_the_worker_after_the_commit(
 def test_answer_is_recorded_while_the_mail_server_is_down(
     tariff_staff, settings, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "tests.desk.test_mails.BrokenBackend"
+    settings.EMAIL_BACKEND = "tests.flaky_mail.BrokenBackend"
     inquiry = make_inquiry(received_at=timezone.now())
     with django_capture_on_commit_callbacks(execute=True):
         services.inquiry_answer_send(inquiry=inquiry, answer_text="es gilt X.", user=tariff_staff)

@@ -21,7 +21,7 @@ from lotse.desk.models import (
 from tests.core.factories import client_for, partner_user
 from tests.network.factories import ActorFactory
 
-from .factories import InquiryFactory, ReferralFactory
+from .factories import InquiryFactory, ReferralFactory, refer
 
 pytestmark = pytest.mark.django_db
 
@@ -45,13 +45,7 @@ def test_phone_consent_passes_the_data_and_notifies_the_partner(
     actor = ActorFactory(name="IQ Netzwerk Sachsen")
     member = partner_user(actor, "iq-member", email="team@iq.example")
     with django_capture_on_commit_callbacks(execute=True):
-        (referral,) = services.referral_create(
-            inquiry=inquiry,
-            actors=[actor],
-            purpose="Anerkennungsberatung",
-            consent=ReferralConsent.PHONE,
-            user=lotse,
-        )
+        (referral,) = refer(inquiry, actor, user=lotse, purpose="Anerkennungsberatung")
     assert referral.status == ReferralStatus.OFFERED
     assert referral.consent_method == ConsentMethod.PHONE
     assert referral.consent_text.version == 1
@@ -71,13 +65,7 @@ def test_mail_link_consent_shows_on_get_and_confirms_on_post(
     inquiry = general()
     actor = ActorFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        (referral,) = services.referral_create(
-            inquiry=inquiry,
-            actors=[actor],
-            purpose="Beratung",
-            consent=ReferralConsent.MAIL_LINK,
-            user=lotse,
-        )
+        (referral,) = refer(inquiry, actor, user=lotse, consent=ReferralConsent.MAIL_LINK)
     assert referral.status == ReferralStatus.AWAITING_CONSENT
     assert not referral.has_personal_data
     url = f"/lotsendienst/einwilligung/{referral.consent_token}/"
@@ -110,12 +98,8 @@ def test_without_consent_only_the_public_contact_goes_to_the_asker(
     actor = ActorFactory(name="Handwerkskammer", phone="0351 4640", email="info@hwk.example")
     partner_user(actor, "hwk", email="intern@hwk.example")
     with django_capture_on_commit_callbacks(execute=True):
-        (referral,) = services.referral_create(
-            inquiry=inquiry,
-            actors=[actor],
-            purpose="Ausbildung",
-            consent=ReferralConsent.NONE,
-            user=lotse,
+        (referral,) = refer(
+            inquiry, actor, user=lotse, consent=ReferralConsent.NONE, purpose="Ausbildung"
         )
     assert referral.status == ReferralStatus.CONTACT_ONLY
     assert not referral.has_personal_data
@@ -127,22 +111,10 @@ def test_without_consent_only_the_public_contact_goes_to_the_asker(
 def test_referral_to_several_partners_and_not_twice(lotse):
     inquiry = general()
     first, second = ActorFactory(), ActorFactory()
-    services.referral_create(
-        inquiry=inquiry,
-        actors=[first, second],
-        purpose="Beratung",
-        consent=ReferralConsent.PHONE,
-        user=lotse,
-    )
+    refer(inquiry, first, second, user=lotse)
     assert Referral.objects.filter(inquiry=inquiry).count() == 2
     with pytest.raises(ValidationError):
-        services.referral_create(
-            inquiry=inquiry,
-            actors=[first],
-            purpose="Beratung",
-            consent=ReferralConsent.PHONE,
-            user=lotse,
-        )
+        refer(inquiry, first, user=lotse)
 
 
 def test_partner_accepts_and_the_asker_is_told_who_calls(django_capture_on_commit_callbacks):

@@ -9,12 +9,13 @@ import time_machine
 from django.core import mail
 
 from lotse.desk import services
-from lotse.desk.models import ReferralConsent, Topic
+from lotse.desk.models import Topic
 from lotse.desk.tasks import desk_service_levels_escalate
 from tests.core.factories import partner_user
 from tests.network.factories import ActorFactory
 
 from .conftest import BERLIN, make_user
+from .factories import refer
 
 pytestmark = pytest.mark.django_db
 
@@ -51,13 +52,7 @@ def test_escalation_mail_lists_late_inquiries_and_unaccepted_referrals_once(
     with time_machine.travel(TUESDAY, tick=False):
         late = submit()
         referred = submit(email="b@example.org")
-        (referral,) = services.referral_create(
-            inquiry=referred,
-            actors=[ActorFactory()],
-            purpose="Beratung",
-            consent=ReferralConsent.PHONE,
-            user=lotse,
-        )
+        (referral,) = refer(referred, ActorFactory(), user=lotse)
     assert referral.accept_due == dt.date(2025, 11, 21)  # two working days after Tuesday
     with time_machine.travel(dt.datetime(2025, 11, 20, 18, tzinfo=BERLIN), tick=False):
         assert desk_service_levels_escalate.call() == 0  # due today: not late yet
@@ -91,13 +86,7 @@ def test_shares_met_in_the_report(settings):
     for index, inquiry in enumerate(inquiries):
         day = 20 if index < 4 else 24
         with time_machine.travel(dt.datetime(2025, 11, day, 9, tzinfo=BERLIN), tick=False):
-            (referral,) = services.referral_create(
-                inquiry=inquiry,
-                actors=[actor],
-                purpose="Beratung",
-                consent=ReferralConsent.PHONE,
-                user=lotse,
-            )
+            (referral,) = refer(inquiry, actor, user=lotse)
             services.referral_accept(referral=referral, user=member)
     with time_machine.travel(dt.datetime(2025, 12, 1, 9, tzinfo=BERLIN), tick=False):
         report = desk_report(month="2025-11", topics=[Topic.GENERAL])

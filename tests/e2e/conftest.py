@@ -46,6 +46,12 @@ def _e2e_required() -> bool:
     return os.environ.get("LOTSE_E2E_REQUIRED") == "1"
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "without_javascript: the `page` of the test has JavaScript switched off"
+    )
+
+
 def pytest_collection_modifyitems(config, items):
     """Every test in tests/e2e/ is a browser test (`-m "not e2e"` leaves them out).
 
@@ -196,9 +202,11 @@ def base_url(live_server, e2e_site) -> str:
 
 
 @pytest.fixture
-def context(browser, base_url):
-    """A fresh browser context (cookies, storage) per test."""
-    context = browser.new_context(base_url=base_url, locale="de-DE")
+def context(browser, base_url, request):
+    """A fresh browser context (cookies, storage) per test; without JavaScript for a test marked
+    `without_javascript` (the no-JS paths)."""
+    javascript = request.node.get_closest_marker("without_javascript") is None
+    context = browser.new_context(base_url=base_url, locale="de-DE", java_script_enabled=javascript)
     context.set_default_timeout(10_000)
     yield context
     context.close()

@@ -77,26 +77,22 @@ def test_search_filter_and_open_offer(page, offers):
     assert_no_axe_violations(page, "offer detail")
 
 
-def test_works_without_javascript(browser, base_url, offers):
-    context = browser.new_context(base_url=base_url, locale="de-DE", java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto("/angebote/")
-        page.get_by_role("main").get_by_label("Suchbegriff").fill("Ausbildung")
-        page.locator("summary", has_text="Region").click()
-        page.locator("#f-district-dresden").check()
-        page.get_by_role("button", name="Filter anwenden").click()
-        expect(page).to_have_url(re.compile(r"q=Ausbildung.*district=dresden"))
-        expect(page.locator("#result-count")).to_contain_text("2 Angebote gefunden")
-        # The group with a chosen value is open after the page load.
-        expect(page.locator("#f-district-dresden")).to_be_visible()
-        expect(page.locator(f"#f-topic_field-{TRAINING}")).to_be_hidden()
-        page.goto("/angebote/?q=Ausbildnug")
-        expect(page.get_by_text("Meinten Sie")).to_be_visible()
-        page.get_by_role("link", name="„Ausbildung“").click()
-        expect(page.locator("#result-count")).to_contain_text("3 Angebote gefunden")
-    finally:
-        context.close()
+@pytest.mark.without_javascript
+def test_works_without_javascript(page, offers):
+    page.goto("/angebote/")
+    page.get_by_role("main").get_by_label("Suchbegriff").fill("Ausbildung")
+    page.locator("summary", has_text="Region").click()
+    page.locator("#f-district-dresden").check()
+    page.get_by_role("button", name="Filter anwenden").click()
+    expect(page).to_have_url(re.compile(r"q=Ausbildung.*district=dresden"))
+    expect(page.locator("#result-count")).to_contain_text("2 Angebote gefunden")
+    # The group with a chosen value is open after the page load.
+    expect(page.locator("#f-district-dresden")).to_be_visible()
+    expect(page.locator(f"#f-topic_field-{TRAINING}")).to_be_hidden()
+    page.goto("/angebote/?q=Ausbildnug")
+    expect(page.get_by_text("Meinten Sie")).to_be_visible()
+    page.get_by_role("link", name="„Ausbildung“").click()
+    expect(page.locator("#result-count")).to_contain_text("3 Angebote gefunden")
 
 
 def test_counts_stay_current_after_a_filter_change(page, offers):
@@ -130,8 +126,7 @@ def test_phone_shows_results_before_the_filter_values(browser, base_url, offers)
         assert visible == []
         assert results["y"] < 2 * 844, results
         # The groups open by keyboard (no JavaScript needed for <details>).
-        page.locator("summary", has_text="Sprache").focus()
-        page.keyboard.press("Enter")
+        page.locator("summary", has_text="Sprache").press("Enter")
         expect(page.locator("#f-language-de")).to_be_visible()
         assert_no_axe_violations(page, "catalogue on a phone")
     finally:

@@ -51,26 +51,22 @@ def test_coverage_page_has_no_axe_violations(page, offers):
     assert_no_axe_violations(page, f"coverage ?thema={TRAINING}")
 
 
-def test_topic_form_works_without_javascript(browser, base_url, offers):
-    context = browser.new_context(base_url=base_url, locale="de-DE", java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto("/angebote/abdeckung/")
-        dresden_label = _map_label(page, "Dresden")
-        # All topic fields: the three regional offers in Dresden.
-        expect(dresden_label).to_have_text("Dresden: 3")
-        expect(_row(page, "Dresden").locator("td").last).to_have_text("3")
-        expect(page.locator("#coverage-map-desc")).to_contain_text("Dresden: 3.")
+@pytest.mark.without_javascript
+def test_topic_form_works_without_javascript(page, offers):
+    page.goto("/angebote/abdeckung/")
+    dresden_label = _map_label(page, "Dresden")
+    # All topic fields: the three regional offers in Dresden.
+    expect(dresden_label).to_have_text("Dresden: 3")
+    expect(_row(page, "Dresden").locator("td").last).to_have_text("3")
+    expect(page.locator("#coverage-map-desc")).to_contain_text("Dresden: 3.")
 
-        page.locator("#id_thema").select_option(INTEGRATION)
-        page.get_by_role("button", name="Karte anzeigen").click()
+    page.locator("#id_thema").select_option(INTEGRATION)
+    page.get_by_role("button", name="Karte anzeigen").click()
 
-        expect(page).to_have_url(re.compile(rf"\?thema={INTEGRATION}#karte$"))
-        expect(page.locator("#id_thema")).to_have_value(INTEGRATION)
-        expect(page.locator("#coverage-map-title")).to_contain_text("Integration")
-        # Only one of the Dresden offers is about integration; Leipzig has none (a gap).
-        expect(dresden_label).to_have_text("Dresden: 1")
-        expect(_map_label(page, "Leipzig")).to_have_text("Leipzig: Lücke")
-        expect(page.locator("#coverage-map-desc")).to_contain_text("Dresden: 1.")
-    finally:
-        context.close()
+    expect(page).to_have_url(re.compile(rf"\?thema={INTEGRATION}#karte$"))
+    expect(page.locator("#id_thema")).to_have_value(INTEGRATION)
+    expect(page.locator("#coverage-map-title")).to_contain_text("Integration")
+    # Only one of the Dresden offers is about integration; Leipzig has none (a gap).
+    expect(dresden_label).to_have_text("Dresden: 1")
+    expect(_map_label(page, "Leipzig")).to_have_text("Leipzig: Lücke")
+    expect(page.locator("#coverage-map-desc")).to_contain_text("Dresden: 1.")

@@ -62,8 +62,7 @@ def test_form_error_state_and_confirmation_have_no_axe_violations(page, axe, pat
 
 def test_keyboard_only(page):
     page.goto(URL)
-    page.get_by_label("Branche", exact=False).first.focus()
-    page.keyboard.type("Gebäudereinigung")
+    page.get_by_label("Branche", exact=False).first.press_sequentially("Gebäudereinigung")
     page.keyboard.press("Tab")  # WZ code
     page.keyboard.type("81.21")
     page.keyboard.press("Tab")  # first radio of the question kind
@@ -88,20 +87,16 @@ def test_keyboard_only(page):
     assert inquiry.question_kind == "entgelt"
 
 
-def test_without_javascript(browser, base_url):
-    context = browser.new_context(base_url=base_url, locale="de-DE", java_script_enabled=False)
-    page = context.new_page()
-    try:
-        page.goto(URL)
-        page.locator("main button[type=submit]").click()
-        expect(page.locator("#error-summary")).to_be_visible()
-        fill_valid(page)
-        page.locator("main button[type=submit]").click()
-        reference = Inquiry.objects.get().reference
-        expect(page.locator("#reference")).to_have_text(reference)
-        assert any(reference in message.subject for message in mail.outbox)
-    finally:
-        context.close()
+@pytest.mark.without_javascript
+def test_without_javascript(page):
+    page.goto(URL)
+    page.locator("main button[type=submit]").click()
+    expect(page.locator("#error-summary")).to_be_visible()
+    fill_valid(page)
+    page.locator("main button[type=submit]").click()
+    reference = Inquiry.objects.get().reference
+    expect(page.locator("#reference")).to_have_text(reference)
+    assert any(reference in message.subject for message in mail.outbox)
 
 
 def test_form_with_errors_reflows_at_320px(page, artifacts):

@@ -57,8 +57,7 @@ def test_check_in_by_keyboard_on_a_phone(page, forum, artifacts):
     assert scroll_width <= 390, f"check-in page scrolls sideways ({scroll_width} px)"
 
     button = page.get_by_role("button", name="Einlassen Frieda Fröhlich")
-    button.focus()
-    page.keyboard.press("Enter")
+    button.press("Enter")
     expect(page.locator("article.events-ticket")).to_contain_text("Bereits eingelassen um")
     expect(page.locator("#events-counter")).to_contain_text("2 / 2")
     assert Registration.objects.get(pk=person.pk).checked_in_at is not None
@@ -66,15 +65,12 @@ def test_check_in_by_keyboard_on_a_phone(page, forum, artifacts):
     assert_no_axe_violations(page, "check-in done")
 
 
-def test_check_in_page_works_without_javascript(browser, base_url, forum):
-    context = browser.new_context(base_url=base_url, locale="de-DE", java_script_enabled=False)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
+@pytest.mark.without_javascript
+def test_check_in_page_works_without_javascript(page, forum):
     _log_in(page)
     page.goto(f"/admin/veranstaltungen/standort/{forum['site'].pk}/einlass/?q=Fröhlich")
     page.get_by_role("button", name="Einlassen Frieda Fröhlich").click()
     expect(page.locator("article.events-ticket")).to_contain_text("Bereits eingelassen um")
-    context.close()
 
 
 def test_structure_report_axe_and_keyboard(page, forum, artifacts):

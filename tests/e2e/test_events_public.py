@@ -10,55 +10,43 @@ from tests.e2e.conftest import assert_no_axe_violations
 
 @pytest.fixture
 def events_data(e2e_site):
-    from lotse.core.models import ActorType
-    from lotse.events.models import Event, Session, Site, WorkingGroup
-    from lotse.network.models import Actor
+    """A forum in ten days (Görlitz with one place, and online) with its agenda, and a documented
+    network meeting a month ago, by the same organiser (events and network factories)."""
+    from lotse.events.models import EventStatus, Session, Site, WorkingGroup
+    from tests.events.factories import EventFactory
+    from tests.network.factories import ActorFactory
 
-    actor = Actor.objects.create(
-        name="Fachkräfteallianz Testregion",
-        slug="fka-testregion",
-        actor_type=ActorType.objects.order_by("pk").first(),
-        is_published=True,
-    )
+    actor = ActorFactory(name="Fachkräfteallianz Testregion", slug="fka-testregion")
     start = timezone.now() + timedelta(days=10)
-    event = Event.objects.create(
+    event = EventFactory(
         title="Forum Fachkräfte 2027",
         slug="forum-fachkraefte",
         summary="Ein Tag an zwei Orten mit Livestream",
         kind="fachforum",
-        status="registration_open",
         organiser=actor,
         starts_at=start,
-        ends_at=start + timedelta(hours=6),
         max_group_size=2,
+        sites=[("Görlitz", 1), ("Online", None)],
     )
-    goerlitz = Site.objects.create(
-        event=event,
-        name="Görlitz",
-        city="Görlitz",
-        postcode="02826",
-        street="Markt 1",
-        capacity=1,
-        step_free=True,
-        sort_order=0,
-    )
-    Site.objects.create(event=event, name="Online", is_online=True, capacity=None, sort_order=1)
+    goerlitz, online = event.sites.order_by("sort_order")
+    Site.objects.filter(pk=goerlitz.pk).update(postcode="02826", street="Markt 1", step_free=True)
+    Site.objects.filter(pk=online.pk).update(city="")
     WorkingGroup.objects.create(event=event, title="AG Zuwanderung", capacity=10)
     Session.objects.create(event=event, starts_at=start, title="Begrüßung")
     Session.objects.create(
         event=event, starts_at=start + timedelta(hours=1), title="AG", site=goerlitz
     )
     past_start = timezone.now() - timedelta(days=30)
-    Event.objects.create(
+    EventFactory(
         title="Netzwerktreffen 2026",
         slug="netzwerktreffen-2026",
         summary="Rückblick",
-        kind="netzwerktreffen",
-        status="documented",
+        status=EventStatus.DOCUMENTED,
         organiser=actor,
         starts_at=past_start,
         ends_at=past_start + timedelta(hours=5),
         documentation="<p>Ergebnisse</p>",
+        sites=(),
     )
     return event
 
@@ -147,30 +135,26 @@ def test_keyboard_only_registration(page):
     assert Registration.objects.filter(email="karl@example.org").exists()
 
 
-def test_registration_and_waiting_list_without_javascript(browser, base_url):
+@pytest.mark.without_javascript
+def test_registration_and_waiting_list_without_javascript(page):
     from lotse.events.models import Registration
 
-    context = browser.new_context(base_url=base_url, java_script_enabled=False, locale="de-DE")
-    try:
-        page = context.new_page()
-        for number in (1, 2):
-            page.goto("/veranstaltungen/forum-fachkraefte/anmelden/")
-            page.get_by_label("Görlitz").check()
-            page.locator("#id_first_name").fill("Ohne")
-            page.locator("#id_last_name").fill(f"Skript {number}")
-            page.locator("#id_email").fill(f"nojs{number}@example.org")
-            if number == 2:
-                page.locator("#id_colleagues-0-first_name").fill("Kollegin")
-                page.locator("#id_colleagues-0-last_name").fill("Mit")
-                page.locator("#id_colleagues-0-email").fill("kollegin@example.org")
-            page.get_by_role("button", name="Verbindlich anmelden").click()
-            assert page.get_by_role("heading", name="Anmeldung eingegangen").is_visible()
-        assert "Warteliste, Platz" in page.locator("#registration-results").inner_text()
-        statuses = dict(Registration.objects.values_list("email", "status"))
-        assert statuses == {
-            "nojs1@example.org": "held",
-            "nojs2@example.org": "waitlisted",
-            "kollegin@example.org": "waitlisted",
-        }
-    finally:
-        context.close()
+    for number in (1, 2):
+        page.goto("/veranstaltungen/forum-fachkraefte/anmelden/")
+        page.get_by_label("Görlitz").check()
+        page.locator("#id_first_name").fill("Ohne")
+        page.locator("#id_last_name").fill(f"Skript {number}")
+        page.locator("#id_email").fill(f"nojs{number}@example.org")
+        if number == 2:
+            page.locator("#id_colleagues-0-first_name").fill("Kollegin")
+            page.locator("#id_colleagues-0-last_name").fill("Mit")
+            page.locator("#id_colleagues-0-email").fill("kollegin@example.org")
+        page.get_by_role("button", name="Verbindlich anmelden").click()
+        assert page.get_by_role("heading", name="Anmeldung eingegangen").is_visible()
+    assert "Warteliste, Platz" in page.locator("#registration-results").inner_text()
+    statuses = dict(Registration.objects.values_list("email", "status"))
+    assert statuses == {
+        "nojs1@example.org": "held",
+        "nojs2@example.org": "waitlisted",
+        "kollegin@example.org": "waitlisted",
+    }

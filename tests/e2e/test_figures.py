@@ -96,21 +96,17 @@ def test_district_pages_have_no_axe_violations(page, figures):
     _axe(page, "/regionen/bautzen/")
 
 
-def test_district_pages_work_without_javascript_and_by_keyboard(browser, base_url, figures):
-    context = browser.new_context(base_url=base_url, locale="de-DE", java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto("/regionen/")
-        page.get_by_role("link", name="Dresden", exact=True).first.click()
-        expect(page).to_have_url(f"{base_url}/regionen/dresden/")
-        expect(page.get_by_role("cell", name="22.282")).to_be_visible()
-        expect(page.get_by_text("Forum Dresden")).to_be_visible()
-        # the scrollable tables are reachable by keyboard
-        region = page.get_by_role("region", name="Aktuelle Arbeitsmarktzahlen mit Quelle")
-        region.focus()
-        expect(region).to_be_focused()
-    finally:
-        context.close()
+@pytest.mark.without_javascript
+def test_district_pages_work_without_javascript_and_by_keyboard(page, base_url, figures):
+    page.goto("/regionen/")
+    page.get_by_role("link", name="Dresden", exact=True).first.click()
+    expect(page).to_have_url(f"{base_url}/regionen/dresden/")
+    expect(page.get_by_role("cell", name="22.282")).to_be_visible()
+    expect(page.get_by_text("Forum Dresden")).to_be_visible()
+    # the scrollable tables are reachable by keyboard
+    region = page.get_by_role("region", name="Aktuelle Arbeitsmarktzahlen mit Quelle")
+    region.focus()
+    expect(region).to_be_focused()
 
 
 def test_press_list_and_release_have_no_axe_violations(page, release):
@@ -126,14 +122,11 @@ def test_press_list_and_release_have_no_axe_violations(page, release):
     _no_sideways_scroll(page)
 
 
-def test_press_release_without_javascript(browser, base_url, release):
-    context = browser.new_context(base_url=base_url, locale="de-DE", java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(release.url)
-        expect(page.get_by_role("table", name="Teilnahme insgesamt")).to_be_visible()
-        with page.expect_download() as download:
-            page.get_by_role("link", name="Medieninformation als PDF").click()
-        assert download.value.suggested_filename.endswith(".pdf")
-    finally:
-        context.close()
+@pytest.mark.without_javascript
+def test_press_release_without_javascript(page, release):
+    page.goto(release.url)
+    expect(page.get_by_role("table", name="Teilnahme insgesamt")).to_be_visible()
+    # The PDF is rendered on request: Playwright's own 30 s, not the 10 s of the page steps.
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("link", name="Medieninformation als PDF").click(timeout=30_000)
+    assert download.value.suggested_filename.endswith(".pdf")

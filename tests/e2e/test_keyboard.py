@@ -72,8 +72,7 @@ def test_tab_reaches_main_navigation(page):
 def test_focus_indicator_on_navigation_link_is_visible(page):
     page.goto("/")
     link = page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link").first
-    link.focus()
-    page.keyboard.press("Shift+Tab")
+    link.press("Shift+Tab")
     page.keyboard.press("Tab")  # keyboard focus, so that :focus-visible applies
     expect(link).to_be_focused()
     assert page.evaluate(FOCUSED_IS_SEEN)

@@ -35,21 +35,14 @@ def test_every_page_passes_axe(page, axe, check, lang):
 
 def test_the_form_by_keyboard_only(page, axe, check):
     page.goto("/einwanderung/")
-    page.get_by_role("link", name="Ich möchte in Sachsen arbeiten").focus()
-    page.keyboard.press("Enter")
+    page.get_by_role("link", name="Ich möchte in Sachsen arbeiten").press("Enter")
     expect(page.locator("h1")).to_have_text("Fragen zu Ihnen")
-    page.locator("#id_citizenship").focus()
-    page.keyboard.press("End")  # "ein anderer Staat"
-    page.locator("#id_qualification_3").focus()  # Hochschulabschluss
-    page.keyboard.press("Space")
-    page.locator("#id_recognition_3").focus()  # voll anerkannt
-    page.keyboard.press("Space")
-    page.locator("#id_job_offer").focus()
-    page.keyboard.press("Space")
-    page.locator("#id_salary").focus()
-    page.keyboard.type("52000")
-    page.locator("main form button[type=submit]").focus()
-    page.keyboard.press("Enter")
+    page.locator("#id_citizenship").press("End")  # "ein anderer Staat"
+    page.locator("#id_qualification_3").press("Space")  # Hochschulabschluss
+    page.locator("#id_recognition_3").press("Space")  # voll anerkannt
+    page.locator("#id_job_offer").press("Space")
+    page.locator("#id_salary").press_sequentially("52000")
+    page.locator("main form button[type=submit]").press("Enter")
     expect(page.locator("h1")).to_have_text("Ergebnis: Ihre Wege nach Sachsen")
     expect(page.locator("#open + ul")).to_contain_text("Blaue Karte EU")
     assert_no_violations(page, axe)
@@ -59,8 +52,7 @@ def test_errors_are_announced_and_linked(page, check):
     page.goto(f"/einwanderung/ergebnis/?{ANSWERS.replace('age=30', 'age=300')}&lang=en")
     summary = page.locator("#error-summary")
     expect(summary).to_contain_text("Please give an age from 15 to 99 years.")
-    summary.get_by_role("link").first.focus()
-    page.keyboard.press("Enter")
+    summary.get_by_role("link").first.press("Enter")
     expect(page.locator("#id_age")).to_be_focused()
 
 
@@ -84,20 +76,16 @@ def test_phone_layout_at_390px(page, check, artifacts):
     page.screenshot(path=artifacts / "migration-result-390px.png", full_page=True)
 
 
-def test_whole_check_without_javascript(browser, base_url, check):
-    context = browser.new_context(base_url=base_url, locale="de-DE", java_script_enabled=False)
-    page = context.new_page()
-    try:
-        page.goto("/einwanderung/arbeitgeber/")
-        page.select_option("#id_citizenship", "BA")
-        page.check("#id_qualification_0")
-        page.check("#id_job_offer")
-        page.fill("#id_salary", "30000")
-        page.click("main form button[type=submit]")
-        expect(page.locator("h1")).to_have_text("Ergebnis: Wege für Ihre künftige Fachkraft")
-        expect(page.locator("main")).to_contain_text("Westbalkanregelung")
-        with page.expect_download() as download:
-            page.get_by_role("link", name="Ergebnis als PDF").click()
-        assert download.value.suggested_filename.endswith(".pdf")
-    finally:
-        context.close()
+@pytest.mark.without_javascript
+def test_whole_check_without_javascript(page, check):
+    page.goto("/einwanderung/arbeitgeber/")
+    page.select_option("#id_citizenship", "BA")
+    page.check("#id_qualification_0")
+    page.check("#id_job_offer")
+    page.fill("#id_salary", "30000")
+    page.click("main form button[type=submit]")
+    expect(page.locator("h1")).to_have_text("Ergebnis: Wege für Ihre künftige Fachkraft")
+    expect(page.locator("main")).to_contain_text("Westbalkanregelung")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Ergebnis als PDF").click()
+    assert download.value.suggested_filename.endswith(".pdf")

@@ -66,46 +66,39 @@ def test_filtered_directory_shows_results(page):
     expect(page.locator('input[name="kreis"][value="chemnitz"]')).to_be_checked()
 
 
-def test_search_and_facet_without_javascript(browser, base_url):
+@pytest.mark.without_javascript
+def test_search_and_facet_without_javascript(page):
     """Keyboard only, JavaScript off: type a word, tick a facet, submit, open an actor."""
-    context = browser.new_context(base_url=base_url, locale="de-DE", java_script_enabled=False)
-    context.set_default_timeout(10_000)
-    try:
-        page = context.new_page()
-        page.goto("/netzwerk/")
-        total_before = page.locator(".network-results > li").count()
-        assert total_before > 0
+    page.goto("/netzwerk/")
+    total_before = page.locator(".network-results > li").count()
+    assert total_before > 0
 
-        search = page.get_by_role("main").get_by_label("Suchbegriff")
-        search.focus()
-        page.keyboard.type("Anerkennung")
-        checkbox = page.locator('input[name="kreis"][value="chemnitz"]')
-        checkbox.focus()
-        page.keyboard.press("Space")
-        expect(checkbox).to_be_checked()
-        with page.expect_navigation():
-            page.get_by_role("button", name="Filter anwenden").press("Enter")
+    search = page.get_by_role("main").get_by_label("Suchbegriff")
+    search.press_sequentially("Anerkennung")
+    checkbox = page.locator('input[name="kreis"][value="chemnitz"]')
+    checkbox.press("Space")
+    expect(checkbox).to_be_checked()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Filter anwenden").press("Enter")
 
-        params = parse_qs(urlparse(page.url).query)
-        assert params.get("q") == ["Anerkennung"]
-        assert params.get("kreis") == ["chemnitz"]
-        expect(page.locator("#network-q")).to_have_value("Anerkennung")
-        expect(page.locator('input[name="kreis"][value="chemnitz"]')).to_be_checked()
-        results = page.locator(".network-results > li")
-        assert results.count() > 0
-        expect(page.get_by_role("link", name="Alle Filter zurücksetzen")).to_be_visible()
+    params = parse_qs(urlparse(page.url).query)
+    assert params.get("q") == ["Anerkennung"]
+    assert params.get("kreis") == ["chemnitz"]
+    expect(page.locator("#network-q")).to_have_value("Anerkennung")
+    expect(page.locator('input[name="kreis"][value="chemnitz"]')).to_be_checked()
+    results = page.locator(".network-results > li")
+    assert results.count() > 0
+    expect(page.get_by_role("link", name="Alle Filter zurücksetzen")).to_be_visible()
 
-        link = results.first.get_by_role("link").first
-        name = link.inner_text().strip()
-        link.focus()
-        with page.expect_navigation():
-            page.keyboard.press("Enter")
-        assert urlparse(page.url).path.startswith("/netzwerk/")
-        expect(page.get_by_role("heading", level=1)).to_be_visible()
-        heading = page.get_by_role("heading", level=1).inner_text().strip()
-        assert name in heading or heading in name
-    finally:
-        context.close()
+    link = results.first.get_by_role("link").first
+    name = link.inner_text().strip()
+    link.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert urlparse(page.url).path.startswith("/netzwerk/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    heading = page.get_by_role("heading", level=1).inner_text().strip()
+    assert name in heading or heading in name
 
 
 SCREENSHOTS = [

@@ -87,33 +87,27 @@ def test_header_search_by_keyboard(page, artifacts):
     page.screenshot(path=artifacts / "portal-search-390px.png", full_page=True)
     # the group links jump to their section; a hit is reached and followed by keyboard
     link = page.get_by_role("link", name="Lehrwerkstatt für Zerspanung")
-    link.focus()
-    page.keyboard.press("Enter")
+    link.press("Enter")
     expect(page.locator("h1")).to_have_text("Lehrwerkstatt für Zerspanung")
 
 
 def test_home_entry_points_by_keyboard(page):
     page.goto("/")
     link = page.get_by_role("link", name="Wegweiser-Check starten")
-    link.focus()
-    page.keyboard.press("Enter")
+    link.press("Enter")
     expect(page).to_have_url("/wegweiser/")
 
 
-def test_search_without_javascript(browser, base_url):
-    context = browser.new_context(base_url=base_url, locale="de-DE", java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(f"/wissen/{TOPIC}/")
-        expect(page.get_by_role("link", name="Lehrwerkstatt-Forum Chemnitz")).to_be_visible()
-        page.locator("#header-search-q").fill("Lehrwerkstatt")
-        page.locator(".lotse-header-search button").click()
-        expect(page).to_have_url("/suche/?q=Lehrwerkstatt")
-        page.locator("#id_q").fill("gibtesnichtwort")
-        page.locator(".lotse-search__form button").click()
-        expect(page.get_by_role("heading", level=2)).to_contain_text("Keine Treffer")
-    finally:
-        context.close()
+@pytest.mark.without_javascript
+def test_search_without_javascript(page):
+    page.goto(f"/wissen/{TOPIC}/")
+    expect(page.get_by_role("link", name="Lehrwerkstatt-Forum Chemnitz")).to_be_visible()
+    page.locator("#header-search-q").fill("Lehrwerkstatt")
+    page.locator(".lotse-header-search button").click()
+    expect(page).to_have_url("/suche/?q=Lehrwerkstatt")
+    page.locator("#id_q").fill("gibtesnichtwort")
+    page.locator(".lotse-search__form button").click()
+    expect(page.get_by_role("heading", level=2)).to_contain_text("Keine Treffer")
 
 
 @pytest.mark.parametrize(

@@ -90,9 +90,8 @@ def test_lookup_by_keyboard(page, register):
     assert page.evaluate("document.activeElement.textContent") == "Als PDF"
 
 
-def test_checks_without_javascript(browser, register):
-    context = browser.new_context(base_url=register, locale="de-DE", java_script_enabled=False)
-    page = context.new_page()
+@pytest.mark.without_javascript
+def test_checks_without_javascript(page, register):
     page.goto("/tarifauskunft/lohncheck/")
     page.fill("#id_betrag", "2.000")
     page.check("#id_einheit_1")
@@ -109,7 +108,6 @@ def test_checks_without_javascript(browser, register):
     expect(page.locator(".tariffs-arithmetic")).to_contain_text("921,00")
     page.goto("/tarifauskunft/ausbildungsverguetung/?beginn=abc&jahr=1&verguetung=1")
     expect(page.locator("#error-summary")).to_contain_text("Jahr als Zahl")
-    context.close()
 
 
 @pytest.mark.parametrize(
@@ -141,18 +139,14 @@ def test_pages_and_agreement_by_keyboard(page, many_agreements):
     expect(page.locator("[aria-current=page]").last).to_have_text("Seite 2")
     # on to an agreement's own page, still by keyboard
     link = page.get_by_role("link", name="Entgelttarifvertrag Gerüstbau Region 00")
-    link.focus()
-    page.keyboard.press("Enter")
+    link.press("Enter")
     page.wait_for_url("**/tarifvertrag/E2E-00/?stand=2025-01-01")
     expect(page.locator("h1")).to_have_text("Entgelttarifvertrag Gerüstbau Region 00")
     expect(page.locator("#tariffs-note")).to_contain_text("Stand: 01.01.2025.")
 
 
-def test_pages_without_javascript(browser, many_agreements):
-    context = browser.new_context(
-        base_url=many_agreements, locale="de-DE", java_script_enabled=False
-    )
-    page = context.new_page()
+@pytest.mark.without_javascript
+def test_pages_without_javascript(page, many_agreements):
     page.goto("/tarifauskunft/")
     page.fill("#id_wz", "43.99.1")
     page.fill("#id_stand", "2025-01-01")
@@ -168,12 +162,10 @@ def test_pages_without_javascript(browser, many_agreements):
     expect(page.locator(".tariffs-agreements li")).to_have_count(20)
     page.click("text=Entgelttarifvertrag Gerüstbau Region 24")
     expect(page.locator(".tariffs-answer")).to_contain_text("In Kraft seit 25.01.2020.")
-    context.close()
 
 
-def test_not_found_leads_to_a_suggestion_and_the_inquiry_without_javascript(browser, register):
-    context = browser.new_context(base_url=register, locale="de-DE", java_script_enabled=False)
-    page = context.new_page()
+@pytest.mark.without_javascript
+def test_not_found_leads_to_a_suggestion_and_the_inquiry_without_javascript(page, register):
     page.goto("/tarifauskunft/auskunft/?q=Geb%C3%A4udereinigungsfirma&stand=2026-03-01")
     answer = page.locator(".tariffs-answer")
     expect(answer).to_contain_text("„Gebäudereinigungsfirma“ haben wir nicht gefunden.")
@@ -184,4 +176,3 @@ def test_not_found_leads_to_a_suggestion_and_the_inquiry_without_javascript(brow
     page.goto("/tarifauskunft/auskunft/?q=Pflege&stand=2026-07-15")
     page.locator(".tariffs-answer").get_by_role("link", name="Tarifanfrage stellen").first.click()
     expect(page.locator("#id_sector")).to_have_value("Pflege")
-    context.close()

@@ -94,12 +94,8 @@ def make_event(db):
 
 
 @pytest.fixture(autouse=True)
-def _german():
-    """Each test starts in German (a request to /en/ leaves English active in the thread)."""
-    from django.utils import translation
-
-    with translation.override("de"):
-        yield
+def _german(in_german):
+    """Each test starts in German (`in_german`)."""
 
 
 # Back-office fixtures (helpers in factories.py).

@@ -144,7 +144,9 @@ class EventFactory(DjangoModelFactory):
     def sites(event, create, extracted, **kwargs):
         if not create:
             return
-        for index, (name, capacity) in enumerate(extracted or (("Chemnitz", 50),)):
+        # `sites=()`: no site at all (the subfactory of `SiteFactory` and pages that list events).
+        default = (("Chemnitz", 50),)
+        for index, (name, capacity) in enumerate(default if extracted is None else extracted):
             SiteFactory(event=event, name=name, city=name, capacity=capacity, sort_order=index)
 
 
@@ -195,13 +197,21 @@ def person(n: int, **kwargs) -> services.Person:
     )
 
 
+def register_person(event, n: int = 1, *, confirm: bool = False):
+    """`services.registrations_create` of person n at the event's only site; confirmed if asked."""
+    (registration,) = services.registrations_create(
+        event=event, site=event.sites.get(), people=[person(n)]
+    )
+    if confirm:
+        services.registration_confirm(registration=registration)
+    return registration
+
+
 def event_with_confirmed_person(make_event, starts):
     """An event starting at `starts` (six hours long) with one confirmed registration;
     call it under the frozen clock of the test. Returns (event, site, registration)."""
     event = make_event(starts_in=timedelta(0))
     event.starts_at, event.ends_at = starts, starts + timedelta(hours=6)
     event.save()
-    site = event.sites.get()
-    (confirmed,) = services.registrations_create(event=event, site=site, people=[person(1)])
-    services.registration_confirm(registration=confirmed)
-    return event, site, confirmed
+    confirmed = register_person(event, confirm=True)
+    return event, confirmed.site, confirmed

@@ -5,7 +5,7 @@ import pytest
 from lotse.events.models import RegistrationStatus, Site
 
 from .conftest import assert_counters
-from .factories import EventFactory, RegistrationFactory
+from .factories import EventFactory, RegistrationFactory, SiteFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +18,12 @@ def test_event_factory_makes_its_sites():
         ("Online", None, True),
     ]
     assert event.organiser.actor_type.slug == "kammer"
+
+
+def test_event_factory_without_sites_makes_none():
+    assert not EventFactory(sites=()).sites.exists()
+    site = SiteFactory(name="Riesa")
+    assert list(site.event.sites.all()) == [site]
 
 
 def test_registrations_holding_a_place_count_and_others_do_not():

@@ -13,13 +13,13 @@ from django.utils import timezone
 
 from lotse.core.mail import mails_queue_sweep
 from lotse.core.models import MailStatus, OutgoingMail
-from lotse.events import services, tasks
+from lotse.events import tasks
 from lotse.events.after import event_thanks_send
 from lotse.events.backoffice.services import event_message_send
 from lotse.events.models import Registration, RegistrationStatus
 from lotse.events.retention import event_personal_data_delete
 from lotse.events.selectors import message_batch, messages_with_progress
-from tests.events.factories import event_with_confirmed_person, person
+from tests.events.factories import event_with_confirmed_person, register_person
 
 from .factories import make_event as backoffice_event
 from .factories import make_registration
@@ -31,10 +31,8 @@ BERLIN = timezone.get_default_timezone()
 def test_registration_mail_is_sent_after_the_commit_and_recorded(
     make_event, django_capture_on_commit_callbacks
 ):
-    event = make_event()
-    site = event.sites.get()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        (registration,) = services.registrations_create(event=event, site=site, people=[person(1)])
+        registration = register_person(make_event())
     assert mail.outbox == []
     for callback in callbacks:
         callback()
@@ -49,11 +47,8 @@ def test_registration_mail_is_sent_after_the_commit_and_recorded(
 
 
 def test_confirmation_ticket_is_made_by_the_worker(make_event, django_capture_on_commit_callbacks):
-    event = make_event()
-    site = event.sites.get()
     with django_capture_on_commit_callbacks(execute=True):
-        (registration,) = services.registrations_create(event=event, site=site, people=[person(1)])
-        services.registration_confirm(registration=registration)
+        registration = register_person(make_event(), confirm=True)
     confirmation = mail.outbox[-1]
     names = [a[0] for a in confirmation.attachments if isinstance(a, tuple)]
     assert f"ticket-{registration.code}.pdf" in names and "veranstaltung.ics" in names
@@ -233,11 +228,8 @@ def test_anonymisation_deletes_the_mail_records(db, django_capture_on_commit_cal
 def test_queued_mail_of_an_anonymised_registration_is_not_sent(
     make_event, django_capture_on_commit_callbacks
 ):
-    event = make_event()
-    site = event.sites.get()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        (registration,) = services.registrations_create(event=event, site=site, people=[person(1)])
-        services.registration_confirm(registration=registration)
+        registration = register_person(make_event(), confirm=True)
     Registration.objects.filter(pk=registration.pk).update(
         anonymised_at=timezone.now(), status=RegistrationStatus.CONFIRMED
     )

@@ -26,6 +26,11 @@ def register(event, site=None, *people, **kwargs):
     )
 
 
+def one_by_one(event, count: int) -> list[Registration]:
+    """Persons 1 to `count` register alone, one after the other, at the event's first site."""
+    return [register(event, None, person(number))[0] for number in range(1, count + 1)]
+
+
 def reload(registration):
     return Registration.objects.get(pk=registration.pk)
 
@@ -153,9 +158,7 @@ def test_confirm_after_the_hold_expired_is_refused(make_event):
 
 def test_cancel_promotes_first_waiting_person(make_event, django_capture_on_commit_callbacks):
     event = make_event(capacities=(1,))
-    (first,) = register(event, None, person(1))
-    (second,) = register(event, None, person(2))
-    (third,) = register(event, None, person(3))
+    first, second, third = one_by_one(event, 3)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         result = services.registration_cancel(registration=first)
@@ -178,9 +181,7 @@ def test_cancel_promotes_first_waiting_person(make_event, django_capture_on_comm
 
 def test_offer_accept_and_expiry_moves_on(make_event):
     event = make_event(capacities=(1,))
-    (first,) = register(event, None, person(1))
-    (second,) = register(event, None, person(2))
-    (third,) = register(event, None, person(3))
+    first, second, third = one_by_one(event, 3)
     services.registration_cancel(registration=first)
     start = timezone.now()
     with time_machine.travel(start + timedelta(hours=49)):
@@ -196,9 +197,7 @@ def test_offer_accept_and_expiry_moves_on(make_event):
 
 def test_offer_decline_goes_to_the_next(make_event):
     event = make_event(capacities=(1,))
-    (first,) = register(event, None, person(1))
-    (second,) = register(event, None, person(2))
-    (third,) = register(event, None, person(3))
+    first, second, third = one_by_one(event, 3)
     services.registration_cancel(registration=first)
     services.offer_decline(registration=reload(second))
     assert reload(second).status == S.CANCELLED
@@ -210,8 +209,7 @@ def test_offer_decline_goes_to_the_next(make_event):
 
 def test_holds_expire_frees_seats_and_offers_them(make_event):
     event = make_event(capacities=(1,))
-    (first,) = register(event, None, person(1))
-    (second,) = register(event, None, person(2))
+    first, second = one_by_one(event, 2)
     with time_machine.travel(timezone.now() + timedelta(hours=23)):
         assert capacity.holds_expire() == 0
     with time_machine.travel(timezone.now() + timedelta(hours=25)):

@@ -5,7 +5,7 @@ list, RSS/Atom feeds and the PDF in letterhead layout; who may create drafts."""
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from lotse.core import roles
 from lotse.core.models import ActorType, Region
@@ -17,14 +17,8 @@ from lotse.figures.services import press_release_draft_from_event
 from tests.core.factories import client_for, role_user
 from tests.events.factories import EventFactory, RegistrationFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _german():
-    """The fact box's labels are German (a request to /en/ before may have left English on)."""
-    with translation.override("de"):
-        yield
+# The fact box's labels are German.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_german")]
 
 
 def _register(site, count, *, present=0, type_slug="kammer", district="chemnitz", **kwargs):

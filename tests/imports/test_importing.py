@@ -24,6 +24,7 @@ GOOD_ACTOR = (
     "ausbildung-weiterbildung;unternehmen;de|en;Text;04109;Leipzig;https://a.example;"
     "a@a.example;0341 1"
 )
+UNKNOWN_DISTRICT = "a-2;Zweiter;;beratungsstelle;99999;nein;;;;;;;;;"
 OFFER_HEADER = (
     "external_id;title;summary;description;actor_external_id;kind;topic_fields;target_groups;"
     "districts;statewide;online;languages;cost;link;valid_from;valid_until"
@@ -32,6 +33,13 @@ OFFER_HEADER = (
 
 def csv_file(*lines, name="daten.csv"):
     return (name, ("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def import_actors(*rows, user=None, mode="all_or_nothing"):
+    """The actor importer over a CSV file of `ACTOR_HEADER` and `rows`."""
+    return import_run(
+        importer=ActorImporter(), file=csv_file(ACTOR_HEADER, *rows), user=user, mode=mode
+    )
 
 
 @pytest.fixture
@@ -45,7 +53,7 @@ def test_dry_run_reports_each_error_type_in_german_and_writes_nothing(editor):
     file = csv_file(
         ACTOR_HEADER,
         GOOD_ACTOR,
-        "a-2;Zweiter;;beratungsstelle;99999;nein;;;;;;;;;",  # unknown district
+        UNKNOWN_DISTRICT,  # unknown district
         "a-3;Dritter;;beratungsstelle;dresden;nein;;;;;;;;keine-mail;",  # bad e-mail
         "a-1;Doppelt;;beratungsstelle;dresden;nein;;;;;;;;;",  # duplicate external_id
         "a-4;;;beratungsstelle;dresden;nein;;;;;;;;;",  # missing name
@@ -67,16 +75,19 @@ def test_dry_run_reports_each_error_type_in_german_and_writes_nothing(editor):
 
 
 def test_all_or_nothing_refuses_file_with_errors(editor):
-    file = csv_file(ACTOR_HEADER, GOOD_ACTOR, "a-2;Zweiter;;beratungsstelle;99999;nein;;;;;;;;;")
-    result = import_run(importer=ActorImporter(), file=file, user=editor, mode="all_or_nothing")
+    result = import_actors(GOOD_ACTOR, UNKNOWN_DISTRICT, user=editor)
     assert not result.written
     assert result.created == 0
     assert Actor.objects.count() == 0
 
 
 def test_valid_only_imports_the_rest_and_logs(editor):
-    file = csv_file(ACTOR_HEADER, GOOD_ACTOR, "a-2;Zweiter;;beratungsstelle;99999;nein;;;;;;;;;")
-    result = import_run(importer=ActorImporter(), file=file, user=editor, mode="valid_only")
+    result = import_actors(
+        GOOD_ACTOR,
+        UNKNOWN_DISTRICT,
+        user=editor,
+        mode="valid_only",
+    )
     assert result.written and result.created == 1 and len(result.errors) == 1
     actor = Actor.objects.get(external_id="a-1")
     assert actor.name == "Beratung Leipzig"
@@ -88,26 +99,18 @@ def test_valid_only_imports_the_rest_and_logs(editor):
 
 
 def test_same_file_twice_creates_no_duplicates(editor):
-    file = csv_file(ACTOR_HEADER, GOOD_ACTOR)
-    first = import_run(importer=ActorImporter(), file=file, user=editor, mode="all_or_nothing")
+    first = import_actors(GOOD_ACTOR, user=editor)
     assert (first.created, first.updated) == (1, 0)
-    second = import_run(importer=ActorImporter(), file=file, user=editor, mode="all_or_nothing")
+    second = import_actors(GOOD_ACTOR, user=editor)
     assert (second.created, second.updated) == (0, 1)
     assert second.actions == [(2, "a-1", "aktualisiert")]
     assert Actor.objects.count() == 1
 
 
 def test_name_duplicate_of_other_external_id_is_reported(editor):
-    import_run(
-        importer=ActorImporter(),
-        file=csv_file(ACTOR_HEADER, GOOD_ACTOR),
-        user=editor,
-        mode="valid_only",
-    )
+    import_actors(GOOD_ACTOR, user=editor, mode="valid_only")
     other = GOOD_ACTOR.replace("a-1;", "a-99;", 1)
-    result = import_run(
-        importer=ActorImporter(), file=csv_file(ACTOR_HEADER, other), user=editor, mode="dry_run"
-    )
+    result = import_actors(other, user=editor, mode="dry_run")
     assert "Dublette" in result.errors[0].message
 
 
@@ -143,12 +146,7 @@ def test_xlsx_import(editor):
 
 @pytest.fixture
 def provider(editor):
-    import_run(
-        importer=ActorImporter(),
-        file=csv_file(ACTOR_HEADER, GOOD_ACTOR),
-        user=editor,
-        mode="all_or_nothing",
-    )
+    import_actors(GOOD_ACTOR, user=editor)
     return Actor.objects.get(external_id="a-1")
 
 
@@ -232,12 +230,7 @@ def test_file_object_upload(editor):
 
 def test_row_with_a_missing_separator_is_refused_not_shifted(editor):
     short = GOOD_ACTOR.replace("a-1;", "a-2;", 1).replace(";BL;", ";", 1)  # one cell fewer
-    result = import_run(
-        importer=ActorImporter(),
-        file=csv_file(ACTOR_HEADER, GOOD_ACTOR, short),
-        user=editor,
-        mode="valid_only",
-    )
+    result = import_actors(GOOD_ACTOR, short, user=editor, mode="valid_only")
     (error,) = [error for error in result.errors if error.row_number == 3]
     assert error.message.startswith("Die Zeile hat nur 14 Zellen, die Kopfzeile 15 Spalten.")
     assert result.created == 1
@@ -247,12 +240,7 @@ def test_row_with_a_missing_separator_is_refused_not_shifted(editor):
 def test_text_beyond_the_last_column_is_refused_but_empty_trailing_cells_are_fine(editor):
     extra = GOOD_ACTOR.replace("a-1;", "a-2;", 1) + ";Rest"
     trailing = GOOD_ACTOR.replace("a-1;", "a-3;", 1) + ";;"
-    result = import_run(
-        importer=ActorImporter(),
-        file=csv_file(ACTOR_HEADER, extra, trailing),
-        user=editor,
-        mode="dry_run",
-    )
+    result = import_actors(extra, trailing, user=editor, mode="dry_run")
     assert [(error.row_number, error.message[:40]) for error in result.errors] == [
         (2, "Die Zeile hat mehr Zellen (16) als die K")
     ]

@@ -25,20 +25,6 @@ pytestmark = pytest.mark.django_db
 RECIPIENTS = {"paula@example.org", "leipzig@arbeitsagentur.example"}
 
 
-class BrokenBackend:
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def open(self):
-        raise ConnectionRefusedError("mail server down")
-
-    def close(self):
-        pass
-
-    def send_messages(self, messages):
-        raise ConnectionRefusedError("mail server down")
-
-
 @pytest.fixture
 def offer():
     return make_leipzig_offer()
@@ -77,7 +63,7 @@ def test_no_rejection_mail_when_the_transaction_rolls_back(
 def test_reminder_is_claimed_and_queued_even_when_the_mail_server_is_down(
     offer, settings, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "tests.offers.test_mails.BrokenBackend"
+    settings.EMAIL_BACKEND = "tests.flaky_mail.BrokenBackend"
     with (
         time_machine.travel(START + timedelta(days=340), tick=False),
         django_capture_on_commit_callbacks(execute=True),

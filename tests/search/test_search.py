@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import Page, PageViewRestriction
@@ -20,13 +20,9 @@ from tests.network.factories import ActorFactory
 from tests.offers.factories import OfferFactory
 from tests.tariffs.factories import register_agreement
 
+pytestmark = pytest.mark.usefixtures("in_german")
+
 URL = "/suche/"
-
-
-@pytest.fixture(autouse=True)
-def _german():
-    with translation.override("de"):
-        yield
 
 
 @pytest.fixture

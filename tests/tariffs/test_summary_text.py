@@ -91,34 +91,38 @@ def test_api_as_of_is_written_by_the_template_in_the_active_language():
         assert api._as_of(ON) == "As of: 15 November 2025"
 
 
-@pytest.mark.django_db
-def test_pages_write_amounts_and_dates_in_english(client, register):
-    answer = client.get("/en/tarifauskunft/auskunft/?wz=43.99.1&stand=2025-11-15")
-    html = answer.content.decode()
-    assert "€12.82" in html
-    assert "12,82 €" not in html
-    assert "As of: 15 November 2025." in html
-    wage = client.get(
-        "/en/tarifauskunft/lohncheck/?betrag=2.000&einheit=monthly&stunden=40&q=&stand=2025-03-01"
-    ).content.decode()
-    assert "= €11.54 per hour" in wage
-    assert "below by €1.28" in wage
-    trainee = client.get(
-        "/en/tarifauskunft/ausbildungsverguetung/?beginn=2025&jahr=3&verguetung=900"
-    ).content.decode()
-    assert "minimum pay €921.00 a month" in trainee
-    assert "€900.00 are €21.00 below the minimum pay." in trainee
+ANSWER = "tarifauskunft/auskunft/?wz=43.99.1&stand=2025-11-15"
+WAGE = "tarifauskunft/lohncheck/?betrag=2.000&einheit=monthly&stunden=40&q=&stand=2025-03-01"
+TRAINEE = "tarifauskunft/ausbildungsverguetung/?beginn=2025&jahr=3&verguetung=900"
 
 
 @pytest.mark.django_db
-def test_pages_keep_german_amounts_and_dates(client, register):
-    html = client.get("/tarifauskunft/auskunft/?wz=43.99.1&stand=2025-11-15").content.decode()
-    assert "12,82 € brutto je Stunde" in html
-    assert "Stand: 15.11.2025." in html
-    trainee = client.get(
-        "/tarifauskunft/ausbildungsverguetung/?beginn=2025&jahr=3&verguetung=900"
-    ).content.decode()
-    assert "900,00 € liegen 21,00 € unter der Mindestvergütung." in trainee
+@pytest.mark.parametrize(
+    ("url", "present", "absent"),
+    [
+        pytest.param(f"/en/{ANSWER}", ["€12.82", "As of: 15 November 2025."], ["12,82 €"], id="en"),
+        pytest.param(f"/en/{WAGE}", ["= €11.54 per hour", "below by €1.28"], [], id="en-wage"),
+        pytest.param(
+            f"/en/{TRAINEE}",
+            ["minimum pay €921.00 a month", "€900.00 are €21.00 below the minimum pay."],
+            [],
+            id="en-trainee",
+        ),
+        pytest.param(f"/{ANSWER}", ["12,82 € brutto je Stunde", "Stand: 15.11.2025."], [], id="de"),
+        pytest.param(
+            f"/{TRAINEE}",
+            ["900,00 € liegen 21,00 € unter der Mindestvergütung."],
+            [],
+            id="de-trainee",
+        ),
+    ],
+)
+def test_pages_write_amounts_and_dates_in_their_language(client, register, url, present, absent):
+    html = client.get(url).content.decode()
+    for text in present:
+        assert text in html
+    for text in absent:
+        assert text not in html
 
 
 def test_admin_labels_of_wages_are_localised():

@@ -27,3 +27,10 @@ def is_group(field):
 def error_target(field):
     """The id an error summary links to: the input itself, a group's first option."""
     return forms.error_target(field)
+
+
+@register.filter
+def fields_named(form, names: str) -> list:
+    """The bound fields of `form` named in `names` (separated by spaces), in that order; for the
+    shared field groups (`forms/_fieldset.html`, `forms/_section.html`)."""
+    return [form[name] for name in names.split()]
