@@ -8,9 +8,6 @@ class DeskConfig(AppConfig):
     verbose_name = _("Anfragen")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
-
-        from lotse.core.models import Region, TopicField
         from lotse.core.page_cache import page_cache_register
         from lotse.core.versioning import version_exclude, version_scope
 
@@ -26,14 +23,6 @@ class DeskConfig(AppConfig):
         )
         page_cache_register("desk:form", "lotsendienst:form")
         from lotse.core.periodic import periodic_task_register
-
-        from .selectors import reference_choices_forget
-
-        for model in (Region, TopicField):
-            post_save.connect(reference_choices_forget, sender=model, dispatch_uid=f"desk-{model}")
-            post_delete.connect(
-                reference_choices_forget, sender=model, dispatch_uid=f"desk-{model}"
-            )
 
         periodic_task_register("lotse.desk.tasks.inquiries_retention_delete")
         periodic_task_register("lotse.desk.tasks.desk_service_levels_escalate")

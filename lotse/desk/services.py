@@ -567,7 +567,6 @@ def inquiry_fact_sync(*, inquiry: Inquiry, today: dt.date | None = None) -> Inqu
         "partner_acceptance_met": partner_met,
     }
     fact, _created = InquiryFact.objects.update_or_create(inquiry=inquiry, defaults=values)
-    transaction.on_commit(selectors.report_version_move)
     return fact
 
 
@@ -743,6 +742,10 @@ def referral_create(
     public contact by mail, and the partner gets nothing.
     """
     access.require_topic(user=user, topic=inquiry.topic)
+    if inquiry.topic != Topic.GENERAL:
+        # Tarif questions are answered by the Tarifregister itself (and the report's list of
+        # overdue referrals relies on referrals of general inquiries only).
+        raise ValidationError(_("Nur allgemeine Anfragen werden an Partner verwiesen."))
     if consent not in ReferralConsent.values:
         raise ValidationError(_("Bitte wählen Sie, wie die Einwilligung vorliegt."))
     purpose = _clean_text(purpose, label=_("Zweck"), max_length=300)
