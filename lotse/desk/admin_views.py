@@ -68,9 +68,9 @@ class CappedPaginator(Paginator):
     """Counts at most `cap` rows (`selectors.count_upto`); beyond, the pager says "von mehr
     als …" and ends one page after the cap (the filters narrow a list that long)."""
 
-    def __init__(self, object_list, per_page: int, cap: int = selectors.COUNT_CAP):
+    def __init__(self, object_list, per_page: int, cap: int | None = None):
         super().__init__(object_list, per_page)
-        self.cap = cap
+        self.cap = selectors.COUNT_CAP if cap is None else cap
 
     @cached_property
     def count(self) -> int:
@@ -83,6 +83,14 @@ class CappedPaginator(Paginator):
     @property
     def capped_pages(self) -> int:
         return self.cap // self.per_page
+
+    def page(self, number) -> Page:
+        if not self.capped:
+            return super().page(number)
+        # Past the cap the count is no total: every page is full, however many rows follow.
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
 
 
 def _page(request: HttpRequest, queryset) -> tuple[Page, str]:

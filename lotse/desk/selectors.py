@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.cache import cache
 from django.db.models import Case, Count, IntegerField, Max, Min, Q, QuerySet, Value, When
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -301,13 +300,51 @@ def desk_statistics(*, user: AnyUser, year: int | None = None) -> DeskStatistics
 # --- The general desk: consent texts, notes, referrals, the partner inbox -------------------
 
 
-def consent_text_current(*, kind: str) -> ConsentText | None:
-    """The newest version of a consent text (the one the forms show)."""
-    return ConsentText.objects.filter(kind=kind).order_by("-version").first()
+@dataclass(frozen=True)
+class FormChoices:
+    topic_fields: list[TopicField]  # active
+    districts: list[Region]
+    languages: list[Language]  # active, without German
+
+
+def form_choices() -> FormChoices:
+    """The choices of the Lotsendienst form, kept in each process's memory under the content
+    version: the public form POST checks them without asking the database."""
+
+    def build() -> FormChoices:
+        return FormChoices(
+            topic_fields=list(TopicField.objects.active()),
+            districts=list(Region.objects.districts().order_by("name")),
+            languages=list(Language.objects.active().exclude(code="de")),
+        )
+
+    return versioned("desk.form-choices", build)
 
 
 def consent_texts_current() -> dict[str, ConsentText | None]:
-    return {kind: consent_text_current(kind=kind) for kind in ConsentKind.values}
+    """The newest version of each consent text (the ones the forms show), kept in each
+    process's memory under the content version (consent texts are content)."""
+
+    def build() -> dict[str, ConsentText | None]:
+        newest: dict[str, ConsentText | None] = dict.fromkeys(ConsentKind.values)
+        for text in ConsentText.objects.order_by("kind", "version"):
+            newest[text.kind] = text
+        return newest
+
+    return versioned("desk.consent-texts", build)
+
+
+def consent_text_current(*, kind: str) -> ConsentText | None:
+    return consent_texts_current().get(kind)
+
+
+def consent_text_version(*, kind: str, version: int) -> ConsentText | None:
+    """The consent text a form was shown with: the current one from the cache, an older
+    version (a form opened before a new text) from the database."""
+    current = consent_text_current(kind=kind)
+    if current is not None and current.version == version:
+        return current
+    return ConsentText.objects.filter(kind=kind, version=version).first()
 
 
 def inquiry_notes(*, inquiry: Inquiry) -> QuerySet[InquiryNote]:
