@@ -8,19 +8,22 @@ import re
 from functools import wraps
 
 import tablib
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lotse.core.exports import dataset_response
-from lotse.core.versioning import versions_pinned
+from lotse.core.versioning import versioned, versions_pinned
 from lotse.core.views import permission_denied
 
 from . import access, selectors, services
@@ -489,14 +492,37 @@ def report(request: HttpRequest) -> HttpResponse:
         "desk/admin/report.html",
         {
             "title": _("Monatsbericht des Lotsendienstes"),
-            "report": selectors.desk_report(month=month, topics=access.topics_for(request.user)),
-            "month": month,
-            "min_cell": selectors.MIN_CELL,
+            "report_html": _report_html(month=month, topics=access.topics_for(request.user)),
             "overdue_referrals": shown,
             "overdue_referrals_more": total - len(shown),
             "overdue_referrals_capped": total > selectors.COUNT_CAP,
             "count_cap": selectors.COUNT_CAP,
         },
+    )
+
+
+def _report_html(*, month: str, topics: list[str]) -> str:
+    """The report's tables, rendered once per month, topics and language and kept like the
+    report itself (no personal data: the same for every staff member of these topics)."""
+
+    def build() -> str:
+        return render_to_string(
+            "desk/admin/_report_tables.html",
+            {
+                "report": selectors.desk_report(month=month, topics=topics),
+                "month": month,
+                "min_cell": selectors.MIN_CELL,
+            },
+        )
+
+    if not getattr(settings, "LOTSE_DESK_REPORT_CACHE_SECONDS", 300):
+        return build()
+    language = get_language() or "de"
+    return versioned(
+        f"desk.report-html:{language}:{month}:{','.join(sorted(topics))}",
+        build,
+        scopes=selectors.REPORT_SCOPES,
+        timeout=settings.LOTSE_DESK_REPORT_CACHE_SECONDS,
     )
 
 

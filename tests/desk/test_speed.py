@@ -215,3 +215,54 @@ def test_public_form_post_statement_count(client, django_assert_max_num_queries)
     with django_assert_max_num_queries(40):
         response = client.post(URL, data)
     assert response.status_code == 302
+
+
+def test_public_form_post_moves_no_content_version(client, settings):
+    """A question to the desk rebuilds the pages with inquiry figures (`inquiry_facts`), not the
+    portal: its send task in the database queue is no content either."""
+    from django_tasks_db.models import DBTaskResult
+
+    from lotse.core.versioning import current_versions
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    before = current_versions()
+    response = client.post(URL, form_data())
+    assert response.status_code == 302
+    assert DBTaskResult.objects.filter(task_path="lotse.core.mail.mails_send").exists()
+    after = current_versions()
+    assert after["content"] == before["content"]
+    assert after["inquiry_facts"] != before.get("inquiry_facts")
+
+
+def test_no_stale_version_triggers():
+    """Every version trigger in the database is one a watch wants (an app excluded later loses
+    its triggers at the next migrate)."""
+    from lotse.core.versioning import installed_triggers, stale_triggers
+
+    assert stale_triggers(connection) == []
+    assert not any(table.startswith("django_tasks") for table in installed_triggers(connection))
+
+
+def test_form_choices_follow_the_content(client):
+    """The form's choices come from a cache under the content version: a deactivated topic
+    field is refused at once."""
+    data = form_data()
+    field = TopicField.objects.get(slug=data["topic_field"])
+    field.is_active = False
+    field.save()
+    response = client.post(URL, data)
+    assert response.status_code == 400
+    assert "Bitte wählen Sie ein Themenfeld aus der Liste." in response.content.decode()
+    assert not Inquiry.objects.exists()
+
+
+def test_a_form_opened_before_a_new_consent_text_is_still_accepted(client):
+    """The consent version posted is the one the asker saw, also when a newer text came since."""
+    from lotse.desk.models import ConsentKind, ConsentText
+
+    data = form_data()
+    old = ConsentText.objects.get(kind=ConsentKind.INQUIRY, version=int(data["consent_version"]))
+    ConsentText.objects.create(kind=ConsentKind.INQUIRY, version=old.version + 1, text="Neu")
+    response = client.post(URL, data)
+    assert response.status_code == 302
+    assert Inquiry.objects.get().consent_text == old
