@@ -88,7 +88,10 @@ def sidebar_modules(request) -> list[dict]:
     cached = versioned(
         f"{CACHE_PREFIX}:{user.pk}:{rights_digest(user)}", lambda: _packed_modules(request)
     )
-    person = {"name": user.first_name or user.get_username(), "avatarUrl": wagtail_tags.avatar_url(user, 50)}
+    person = {
+        "name": user.first_name or user.get_username(),
+        "avatarUrl": wagtail_tags.avatar_url(user, 50),
+    }
     return [
         {**module, "_args": [*module["_args"][:2], person]}
         if module.get("_type") == MAIN_MENU
