@@ -1,4 +1,4 @@
-"""Template tags of the desk's back-office pages (the sidebar is core's: lotse.core.admin_sidebar)."""
+"""Template tags of the desk's back-office pages (the admin sidebar: lotse.core.admin_sidebar)."""
 
 from django import template
 from django.utils.html import format_html, format_html_join
