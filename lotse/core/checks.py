@@ -1,7 +1,14 @@
 """System checks for a safe production configuration."""
 
+from collections import defaultdict
+
 from django.conf import settings
 from django.core import checks
+from django.template import engines
+from django.template.backends.django import DjangoTemplates, get_template_tag_modules
+
+# Template library names given to another module on purpose (settings TEMPLATES "libraries").
+OVERRIDDEN_LIBRARIES = {"wagtailadmin_tags": "lotse.core.admin_sidebar"}
 
 
 @checks.register(checks.Tags.security, deploy=True)
@@ -23,4 +30,31 @@ def lotse_production_checks(app_configs, **kwargs):
                 id="lotse.W002",
             )
         )
+    return errors
+
+
+@checks.register(checks.Tags.templates)
+def template_library_names(app_configs, **kwargs):
+    """Django's templates.W003 (silenced in the settings), but for the intended override: a
+    library name that two modules provide loads only one of them."""
+    errors = []
+    for engine in engines.all():
+        if not isinstance(engine, DjangoTemplates):
+            continue
+        modules = defaultdict(set)
+        for name, module in [*get_template_tag_modules(), *engine.engine.libraries.items()]:
+            modules[name].add(module)
+        for name, paths in modules.items():
+            intended = OVERRIDDEN_LIBRARIES.get(name)
+            if intended is not None and engine.engine.libraries.get(name) == intended:
+                paths = paths - {intended}  # left: the one module it replaces
+            if len(paths) > 1:
+                errors.append(
+                    checks.Warning(
+                        f"{name!r} is used for multiple template tag modules: "
+                        + ", ".join(sorted(paths)),
+                        obj=engine,
+                        id="lotse.W003",
+                    )
+                )
     return errors

@@ -56,7 +56,14 @@ SQLITE_BODY = (
 # Apps (by label) whose tables no public page reads; written on logins, by the task worker, by
 # editors' open sessions in the admin; Wagtail's search index is written together with the
 # pages and snippets it indexes (and is a virtual table on SQLite, which takes no triggers).
-EXCLUDED_APPS = {"sessions", "admin", "auth", "django_tasks_db", "wagtailusers", "wagtailsearch"}
+EXCLUDED_APPS = {
+    "sessions",
+    "admin",
+    "auth",
+    "django_tasks_database",  # the app label of django_tasks_db (task results)
+    "wagtailusers",
+    "wagtailsearch",
+}
 EXCLUDED_TABLES = {
     VERSION_TABLE,
     "core_outgoingmail",
@@ -181,6 +188,29 @@ def install_triggers(connection: BaseDatabaseWrapper) -> None:
                     )
         else:
             raise NotImplementedError(f"No content version triggers for {connection.vendor}.")
+        for table, name in stale_triggers(connection):
+            if connection.vendor == "postgresql":
+                cursor.execute(f'DROP TRIGGER IF EXISTS {name} ON "{table}"')
+            else:
+                cursor.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+
+
+def stale_triggers(connection: BaseDatabaseWrapper) -> list[tuple[str, str]]:
+    """(table, trigger) of version triggers no watch wants any more (a table excluded later)."""
+    if connection.vendor == "postgresql":
+        wanted = {(watch.table, watch.name) for watch in watches()}
+    else:
+        wanted = {
+            (watch.table, f"{watch.table}__{watch.name}_{suffix}")
+            for watch in watches()
+            for suffix, _event in _sqlite_events(watch)
+        }
+    return sorted(
+        (table, name)
+        for table, names in installed_triggers(connection).items()
+        for name in names
+        if (table, name) not in wanted
+    )
 
 
 def installed_triggers(connection: BaseDatabaseWrapper) -> dict[str, set[str]]:

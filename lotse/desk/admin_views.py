@@ -5,19 +5,25 @@ anonymous users to the login; users without a desk topic (partners, other roles)
 """
 
 import re
+from functools import wraps
 
 import tablib
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lotse.core.exports import dataset_response
+from lotse.core.versioning import versioned, versions_pinned
 from lotse.core.views import permission_denied
 
 from . import access, selectors, services
@@ -61,15 +67,57 @@ def _inquiry(request: HttpRequest, pk: int) -> Inquiry:
     )
 
 
+class CappedPaginator(Paginator):
+    """Counts at most `cap` rows (`selectors.count_upto`); beyond, the pager says "von mehr
+    als …" and ends one page after the cap (the filters narrow a list that long)."""
+
+    def __init__(self, object_list, per_page: int, cap: int | None = None):
+        super().__init__(object_list, per_page)
+        self.cap = selectors.COUNT_CAP if cap is None else cap
+
+    @cached_property
+    def count(self) -> int:
+        return selectors.count_upto(self.object_list, self.cap)
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.cap
+
+    @property
+    def capped_pages(self) -> int:
+        return self.cap // self.per_page
+
+    def page(self, number) -> Page:
+        if not self.capped:
+            return super().page(number)
+        # Past the cap the count is no total: every page is full, however many rows follow.
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
+
+
 def _page(request: HttpRequest, queryset) -> tuple[Page, str]:
     """Page `p` of a desk list (50 rows) and the list's other parameters for the pager links."""
     params = request.GET.copy()
     params.pop("p", None)
-    return Paginator(queryset, 50).get_page(request.GET.get("p")), params.urlencode()
+    return CappedPaginator(queryset, 50).get_page(request.GET.get("p")), params.urlencode()
+
+
+def _versions_pinned(view):
+    """Read-only pages: the content versions are read once for every cached part (the filter
+    choices, the report, the menu)."""
+
+    @wraps(view)
+    def pinned(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        with versions_pinned():
+            return view(request, *args, **kwargs)
+
+    return pinned
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD"])
+@_versions_pinned
 def inquiry_list(request: HttpRequest) -> HttpResponse:
     if (denied := _forbidden(request)) is not None:
         return denied
@@ -105,7 +153,10 @@ def inquiry_list(request: HttpRequest) -> HttpResponse:
             "channels": Channel.choices,
             "assignees": list(selectors.assignee_choices()),
             "may_log": access.user_may_handle(user=request.user, topic=Topic.GENERAL),
-            "overdue_count": selectors.inquiries_for_user(user=request.user).overdue(today).count(),
+            "overdue_count": selectors.count_upto(
+                selectors.inquiries_for_user(user=request.user).overdue(today)
+            ),
+            "count_cap": selectors.COUNT_CAP,
             "query": query,
         },
     )
@@ -424,27 +475,54 @@ def _month(request: HttpRequest) -> str:
 
 @never_cache
 @require_http_methods(["GET", "HEAD"])
+@_versions_pinned
 def report(request: HttpRequest) -> HttpResponse:
     if (denied := _forbidden(request)) is not None:
         return denied
     month = _month(request)
     overdue = selectors.overdue_referrals(user=request.user)
     shown = list(overdue[: selectors.OVERDUE_REFERRALS_SHOWN])
+    total = (
+        selectors.count_upto(overdue)
+        if len(shown) == selectors.OVERDUE_REFERRALS_SHOWN
+        else len(shown)
+    )
     return render(
         request,
         "desk/admin/report.html",
         {
             "title": _("Monatsbericht des Lotsendienstes"),
-            "report": selectors.desk_report(month=month, topics=access.topics_for(request.user)),
-            "month": month,
-            "min_cell": selectors.MIN_CELL,
+            "report_html": _report_html(month=month, topics=access.topics_for(request.user)),
             "overdue_referrals": shown,
-            "overdue_referrals_more": (
-                overdue.count() - len(shown)
-                if len(shown) == selectors.OVERDUE_REFERRALS_SHOWN
-                else 0
-            ),
+            "overdue_referrals_more": total - len(shown),
+            "overdue_referrals_capped": total > selectors.COUNT_CAP,
+            "count_cap": selectors.COUNT_CAP,
         },
+    )
+
+
+def _report_html(*, month: str, topics: list[str]) -> str:
+    """The report's tables, rendered once per month, topics and language and kept like the
+    report itself (no personal data: the same for every staff member of these topics)."""
+
+    def build() -> str:
+        return render_to_string(
+            "desk/admin/_report_tables.html",
+            {
+                "report": selectors.desk_report(month=month, topics=topics),
+                "month": month,
+                "min_cell": selectors.MIN_CELL,
+            },
+        )
+
+    if not getattr(settings, "LOTSE_DESK_REPORT_CACHE_SECONDS", 300):
+        return build()
+    language = get_language() or "de"
+    return versioned(
+        f"desk.report-html:{language}:{month}:{','.join(sorted(topics))}",
+        build,
+        scopes=selectors.REPORT_SCOPES,
+        timeout=settings.LOTSE_DESK_REPORT_CACHE_SECONDS,
     )
 
 

@@ -15,12 +15,7 @@ class DeskConfig(app_config.LotseAppConfig):
 
     def ready(self) -> None:
         super().ready()
-        from django.db.models.signals import post_delete, post_save
-
-        from lotse.core.models import Region, TopicField
         from lotse.core.versioning import version_exclude, version_scope
-
-        from .selectors import reference_choices_forget
 
         # Inquiries and referrals are personal data no public page shows. The anonymised fact
         # table feeds the district pages' inquiry figures: its own scope, so an inquiry rebuilds
@@ -32,8 +27,3 @@ class DeskConfig(app_config.LotseAppConfig):
             "desk_referencecounter",
             "desk_referral",
         )
-        for model in (Region, TopicField):
-            post_save.connect(reference_choices_forget, sender=model, dispatch_uid=f"desk-{model}")
-            post_delete.connect(
-                reference_choices_forget, sender=model, dispatch_uid=f"desk-{model}"
-            )

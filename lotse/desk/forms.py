@@ -3,10 +3,11 @@
 import re
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from lotse.core.form_fields import PhoneField, email_field, one_line_field
-from lotse.core.models import Language, Region, TopicField
+from lotse.core.models import Region, TopicField
 from lotse.core.validators import no_control_characters
 from lotse.network.models import Actor
 
@@ -23,8 +24,39 @@ from .models import (
     RequesterType,
     Status,
 )
+from .selectors import form_choices
 
 WZ_PATTERN = re.compile(r"^\d{2}(\.\d{1,2}(\.\d)?)?$")
+
+
+class CachedModelChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField over a list of objects the form is given (`set_objects`, from a
+    versioned cache): neither showing nor checking a choice asks the database."""
+
+    def __init__(self, *args, **kwargs):
+        self._objects: list = []
+        super().__init__(*args, **kwargs)
+
+    def set_objects(self, objects: list) -> None:
+        self._objects = objects
+        self.widget.choices = self.choices
+
+    def _get_choices(self):
+        empty = [("", self.empty_label)] if self.empty_label is not None else []
+        return empty + [(self.prepare_value(o), self.label_from_instance(o)) for o in self._objects]
+
+    choices = property(_get_choices, forms.ChoiceField.choices.fset)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        key = self.to_field_name or "pk"
+        for obj in self._objects:
+            if str(getattr(obj, key)) == str(value):
+                return obj
+        raise ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )
 
 
 class InquiryForm(forms.Form):
@@ -159,7 +191,7 @@ class GeneralInquiryForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Bitte wählen Sie aus, wer fragt.")},
     )
-    topic_field = forms.ModelChoiceField(
+    topic_field = CachedModelChoiceField(
         label=_("Themenfeld"),
         queryset=TopicField.objects.none(),
         required=False,
@@ -167,7 +199,7 @@ class GeneralInquiryForm(forms.Form):
         to_field_name="slug",
         error_messages={"invalid_choice": _("Bitte wählen Sie ein Themenfeld aus der Liste.")},
     )
-    district = forms.ModelChoiceField(
+    district = CachedModelChoiceField(
         label=_("Landkreis oder kreisfreie Stadt"),
         queryset=Region.objects.none(),
         required=False,
@@ -230,11 +262,12 @@ class GeneralInquiryForm(forms.Form):
     def __init__(self, *args, actor=None, consent_texts=None, language="de", **kwargs):
         super().__init__(*args, **kwargs)
         self.actor = actor
-        self.fields["topic_field"].queryset = TopicField.objects.active()
-        self.fields["district"].queryset = Region.objects.districts().order_by("name")
+        choices = form_choices()
+        self.fields["topic_field"].set_objects(choices.topic_fields)
+        self.fields["district"].set_objects(choices.districts)
         self.fields["preferred_language"].choices = [
             ("", _("Deutsch oder egal")),
-            *((lang.code, lang.label) for lang in Language.objects.active().exclude(code="de")),
+            *((lang.code, lang.label) for lang in choices.languages),
         ]
         texts = consent_texts or {}
         inquiry_text = texts.get(ConsentKind.INQUIRY)

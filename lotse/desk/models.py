@@ -248,6 +248,12 @@ class Inquiry(models.Model):
                 F("id"),
                 name="desk_inq_inbox_order",
             ),
+            # The inbox filtered by district and topic field (selectors.inquiries_list), with
+            # status and the overdue condition: an index-only count, a few heap rows to list.
+            models.Index(
+                fields=["topic", "district", "topic_field", "status", "due_date"],
+                name="desk_inq_filter",
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(consent=True), name="desk_inquiry_consent_given"),

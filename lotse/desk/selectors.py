@@ -4,7 +4,6 @@ import datetime as dt
 import logging
 import re
 import statistics
-import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -12,7 +11,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.cache import cache
 from django.db.models import Case, Count, IntegerField, Max, Min, Q, QuerySet, Value, When
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -24,6 +22,7 @@ from django.utils.translation import gettext_noop
 
 from lotse.core.models import Language, Region, TopicField
 from lotse.core.types import AnyUser
+from lotse.core.versioning import CONTENT, shared_versioned, versioned
 from lotse.network.models import Actor
 
 from . import access
@@ -95,10 +94,18 @@ def inquiries_list(
     queryset = inquiries_for_user(user=user).select_related("assignee", "topic_field", "district")
     if filters.topic:
         queryset = queryset.filter(topic=filters.topic)
+    # Topic field and district by id (from the cached reference data; an unknown slug or code
+    # finds nothing): the index desk_inq_filter serves them with status and due date.
     if filters.topic_field:
-        queryset = queryset.filter(topic_field__slug=filters.topic_field)
+        topic_field_id = _inbox_reference().topic_field_ids.get(filters.topic_field)
+        if topic_field_id is None:
+            return queryset.none()
+        queryset = queryset.filter(topic_field_id=topic_field_id)
     if filters.district:
-        queryset = queryset.filter(district__code=filters.district)
+        district_id = _inbox_reference().district_ids.get(filters.district)
+        if district_id is None:
+            return queryset.none()
+        queryset = queryset.filter(district_id=district_id)
     if filters.channel:
         queryset = queryset.filter(channel=filters.channel)
     if filters.status:
@@ -293,13 +300,51 @@ def desk_statistics(*, user: AnyUser, year: int | None = None) -> DeskStatistics
 # --- The general desk: consent texts, notes, referrals, the partner inbox -------------------
 
 
-def consent_text_current(*, kind: str) -> ConsentText | None:
-    """The newest version of a consent text (the one the forms show)."""
-    return ConsentText.objects.filter(kind=kind).order_by("-version").first()
+@dataclass(frozen=True)
+class FormChoices:
+    topic_fields: list[TopicField]  # active
+    districts: list[Region]
+    languages: list[Language]  # active, without German
+
+
+def form_choices() -> FormChoices:
+    """The choices of the Lotsendienst form, kept in each process's memory under the content
+    version: the public form POST checks them without asking the database."""
+
+    def build() -> FormChoices:
+        return FormChoices(
+            topic_fields=list(TopicField.objects.active()),
+            districts=list(Region.objects.districts().order_by("name")),
+            languages=list(Language.objects.active().exclude(code="de")),
+        )
+
+    return versioned("desk.form-choices", build)
 
 
 def consent_texts_current() -> dict[str, ConsentText | None]:
-    return {kind: consent_text_current(kind=kind) for kind in ConsentKind.values}
+    """The newest version of each consent text (the ones the forms show), kept in each
+    process's memory under the content version (consent texts are content)."""
+
+    def build() -> dict[str, ConsentText | None]:
+        newest: dict[str, ConsentText | None] = dict.fromkeys(ConsentKind.values)
+        for text in ConsentText.objects.order_by("kind", "version"):
+            newest[text.kind] = text
+        return newest
+
+    return versioned("desk.consent-texts", build)
+
+
+def consent_text_current(*, kind: str) -> ConsentText | None:
+    return consent_texts_current().get(kind)
+
+
+def consent_text_version(*, kind: str, version: int) -> ConsentText | None:
+    """The consent text a form was shown with: the current one from the cache, an older
+    version (a form opened before a new text) from the database."""
+    current = consent_text_current(kind=kind)
+    if current is not None and current.version == version:
+        return current
+    return ConsentText.objects.filter(kind=kind, version=version).first()
 
 
 def inquiry_notes(*, inquiry: Inquiry) -> QuerySet[InquiryNote]:
@@ -336,19 +381,31 @@ def partner_referrals(
 
 
 # The report lists the oldest overdue referrals and counts the rest (at 100,000 inquiries there
-# are well over a thousand; the escalation mail names each one anyway).
+# are well over a thousand; the escalation mail names each one anyway), up to COUNT_CAP.
 OVERDUE_REFERRALS_SHOWN = 50
+
+# Counts on the staff pages stop here ("mehr als 1.000"): an exact COUNT(*) over 100,000
+# inquiries costs more than the rest of the page, and nobody reads a figure that large exactly.
+COUNT_CAP = 1000
+
+
+def count_upto(queryset: QuerySet, cap: int = COUNT_CAP) -> int:
+    """The rows of `queryset`, counted up to `cap` + 1 (more than `cap`: `cap` + 1)."""
+    return queryset.order_by().values("pk")[: cap + 1].count()
 
 
 def overdue_referrals(*, user: AnyUser, today: dt.date | None = None) -> QuerySet[Referral]:
-    """Referrals no partner accepted in time, of the inquiries the staff member handles."""
+    """Referrals no partner accepted in time, of the inquiries the staff member handles.
+
+    Only general inquiries are referred (`services.referral_create` refuses others), so the
+    staff of the general desk see every referral and nobody else any: no join with the 100,000
+    inquiries to filter by their topic (the index desk_referral_status_due serves the list and
+    its count)."""
     today = today or timezone.localdate()
+    if Topic.GENERAL not in access.topics_for(user):
+        return Referral.objects.none()
     return (
-        Referral.objects.filter(
-            inquiry__topic__in=access.topics_for(user),
-            status=ReferralStatus.OFFERED,
-            accept_due__lt=today,
-        )
+        Referral.objects.filter(status=ReferralStatus.OFFERED, accept_due__lt=today)
         .select_related("actor", "inquiry")
         .order_by("accept_due", "pk")
     )
@@ -493,40 +550,33 @@ def report_months(*, topics: list[str] | None = None) -> list[str]:
     ]
 
 
-# Moved (services.inquiry_fact_sync, after the commit) whenever a fact row is written: cached
-# reports of an older version are never read again.
-REPORT_VERSION_KEY = "lotse.desk.report-version"
-
-
-def report_version() -> str:
-    version = cache.get(REPORT_VERSION_KEY)
-    if version is None:
-        cache.add(REPORT_VERSION_KEY, str(time.time_ns()), None)
-        version = cache.get(REPORT_VERSION_KEY, "0")
-    return str(version)
-
-
-def report_version_move() -> None:
-    cache.set(REPORT_VERSION_KEY, str(time.time_ns()), None)
-
-
 def desk_report(*, month: str = "", topics: list[str] | None = None) -> DeskReport:
     """Counts, service-level shares and median turnaround of one month (or all months, when
     `month` is empty) by topic field, district, requester type, language, channel and outcome.
 
     Built only from the anonymised fact table, aggregated in the database (two GROUP BY queries
     per dimension); every cell with fewer than MIN_CELL cases is suppressed (count None), so no
-    figure points to a person. Cached per language until a fact row is written (the version in
-    the key moves), at most LOTSE_DESK_REPORT_CACHE_SECONDS; the open-data API serves the same
-    figures."""
+    figure points to a person. Holds no personal data, so it is kept in the shared cache for
+    every staff member of the same topics and language, under the versions of the fact table
+    (`inquiry_facts`: the triggers move it with every fact row written, bulk writes included)
+    and of the content (the labels of topic fields, districts and languages), at most
+    LOTSE_DESK_REPORT_CACHE_SECONDS (0: not kept); the open-data API serves the same figures."""
     scope = ",".join(sorted(topics)) if topics is not None else "*"
     language = translation.get_language() or "de"
-    key = f"lotse.desk.report:{report_version()}:{language}:{month}:{scope}"
-    timeout = getattr(settings, "LOTSE_DESK_REPORT_CACHE_SECONDS", 300)
-    if timeout:
-        cached = cache.get(key)
-        if cached is not None:
-            return cached
+    return shared_versioned(
+        f"desk.report:{language}:{month}:{scope}",
+        lambda: _desk_report(month=month, topics=topics),
+        getattr(settings, "LOTSE_DESK_REPORT_CACHE_SECONDS", 300),
+        scopes=REPORT_SCOPES,
+    )
+
+
+# The versions the report depends on (lotse.core.versioning; desk/apps.py puts the fact table
+# under its own scope).
+REPORT_SCOPES = ("inquiry_facts", CONTENT)
+
+
+def _desk_report(*, month: str, topics: list[str] | None) -> DeskReport:
     queryset = InquiryFact.objects.all()
     if topics is not None:
         queryset = queryset.filter(topic__in=topics)
@@ -543,15 +593,12 @@ def desk_report(*, month: str = "", topics: list[str] | None = None) -> DeskRepo
         cells.sort(key=lambda cell: (cell.count is None, -(cell.count or 0), cell.label))
         tables.append((name, _(caption), cells))
     total = _groups(queryset, None).get("", _Group())
-    report = DeskReport(
+    return DeskReport(
         months=report_months(topics=topics),
         month=month,
         total=_cell("all", _("Alle Anfragen"), total),
         tables=tables,
     )
-    if timeout:
-        cache.set(key, report, timeout)
-    return report
 
 
 def published_actor(*, pk: int) -> Actor | None:
@@ -581,10 +628,8 @@ def referral_by_consent_token(*, token: str) -> Referral | None:
     return Referral.objects.select_related("actor", "inquiry").filter(consent_token=token).first()
 
 
-# The inbox's filter choices are reference data: cached per language, dropped when a topic
-# field or region is saved or deleted (desk/apps.py), and at the latest after REFERENCE_TTL.
-REFERENCE_CACHE_KEY = "desk:inbox-reference:v1"
-REFERENCE_TTL = 300
+# The inbox's filter choices are reference data: kept in each process's memory under the content
+# version (lotse.core.versioning: topic fields and regions move it), per language.
 
 
 @dataclass(frozen=True)
@@ -593,31 +638,34 @@ class Choice:
     label: str
 
 
-def _reference_choices() -> dict[str, list[Choice]]:
-    key = f"{REFERENCE_CACHE_KEY}:{translation.get_language() or 'de'}"
-    found = cache.get(key)
-    if found is None:
-        found = {
-            "topic_fields": [Choice(i.slug, i.label) for i in TopicField.objects.active()],
-            "districts": [
-                Choice(i.code, i.label) for i in Region.objects.districts().order_by("name")
-            ],
-        }
-        cache.set(key, found, REFERENCE_TTL)
-    return found
+@dataclass(frozen=True)
+class InboxReference:
+    topic_fields: list[Choice]  # the active ones, for the filter
+    districts: list[Choice]
+    topic_field_ids: dict[str, int]  # slug → id of every topic field (also inactive ones)
+    district_ids: dict[str, int]  # AGS code → id
 
 
-def reference_choices_forget(**_kwargs: object) -> None:
-    """post_save/post_delete of TopicField and Region: the next inbox reads them again."""
-    cache.delete_many([f"{REFERENCE_CACHE_KEY}:{code}" for code, _name in settings.LANGUAGES])
+def _inbox_reference() -> InboxReference:
+    def build() -> InboxReference:
+        districts = list(Region.objects.districts().order_by("name"))
+        topic_fields = list(TopicField.objects.all())
+        return InboxReference(
+            topic_fields=[Choice(i.slug, i.label) for i in TopicField.objects.active()],
+            districts=[Choice(i.code, i.label) for i in districts],
+            topic_field_ids={i.slug: i.pk for i in topic_fields},
+            district_ids={i.code: i.pk for i in districts},
+        )
+
+    return versioned(f"desk.inbox-reference:{translation.get_language() or 'de'}", build)
 
 
 def topic_field_choices() -> list[Choice]:
-    return _reference_choices()["topic_fields"]
+    return _inbox_reference().topic_fields
 
 
 def district_choices() -> list[Choice]:
-    return _reference_choices()["districts"]
+    return _inbox_reference().districts
 
 
 @dataclass(frozen=True)

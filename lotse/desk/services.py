@@ -499,11 +499,18 @@ def _mail_partner(referral: Referral) -> None:
         )
 
 
+RELATED_FIELDS = ("topic_field", "district", "consent_text", "actor", "assignee")
+
+
 def _new_inquiry_save(inquiry: Inquiry) -> None:
     """Validate the fields (lengths, choices, e-mail) and insert. The database checks the
     constraints and the unique reference itself: Django's `validate_constraints` would ask it
     once per constraint first (about 40 statements per public form POST)."""
-    inquiry.full_clean(exclude=["token"], validate_unique=False, validate_constraints=False)
+    # The related rows (topic field, district, consent text, organisation, assignee) were read
+    # by the caller; the database checks the foreign keys on the insert.
+    inquiry.full_clean(
+        exclude=["token", *RELATED_FIELDS], validate_unique=False, validate_constraints=False
+    )
     try:
         with transaction.atomic():
             inquiry.save()
@@ -511,8 +518,16 @@ def _new_inquiry_save(inquiry: Inquiry) -> None:
         raise ValidationError(_("Die Anfrage konnte nicht gespeichert werden.")) from exc
 
 
-def inquiry_fact_sync(*, inquiry: Inquiry, today: dt.date | None = None) -> InquiryFact:
-    """Write the anonymised statistics row of one inquiry (no name, text or contact)."""
+def inquiry_fact_sync(
+    *,
+    inquiry: Inquiry,
+    today: dt.date | None = None,
+    new_referrals: list[Referral] | None = None,
+) -> InquiryFact:
+    """Write the anonymised statistics row of one inquiry (no name, text or contact).
+
+    `new_referrals`: the inquiry was created in this transaction with these referrals (the
+    public form): its row is inserted without reading the referrals or a row first."""
     today = today or timezone.localdate()
     received = timezone.localdate(inquiry.received_at)
     responded_at = inquiry.first_response_at or inquiry.answered_at
@@ -527,7 +542,7 @@ def inquiry_fact_sync(*, inquiry: Inquiry, today: dt.date | None = None) -> Inqu
         first_met = None  # closed without an answer (duplicate, spam, withdrawn)
     else:
         first_met = None
-    referrals = list(inquiry.referrals.all())
+    referrals = new_referrals if new_referrals is not None else list(inquiry.referrals.all())
     offered = [r for r in referrals if r.offered_at is not None]
     partner_met: bool | None = None
     if offered:
@@ -552,8 +567,9 @@ def inquiry_fact_sync(*, inquiry: Inquiry, today: dt.date | None = None) -> Inqu
         "first_response_met": first_met,
         "partner_acceptance_met": partner_met,
     }
+    if new_referrals is not None:
+        return InquiryFact.objects.create(inquiry=inquiry, **values)
     fact, _created = InquiryFact.objects.update_or_create(inquiry=inquiry, defaults=values)
-    transaction.on_commit(selectors.report_version_move)
     return fact
 
 
@@ -617,18 +633,16 @@ def submit_inquiry(
         raise ValidationError(_("Für einen Rückruf brauchen wir Ihre Telefonnummer."))
     if contact_preference and contact_preference not in ContactPreference.values:
         raise ValidationError(_("Bitte wählen Sie, wie wir Sie erreichen sollen."))
-    consent_text = ConsentText.objects.filter(
-        kind=ConsentKind.INQUIRY, version=consent_version
-    ).first()
+    consent_text = selectors.consent_text_version(kind=ConsentKind.INQUIRY, version=consent_version)
     if consent_text is None:
         raise ValidationError(_("Bitte willigen Sie in die Verarbeitung Ihrer Angaben ein."))
     referral_consent = None
     if actor is not None:
         if not actor.is_published:
             raise ValidationError(_("Diese Organisation ist nicht (mehr) im Verzeichnis."))
-        referral_consent = ConsentText.objects.filter(
+        referral_consent = selectors.consent_text_version(
             kind=ConsentKind.REFERRAL, version=referral_consent_version or 0
-        ).first()
+        )
         if referral_consent is None:
             raise ValidationError(
                 _("Bitte willigen Sie ein, dass wir Ihre Anfrage an %(name)s weitergeben.")
@@ -693,7 +707,7 @@ def submit_inquiry(
         referral=referral,
         first_response_days=settings.LOTSE_DESK_FIRST_RESPONSE_DAYS,
     )
-    inquiry_fact_sync(inquiry=inquiry)
+    inquiry_fact_sync(inquiry=inquiry, new_referrals=[referral] if referral is not None else [])
     return inquiry
 
 
@@ -729,6 +743,10 @@ def referral_create(
     public contact by mail, and the partner gets nothing.
     """
     access.require_topic(user=user, topic=inquiry.topic)
+    if inquiry.topic != Topic.GENERAL:
+        # Tarif questions are answered by the Tarifregister itself (and the report's list of
+        # overdue referrals relies on referrals of general inquiries only).
+        raise ValidationError(_("Nur allgemeine Anfragen werden an Partner verwiesen."))
     if consent not in ReferralConsent.values:
         raise ValidationError(_("Bitte wählen Sie, wie die Einwilligung vorliegt."))
     purpose = _clean_text(purpose, label=_("Zweck"), max_length=300)

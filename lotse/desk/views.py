@@ -14,6 +14,7 @@ from django_ratelimit.core import _SIMPLE_KEYS, get_usage
 from django_ratelimit.decorators import ratelimit
 
 from lotse.core.page_cache import never_cache_unless_safe
+from lotse.core.versioning import versions_pinned
 
 from . import selectors, services
 from .forms import GeneralInquiryForm, InquiryForm
@@ -118,6 +119,15 @@ def _asked_actor(request: HttpRequest):
 def general_form(request: HttpRequest) -> HttpResponse:
     """ "Frage an den Lotsendienst" (`/lotsendienst/`); with `?akteur=` the same form is the
     "Anfrage an den Anbieter" / "Kontakt aufnehmen" of an offer or actor page."""
+    if request.method != "POST":
+        return _general_form(request)  # the page cache pinned the versions of a GET
+    # The form's choices and consent texts come from caches under the content version: read it
+    # once. The POST writes no content (inquiries, referrals and the outbox are excluded).
+    with versions_pinned():
+        return _general_form(request)
+
+
+def _general_form(request: HttpRequest) -> HttpResponse:
     language = get_language() or "de"
     message = ""
     status = 200

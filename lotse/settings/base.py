@@ -111,9 +111,15 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "lotse.core.context_processors.portal",
             ],
+            # Wagtail's admin tags with the sidebar kept per user and rights (decision 0013).
+            "libraries": {"wagtailadmin_tags": "lotse.core.admin_sidebar"},
         },
     },
 ]
+
+# The override above is on purpose; lotse.core.checks warns about any other library name that
+# two modules provide (Django's templates.W003 would warn about this one too).
+SILENCED_SYSTEM_CHECKS = ["templates.W003"]
 
 # Every form field renders through lotse/templates/forms/field.html (lotse/core/forms.py).
 FORM_RENDERER = "lotse.core.forms.LotseFormRenderer"

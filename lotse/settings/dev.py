@@ -45,6 +45,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 # The demo runs in one process without Redis; rate limits then count per process.
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "django_ratelimit.E003", "django_ratelimit.W001"]  # noqa: F405
 # Edited templates show at once while debugging (the page cache keys by data, not by templates).
 LOTSE_PAGE_CACHE_SECONDS = env_int("LOTSE_PAGE_CACHE_SECONDS", 0 if DEBUG else 300)
