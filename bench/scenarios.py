@@ -275,8 +275,9 @@ TARGETS: list[Target] = [
     ),
     Target(
         "tariff-wage-check-uncached",
+        # The check path's day has the statutory minimum wage (in force since 2015-01-01).
         "/tarifauskunft/lohncheck/?betrag=2300&einheit=monthly&stunden=40&wz=43.21.0"
-        "&stand=2011-01-01",
+        "&stand=2015-01-01",
         module="tariffs",
         expect_text="Gesetzlicher Mindestlohn",
         description="Wage check, every request another sector and date (cache misses)",
