@@ -599,6 +599,22 @@ def _pending_on(ave: GeneralApplicability, on: datetime.date) -> bool:
     return bool(ave.status in PENDING_STATUSES and ave.applied_on and ave.applied_on <= on)
 
 
+def _procedures_sorted_into(
+    result: "LookupResult", procedures: list[GeneralApplicability], on: datetime.date
+) -> dict[int, GeneralApplicability]:
+    """Puts the shown procedures, by agreement title, into the answer's declared and pending
+    lists; returns the declared ones by agreement id."""
+    procedures.sort(key=lambda ave: (ave.agreement.title, ave.applied_on or on, ave.pk))
+    declared: dict[int, GeneralApplicability] = {}
+    for ave in procedures:
+        if _declared_on(ave, on):
+            result.binding.append(ave)
+            declared[ave.agreement_id] = ave
+        elif _pending_on(ave, on):
+            result.pending_applications.append(ave)
+    return declared
+
+
 @versioned("lookup")
 def tariff_lookup(
     *,
@@ -745,14 +761,7 @@ def _lookup_agreements(
     procedures = procedures[:PROCEDURES_CAP]
     titles = CollectiveAgreement.objects.only("register_number", "title")
     prefetch_related_objects(procedures, Prefetch("agreement", queryset=titles))
-    procedures.sort(key=lambda ave: (ave.agreement.title, ave.applied_on or on, ave.pk))
-    declared: dict[int, GeneralApplicability] = {}
-    for ave in procedures:
-        if _declared_on(ave, on):
-            result.binding.append(ave)
-            declared[ave.agreement_id] = ave
-        elif _pending_on(ave, on):
-            result.pending_applications.append(ave)
+    declared = _procedures_sorted_into(result, procedures, on)
     offset = (page - 1) * per_page
     rows = list(
         public.only(*ANSWER_FIELDS).order_by("-valid_from", "-pk")[offset : offset + per_page + 1]
@@ -976,14 +985,7 @@ def _lookup_in_sector(
     )[: PROCEDURES_CAP + 1]
     result.procedures_capped = len(procedures) > PROCEDURES_CAP
     procedures = procedures[:PROCEDURES_CAP]
-    procedures.sort(key=lambda ave: (ave.agreement.title, ave.applied_on or on, ave.pk))
-    declared: dict[int, GeneralApplicability] = {}
-    for ave in procedures:
-        if _declared_on(ave, on):
-            result.binding.append(ave)
-            declared[ave.agreement_id] = ave
-        elif _pending_on(ave, on):
-            result.pending_applications.append(ave)
+    declared = _procedures_sorted_into(result, procedures, on)
     shown = [sector.pks[index] for index in public_rows[offset:wanted]]
     result.has_next = len(shown) > per_page
     shown = shown[:per_page]
