@@ -17,6 +17,7 @@ is rendered by its download, as in the product.
 
 from __future__ import annotations
 
+import os
 import random
 
 from django.db import transaction
@@ -36,8 +37,32 @@ from lotse.guidance.models import SIZE_ORDER, Answer, CheckVersion, CompanyCheck
 from lotse.guidance.selectors import check_scores, rule_measures, token_hash, version_current
 
 
-@transaction.atomic
 def generate(*, scale: int, seed: int) -> str:
+    with transaction.atomic():
+        created = _checks(seed=seed)
+    if isinstance(created, str):
+        return created
+    version, check_id, answers, varied = created
+    # Each PDF is stored in its own transaction, as the worker does: a long run that is stopped
+    # keeps what it rendered, and the data of the checks is visible while the PDFs are made.
+    count = min(len(varied), _prerendered(scale))
+    for pk in [check_id, *varied[:count]]:
+        plan_pdf_render(check_id=pk, language="de", base_url=url_base())
+    return (
+        f"bench check v{version.number} with {answers} answers, {len(varied)} "
+        f"varied, {count + 1} PDFs rendered as the worker does"
+    )
+
+
+def _prerendered(scale: int) -> int:
+    """How many varied plans get a stored PDF: PRERENDER_PER_SCALE per scale unit, or
+    LOTSE_BENCH_PLAN_PDFS (a busy machine renders about ten a minute)."""
+    configured = os.environ.get("LOTSE_BENCH_PLAN_PDFS", "")
+    return int(configured) if configured.isdigit() else PRERENDER_PER_SCALE * max(scale, 1)
+
+
+def _checks(*, seed: int) -> tuple[CheckVersion, int, int, list[int]] | str:
+    """The bench check with its full answer set and the varied checks (ids)."""
     version = version_current()
     if version is None:
         load_versions()
@@ -63,13 +88,7 @@ def generate(*, scale: int, seed: int) -> str:
     check.completed_at = now
     check.save()
     varied = _varied_checks(version=version, seed=seed)
-    count = min(len(varied), PRERENDER_PER_SCALE * max(scale, 1))
-    for check_id in [check.pk, *varied[:count]]:
-        plan_pdf_render(check_id=check_id, language="de", base_url=url_base())
-    return (
-        f"bench check v{version.number} with {len(check.answers)} answers, {len(varied)} "
-        f"varied, {count + 1} PDFs rendered as the worker does"
-    )
+    return version, check.pk, len(check.answers), varied
 
 
 PRERENDER_PER_SCALE = 15
