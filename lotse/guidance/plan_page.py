@@ -49,7 +49,7 @@ from .selectors import Plan, check_plan
 
 # Rendered into the body instead of the personal link's token (it is in every link of the
 # plan); replaced by the request's token when the body is served.
-TOKEN_PLACEHOLDER = "lotse-plan-token-placeholder-5c0f8e2a"
+TOKEN_PLACEHOLDER = "lotse-plan-token-placeholder-5c0f8e2a"  # noqa: S105 - not a secret
 # Where the page puts what the cached body must not hold. Autoescaping turns every "<" of
 # the plan's content into "&lt;", so no text of a check, offer or page can forge a mark.
 SLOT = re.compile(r"<!--guidance-slot:(form|comparison)(?::(\d+))?-->")

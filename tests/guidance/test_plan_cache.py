@@ -119,7 +119,10 @@ def test_ticking_erledigt_through_the_cached_page_keeps_a_valid_csrf_token(token
 def test_a_published_and_a_withdrawn_offer_show_at_once(client, token):
     assert "Sicher arbeiten in Zwickau" not in _page(client, _url(token))
     offer = create_offer(
-        title="Sicher arbeiten in Zwickau", topic_fields=[SAFETY], districts=["zwickau"], publish=True
+        title="Sicher arbeiten in Zwickau",
+        topic_fields=[SAFETY],
+        districts=["zwickau"],
+        publish=True,
     )
     assert "Sicher arbeiten in Zwickau" in _page(client, _url(token))
     offer.unpublish()
