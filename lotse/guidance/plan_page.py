@@ -2,19 +2,21 @@
 
 What the plan page shows of a check depends only on the check's stored state (profile,
 answers, scores, ticks, the earlier result: every column but `last_used_at`), the content
-version (offers, contacts, events, articles, the Tarif register, region names), the language,
-the day and the deployed templates. That body is rendered once for this key and kept in the
-shared cache (decision 0018); a second view of the same plan renders only the layout, the
-personal link box, the "erledigt" forms and the anonymous comparison around it.
+version (offers, contacts, events, articles, the Tarif register, region names), the numbers of
+the anonymous comparison, the language, the day and the deployed templates. That body is
+rendered once for this key and kept in the shared cache (decision 0018); a second view of the
+same plan renders only the layout, the personal link box and the "erledigt" forms around it.
 
 What the cached body never holds:
 - the personal link's token: it is rendered with a placeholder, and the token of the request
   (whose hash found the check) is put in when the body is served, so the cache holds no secret
   and an entry cannot serve another plan (the check's id is part of the key too);
 - the forms (their CSRF token is the visitor's): the body marks their places, and the page
-  renders them around it (`guidance/_measure_done.html`);
-- the comparison with other companies, which changes when other checks are completed
-  (`selectors.comparison`, cached on its own for LOTSE_CATALOGUE_CACHE_SECONDS).
+  renders them around it (`guidance/plan.html`).
+
+The comparison with other companies changes when other checks are completed: its numbers
+(`selectors.comparison`, cached on their own for LOTSE_CATALOGUE_CACHE_SECONDS) are read first
+and are part of the key, so the body changes exactly when the numbers shown do.
 
 What changes with the clock alone ends an entry's validity: the first shown event that ends,
 the re-check becoming due, the age of the lookups it was made from (LOTSE_PAGE_CACHE_SECONDS,
@@ -45,14 +47,14 @@ from lotse.core.page_cache import code_fingerprint
 from lotse.core.versioning import CONTENT, current_versions, versions_key
 
 from .models import CompanyCheck
-from .selectors import Plan, check_plan
+from .selectors import Comparison, Plan, check_plan, comparison
 
 # Rendered into the body instead of the personal link's token (it is in every link of the
 # plan); replaced by the request's token when the body is served.
 TOKEN_PLACEHOLDER = "lotse-plan-token-placeholder-5c0f8e2a"  # noqa: S105 - not a secret
 # Where the page puts what the cached body must not hold. Autoescaping turns every "<" of
 # the plan's content into "&lt;", so no text of a check, offer or page can forge a mark.
-SLOT = re.compile(r"<!--guidance-slot:(form|comparison)(?::(\d+))?-->")
+SLOT = re.compile(r"<!--guidance-slot:form:(\d+)-->")
 # Columns that do not change what the plan shows: the link's last use (written at most hourly).
 UNSHOWN_COLUMNS = {"last_used_at"}
 
@@ -68,17 +70,15 @@ class DoneForm:
 
 @dataclass(frozen=True)
 class Part:
-    """A piece of the cached body and what the page renders after it: "form" (with `form`),
-    "comparison", or nothing."""
+    """A piece of the cached body and the form the page renders after it (None: none)."""
 
     html: SafeString
-    slot: str = ""
     form: DoneForm | None = None
 
 
-# A cache entry: (valid until as a POSIX timestamp or None, [(html, slot, (key, title, done_on)
-# or None)]): plain values, cheap to unpickle.
-Entry = tuple[float | None, list[tuple[str, str, tuple[str, str, str] | None]]]
+# A cache entry: (valid until as a POSIX timestamp or None, [(html, (key, title, done_on) or
+# None)]): plain values, cheap to unpickle.
+Entry = tuple[float | None, list[tuple[str, tuple[str, str, str] | None]]]
 
 
 def state_digest(check: CompanyCheck) -> str:
@@ -93,12 +93,25 @@ def state_digest(check: CompanyCheck) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def body_key(*, check: CompanyCheck, now: datetime.datetime) -> str:
-    """The cache key of a check's plan body: check, state, language, day, templates (and the
-    retention setting they show), content version."""
+def comparison_digest(comparison: Comparison) -> str:
+    """What the comparison shows (the texts come from the check version, the language and the
+    region, which the key holds otherwise)."""
+    numbers = [
+        (item.module.key, item.count, item.average, sorted(item.shares.items()))
+        for item in comparison.modules
+    ]
+    region = comparison.region.pk if comparison.region else None
+    text = repr((region, settings.LOTSE_GUIDANCE_COMPARISON_MIN, numbers))
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def body_key(*, check: CompanyCheck, comparison: Comparison, now: datetime.datetime) -> str:
+    """The cache key of a check's plan body: check, state, comparison, language, day,
+    templates (and the retention setting they show), content version."""
     parts = (
         check.pk,
         state_digest(check),
+        comparison_digest(comparison),
         get_language() or "",
         timezone.localdate(now).isoformat(),
         code_fingerprint(),
@@ -120,27 +133,24 @@ def _valid_until(plan: Plan, now: datetime.datetime) -> datetime.datetime | None
     return min(moments) if moments else None
 
 
-def _build(*, check: CompanyCheck, now: datetime.datetime) -> Entry:
+def _build(*, check: CompanyCheck, comparison: Comparison, now: datetime.datetime) -> Entry:
     plan = check_plan(check=check, now=now)
     html = render_to_string(
         "guidance/_plan_body.html",
         {
             "plan": plan,
+            "comparison": comparison,
             "check": check,
             "token": TOKEN_PLACEHOLDER,
             "retention_months": settings.LOTSE_GUIDANCE_RETENTION_MONTHS,
         },
     )
-    pieces = SLOT.split(html)  # text, kind, index, text, kind, index, …, text
-    parts: list[tuple[str, str, tuple[str, str, str] | None]] = []
-    for position in range(0, len(pieces) - 1, 3):
-        kind, index = pieces[position + 1], pieces[position + 2]
-        form = None
-        if kind == "form":
-            measure = plan.measures[int(index)]
-            form = (measure.key, measure.title, measure.done_on)
-        parts.append((pieces[position], kind, form))
-    parts.append((pieces[-1], "", None))
+    pieces = SLOT.split(html)  # text, measure index, text, measure index, …, text
+    parts: list[tuple[str, tuple[str, str, str] | None]] = []
+    for position in range(0, len(pieces) - 1, 2):
+        measure = plan.measures[int(pieces[position + 1])]
+        parts.append((pieces[position], (measure.key, measure.title, measure.done_on)))
+    parts.append((pieces[-1], None))
     until = _valid_until(plan, now)
     return (until.timestamp() if until else None, parts)
 
@@ -159,9 +169,13 @@ def plan_body(
     (LOTSE_PAGE_CACHE_SECONDS; 0: rendered every time) or rendered and kept."""
     now = now or timezone.now()
     timeout = settings.LOTSE_PAGE_CACHE_SECONDS
-    key = body_key(check=check, now=now) if timeout else ""
+    peers = comparison(check=check)
+    key = body_key(check=check, comparison=peers, now=now) if timeout else ""
     cached = cache.get(key) if timeout else None
-    entry: Entry = cached if _fresh(cached, now) else _build(check=check, now=now)
+    if _fresh(cached, now):
+        entry: Entry = cached
+    else:
+        entry = _build(check=check, comparison=peers, now=now)
     if timeout and entry is not cached:
         until = entry[0]
         lifetime = timeout if until is None else min(timeout, until - now.timestamp())
@@ -170,8 +184,7 @@ def plan_body(
     return [
         Part(
             html=mark_safe(html.replace(TOKEN_PLACEHOLDER, link_token)),  # noqa: S308 - our render
-            slot=slot,
             form=DoneForm(*form) if form else None,
         )
-        for html, slot, form in entry[1]
+        for html, form in entry[1]
     ]

@@ -194,18 +194,13 @@ def module(request: HttpRequest, check: CompanyCheck, token: str, key: str) -> H
 @require_http_methods(["GET", "HEAD"])
 @by_link
 def plan(request: HttpRequest, check: CompanyCheck, token: str) -> HttpResponse:
-    """The plan: its body from the shared cache while the plan and the content are unchanged
-    (plan_page.py, decision 0018); the forms and the comparison are rendered around it."""
+    """The plan: its body from the shared cache while the plan, the comparison and the content
+    are unchanged (plan_page.py, decision 0018); the "erledigt" forms are rendered around it."""
     services.check_touch(check=check)
     return render(
         request,
         "guidance/plan.html",
-        {
-            "body": plan_page.plan_body(check=check, token=token),
-            "comparison": selectors.comparison(check=check),
-            "check": check,
-            "token": token,
-        },
+        {"body": plan_page.plan_body(check=check, token=token), "token": token},
     )
 
 

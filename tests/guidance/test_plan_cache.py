@@ -1,7 +1,8 @@
 """The plan page's body in the shared cache (plan_page.py, decision 0018): a second view of a
-plan renders almost nothing, and a changed answer, a published or withdrawn offer, another
-language and the clock show at once; the cache holds no link token and no CSRF token, an entry
-never serves another plan, and the page never enters the public page cache."""
+plan renders almost nothing, and a changed answer, a published or withdrawn offer, other
+companies' completed checks, another language and the clock show at once; the cache holds no
+link token and no CSRF token, an entry never serves another plan, and the page never enters
+the public page cache."""
 
 import datetime as dt
 import re
@@ -18,12 +19,13 @@ from django.utils import timezone
 from lotse.core.models import TopicField
 from lotse.core.page_cache import page_cache_routes
 from lotse.guidance import plan_page
-from lotse.guidance.selectors import check_by_token
+from lotse.guidance.selectors import check_by_token, comparison
 from lotse.guidance.services import check_delete, check_module_answer
 from tests.events.factories import make_event
 from tests.offers.conftest import create_offer
 
 from .conftest import module_answers, start_check
+from .factories import CompanyCheckFactory, scores_of
 
 pytestmark = pytest.mark.django_db
 
@@ -142,6 +144,17 @@ def test_each_language_has_its_own_body(client, token, builds):
     assert len(builds) == 2
 
 
+def test_other_companies_completed_checks_show_at_once(client, token, builds):
+    """The comparison is part of the body: when its numbers change (here: enough peers for a
+    module), the body is made again; while they do not, it is not."""
+    assert "Gefährdungsbeurteilung" in _page(client, _url(token))
+    assert "dringend 100 %" not in _page(client, _url(token))
+    assert len(builds) == 1
+    CompanyCheckFactory.create_batch(10, scores=scores_of(arbeitsschutz=40), size_class="10-49")
+    assert "dringend 100 %" in _page(client, _url(token))
+    assert len(builds) == 2
+
+
 def test_another_token_never_gets_this_plan(client, version, zwickau, token, builds):
     """Two plans with the same profile and answers: each page links only its own token, and
     the cache holds neither token (the body is stored with a placeholder)."""
@@ -152,7 +165,8 @@ def test_another_token_never_gets_this_plan(client, version, zwickau, token, bui
     assert len(builds) == 2
     for link in (token, other):
         check = check_by_token(token=link)
-        entry = cache.get(plan_page.body_key(check=check, now=timezone.now()))
+        peers = comparison(check=check)
+        entry = cache.get(plan_page.body_key(check=check, comparison=peers, now=timezone.now()))
         stored = repr(entry)
         assert plan_page.TOKEN_PLACEHOLDER in stored
         assert token not in stored and other not in stored
