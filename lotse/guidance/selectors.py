@@ -368,6 +368,7 @@ class Plan:
     recheck: Recheck | None = None
     recheck_due: bool = False
     recheck_due_at: datetime.datetime | None = None
+    lookups_built_at: datetime.datetime | None = None  # when its offers, contacts, … were read
 
     @property
     def chosen_modules(self) -> list[ModuleResult]:
@@ -922,6 +923,7 @@ class Lookups:
     events: dict[str, list] = field(default_factory=dict)
     articles: dict[str, tuple[str, str]] = field(default_factory=dict)  # key → (url, title)
     contact_page_url: str = ""
+    built_at: datetime.datetime | None = None  # when they were looked up
 
 
 def _lookups_build(
@@ -935,7 +937,7 @@ def _lookups_build(
     slugs = {measure.article_slug for measure in measures if measure.article_slug}
     pages = pages_by_slug(slugs=slugs | {CONTACT_PAGE_SLUG})
     contact = pages.get(CONTACT_PAGE_SLUG)
-    lookups = Lookups(contact_page_url=contact.url if contact else "")
+    lookups = Lookups(contact_page_url=contact.url if contact else "", built_at=now)
     for measure in measures:
         for url_name, items in (
             ("offers:detail", measure.offers),
@@ -997,4 +999,5 @@ def check_plan(*, check: CompanyCheck, now: datetime.datetime | None = None) -> 
         recheck=recheck_result(check=check, measures=measures),
         recheck_due=recheck_due(check=check, now=now),
         recheck_due_at=recheck_due_at(check=check),
+        lookups_built_at=lookups.built_at,
     )

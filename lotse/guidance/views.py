@@ -26,7 +26,7 @@ from lotse.core.links import url_base
 from lotse.core.page_cache import never_cache_unless_safe
 from lotse.core.pdf import pdf_response
 
-from . import demand, documents, selectors, services
+from . import demand, documents, plan_page, selectors, services
 from .forms import DeskForm, ModuleForm, PlanMailForm, ProfileForm
 from .models import CompanyCheck, Module
 from .permissions import demand_visible
@@ -194,18 +194,13 @@ def module(request: HttpRequest, check: CompanyCheck, token: str, key: str) -> H
 @require_http_methods(["GET", "HEAD"])
 @by_link
 def plan(request: HttpRequest, check: CompanyCheck, token: str) -> HttpResponse:
+    """The plan: its body from the shared cache while the plan, the comparison and the content
+    are unchanged (plan_page.py, decision 0018); the "erledigt" forms are rendered around it."""
     services.check_touch(check=check)
-    result = selectors.check_plan(check=check)
     return render(
         request,
         "guidance/plan.html",
-        {
-            "plan": result,
-            "comparison": selectors.comparison(check=check),
-            "check": check,
-            "token": token,
-            "retention_months": settings.LOTSE_GUIDANCE_RETENTION_MONTHS,
-        },
+        {"body": plan_page.plan_body(check=check, token=token), "token": token},
     )
 
 
