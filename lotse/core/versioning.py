@@ -36,22 +36,43 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 VERSION_TABLE = "core_contentversion"
 CONTENT = "content"
 
-PG_FUNCTION = """
-CREATE OR REPLACE FUNCTION core_bump_content_version() RETURNS trigger AS $$
-BEGIN
-    INSERT INTO core_contentversion (scope, version, token)
-    VALUES (TG_ARGV[0], 1, md5(random()::text || clock_timestamp()::text))
-    ON CONFLICT (scope) DO UPDATE
-    SET version = core_contentversion.version + 1, token = EXCLUDED.token;
-    RETURN NULL;
-END;
-$$ LANGUAGE plpgsql
-"""
+# A new random token with every move tells versions apart after the table was emptied (tests,
+# restores), when the counter starts again (models.ContentVersion).
+_TOKEN_SQL = {
+    "postgresql": "md5(random()::text || clock_timestamp()::text)",
+    "sqlite": "lower(hex(randomblob(16)))",
+}
+
+
+def counter_bump_sql(*, table: str, key_column: str, key: str, vendor: str) -> str:
+    """The statement that moves one version counter (a row of `table` found by `key_column` =
+    `key`, an SQL expression): inserted at version 1, or one up, each time with a new token.
+    Shared by the content versions and the Tarif register version (`tariffs/versioning.py`);
+    table and column names are constants of the code, never input."""
+    return (
+        f"INSERT INTO {table} ({key_column}, version, token) "  # noqa: S608
+        f"VALUES ({key}, 1, {_TOKEN_SQL[vendor]}) "
+        f"ON CONFLICT ({key_column}) DO UPDATE "
+        f"SET version = {table}.version + 1, token = EXCLUDED.token;"
+    )
+
+
+def counter_bump_function_sql(*, name: str, table: str, key_column: str, key: str) -> str:
+    """A PostgreSQL trigger function `name()` that moves one version counter (statement
+    triggers call it; `key` may read the trigger's arguments, `TG_ARGV`)."""
+    bump = counter_bump_sql(table=table, key_column=key_column, key=key, vendor="postgresql")
+    return (
+        f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$ "
+        f"BEGIN {bump} RETURN NULL; END; $$ LANGUAGE plpgsql"
+    )
+
+
+PG_FUNCTION = counter_bump_function_sql(
+    name="core_bump_content_version", table=VERSION_TABLE, key_column="scope", key="TG_ARGV[0]"
+)
 # Scope names are identifiers from the apps' code (`version_scope`), never from requests.
-SQLITE_BODY = (
-    "INSERT INTO core_contentversion (scope, version, token) "
-    "VALUES ('{scope}', 1, lower(hex(randomblob(16)))) "
-    "ON CONFLICT (scope) DO UPDATE SET version = version + 1, token = excluded.token;"
+SQLITE_BODY = counter_bump_sql(
+    table=VERSION_TABLE, key_column="scope", key="'{scope}'", vendor="sqlite"
 )
 # Apps (by label) whose tables no public page reads; written on logins, by the task worker, by
 # editors' open sessions in the admin; Wagtail's search index is written together with the
@@ -236,17 +257,11 @@ def versions_bump(*bump_scopes: str, using: str = "default") -> None:
     writes the triggers cannot see (files, settings outside the database)."""
     connection = connections[using]
     with connection.cursor() as cursor:
+        bump = counter_bump_sql(
+            table=VERSION_TABLE, key_column="scope", key="%s", vendor=connection.vendor
+        )
         for scope in bump_scopes or scopes():
-            if connection.vendor == "postgresql":
-                cursor.execute(
-                    "INSERT INTO core_contentversion (scope, version, token) "
-                    "VALUES (%s, 1, md5(random()::text || clock_timestamp()::text)) "
-                    "ON CONFLICT (scope) DO UPDATE SET version = core_contentversion.version + 1, "
-                    "token = EXCLUDED.token",
-                    [scope],
-                )
-            else:
-                cursor.execute(SQLITE_BODY.format(scope=scope.replace("'", "")))
+            cursor.execute(bump, [scope])
 
 
 def ensure_triggers(sender: object, using: str = "default", **kwargs: object) -> None:

@@ -19,7 +19,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lotse.core.audit import audit_changes, audit_log, model_snapshot
+from lotse.core.audit import audit_log, audit_log_since, model_snapshot
 from lotse.core.links import absolute_url
 from lotse.core.mail import mail_enqueue, mails_delete_for
 from lotse.core.models import Region, TopicField
@@ -206,11 +206,8 @@ def inquiry_status_change(*, inquiry: Inquiry, status: str, user: User) -> Inqui
     if status == Status.IN_PROGRESS and fresh.assignee_id is None:
         fresh.assignee = user
     fresh.save(update_fields=["status", "closed_at", "assignee"])
-    audit_log(
-        user=user,
-        action="lotse.status",
-        instance=fresh,
-        changes=audit_changes(before, model_snapshot(fresh, ["status"])),
+    audit_log_since(
+        user=user, action="lotse.status", instance=fresh, before=before, fields=["status"]
     )
     inquiry_fact_sync(inquiry=fresh)
     return _refresh(inquiry, fresh)
@@ -223,12 +220,7 @@ def _field_change_audited(fresh: Inquiry, *, user: User, **values: object) -> No
     for name, value in values.items():
         setattr(fresh, name, value)
     fresh.save(update_fields=fields)
-    audit_log(
-        user=user,
-        action="lotse.update",
-        instance=fresh,
-        changes=audit_changes(before, model_snapshot(fresh, fields)),
-    )
+    audit_log_since(user=user, action="lotse.update", instance=fresh, before=before, fields=fields)
 
 
 @transaction.atomic
@@ -829,11 +821,12 @@ def referral_create(
     if fresh.assignee_id is None:
         fresh.assignee = user
     fresh.save(update_fields=["status", "first_response_at", "assignee"])
-    audit_log(
+    audit_log_since(
         user=user,
         action="lotse.status",
         instance=fresh,
-        changes=audit_changes(before, model_snapshot(fresh, ["status"])),
+        before=before,
+        fields=["status"],
         note="Verwiesen an " + ", ".join(actor.name for actor in actors),
     )
     inquiry_fact_sync(inquiry=fresh)

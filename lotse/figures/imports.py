@@ -19,7 +19,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lotse.core.audit import audit_changes, audit_log, model_snapshot
+from lotse.core.audit import model_snapshot
 from lotse.core.models import Region
 from lotse.core.roles import ADMINISTRATION, EDITORS
 from lotse.imports.importing import Column, Importer, RowContext
@@ -184,14 +184,9 @@ class IndicatorImporter(Importer):
         indicator.full_clean()
         indicator.save()
         self.existing[data["external_id"]] = indicator
-        audit_log(
-            user=self.user,
-            action="lotse.import",
-            instance=indicator,
-            changes=audit_changes(before, model_snapshot(indicator, FIELDS)),
-            note=f"{'neu angelegt' if created else 'aktualisiert'} aus {file_name}",
+        return self.audit_written(
+            indicator, created=created, before=before, fields=FIELDS, file_name=file_name
         )
-        return "created" if created else "updated"
 
 
 INDICATOR_IMPORT = ImportKind(

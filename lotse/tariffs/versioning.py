@@ -16,25 +16,15 @@ from django.apps import apps
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 
+from lotse.core.versioning import counter_bump_function_sql, counter_bump_sql
+
 VERSION_TABLE = "tariffs_registerversion"
 
-PG_FUNCTION = """
-CREATE OR REPLACE FUNCTION tariffs_bump_register_version() RETURNS trigger AS $$
-BEGIN
-    INSERT INTO tariffs_registerversion (id, version, token)
-    VALUES (1, 1, md5(random()::text || clock_timestamp()::text))
-    ON CONFLICT (id) DO UPDATE
-    SET version = tariffs_registerversion.version + 1, token = EXCLUDED.token;
-    RETURN NULL;
-END;
-$$ LANGUAGE plpgsql
-"""
-# SQLite has row triggers only: one per table and operation.
-SQLITE_BODY = (
-    "INSERT INTO tariffs_registerversion (id, version, token) "
-    "VALUES (1, 1, lower(hex(randomblob(16)))) "
-    "ON CONFLICT (id) DO UPDATE SET version = version + 1, token = excluded.token;"
+PG_FUNCTION = counter_bump_function_sql(
+    name="tariffs_bump_register_version", table=VERSION_TABLE, key_column="id", key="1"
 )
+# SQLite has row triggers only: one per table and operation.
+SQLITE_BODY = counter_bump_sql(table=VERSION_TABLE, key_column="id", key="1", vendor="sqlite")
 SQLITE_OPERATIONS = ("insert", "update", "delete")
 P = ParamSpec("P")
 T = TypeVar("T")
