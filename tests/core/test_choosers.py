@@ -36,53 +36,40 @@ ROLES = ("admin", "redaktion", "tarifregister", "veranstaltung", "lotsendienst",
 STAFF_SEEING_ACTORS = {"admin", "redaktion", "veranstaltung", "lotsendienst"}
 DOCUMENT_ROLES = {"admin", "redaktion", "tarifregister", "veranstaltung"}
 
+EDITORS = {"admin", "redaktion"}
+REGISTER_TEAM = {"admin", "tarifregister"}
+EVENTS_TEAM = {"admin", "veranstaltung"}
+DESK_TEAM = {"admin", "lotsendienst"}
+SNIPPET = "/admin/snippets/choose/"
+
+# The objects of each chooser: (URL prefix, attribute of `world`, token, roles that may see it).
+SENTINEL_ROWS: list[tuple[str, str, str, set[str]]] = [
+    (f"{SNIPPET}network/actor/", "hidden_actor", "XQACTORHIDDEN", STAFF_SEEING_ACTORS),
+    (f"{SNIPPET}network/actor/", "own_actor", "XQACTOROWN", STAFF_SEEING_ACTORS | {"partner"}),
+    (f"{SNIPPET}network/cooperation/", "cooperation", "XQACTORHIDDEN", EDITORS),
+    (f"{SNIPPET}network/membership/", "membership", "xqmemberuser", EDITORS),
+    (f"{SNIPPET}offers/offer/", "other_offer", "XQOFFERDRAFT", EDITORS),
+    (f"{SNIPPET}events/event/", "other_event", "XQEVENTDRAFT", EVENTS_TEAM),
+    (f"{SNIPPET}events/event/", "team_event", "XQEVENTTEAM", EVENTS_TEAM),
+    (f"{SNIPPET}events/event/", "own_event", "XQEVENTOWN", EVENTS_TEAM | {"partner"}),
+    (f"{SNIPPET}desk/answertemplate/", "template", "XQTEMPLATE", REGISTER_TEAM),
+    (f"{SNIPPET}desk/answertemplate/", "general_template", "XQGENERALTEMPLATE", DESK_TEAM),
+    (f"{SNIPPET}tariffs/collectiveagreement/", "agreement", "XQAGREEMENT", REGISTER_TEAM),
+    (f"{SNIPPET}tariffs/agreementparty/", "party", "XQPARTY", REGISTER_TEAM),
+    (f"{SNIPPET}tariffs/sectorsynonym/", "synonym", "XQSYNONYM", REGISTER_TEAM),
+    (f"{SNIPPET}migration/parameter/", "parameter", "XQPARAMETER", EDITORS),
+    (f"{SNIPPET}migration/routenote/", "route_note", "XQROUTENOTE", EDITORS),
+    (f"{SNIPPET}core/searchsynonym/", "search_synonym", "XQSEARCHSYNONYM", EDITORS),
+    (f"{SNIPPET}guidance/checkversion/", "check_version", "Wegweiser v48151623", EDITORS),
+    ("/admin/documents/chooser/", "document", "XQDOCUMENT", DOCUMENT_ROLES),
+    ("/admin/images/chooser/", "image", "XQIMAGE", DOCUMENT_ROLES),
+]
 # URL prefix of a chooser -> its objects: (attribute of `world`, token, roles that may see it).
 SENTINELS: dict[str, list[tuple[str, str, set[str]]]] = {
-    "/admin/snippets/choose/network/actor/": [
-        ("hidden_actor", "XQACTORHIDDEN", STAFF_SEEING_ACTORS),
-        ("own_actor", "XQACTOROWN", STAFF_SEEING_ACTORS | {"partner"}),
-    ],
-    "/admin/snippets/choose/network/cooperation/": [
-        ("cooperation", "XQACTORHIDDEN", {"admin", "redaktion"}),
-    ],
-    "/admin/snippets/choose/network/membership/": [
-        ("membership", "xqmemberuser", {"admin", "redaktion"}),
-    ],
-    "/admin/snippets/choose/offers/offer/": [
-        ("other_offer", "XQOFFERDRAFT", {"admin", "redaktion"}),
-    ],
-    "/admin/snippets/choose/events/event/": [
-        ("other_event", "XQEVENTDRAFT", {"admin", "veranstaltung"}),
-        ("team_event", "XQEVENTTEAM", {"admin", "veranstaltung"}),
-        ("own_event", "XQEVENTOWN", {"admin", "veranstaltung", "partner"}),
-    ],
-    "/admin/snippets/choose/desk/answertemplate/": [
-        ("template", "XQTEMPLATE", {"admin", "tarifregister"}),
-        ("general_template", "XQGENERALTEMPLATE", {"admin", "lotsendienst"}),
-    ],
-    "/admin/snippets/choose/tariffs/collectiveagreement/": [
-        ("agreement", "XQAGREEMENT", {"admin", "tarifregister"}),
-    ],
-    "/admin/snippets/choose/tariffs/agreementparty/": [
-        ("party", "XQPARTY", {"admin", "tarifregister"}),
-    ],
-    "/admin/snippets/choose/tariffs/sectorsynonym/": [
-        ("synonym", "XQSYNONYM", {"admin", "tarifregister"}),
-    ],
-    "/admin/snippets/choose/migration/parameter/": [
-        ("parameter", "XQPARAMETER", {"admin", "redaktion"}),
-    ],
-    "/admin/snippets/choose/migration/routenote/": [
-        ("route_note", "XQROUTENOTE", {"admin", "redaktion"}),
-    ],
-    "/admin/snippets/choose/core/searchsynonym/": [
-        ("search_synonym", "XQSEARCHSYNONYM", {"admin", "redaktion"}),
-    ],
-    "/admin/snippets/choose/guidance/checkversion/": [
-        ("check_version", "Wegweiser v48151623", {"admin", "redaktion"}),
-    ],
-    "/admin/documents/chooser/": [("document", "XQDOCUMENT", DOCUMENT_ROLES)],
-    "/admin/images/chooser/": [("image", "XQIMAGE", DOCUMENT_ROLES)],
+    prefix: [
+        (attribute, token, roles) for at, attribute, token, roles in SENTINEL_ROWS if at == prefix
+    ]
+    for prefix, *_ in SENTINEL_ROWS
 }
 
 # Register entries without a token: the roles that hold the model's view permission see them,

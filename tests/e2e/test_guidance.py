@@ -36,13 +36,22 @@ def assert_no_violations(page, axe):
     assert results.violations_count == 0, f"axe on {page.url}:\n{results.generate_report()}"
 
 
+def submit_with_errors(page, axe, form: str = "main form"):
+    """Submits the form by keyboard with answers missing: the error summary, then axe on it."""
+    page.locator(f"{form} button[type=submit]").press("Enter")
+    expect(page.locator("#error-summary")).to_be_visible()
+    assert_no_violations(page, axe)
+
+
 def answer_by_keyboard(page, answers: dict[str, int]):
     """Each question: focus its first radio ("ja"), arrow right n times, Space selects."""
     for key, steps in answers.items():
-        page.locator(f"#id_q_{key}_0").focus()
-        page.keyboard.press("Space")
+        page.locator(f"#id_q_{key}_0").press("Space")
         for _step in range(steps):
             page.keyboard.press("ArrowRight")
+    # Focus, then the key (no press(), which waits for the navigation within its own step):
+    # the submit completes the module, the last one renders the plan; the caller's expectation
+    # waits for the next page.
     page.locator("form.guidance-questions button[type=submit]").focus()
     page.keyboard.press("Enter")
 
@@ -50,32 +59,23 @@ def answer_by_keyboard(page, answers: dict[str, int]):
 def test_two_modules_by_keyboard_plan_pdf_and_delete(page, axe, wegweiser, artifacts):
     page.goto("/wegweiser/")
     assert_no_violations(page, axe)
-    page.get_by_role("link", name="Check beginnen").focus()
-    page.keyboard.press("Enter")
+    page.get_by_role("link", name="Check beginnen").press("Enter")
     expect(page.locator("h1")).to_have_text("Ihr Betrieb")
     assert_no_violations(page, axe)
 
     # submitting the empty form: the error summary, then axe on the error state
-    page.locator("main form button[type=submit]").focus()
-    page.keyboard.press("Enter")
-    expect(page.locator("#error-summary")).to_be_visible()
-    assert_no_violations(page, axe)
+    submit_with_errors(page, axe)
 
-    page.locator("#id_size_class_1").focus()  # 10–49
-    page.keyboard.press("Space")
-    page.locator("#id_district").focus()
-    page.keyboard.type("Zwickau")
-    page.locator("#id_sector_query").focus()
-    page.keyboard.type("Metallbau")
+    page.locator("#id_size_class_1").press("Space")  # 10–49
+    page.locator("#id_district").press_sequentially("Zwickau")
+    page.locator("#id_sector_query").press_sequentially("Metallbau")
     page.keyboard.press("Tab")
     page.keyboard.type("25.11")
     for key in ("ausbildung", "arbeitsschutz", "tarif"):
         checkbox = page.locator(f"input[name=modules][value={key}]")
-        checkbox.focus()
-        page.keyboard.press("Space")
+        checkbox.press("Space")
         expect(checkbox).to_be_checked()
-    page.locator("main form button[type=submit]").focus()
-    page.keyboard.press("Enter")
+    page.locator("main form button[type=submit]").press("Enter")
 
     expect(page.locator("h1")).to_have_text("Ausbildung")
     assert_no_violations(page, axe)
@@ -93,16 +93,12 @@ def test_two_modules_by_keyboard_plan_pdf_and_delete(page, axe, wegweiser, artif
     )
     expect(page.locator("h1")).to_have_text("Arbeits- und Gesundheitsschutz")
     # "Warum fragen wir das?" opens by keyboard and links the knowledge article
-    page.locator("#id_q_gefaehrdungsbeurteilung-why summary").focus()
-    page.keyboard.press("Enter")
+    page.locator("#id_q_gefaehrdungsbeurteilung-why summary").press("Enter")
     expect(
         page.get_by_role("link", name="Mehr dazu im Wissensartikel", exact=False)
     ).to_be_visible()
     # one answer missing: the error state of a module page
-    page.locator("form.guidance-questions button[type=submit]").focus()
-    page.keyboard.press("Enter")
-    expect(page.locator("#error-summary")).to_be_visible()
-    assert_no_violations(page, axe)
+    submit_with_errors(page, axe, "form.guidance-questions")
     answer_by_keyboard(
         page,
         {
@@ -128,15 +124,13 @@ def test_two_modules_by_keyboard_plan_pdf_and_delete(page, axe, wegweiser, artif
     plan_url = page.url
 
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Plan als PDF herunterladen").focus()
-        page.keyboard.press("Enter")
+        page.get_by_role("link", name="Plan als PDF herunterladen").press("Enter")
     download = download_info.value
     assert download.suggested_filename.startswith("wegweiser-plan-")
     with open(download.path(), "rb") as handle:
         assert handle.read(4) == b"%PDF"
 
-    page.get_by_role("link", name="Tarif", exact=True).focus()
-    page.keyboard.press("Enter")
+    page.get_by_role("link", name="Tarif", exact=True).press("Enter")
     expect(page.locator("h1")).to_have_text("Tarif")
     assert_no_violations(page, axe)
 
@@ -152,12 +146,10 @@ def test_two_modules_by_keyboard_plan_pdf_and_delete(page, axe, wegweiser, artif
     assert_reflows_at_320px(page, artifacts, plan_url, "guidance-plan")
     page.set_viewport_size({"width": 1280, "height": 900})
 
-    page.get_by_role("link", name="Plan löschen").focus()
-    page.keyboard.press("Enter")
+    page.get_by_role("link", name="Plan löschen").press("Enter")
     expect(page.locator("h1")).to_have_text("Plan löschen?")
     assert_no_violations(page, axe)
-    page.get_by_role("button", name="Ja, Plan endgültig löschen").focus()
-    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Ja, Plan endgültig löschen").press("Enter")
     expect(page.locator("h1")).to_have_text("Wegweiser für Betriebe")
     assert not CompanyCheck.objects.exists()
     page.goto(plan_url)
@@ -222,36 +214,23 @@ def test_new_pages_by_keyboard_and_axe(page, axe, wegweiser, artifacts):
 
     page.goto(plan_url)
     expect(page.get_by_role("heading", name="Betriebe Ihrer Größe in Ihrer Region")).to_be_visible()
-    page.get_by_role("button", name="Als erledigt markieren").first.focus()
-    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Als erledigt markieren").first.press("Enter")
     expect(page.get_by_role("button", name="Doch nicht erledigt").first).to_be_visible()
     assert_no_violations(page, axe)
 
-    page.get_by_role("link", name="Plan per E-Mail senden").focus()
-    page.keyboard.press("Enter")
+    page.get_by_role("link", name="Plan per E-Mail senden").press("Enter")
     expect(page.locator("h1")).to_have_text("Plan per E-Mail senden")
-    page.locator("main form button[type=submit]").focus()
-    page.keyboard.press("Enter")
-    expect(page.locator("#error-summary")).to_be_visible()
-    assert_no_violations(page, axe)
-    page.locator("#id_email").focus()
-    page.keyboard.type("inhaber@beispiel.de")
+    submit_with_errors(page, axe)
+    page.locator("#id_email").press_sequentially("inhaber@beispiel.de")
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Ihr Maßnahmenplan")
 
-    page.get_by_role("link", name="Mit dem Lotsendienst besprechen").first.focus()
-    page.keyboard.press("Enter")
+    page.get_by_role("link", name="Mit dem Lotsendienst besprechen").first.press("Enter")
     expect(page.locator("h1")).to_have_text("Mit dem Lotsendienst besprechen")
-    page.locator("main form button[type=submit]").focus()
-    page.keyboard.press("Enter")
-    expect(page.locator("#error-summary")).to_be_visible()
-    assert_no_violations(page, axe)
-    page.locator("#id_email").focus()
-    page.keyboard.type("inhaber@beispiel.de")
-    page.locator("#id_consent").focus()
-    page.keyboard.press("Space")
-    page.locator("main form button[type=submit]").focus()
-    page.keyboard.press("Enter")
+    submit_with_errors(page, axe)
+    page.locator("#id_email").press_sequentially("inhaber@beispiel.de")
+    page.locator("#id_consent").press("Space")
+    page.locator("main form button[type=submit]").press("Enter")
     expect(page.locator(".kern-alert, .messages").first).to_contain_text("Aktenzeichen")
 
     # six months later (the clock of the stored completion moved back): the re-check
@@ -261,12 +240,10 @@ def test_new_pages_by_keyboard_and_axe(page, axe, wegweiser, artifacts):
         completed_at=timezone.now() - dt.timedelta(days=200)
     )
     page.goto(plan_url)
-    page.get_by_role("link", name="Erneut prüfen").focus()
-    page.keyboard.press("Enter")
+    page.get_by_role("link", name="Erneut prüfen").press("Enter")
     expect(page.locator("h1")).to_have_text("Erneut prüfen")
     assert_no_violations(page, axe)
-    page.get_by_role("button", name="Erneuten Check beginnen").focus()
-    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Erneuten Check beginnen").press("Enter")
     expect(page.locator("h1")).to_have_text("Arbeits- und Gesundheitsschutz")
     for key in answers:
         page.locator(f"#id_q_{key}_0").check()
@@ -283,7 +260,6 @@ def test_new_pages_by_keyboard_and_axe(page, axe, wegweiser, artifacts):
     page.locator("form[method=post] button[type=submit]").click()
     page.wait_for_url("**/admin/")
     page.goto("/angebote/abdeckung/")
-    page.get_by_role("link", name="Bedarf", exact=True).focus()
-    page.keyboard.press("Enter")
+    page.get_by_role("link", name="Bedarf", exact=True).press("Enter")
     expect(page.locator("h1")).to_have_text("Bedarf und Angebot")
     assert_no_violations(page, axe)

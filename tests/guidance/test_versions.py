@@ -18,22 +18,14 @@ from lotse.guidance.models import (
 from lotse.guidance.selectors import check_by_token, check_plan, version_current
 from lotse.guidance.services import check_module_answer
 
-from .conftest import module_answers, start_check
+from .conftest import ALL_MODULES, module_answers, start_check
 
 pytestmark = pytest.mark.django_db
 
 
 def test_version_1_has_seven_modules_with_at_most_15_questions(version):
     modules = list(version.modules.all())
-    assert [module.key for module in modules] == [
-        "personalgewinnung",
-        "ausbildung",
-        "weiterbildung",
-        "einwanderung",
-        "arbeitsbedingungen",
-        "arbeitsschutz",
-        "tarif",
-    ]
+    assert [module.key for module in modules] == list(ALL_MODULES)
     for module in modules:
         assert len(module.questions.all()) <= 15
         assert module.title_en

@@ -26,50 +26,44 @@ API = "/api/v1/tariffs"
 INQUIRY = "/tarifauskunft/anfrage/"
 
 
+def _ordinance(title, sector, valid_from, valid_to, code, rate):
+    """An AEntG ordinance of one sector, one WZ code and one rate (category, amount, from, to)."""
+    return register_ordinance(
+        title,
+        sector_label=sector,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        codes=(code,),
+        rates=(rate,),
+    )
+
+
 @pytest.fixture
 def care():
     """The 6th PflegeArbbV as in the register: it ended 2026-06-30, no successor registered."""
-    return register_ordinance(
-        "Sechste Pflegearbeitsbedingungenverordnung (6. PflegeArbbV)",
-        sector_label="Pflege",
-        valid_from=D(2024, 2, 1),
-        valid_to=D(2026, 6, 30),
-        codes=("87.10",),
-        rates=(("Pflegehilfskraft", "16.10", D(2025, 7, 1), D(2026, 6, 30)),),
-    )
+    pay = ("Pflegehilfskraft", "16.10", D(2025, 7, 1), D(2026, 6, 30))
+    title = "Sechste Pflegearbeitsbedingungenverordnung (6. PflegeArbbV)"
+    return _ordinance(title, "Pflege", D(2024, 2, 1), D(2026, 6, 30), "87.10", pay)
 
 
 @pytest.fixture
 def scaffolding():
     """Gerüstbau: 8th ordinance until 2025-09-30, 9th from 2026-01-01: a registered gap."""
-    register_ordinance(
-        "Achte Verordnung Gerüstbau",
-        sector_label="Gerüstbau",
-        valid_from=D(2023, 12, 1),
-        valid_to=D(2025, 9, 30),
-        codes=("43.99.1",),
-        rates=(("Mindestlohn", "13.95", D(2024, 10, 1), D(2025, 9, 30)),),
+    eighth = ("Mindestlohn", "13.95", D(2024, 10, 1), D(2025, 9, 30))
+    _ordinance(
+        "Achte Verordnung Gerüstbau", "Gerüstbau", D(2023, 12, 1), D(2025, 9, 30), "43.99.1", eighth
     )
-    register_ordinance(
-        "Neunte Verordnung Gerüstbau",
-        sector_label="Gerüstbau",
-        valid_from=D(2026, 1, 1),
-        valid_to=D(2027, 12, 31),
-        codes=("43.99.1",),
-        rates=(("Mindestlohn", "14.35", D(2026, 1, 1), D(2026, 12, 31)),),
+    ninth = ("Mindestlohn", "14.35", D(2026, 1, 1), D(2026, 12, 31))
+    _ordinance(
+        "Neunte Verordnung Gerüstbau", "Gerüstbau", D(2026, 1, 1), D(2027, 12, 31), "43.99.1", ninth
     )
 
 
 @pytest.fixture
 def cleaning():
-    return register_ordinance(
-        "Zehnte Verordnung Gebäudereinigung",
-        sector_label="Gebäudereinigung",
-        valid_from=D(2025, 2, 1),
-        valid_to=D(2026, 12, 31),
-        codes=("81.21",),
-        rates=(("Lohngruppe 1", "15.00", D(2026, 1, 1), D(2026, 12, 31)),),
-    )
+    pay = ("Lohngruppe 1", "15.00", D(2026, 1, 1), D(2026, 12, 31))
+    title = "Zehnte Verordnung Gebäudereinigung"
+    return _ordinance(title, "Gebäudereinigung", D(2025, 2, 1), D(2026, 12, 31), "81.21", pay)
 
 
 def _pdf_html(client, monkeypatch, url: str) -> str:
@@ -373,12 +367,9 @@ def test_new_answer_kinds_are_cached_and_follow_the_register(
             assert client.get(url).content.decode() == first
     SectorSynonym.objects.create(term="Zyxwvu", canonical="Pflege")
     assert "nicht gefunden" not in client.get(not_found).content.decode()
-    register_ordinance(
-        "Siebte Pflegearbeitsbedingungenverordnung",
-        sector_label="Pflege",
-        valid_from=D(2026, 7, 1),
-        codes=("87.10",),
-        rates=(("Pflegehilfskraft", "16.52", D(2026, 7, 1), None),),
+    pay = ("Pflegehilfskraft", "16.52", D(2026, 7, 1), None)
+    _ordinance(
+        "Siebte Pflegearbeitsbedingungenverordnung", "Pflege", D(2026, 7, 1), None, "87.10", pay
     )
     html = client.get(after).content.decode()
     assert "nach dem 30.06.2026 keinen Eintrag" not in html
