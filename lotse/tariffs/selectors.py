@@ -506,27 +506,37 @@ def sector_floors(
     )
     if not (query or wz):
         return floors
-    ordinances = list(matching_ordinances(query=query, wz=wz, synonyms=synonyms))
-    current = [
-        item
-        for item in ordinances
-        if item.valid_from <= on and (item.valid_to is None or item.valid_to >= on)
-    ]
-    prefetch_related_objects(
-        current,
-        Prefetch(
-            "rates",
-            queryset=MinimumWageRate.objects.filter(in_force_q(on)).order_by("amount"),
-            to_attr="current_rates",
-        ),
-    )
-    floors.sector_minimums = [
-        SectorMinimum(ordinance=item, rates=item.current_rates) for item in current
-    ]
+    if wz and not query:
+        # A WZ code alone: its ordinances of every date with all their rates, per register
+        # version (the key space is the WZ classification); the date is applied here.
+        code_ordinances = _code_ordinances(wz=wz)
+        ordinances = [ordinance for ordinance, _rates in code_ordinances]
+        floors.sector_minimums = [
+            SectorMinimum(
+                ordinance=ordinance,
+                rates=[rate for rate in rates if _in_force(rate.valid_from, rate.valid_to, on)],
+            )
+            for ordinance, rates in code_ordinances
+            if _in_force(ordinance.valid_from, ordinance.valid_to, on)
+        ]
+    else:
+        ordinances = list(matching_ordinances(query=query, wz=wz, synonyms=synonyms))
+        current = [item for item in ordinances if _in_force(item.valid_from, item.valid_to, on)]
+        prefetch_related_objects(
+            current,
+            Prefetch(
+                "rates",
+                queryset=MinimumWageRate.objects.filter(in_force_q(on)).order_by("amount", "pk"),
+                to_attr="current_rates",
+            ),
+        )
+        floors.sector_minimums = [
+            SectorMinimum(ordinance=item, rates=item.current_rates) for item in current
+        ]
     floors.ordinances_found = bool(ordinances)
     ended = [item.valid_to for item in ordinances if item.valid_to and item.valid_to < on]
     later = [item.valid_from for item in ordinances if item.valid_from > on]
-    if current:
+    if floors.sector_minimums:
         floors.minimum_status = "in_force"
     elif ended and later:
         floors.minimum_status = "gap"
@@ -537,6 +547,25 @@ def sector_floors(
         floors.minimum_status = "nothing_before"
         floors.minimum_first_start = min(later)
     return floors
+
+
+def _in_force(valid_from: datetime.date, valid_to: datetime.date | None, on: datetime.date) -> bool:
+    """`in_force_q` in Python."""
+    return valid_from <= on and (valid_to is None or valid_to >= on)
+
+
+@versioned("code-ordinances")
+def _code_ordinances(*, wz: str) -> list[tuple[MinimumWageOrdinance, list[MinimumWageRate]]]:
+    """The sector minimum wage ordinances of a WZ code (every date, in the order of
+    `matching_ordinances`), each with all its rates by amount: a few rows per code."""
+    ordinances = list(matching_ordinances(wz=wz))
+    prefetch_related_objects(
+        ordinances,
+        Prefetch(
+            "rates", queryset=MinimumWageRate.objects.order_by("amount", "pk"), to_attr="all_rates"
+        ),
+    )
+    return [(ordinance, ordinance.all_rates) for ordinance in ordinances]
 
 
 def inquiry_params(*, sector: str = "", wz: str = "") -> str:
@@ -764,7 +793,9 @@ def _lookup_agreements(
     declared = _procedures_sorted_into(result, procedures, on)
     offset = (page - 1) * per_page
     rows = list(
-        public.only(*ANSWER_FIELDS).order_by("-valid_from", "-pk")[offset : offset + per_page + 1]
+        _with_provisions(public.only(*ANSWER_FIELDS), on).order_by("-valid_from", "-pk")[
+            offset : offset + per_page + 1
+        ]
     )
     result.has_next = len(rows) > per_page
     rows = rows[:per_page]
@@ -779,6 +810,15 @@ def _lookup_agreements(
     _answer_rows(result, rows=rows, declared=declared, on=on)
 
 
+def _with_provisions(queryset: QuerySet, on: datetime.date) -> QuerySet:
+    """The agreements with `has_provisions`: single provisions (pay tables etc.) are recorded
+    for the date (their page shows them). Read with the page's rows in the same statement (the
+    provisions index, `tariffs_prov_lookup`, answers it per row)."""
+    return queryset.annotate(
+        has_provisions=Exists(Provision.objects.filter(in_force_q(on), agreement=OuterRef("pk")))
+    )
+
+
 def _answer_rows(
     result: LookupResult,
     *,
@@ -786,7 +826,7 @@ def _answer_rows(
     declared: dict[int, GeneralApplicability],
     on: datetime.date,
 ) -> None:
-    """The shown agreements with their parties and whether provisions are recorded."""
+    """The shown agreements (read by `_with_provisions`) with their parties."""
     # Party names of the shown page in one query of plain values (no party objects needed).
     parties: dict[int, list[str]] = {}
     for agreement_id, name in (
@@ -797,18 +837,6 @@ def _answer_rows(
         .values_list("collectiveagreement_id", "agreementparty__name")
     ):
         parties.setdefault(agreement_id, []).append(name)
-    # Which of the shown agreements have single provisions recorded for the date (their page
-    # shows them); one query for the page.
-    with_provisions = (
-        set(
-            Provision.objects.filter(in_force_q(on), agreement_id__in=[row.pk for row in rows])
-            .order_by()
-            .values_list("agreement_id", flat=True)
-            .distinct()
-        )
-        if rows
-        else set()
-    )
     for agreement in rows:
         result.agreements.append(
             AgreementAnswer(
@@ -816,7 +844,7 @@ def _answer_rows(
                 in_after_effect=agreement.valid_to is not None and agreement.valid_to < on,
                 applicability=declared.get(agreement.pk),
                 parties=parties.get(agreement.pk, []),
-                has_provisions=agreement.pk in with_provisions,
+                has_provisions=agreement.has_provisions,
             )
         )
 
@@ -851,6 +879,13 @@ class _SectorRegister:
             return True
         successor = self.successor_from[index]
         return bool(self.flags[index] & _AFTER_EFFECT) and (not successor or successor > on)
+
+    def public_applies(self, on: int) -> bool:
+        """Whether a public agreement is in force or in after-effect on the day."""
+        return any(
+            self.flags[index] & _PUBLIC and self.applies(index, on)
+            for index in range(self.first_started(on), len(self.pks))
+        )
 
     def first_started(self, on: int) -> int:
         """The index of the newest row in force from `on` or earlier (rows before it start
@@ -989,7 +1024,7 @@ def _lookup_in_sector(
     shown = [sector.pks[index] for index in public_rows[offset:wanted]]
     result.has_next = len(shown) > per_page
     shown = shown[:per_page]
-    by_id = CollectiveAgreement.objects.only(*ANSWER_FIELDS).in_bulk(shown)
+    by_id = _with_provisions(CollectiveAgreement.objects.only(*ANSWER_FIELDS), on).in_bulk(shown)
     rows = [by_id[pk] for pk in shown]
     if result.procedures_capped:
         shown_ids = set(shown)
@@ -1194,13 +1229,19 @@ def sector_facts(
     whether the sector words were understood at all."""
     synonyms = synonym_table() if query else {}
     floors = sector_floors(query=query, wz=wz, on=on, synonyms=synonyms)
-    exist = bool(query or wz) and (
-        agreements_on(
-            matching_agreements(query=query, wz=wz, territory=territory, synonyms=synonyms), on
+    sector = _sector_register(wz=wz) if wz and not query and not territory else None
+    if sector is not None:
+        # A WZ code alone: its register in memory (as in `tariff_lookup`).
+        exist = sector.public_applies(on.toordinal())
+    else:
+        exist = bool(query or wz) and (
+            agreements_on(
+                matching_agreements(query=query, wz=wz, territory=territory, synonyms=synonyms),
+                on,
+            )
+            .filter(public_q())
+            .exists()
         )
-        .filter(public_q())
-        .exists()
-    )
     understood = True
     if query and not wz and not exist and not floors.sector_minimums:
         understood = words_understood(

@@ -58,13 +58,14 @@ def _checked(request, form_class, template: str, pdf: bool, check):
 def _respond(request, template, context, *, pdf: bool, status: int = 200, filename: str = ""):
     context["params"] = _params(request)
     context["pdf"] = pdf
+    if status == 200:
+        # The cache key of the answer's HTML and of its fragments (answer.html, agreement.html):
+        # the register version the answer was read under (pinned by the view, so no second
+        # query).
+        context["answer_version"] = current_version()
     if pdf and status == 200:
         document = render_pdf(f"tariffs/pdf/{template}", context, request=request)
         return pdf_response(document, f"{filename}.pdf", inline=True, private=False)
-    if status == 200:
-        # The cache key of the answer's HTML (answer.html, agreement.html): the register
-        # version the answer was read under (pinned by the view, so no second query).
-        context["answer_version"] = current_version()
     return render(request, f"tariffs/{template}", context, status=status)
 
 
