@@ -6,9 +6,10 @@ every word (or phrase) is required; a word that is a term of a synonym group
 groups let English queries on /en/ find German offers ("recognition" -> "Anerkennung").
 Compounds are handled in the index (core.fulltext: their tails are indexed too).
 
-The groups are read from the database on every search that has words (one small query), so an
-edit in the back office takes effect at once on every app server; search results cached by
-the catalogue are keyed by the expanded clauses, so an edited group never serves old hits.
+The groups are read from the database once per content version and process (`versioned`: a
+write to the groups moves the version), so an edit in the back office takes effect at once on
+every app server; search results cached by the catalogue are keyed by the expanded clauses,
+so an edited group never serves old hits.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .fulltext import (
     query_words,
     stem,
 )
+from .versioning import versioned
 
 MAX_ALTERNATIVES = 16
 
@@ -33,7 +35,13 @@ def _same_stem(typed: str, term: str) -> bool:
 
 
 def synonym_groups() -> list[list[tuple[str, ...]]]:
-    """Every synonym group as the stems of its terms (one query)."""
+    """Every synonym group as the stems of its terms: read and stemmed once per content version
+    and process (every write to the groups moves the version, so an edit still takes effect
+    at once on every app server)."""
+    return versioned("core:synonym-groups:v1", _read_synonym_groups)
+
+
+def _read_synonym_groups() -> list[list[tuple[str, ...]]]:
     from .models import SearchSynonym
 
     groups = []

@@ -26,7 +26,6 @@ from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connections
 from django.db.models import BooleanField, ExpressionWrapper, Model, Prefetch, Q, QuerySet
-from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -250,7 +249,6 @@ def _facet_counts_all(
     ref: CatalogueReference,
     *,
     limit: int | None,
-    ids: list[int] | None = None,
 ) -> tuple[dict[str, dict[str, int]], int]:
     """Every facet's disjunctive counts in one statement, and the number of rows counted.
 
@@ -261,26 +259,12 @@ def _facet_counts_all(
     With `limit`, `m` holds at most `limit` + 1 matches (in no particular order, so the
     database stops reading after them): when it holds more than `limit`, the counts are a
     sample's, lower bounds of the true ones.
-    With `ids` (the matches already read, e.g. the candidates of a search without filters),
-    `m` holds these offers: found by primary key instead of by the full-text index again.
     """
-    if ids is not None and not ids:
-        return _facet_counts({facet: {} for facet in FACETS}, ref), 0
     flags = {
         facet: flag for facet in FACETS if (flag := _facet_flag(facet, filters, ref)) is not None
     }
     active = list(flags)
-    if ids is None:
-        matches = fulltext_match(Offer.objects.public(), stems)
-    elif connections[Offer.objects.db].vendor == "postgresql":
-        # One array parameter: compiling a thousand IN placeholders cost more CPU than the
-        # statement's lookups by primary key.
-        table = connections[Offer.objects.db].ops.quote_name(Offer._meta.db_table)
-        matches = Offer.objects.filter(
-            RawSQL(f"{table}.id = ANY(%s)", (ids,), output_field=BooleanField())  # noqa: S611
-        )
-    else:
-        matches = Offer.objects.filter(pk__in=ids)
+    matches = fulltext_match(Offer.objects.public(), stems)
     base = matches.annotate(
         **{
             f"f_{facet}": ExpressionWrapper(flag, output_field=BooleanField())
@@ -333,6 +317,78 @@ def _facet_counts_all(
     return _facet_counts(raw, ref), raw[""].get("", 0)
 
 
+# A candidate row of a search with words: id, rank, and the offer's own facet values (kind,
+# cost, statewide, online), read by the same statement so that the facets need not read the
+# offers again.
+_Row = tuple[int, float, str, str, bool, bool]
+
+
+def _facet_counts_of_rows(
+    rows: list[_Row], ref: CatalogueReference
+) -> tuple[dict[str, dict[str, int]], int]:
+    """Every facet's counts over these offers (the candidates of a search without filters), and
+    their number: kind, cost, statewide and online from the rows themselves; topic fields,
+    target groups, languages and districts in one statement over the through tables, by
+    offer id (the offers' rows are not read again)."""
+    raw: dict[str, dict[str, int]] = {facet: {} for facet in ("", *FACETS)}
+    raw["kind"] = dict(Counter(row[2] for row in rows))
+    raw["cost"] = dict(Counter(row[3] for row in rows))
+    raw["district"] = {
+        STATEWIDE: sum(1 for row in rows if row[4]),
+        ONLINE: sum(1 for row in rows if row[5]),
+        "*": sum(1 for row in rows if row[4] or row[5]),
+    }
+    # Sorted ids: the lookups in each through table's (offer_id, …) index go in index order.
+    ids = sorted(row[0] for row in rows)
+    local = {row[0] for row in rows if not (row[4] or row[5])}
+    if not ids:
+        return _facet_counts(raw, ref), 0
+    connection = connections[Offer.objects.db]
+    quote = connection.ops.quote_name
+    groups = [(facet, relation, column) for facet, (relation, column) in _M2M.items()]
+    groups.append(("district", "districts", "region_id"))
+    parts: list[str] = []
+    params: list[int | str] = []
+    if connection.vendor == "postgresql":
+        # The ids (and whether each is bound to districts) as two array literals, text
+        # parameters: a thousand IN placeholders, or Python lists adapted element by element,
+        # cost more CPU than the lookups. Joined, each through table is read by its unique
+        # (offer_id, value) index alone.
+        prefix = (
+            "WITH m AS MATERIALIZED (SELECT * FROM unnest(CAST(%s AS integer[]), "
+            "CAST(%s AS boolean[])) AS u(id, local)) "
+        )
+        params = [
+            "{" + ",".join(map(str, ids)) + "}",
+            "{" + ",".join("t" if pk in local else "f" for pk in ids) + "}",
+        ]
+        for facet, relation, column in groups:
+            table = quote(_through(relation)._meta.db_table)
+            parts.append(
+                f"SELECT '{facet}', CAST(t.{quote(column)} AS TEXT), COUNT(*) FROM m "
+                f"JOIN {table} t ON t.{quote('offer_id')} = m.id"
+                f"{' WHERE m.local' if facet == 'district' else ''} GROUP BY t.{quote(column)}"
+            )
+    else:
+        prefix = ""
+        for facet, relation, column in groups:
+            values = sorted(local) if facet == "district" else ids
+            if not values:
+                continue
+            table = quote(_through(relation)._meta.db_table)
+            parts.append(
+                f"SELECT '{facet}', CAST(t.{quote(column)} AS TEXT), COUNT(*) FROM {table} t "
+                f"WHERE t.{quote('offer_id')} IN ({', '.join(['%s'] * len(values))}) "
+                f"GROUP BY t.{quote(column)}"
+            )
+            params += values
+    with connection.cursor() as cursor:
+        cursor.execute(prefix + " UNION ALL ".join(parts), params)
+        for facet, key, n in cursor.fetchall():
+            raw[facet][str(key)] = n
+    return _facet_counts(raw, ref), len(rows)
+
+
 def _facet_counts(
     raw: dict[str, dict[str, int]], ref: CatalogueReference
 ) -> dict[str, dict[str, int]]:
@@ -357,17 +413,27 @@ def offer_facets(
     reference: CatalogueReference,
     clauses: list[Clause] | None = None,
     limit: int | None = None,
-    ids: list[int] | None = None,
+    rows: list[_Row] | None = None,
 ) -> tuple[dict[str, list[FacetOption]], int]:
     """Disjunctive facet counts (each facet counted with its own filter removed), and the
     number of matches they counted: with `limit`, more than `limit` means a sample's counts.
 
     `clauses`: the query already expanded (search_clauses), to read the synonyms only once.
-    `ids`: count over these offers (matches already read; only without filters).
+    `rows`: count over these offers (candidate rows already read; only without filters).
     """
     if clauses is None:
         clauses = search_clauses(query)
-    counts, counted = _facet_counts_all(clauses, filters, reference, limit=limit, ids=ids)
+    if rows is not None:
+        counts, counted = _facet_counts_of_rows(rows, reference)
+    else:
+        counts, counted = _facet_counts_all(clauses, filters, reference, limit=limit)
+    return _facet_options(counts, filters, reference), counted
+
+
+def _facet_options(
+    counts: dict[str, dict[str, int]], filters: OfferFilters, reference: CatalogueReference
+) -> dict[str, list[FacetOption]]:
+    """Each facet's options: the values with a count, and the selected ones."""
     facets: dict[str, list[FacetOption]] = {}
     for facet in FACETS:
         selected = set(getattr(filters, facet))
@@ -378,7 +444,7 @@ def offer_facets(
             for item in reference.items[facet]
             if counts[facet].get(item.value, 0) or item.value in selected
         ]
-    return facets, counted
+    return facets
 
 
 # --- search ---------------------------------------------------------------------------------
@@ -451,8 +517,14 @@ def _search_snapshot(
         # With words: the newest COUNT_CAP + 1 matches with their rank. Their number is the
         # total up to the cap, and they are the pages that can be shown; sorted by relevance,
         # only they are ranked (ranking every match of a broad word was what made it slow).
+        # Their own facet values come along for the facets of a search without filters.
         newest = ranked.order_by("-first_published_at", "pk")
-        candidates = list(newest.values_list("pk", "fulltext_rank")[: COUNT_CAP + 1])
+        rows: list[_Row] = list(
+            newest.values_list("pk", "fulltext_rank", "kind", "cost", "statewide", "online")[
+                : COUNT_CAP + 1
+            ]
+        )
+        candidates = [(row[0], row[1]) for row in rows]
         total, total_capped = min(len(candidates), COUNT_CAP), len(candidates) > COUNT_CAP
         if filters:
             # The facets count a sample of at most COUNT_CAP + 1 matches of the words without
@@ -463,14 +535,10 @@ def _search_snapshot(
             )
         else:
             # Without filters the candidates are that sample (the newest matches, or every
-            # match below the cap): the facets count them by primary key, and the full-text
-            # index is searched only once.
+            # match below the cap): the facets count their rows (and their through-table
+            # rows by offer id), and the full-text index is searched only once.
             facets, counted = offer_facets(
-                query=query,
-                filters=filters,
-                reference=ref,
-                clauses=stems,
-                ids=[pk for pk, _rank in candidates],
+                query=query, filters=filters, reference=ref, clauses=stems, rows=rows
             )
         facets_capped = counted > COUNT_CAP
     elif with_facets:

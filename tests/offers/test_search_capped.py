@@ -134,3 +134,42 @@ def test_a_page_beyond_the_cap_shows_the_last_counted_page(cap, five, monkeypatc
 
     assert result.page.number == 2
     assert [offer.title for offer in result.offers] == ["B3 Beratung"]
+
+
+def test_facets_from_the_candidate_rows_equal_the_counts_of_the_matches(offer_factory) -> None:
+    # Without filters the facets are counted from the candidates' own rows (kind, cost,
+    # statewide, online) and their through-table rows; below the cap they must be exactly
+    # what the facet statement counts over every match.
+    offer_factory(
+        title="Beratung A",
+        kind=Offer.Kind.COURSE,
+        cost=Offer.Cost.FUNDED,
+        topic_fields=[TOPIC_A, "tarifvertraege"],
+        target_groups=["unternehmen"],
+        districts=["dresden", "leipzig"],
+        languages=["de", "en"],
+    )
+    offer_factory(title="Beratung B", statewide=True, districts=["dresden"], languages=["ar"])
+    offer_factory(title="Beratung C", online=True, topic_fields=[TOPIC_A], age_days=2)
+    offer_factory(title="Beratung D", statewide=True, online=True, target_groups=["unternehmen"])
+    offer_factory(
+        title="Hilfe E", kind=Offer.Kind.SERVICE, topic_fields=[TOPIC_A], districts=["leipzig"]
+    )
+    ref = selectors.catalogue_reference()
+    clauses = search_clauses("Beratung")
+
+    result = offers_search(query="Beratung", filters=OfferFilters(), sort="relevance")
+    by_statement, counted = selectors._facet_counts_all(clauses, OfferFilters(), ref, limit=None)
+
+    assert counted == result.total == 4
+    shown = {facet: {o.value: o.count for o in options} for facet, options in result.facets.items()}
+    expected = {
+        facet: {value: n for value, n in counts.items() if n}
+        for facet, counts in by_statement.items()
+    }
+    assert shown == expected
+    district = shown["district"]
+    assert (district["landesweit"], district["online"], district["dresden"]) == (2, 2, 4)
+    assert (district["leipzig"], district["bautzen"]) == (4, 3)  # 3: statewide or online
+    assert shown["topic_field"] == {TOPIC_A: 2, "tarifvertraege": 1}
+    assert shown["language"] == {"de": 1, "en": 1, "ar": 1}
