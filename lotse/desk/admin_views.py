@@ -481,7 +481,7 @@ def report(request: HttpRequest) -> HttpResponse:
         return denied
     month = _month(request)
     overdue = selectors.overdue_referrals(user=request.user)
-    shown = list(overdue[: selectors.OVERDUE_REFERRALS_SHOWN])
+    shown = selectors.overdue_referral_rows(overdue, limit=selectors.OVERDUE_REFERRALS_SHOWN)
     total = (
         selectors.count_upto(overdue)
         if len(shown) == selectors.OVERDUE_REFERRALS_SHOWN

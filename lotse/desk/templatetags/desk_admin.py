@@ -44,3 +44,17 @@ def desk_inbox_rows(rows):
             for row in rows
         ),
     )
+
+
+# One overdue referral of the report (selectors.OverdueReferralRow).
+OVERDUE_REFERRAL = '<li><a href="{}">{}</a> → {} ({} {})</li>'
+
+
+@register.simple_tag
+def desk_overdue_referrals(rows):
+    if not rows:
+        return format_html("<li>{}</li>", _("Keine."))
+    until = _("Annahme bis")
+    return format_html_join(
+        "", OVERDUE_REFERRAL, ((row.url, row.reference, row.actor, until, row.due) for row in rows)
+    )
