@@ -151,7 +151,7 @@ def inquiry_list(request: HttpRequest) -> HttpResponse:
             "topic_fields": selectors.topic_field_choices(),
             "districts": selectors.district_choices(),
             "channels": Channel.choices,
-            "assignees": list(selectors.assignee_choices()),
+            "assignees": selectors.assignee_options(),
             "may_log": access.user_may_handle(user=request.user, topic=Topic.GENERAL),
             "overdue_count": selectors.count_upto(
                 selectors.inquiries_for_user(user=request.user).overdue(today)

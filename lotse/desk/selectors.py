@@ -7,10 +7,12 @@ import statistics
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import cast
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Case, Count, IntegerField, Max, Min, Q, QuerySet, Value, When
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -22,7 +24,7 @@ from django.utils.translation import gettext_noop
 
 from lotse.core.models import Language, Region, TopicField
 from lotse.core.types import AnyUser
-from lotse.core.versioning import CONTENT, shared_versioned, versioned
+from lotse.core.versioning import AUTH_SCOPE, CONTENT, shared_versioned, versioned
 from lotse.network.models import Actor
 
 from . import access
@@ -698,6 +700,23 @@ def topic_field_choices() -> list[Choice]:
 
 def district_choices() -> list[Choice]:
     return _inbox_reference().districts
+
+
+def assignee_options() -> list[Choice]:
+    """The inbox's "Zuständig" filter: every user who may handle inquiries (`assignee_choices`),
+    as (id, name), kept in each process's memory under the `auth` version (users, groups and
+    memberships move it, lotse.core.auth), so a new colleague or a renamed one shows at once."""
+
+    def build() -> list[Choice]:
+        users = cast("QuerySet[User]", assignee_choices()).values_list(
+            "pk", "first_name", "last_name", "username"
+        )
+        return [
+            Choice(str(pk), f"{first} {last}".strip() or username)
+            for pk, first, last, username in users
+        ]
+
+    return versioned("desk.assignee-options", build, scopes=(AUTH_SCOPE,))
 
 
 @dataclass(frozen=True)

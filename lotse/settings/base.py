@@ -201,6 +201,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Django's ModelBackend with each user's permissions kept under the `auth` version (decision
+# 0019). Sessions name their backend: sessions from before this setting end with it (log in
+# again once).
+AUTHENTICATION_BACKENDS = ["lotse.core.auth.VersionedPermissionBackend"]
 LOGIN_URL = "wagtailadmin_login"
 SESSION_COOKIE_AGE = env_int("LOTSE_SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
