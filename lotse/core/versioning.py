@@ -276,7 +276,10 @@ _pinned: ContextVar[dict[str, str] | None] = ContextVar("core_content_versions",
 @contextmanager
 def versions_pinned() -> Iterator[None]:
     """For read-only requests (GET): the versions are read at their first use, then the same
-    for the rest of the request."""
+    for the rest of the request. Inside another `versions_pinned` it keeps the outer one's."""
+    if _pinned.get() is not None:
+        yield
+        return
     token = _pinned.set({})
     try:
         yield

@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Inside CSPMiddleware: it must choose the admin policy before CSPMiddleware writes the header.
     "lotse.core.middleware.SecurityHeadersMiddleware",
+    # Back-office GETs read the versions once, before the session's user is checked.
+    "lotse.core.middleware.StaffVersionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

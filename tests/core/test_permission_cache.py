@@ -68,3 +68,17 @@ def test_each_user_has_their_own_entry(user):
     other = get_user_model().objects.create_user("otto", password="x")
     assert fresh(user).has_perm(PERMISSION)
     assert not fresh(other).has_perm(PERMISSION)
+
+
+def test_rights_and_logins_move_the_auth_version_not_the_content(user):
+    """The public page cache (content version) stays when staff log in or change roles."""
+    from django.utils import timezone
+
+    from lotse.core.versioning import current_versions
+
+    before = current_versions()
+    user.groups.clear()
+    get_user_model().objects.filter(pk=user.pk).update(last_login=timezone.now())
+    after = current_versions()
+    assert after["auth"] != before.get("auth")
+    assert after["content"] == before["content"]
