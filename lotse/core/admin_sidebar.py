@@ -16,16 +16,23 @@ changes, so `sidebar_modules` keeps the serialised menu in each process's memory
 The user's name and avatar are not kept: they are put into the menu on every request, so the
 entry holds no personal data.
 
+The same library keeps the static part of `{% wagtail_config %}` (the admin's JavaScript
+settings on every admin page: API and admin URLs, the content locales with their display
+names, about forty translated strings) per language and content version (locales are
+content); the CSRF token, the active content locale and the user's keyboard shortcut setting
+are put in on every request.
+
 This module is also the template library `wagtailadmin_tags`: `TEMPLATES["OPTIONS"]["libraries"]`
 maps that name here, so every `{% load wagtailadmin_tags %}` (Wagtail's own templates included)
 gets all of Wagtail's tags and filters, taken from its library object, with `{% sidebar_props %}`
-replaced by the kept sidebar. No template of Wagtail's is copied.
+and `{% wagtail_config %}` replaced by the kept ones. No template of Wagtail's is copied.
 """
 
 import hashlib
 import json
 
 from django import template
+from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.html import json_script
 from django.utils.translation import get_language
@@ -104,6 +111,37 @@ def sidebar_modules(request) -> list[dict]:
 register = template.Library()
 register.tags.update(wagtail_tags.register.tags)
 register.filters.update(wagtail_tags.register.filters)
+
+
+# The keys of `wagtail_config` that depend on the request, not on the language and content.
+REQUEST_CONFIG_KEYS = ("CSRF_TOKEN", "ACTIVE_CONTENT_LOCALE", "KEYBOARD_SHORTCUTS_ENABLED")
+
+
+@register.simple_tag(takes_context=True)
+def wagtail_config(context):
+    """Wagtail's `{% wagtail_config %}`: the request's values fresh, the rest kept per
+    language and content version (built by Wagtail's own tag, without the request's values)."""
+    request = context["request"]
+
+    def build() -> dict:
+        config = wagtail_tags.wagtail_config({"request": request})
+        for key in REQUEST_CONFIG_KEYS:
+            config.pop(key, None)
+        return config
+
+    config = {
+        **versioned(f"admin.wagtail-config:{get_language() or ''}", build),
+        "CSRF_TOKEN": get_token(request),
+    }
+    if locale := context.get("locale"):
+        config["ACTIVE_CONTENT_LOCALE"] = locale.language_code
+    user = getattr(request, "user", None)
+    config["KEYBOARD_SHORTCUTS_ENABLED"] = (
+        user.wagtail_userprofile.keyboard_shortcuts
+        if hasattr(user, "wagtail_userprofile")
+        else True
+    )
+    return config
 
 
 @register.simple_tag(takes_context=True)

@@ -19,14 +19,17 @@ class CoreConfig(app_config.LotseAppConfig):
     def ready(self) -> None:
         super().ready()
         from . import checks  # noqa: F401  (registers system checks)
+        from .auth import AUTH_TABLES
         from .exports import guard_wagtail_exports
         from .review_mail import review_notifications_through_outbox
         from .roles import sync_roles_after_migrate
-        from .versioning import ensure_triggers
+        from .versioning import AUTH_SCOPE, ensure_triggers, version_scope
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="lotse.core.roles")
         post_migrate.connect(fulltext_after_migrate, dispatch_uid="lotse.core.fulltext")
         post_migrate.connect(ensure_triggers, dispatch_uid="lotse.core.content_version")
+        for table in AUTH_TABLES:
+            version_scope(table, AUTH_SCOPE)
         guard_wagtail_exports()
         review_notifications_through_outbox()
 

@@ -1,6 +1,8 @@
-"""The back-office login with a rate limit per client address."""
+"""The back-office login with a rate limit per client address; the users' permissions kept
+per user and rights version."""
 
 from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
 from django.utils.decorators import method_decorator
 from django_ratelimit.decorators import ratelimit
 from wagtail.admin.views.account import LoginView
@@ -12,6 +14,50 @@ from wagtail.admin.views.account import LoginView
 )
 class RateLimitedLoginView(LoginView):
     """Wagtail's login; django-ratelimit answers 429 (RATELIMIT_VIEW) when the limit is hit."""
+
+
+# The tables the permissions of a user are read from; every write to them moves the `auth`
+# version (lotse.core.versioning, registered by the core app's `ready`). The user row is among
+# them (`is_active`, `is_superuser`; a login's `last_login` moves it too, which only rebuilds).
+# Content types change only in migrations, after which every version moves.
+AUTH_TABLES = (
+    "auth_user",
+    "auth_group",
+    "auth_permission",
+    "auth_user_groups",
+    "auth_group_permissions",
+    "auth_user_user_permissions",
+)
+
+
+class VersionedPermissionBackend(ModelBackend):
+    """Django's ModelBackend, with a user's permission names kept in each process's memory
+    under the user's id and the `auth` version (decision 0019).
+
+    Django reads them with two queries (the user's own, the groups') on every request that
+    asks `has_perm`, i.e. on every back-office page (Wagtail's admin access check). Any write
+    to a user, group, permission or membership moves the version in the writing transaction
+    (database triggers), so a granted or revoked right counts at once; the entry holds
+    permission names only."""
+
+    def _get_permissions(self, user_obj, obj, from_name):
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        from .versioning import AUTH_SCOPE, versioned
+
+        perm_cache_name = f"_{from_name}_perm_cache"
+        if not hasattr(user_obj, perm_cache_name):
+            names = versioned(
+                f"auth.permissions:{from_name}:{user_obj.pk}",
+                lambda: frozenset(
+                    super(VersionedPermissionBackend, self)._get_permissions(
+                        user_obj, obj, from_name
+                    )
+                ),
+                scopes=(AUTH_SCOPE,),
+            )
+            setattr(user_obj, perm_cache_name, set(names))
+        return getattr(user_obj, perm_cache_name)
 
 
 def staff_only(view):

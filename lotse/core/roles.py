@@ -214,13 +214,22 @@ ROLES_CACHE_ATTRIBUTE = "_lotse_roles_cache"
 def user_roles(user: AnyUser) -> set[str]:
     """Names of the roles a user holds (superusers hold Administration).
 
-    Cached on the user object, like Django's permission cache: one query per request, however
-    many menu items, policies and views ask (a back-office page asked about 19 times)."""
+    Cached on the user object, like Django's permission cache, however many menu items,
+    policies and views ask (a back-office page asked about 19 times); the group names are kept
+    in each process's memory under the user's id and the `auth` version (moved by every write
+    to users, groups and memberships: lotse.core.auth), so a request reads no group."""
     if not user.is_authenticated:
         return set()
     cached = getattr(user, ROLES_CACHE_ATTRIBUTE, None)
     if cached is None:
-        names = {group.name for group in user.groups.all()}
+        from .versioning import AUTH_SCOPE, versioned
+
+        groups = versioned(
+            f"auth.groups:{user.pk}",
+            lambda: frozenset(group.name for group in user.groups.all()),
+            scopes=(AUTH_SCOPE,),
+        )
+        names = set(groups)
         if user.is_superuser:
             names.add(ADMINISTRATION)
         cached = frozenset(names & set(ROLE_NAMES))

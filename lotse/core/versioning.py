@@ -14,6 +14,8 @@ Scopes:
 - further scopes the apps declare with `version_scope`, for tables written by public forms that
   only a few pages read: the events app puts its registrations and the seat counters
   (`booked`) under ``seats``, so a registration rebuilds the event pages, not the whole portal.
+  A scope may also name a table of an excluded app: the core puts the users, groups and
+  permissions under ``auth`` (the back office's permissions per user, `lotse.core.auth`).
 
 The triggers are (re)installed after every `migrate` (a migration that rebuilds a table on SQLite
 drops that table's triggers, and a new column must join the column lists), and every scope is
@@ -35,6 +37,8 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 
 VERSION_TABLE = "core_contentversion"
 CONTENT = "content"
+# The users' rights (users, groups, permissions, memberships): lotse.core.auth.
+AUTH_SCOPE = "auth"
 
 # A new random token with every move tells versions apart after the table was emptied (tests,
 # restores), when the counter starts again (models.ContentVersion).
@@ -138,11 +142,14 @@ def _table_columns(table: str) -> list[str]:
 
 def watches() -> list[Watch]:
     """Every trigger the versions need, from the installed models (one place for the rules)."""
+    # A table of an excluded app gets a trigger only when an app gave it a scope of its own
+    # (the `auth` scope of the users' rights: lotse.core.auth).
     tables = sorted(
         {
             model._meta.db_table
             for model in apps.get_models(include_auto_created=True)
-            if model._meta.app_label not in EXCLUDED_APPS and model._meta.managed
+            if model._meta.managed
+            and (model._meta.app_label not in EXCLUDED_APPS or model._meta.db_table in _scoped)
         }
         - EXCLUDED_TABLES
         - _excluded
@@ -284,7 +291,10 @@ _pinned: ContextVar[dict[str, str] | None] = ContextVar("core_content_versions",
 @contextmanager
 def versions_pinned() -> Iterator[None]:
     """For read-only requests (GET): the versions are read at their first use, then the same
-    for the rest of the request."""
+    for the rest of the request. Inside another `versions_pinned` it keeps the outer one's."""
+    if _pinned.get() is not None:
+        yield
+        return
     token = _pinned.set({})
     try:
         yield

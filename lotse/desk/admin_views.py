@@ -151,7 +151,7 @@ def inquiry_list(request: HttpRequest) -> HttpResponse:
             "topic_fields": selectors.topic_field_choices(),
             "districts": selectors.district_choices(),
             "channels": Channel.choices,
-            "assignees": list(selectors.assignee_choices()),
+            "assignees": selectors.assignee_options(),
             "may_log": access.user_may_handle(user=request.user, topic=Topic.GENERAL),
             "overdue_count": selectors.count_upto(
                 selectors.inquiries_for_user(user=request.user).overdue(today)
@@ -481,7 +481,7 @@ def report(request: HttpRequest) -> HttpResponse:
         return denied
     month = _month(request)
     overdue = selectors.overdue_referrals(user=request.user)
-    shown = list(overdue[: selectors.OVERDUE_REFERRALS_SHOWN])
+    shown = selectors.overdue_referral_rows(overdue, limit=selectors.OVERDUE_REFERRALS_SHOWN)
     total = (
         selectors.count_upto(overdue)
         if len(shown) == selectors.OVERDUE_REFERRALS_SHOWN

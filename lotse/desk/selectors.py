@@ -5,12 +5,14 @@ import logging
 import re
 import statistics
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import cast
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Case, Count, IntegerField, Max, Min, Q, QuerySet, Value, When
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -22,12 +24,13 @@ from django.utils.translation import gettext_noop
 
 from lotse.core.models import Language, Region, TopicField
 from lotse.core.types import AnyUser
-from lotse.core.versioning import CONTENT, shared_versioned, versioned
+from lotse.core.versioning import AUTH_SCOPE, CONTENT, shared_versioned, versioned
 from lotse.network.models import Actor
 
 from . import access
 from .models import (
     OPEN_FIRST,
+    OPEN_STATUSES,
     AnswerTemplate,
     Channel,
     ConsentKind,
@@ -411,6 +414,33 @@ def overdue_referrals(*, user: AnyUser, today: dt.date | None = None) -> QuerySe
     )
 
 
+@dataclass(frozen=True)
+class OverdueReferralRow:
+    """One line of the report's overdue referrals, every text computed here."""
+
+    url: str
+    reference: str
+    actor: str
+    due: str
+
+
+def overdue_referral_rows(referrals: QuerySet[Referral], *, limit: int) -> list[OverdueReferralRow]:
+    """The first `limit` of `referrals` as lines: three columns of one query, no model objects
+    (the report listed 50 referrals with their inquiries and organisations as whole objects)."""
+    url_pattern = reverse("lotse_desk:detail", args=[987654321])
+    date_format = get_format("SHORT_DATE_FORMAT")
+    values = referrals.values_list("inquiry_id", "inquiry__reference", "actor__name", "accept_due")
+    return [
+        OverdueReferralRow(
+            url=url_pattern.replace("987654321", str(inquiry_id)),
+            reference=reference,
+            actor=actor,
+            due=format_date(due, date_format) if due else "",
+        )
+        for inquiry_id, reference, actor, due in values[:limit]
+    ]
+
+
 # --- The monthly report from the anonymised fact table ----------------------------------------
 
 # Cells with fewer cases than this are suppressed everywhere (page, CSV, open-data API).
@@ -644,6 +674,8 @@ class InboxReference:
     districts: list[Choice]
     topic_field_ids: dict[str, int]  # slug → id of every topic field (also inactive ones)
     district_ids: dict[str, int]  # AGS code → id
+    topic_field_labels: dict[int, str]  # id → label of every topic field (the inbox's rows)
+    region_labels: dict[int, str]  # id → label of every region
 
 
 def _inbox_reference() -> InboxReference:
@@ -655,6 +687,8 @@ def _inbox_reference() -> InboxReference:
             districts=[Choice(i.code, i.label) for i in districts],
             topic_field_ids={i.slug: i.pk for i in topic_fields},
             district_ids={i.code: i.pk for i in districts},
+            topic_field_labels={i.pk: i.label for i in topic_fields},
+            region_labels={i.pk: i.label for i in Region.objects.all()},
         )
 
     return versioned(f"desk.inbox-reference:{translation.get_language() or 'de'}", build)
@@ -666,6 +700,23 @@ def topic_field_choices() -> list[Choice]:
 
 def district_choices() -> list[Choice]:
     return _inbox_reference().districts
+
+
+def assignee_options() -> list[Choice]:
+    """The inbox's "Zuständig" filter: every user who may handle inquiries (`assignee_choices`),
+    as (id, name), kept in each process's memory under the `auth` version (users, groups and
+    memberships move it, lotse.core.auth), so a new colleague or a renamed one shows at once."""
+
+    def build() -> list[Choice]:
+        users = cast("QuerySet[User]", assignee_choices()).values_list(
+            "pk", "first_name", "last_name", "username"
+        )
+        return [
+            Choice(str(pk), f"{first} {last}".strip() or username)
+            for pk, first, last, username in users
+        ]
+
+    return versioned("desk.assignee-options", build, scopes=(AUTH_SCOPE,))
 
 
 @dataclass(frozen=True)
@@ -683,36 +734,75 @@ class InboxRow:
     overdue: bool
 
 
-def inbox_rows(inquiries: Iterable[Inquiry], *, today: dt.date) -> list[InboxRow]:
-    """The rows of one inbox page: labels from the choices once, the detail URL reversed once."""
+# The columns of an inbox row (inbox_rows): the question, attachment and answer texts stay in
+# the database; the labels of topic fields and districts come from the cached reference data.
+INBOX_ROW_COLUMNS = (
+    "pk",
+    "reference",
+    "topic",
+    "sector",
+    "wz_code",
+    "question_kind",
+    "topic_field_id",
+    "channel",
+    "district_id",
+    "status",
+    "received_at",
+    "due_date",
+    "assignee__username",
+    "assignee__first_name",
+    "assignee__last_name",
+)
+
+
+def inbox_rows(inquiries: QuerySet[Inquiry], *, today: dt.date) -> list[InboxRow]:
+    """The rows of one inbox page (a slice of `inquiries_list`), read as columns in one query,
+    no model objects: labels from the choices and the cached reference data, the detail URL
+    reversed once."""
     url_pattern = reverse("lotse_desk:detail", args=[987654321])
     statuses = {value: str(label) for value, label in Status.choices}
     channels = {value: str(label) for value, label in Channel.choices}
     kinds = {value: str(label) for value, label in QuestionKind.choices}
+    reference = _inbox_reference()
     datetime_format = get_format("SHORT_DATETIME_FORMAT")
     date_only_format = get_format("SHORT_DATE_FORMAT")
     local = timezone.get_current_timezone()
     rows = []
-    for inquiry in inquiries:
-        if inquiry.topic == Topic.TARIFF:
-            wz = f" ({inquiry.wz_code})" if inquiry.wz_code else ""
-            kind = kinds.get(inquiry.question_kind, inquiry.question_kind)
-            subject = f"{inquiry.sector}{wz} · {kind}"
+    for (
+        pk,
+        number,
+        topic,
+        sector,
+        wz_code,
+        question_kind,
+        topic_field_id,
+        channel,
+        district_id,
+        status,
+        received_at,
+        due_date,
+        username,
+        first_name,
+        last_name,
+    ) in inquiries.values_list(*INBOX_ROW_COLUMNS):
+        if topic == Topic.TARIFF:
+            wz = f" ({wz_code})" if wz_code else ""
+            subject = f"{sector}{wz} · {kinds.get(question_kind, question_kind)}"
         else:
-            field_label = inquiry.topic_field.label if inquiry.topic_field else "–"
-            subject = f"{field_label} · {channels.get(inquiry.channel, inquiry.channel)}"
-        assignee = inquiry.assignee
+            field_label = reference.topic_field_labels.get(topic_field_id, "–")
+            subject = f"{field_label} · {channels.get(channel, channel)}"
+        full_name = f"{first_name or ''} {last_name or ''}".strip()
         rows.append(
             InboxRow(
-                url=url_pattern.replace("987654321", str(inquiry.pk)),
-                reference=inquiry.reference,
-                received=format_date(inquiry.received_at.astimezone(local), datetime_format),
+                url=url_pattern.replace("987654321", str(pk)),
+                reference=number,
+                received=format_date(received_at.astimezone(local), datetime_format),
                 subject=subject,
-                district=inquiry.district.label if inquiry.district else "–",
-                status=statuses.get(inquiry.status, inquiry.status),
-                assignee=(assignee.get_full_name() or assignee.get_username()) if assignee else "–",
-                due=format_date(inquiry.due_date, date_only_format),
-                overdue=inquiry.is_overdue(today),
+                district=reference.region_labels.get(district_id, "–"),
+                status=statuses.get(status, status),
+                assignee=(full_name or username) if username is not None else "–",
+                due=format_date(due_date, date_only_format),
+                overdue=status in OPEN_STATUSES and due_date < today,
             )
         )
     return rows

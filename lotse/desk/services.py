@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F, Q, QuerySet
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -82,24 +82,33 @@ def _delete_dependent_personal_data(inquiry_ids: list[int]) -> None:
 def reference_next(*, topic: str, year: int) -> str:
     """The next reference number of a topic and year, e.g. "TA-2026-00042".
 
-    The counter row is incremented with one UPDATE, which holds the row lock until the
-    surrounding transaction ends, so two concurrent submissions never get the same number.
-    A missing row is created; if another transaction created it first, the unique constraint
-    fails and the UPDATE is repeated.
+    One `UPDATE … RETURNING` increments the counter row and reads the number, so two concurrent
+    submissions never get the same number. The row stays locked until the surrounding
+    transaction ends: the public forms call this before they open theirs, so the statement is
+    its own transaction and the lock lasts one statement, not the whole submission (decision
+    0019; every POST of the forms waited on this row before). Numbers are therefore unique and
+    ascending, not gap-free: a submission that fails after the allocation leaves its number
+    unused. A missing row is created; if another transaction created it first, the unique
+    constraint fails and the UPDATE is repeated.
     """
     prefix = REFERENCE_PREFIXES[Topic(topic)]
-    with transaction.atomic():
-        for _attempt in range(3):
-            counter = ReferenceCounter.objects.filter(prefix=prefix, year=year)
-            if counter.update(last=F("last") + 1):
-                number = counter.values_list("last", flat=True).get()
-                return f"{prefix}-{year}-{number:05d}"
-            try:
-                with transaction.atomic():
-                    ReferenceCounter.objects.create(prefix=prefix, year=year, last=1)
-            except IntegrityError:
-                continue
-            return f"{prefix}-{year}-{1:05d}"
+    table = connection.ops.quote_name(ReferenceCounter._meta.db_table)
+    for _attempt in range(3):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f'UPDATE {table} SET "last" = "last" + 1 '  # noqa: S608 - the model's own table
+                'WHERE "prefix" = %s AND "year" = %s RETURNING "last"',
+                [prefix, year],
+            )
+            row = cursor.fetchone()
+        if row is not None:
+            return f"{prefix}-{year}-{row[0]:05d}"
+        try:
+            with transaction.atomic():
+                ReferenceCounter.objects.create(prefix=prefix, year=year, last=1)
+        except IntegrityError:
+            continue
+        return f"{prefix}-{year}-{1:05d}"
     raise RuntimeError("Could not allocate a reference number")  # pragma: no cover
 
 
@@ -115,7 +124,6 @@ def due_date_for(received_at: dt.datetime, topic: str = Topic.TARIFF) -> dt.date
     return add_working_days(timezone.localdate(received_at), days)
 
 
-@transaction.atomic
 def inquiry_submit(
     *,
     topic: str = Topic.TARIFF,
@@ -131,14 +139,14 @@ def inquiry_submit(
     language: str = "de",
 ) -> Inquiry:
     """Record a new inquiry from the public form; the confirmation mail is put into the outbox
-    in the same transaction (sent by the worker after the commit)."""
+    in the same transaction (sent by the worker after the commit). The reference number is
+    allocated before that transaction (`reference_next`)."""
     if not consent:
         raise ValidationError(_("Bitte willigen Sie in die Verarbeitung Ihrer Angaben ein."))
     if not message.strip() or not contact_email.strip():
         raise ValidationError(_("Bitte geben Sie Ihre Frage und Ihre E-Mail-Adresse an."))
     now = timezone.now()
     inquiry = Inquiry(
-        reference=reference_next(topic=topic, year=timezone.localdate(now).year),
         topic=topic,
         sector=sector.strip(),
         wz_code=wz_code.strip(),
@@ -154,9 +162,12 @@ def inquiry_submit(
         received_at=now,
         due_date=due_date_for(now),
     )
-    _new_inquiry_save(inquiry)
-    inquiry_confirmation_mail(inquiry=inquiry)
-    inquiry_fact_sync(inquiry=inquiry)
+    _new_inquiry_check(inquiry)
+    inquiry.reference = reference_next(topic=topic, year=timezone.localdate(now).year)
+    with transaction.atomic():
+        _new_inquiry_save(inquiry)
+        inquiry_confirmation_mail(inquiry=inquiry)
+        inquiry_fact_sync(inquiry=inquiry)
     return inquiry
 
 
@@ -494,15 +505,22 @@ def _mail_partner(referral: Referral) -> None:
 RELATED_FIELDS = ("topic_field", "district", "consent_text", "actor", "assignee")
 
 
-def _new_inquiry_save(inquiry: Inquiry) -> None:
-    """Validate the fields (lengths, choices, e-mail) and insert. The database checks the
-    constraints and the unique reference itself: Django's `validate_constraints` would ask it
-    once per constraint first (about 40 statements per public form POST)."""
+def _new_inquiry_check(inquiry: Inquiry) -> None:
+    """Validate the fields (lengths, choices, e-mail) before a reference number is allocated.
+    The database checks the constraints and the unique reference itself: Django's
+    `validate_constraints` would ask it once per constraint first (about 40 statements per
+    public form POST)."""
     # The related rows (topic field, district, consent text, organisation, assignee) were read
     # by the caller; the database checks the foreign keys on the insert.
     inquiry.full_clean(
-        exclude=["token", *RELATED_FIELDS], validate_unique=False, validate_constraints=False
+        exclude=["token", "reference", *RELATED_FIELDS],
+        validate_unique=False,
+        validate_constraints=False,
     )
+
+
+def _new_inquiry_save(inquiry: Inquiry) -> None:
+    """Insert a checked inquiry (`_new_inquiry_check`) with its reference number."""
     try:
         with transaction.atomic():
             inquiry.save()
@@ -565,7 +583,6 @@ def inquiry_fact_sync(
     return fact
 
 
-@transaction.atomic
 def submit_inquiry(
     *,
     requester_type: str,
@@ -594,7 +611,8 @@ def submit_inquiry(
     organisation at once; the asker's consent to pass the data on is part of that form
     (`referral_consent_version`). The confirmation mail (reference number, what happens next,
     the withdrawal link) is put into the outbox in this transaction. The Wegweiser attaches its
-    plan as `attachment_text` (channel "wegweiser").
+    plan as `attachment_text` (channel "wegweiser"). The input is checked and the reference
+    number allocated (`reference_next`) before the transaction of the writes opens.
     """
     if channel in STAFF_CHANNELS:
         access.require_topic(user=user, topic=Topic.GENERAL)
@@ -642,7 +660,6 @@ def submit_inquiry(
             )
     now = timezone.now()
     inquiry = Inquiry(
-        reference=reference_next(topic=Topic.GENERAL, year=timezone.localdate(now).year),
         topic=Topic.GENERAL,
         requester_type=requester_type,
         topic_field=topic_field,
@@ -667,6 +684,24 @@ def submit_inquiry(
     )
     if user is not None and channel in STAFF_CHANNELS:
         inquiry.assignee = user
+    _new_inquiry_check(inquiry)
+    inquiry.reference = reference_next(topic=Topic.GENERAL, year=timezone.localdate(now).year)
+    with transaction.atomic():
+        return _general_inquiry_write(
+            inquiry, actor=actor, referral_consent=referral_consent, user=user, now=now
+        )
+
+
+def _general_inquiry_write(
+    inquiry: Inquiry,
+    *,
+    actor: Actor | None,
+    referral_consent: ConsentText | None,
+    user: User | None,
+    now: dt.datetime,
+) -> Inquiry:
+    """The writes of `submit_inquiry`, in its transaction: the inquiry, the referral to the
+    organisation asked, the audit entry of a staff log, the mails and the fact row."""
     _new_inquiry_save(inquiry)
     referral = None
     if actor is not None:
@@ -699,6 +734,8 @@ def submit_inquiry(
         referral=referral,
         first_response_days=settings.LOTSE_DESK_FIRST_RESPONSE_DAYS,
     )
+    # Last: the fact row moves the report's version (a row every submission writes), so the
+    # transaction holds that row's lock only until its commit.
     inquiry_fact_sync(inquiry=inquiry, new_referrals=[referral] if referral is not None else [])
     return inquiry
 

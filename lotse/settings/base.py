@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Inside CSPMiddleware: it must choose the admin policy before CSPMiddleware writes the header.
     "lotse.core.middleware.SecurityHeadersMiddleware",
+    # Back-office GETs read the versions once, before the session's user is checked.
+    "lotse.core.middleware.StaffVersionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -201,6 +203,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Django's ModelBackend with each user's permissions kept under the `auth` version (decision
+# 0019). Sessions name their backend: sessions from before this setting end with it (log in
+# again once).
+AUTHENTICATION_BACKENDS = ["lotse.core.auth.VersionedPermissionBackend"]
 LOGIN_URL = "wagtailadmin_login"
 SESSION_COOKIE_AGE = env_int("LOTSE_SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.admin.templatetags import wagtailadmin_tags
 
 from lotse.core import roles
@@ -146,3 +147,48 @@ def test_the_cache_holds_no_name(client_for):
     main = next(m for m in menu if m["_type"] == MAIN_MENU)
     assert main["_args"][2] is None
     assert "Zoe" not in json.dumps(menu) and "zoe" not in json.dumps(menu)
+
+
+def wagtail_config(html: str) -> dict:
+    found = re.search(r'<script id="wagtail-config" type="application/json">(.*?)</script>', html)
+    assert found, "no wagtail config"
+    return json.loads(found[1])
+
+
+@pytest.mark.parametrize("url", [URL, DASHBOARD])
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_wagtail_config_is_wagtails_with_the_requests_token(client_for, url, language):
+    """`{% wagtail_config %}` keeps what depends on the language and content only; the CSRF
+    token and the user's keyboard shortcut setting are the request's own."""
+    from wagtail.users.models import UserProfile
+
+    user = make_user(roles.DESK, "lena")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.keyboard_shortcuts = False
+    profile.save()
+    client = client_for(user)
+    caches["local"].clear()
+    client.get(url)
+    response = client.get(url)
+    config = wagtail_config(response.content.decode())
+    request = response.wsgi_request
+    with translation.override(language):
+        own = wagtailadmin_tags.wagtail_config({"request": request})
+    assert {k: v for k, v in config.items() if k != "CSRF_TOKEN"} == {
+        k: v for k, v in json.loads(json.dumps(own)).items() if k != "CSRF_TOKEN"
+    }
+    assert config["KEYBOARD_SHORTCUTS_ENABLED"] is False
+    # Another user's request gets another token, never a kept one.
+    other = client_for(make_user(roles.DESK, "mara")).get(url)
+    assert wagtail_config(other.content.decode())["CSRF_TOKEN"] != config["CSRF_TOKEN"]
+
+
+def test_wagtail_config_follows_a_new_locale_at_once(client_for):
+    from wagtail.models import Locale
+
+    client = client_for(make_user(roles.DESK, "lena"))
+    before = {item["code"] for item in wagtail_config(client.get(URL).content.decode())["LOCALES"]}
+    Locale.objects.create(language_code="fr" if "fr" not in before else "pl")
+    after = {item["code"] for item in wagtail_config(client.get(URL).content.decode())["LOCALES"]}
+    assert len(after) == len(before) + 1

@@ -5,6 +5,7 @@ once per request, a bounded list of overdue referrals, and the public form's sta
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -200,12 +201,24 @@ def test_inbox_filter_choices_follow_a_renamed_topic_field(client_for):
     assert "Ankommen in Sachsen" in client.get("/admin/anfragen/").content.decode()
 
 
-def test_roles_are_read_once_per_user_object(django_assert_num_queries):
+def test_roles_are_read_once_per_user_and_auth_version(django_assert_num_queries):
+    from django.contrib.auth import get_user_model
+
+    from lotse.core.versioning import versions_pinned
+
     user = make_user(roles.DESK, "lena")
-    with django_assert_num_queries(1):
-        for _index in range(5):
-            assert roles.user_roles(user) == {roles.DESK}
-            assert roles.user_has_role(user, roles.DESK)
+    with versions_pinned():  # as in a back-office request
+        with django_assert_num_queries(2):  # the versions, the groups
+            for _index in range(5):
+                assert roles.user_roles(user) == {roles.DESK}
+                assert roles.user_has_role(user, roles.DESK)
+        again = get_user_model().objects.get(pk=user.pk)  # the next request's user object
+        with django_assert_num_queries(0):
+            assert roles.user_roles(again) == {roles.DESK}
+    user.groups.add(Group.objects.get(name=roles.TARIFF_REGISTER))
+    # A new membership moves the `auth` version: the next request sees the role at once.
+    again = get_user_model().objects.get(pk=user.pk)
+    assert roles.user_roles(again) == {roles.DESK, roles.TARIFF_REGISTER}
 
 
 def test_public_form_post_statement_count(client, django_assert_max_num_queries):
@@ -266,3 +279,17 @@ def test_a_form_opened_before_a_new_consent_text_is_still_accepted(client):
     response = client.post(URL, data)
     assert response.status_code == 302
     assert Inquiry.objects.get().consent_text == old
+
+
+def test_assignee_filter_follows_new_and_renamed_colleagues_at_once(client_for):
+    """The "Zuständig" choices are kept under the `auth` version (users and memberships)."""
+    client = client_for(make_user(roles.DESK, "lena"))
+    colleague = make_user(None, "kurt")
+    assert "Kurt" not in client.get("/admin/anfragen/").content.decode()
+    colleague.groups.add(Group.objects.get(name=roles.DESK))
+    assert ">Kurt</option>" in client.get("/admin/anfragen/").content.decode()
+    colleague.first_name = "Konrad"
+    colleague.save()
+    page = client.get("/admin/anfragen/").content.decode()
+    assert ">Konrad</option>" in page
+    assert ">Kurt</option>" not in page

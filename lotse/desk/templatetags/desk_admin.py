@@ -44,3 +44,31 @@ def desk_inbox_rows(rows):
             for row in rows
         ),
     )
+
+
+# One overdue referral of the report (selectors.OverdueReferralRow).
+OVERDUE_REFERRAL = '<li><a href="{}">{}</a> → {} ({} {})</li>'
+
+
+@register.simple_tag
+def desk_overdue_referrals(rows):
+    if not rows:
+        return format_html("<li>{}</li>", _("Keine."))
+    until = _("Annahme bis")
+    return format_html_join(
+        "", OVERDUE_REFERRAL, ((row.url, row.reference, row.actor, until, row.due) for row in rows)
+    )
+
+
+@register.simple_tag
+def desk_options(items, selected):
+    """The <option>s of one inbox filter: `items` are (value, label) pairs or
+    `selectors.Choice`s, `selected` the filter's value (one tag instead of a template loop)."""
+    pairs = (
+        (item.value, item.label) if hasattr(item, "value") else (item[0], item[1]) for item in items
+    )
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, " selected" if value == selected else "", label) for value, label in pairs),
+    )
