@@ -13,7 +13,7 @@ from django.db import InterfaceError, OperationalError, connections
 
 from lotse.core import versioning
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
