@@ -61,6 +61,10 @@ FIRST_PORT = 8700
 BENCH_SETTINGS = "bench.settings"
 
 
+# The gunicorn settings docs/operations.md recommends (the allocator, decision 0022).
+GUNICORN_CONFIG = "python:lotse.gunicorn_conf"
+
+
 @dataclass(frozen=True)
 class ServerConfig:
     """How gunicorn runs (recorded in the results)."""
@@ -74,7 +78,8 @@ class ServerConfig:
     preload: bool = True
 
     def args(self) -> list[str]:
-        args = ["--worker-class", self.worker_class, "--workers", str(self.workers)]
+        args = ["--config", GUNICORN_CONFIG]
+        args += ["--worker-class", self.worker_class, "--workers", str(self.workers)]
         if self.worker_class == "gthread":
             args += ["--threads", str(self.threads)]
         if self.preload:

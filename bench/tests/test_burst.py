@@ -171,9 +171,11 @@ def test_server_config_preloads_by_default():
 
     config = run.ServerConfig("gthread", 4, 8, 5)
     assert config.args() == [
+        "--config", "python:lotse.gunicorn_conf",
         "--worker-class", "gthread", "--workers", "4", "--threads", "8", "--preload",
         "--keep-alive", "5",
     ]  # fmt: skip
     assert "preload" in config.describe()
     plain = run.ServerConfig("sync", 3, 1, 0, preload=False)
     assert "--preload" not in plain.args() and "--threads" not in plain.args()
+    assert plain.args()[:2] == ["--config", "python:lotse.gunicorn_conf"]

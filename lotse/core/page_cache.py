@@ -119,7 +119,8 @@ def page_cache_key(request: HttpRequest, scopes: Iterable[str], versions: dict[s
             get_language() or "",
             request.path,
             query,
-            request.headers.get("HX-Request", ""),
+            # request.headers would build a mapping of every header for this one (decision 0022)
+            request.META.get("HTTP_HX_REQUEST", ""),
             versions_key(versions, scopes),
         )
     )

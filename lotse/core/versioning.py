@@ -32,7 +32,7 @@ from typing import TypeVar
 
 from django.apps import apps
 from django.core.cache import cache, caches
-from django.db import connections
+from django.db import InterfaceError, OperationalError, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 VERSION_TABLE = "core_contentversion"
@@ -350,8 +350,39 @@ def shared_versioned(
     return value
 
 
+def _health_check_pending(connection: BaseDatabaseWrapper) -> bool:
+    """A reused connection that Django would test with its own statement (`SELECT 1`,
+    `CONN_HEALTH_CHECKS`) before the next one of this request."""
+    # Attributes of Django's BaseDatabaseWrapper since 4.1 that django-stubs does not declare.
+    return (
+        connection.connection is not None
+        and connection.health_check_enabled  # type: ignore[attr-defined]
+        and not connection.health_check_done  # type: ignore[attr-defined]
+        and not connection.in_atomic_block
+    )
+
+
 def _read_versions(using: str = "default") -> dict[str, str]:
-    with connections[using].cursor() as cursor:
+    """The versions; on a reused connection this read is also the request's health check.
+
+    Django checks a connection kept between requests with a `SELECT 1` before the first
+    statement of each request; for a page-cache hit the version read is the only statement, so
+    that check was half of its database round trips. Here the read itself is the check: if
+    the connection broke since the last request, the read fails, the connection is closed and
+    the read repeated on a new one, as Django's check would have done before it (decision
+    0022)."""
+    connection = connections[using]
+    if _health_check_pending(connection):
+        connection.health_check_done = True  # type: ignore[attr-defined]
+        try:
+            return _select_versions(connection)
+        except (InterfaceError, OperationalError):
+            connection.close()
+    return _select_versions(connection)
+
+
+def _select_versions(connection: BaseDatabaseWrapper) -> dict[str, str]:
+    with connection.cursor() as cursor:
         cursor.execute("SELECT scope, version, token FROM core_contentversion")
         rows = cursor.fetchall()
     return {scope: f"{version}-{token}" for scope, version, token in rows}

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
 
 from lotse.core.validators import CONTROL_CHARACTERS, one_line
 
 from .models import Event, Site
+
+if TYPE_CHECKING:  # imported where a file is made: the package costs every app server ~3 MB
+    from icalendar import Calendar
+    from icalendar import Event as CalendarEvent
 
 PRODID = "-//Lotse//Veranstaltungen//DE"
 
@@ -34,6 +37,8 @@ def _location(site: Site | None) -> str:
 
 
 def _component(event: Event, *, url: str, site: Site | None = None) -> CalendarEvent:
+    from icalendar import Event as CalendarEvent
+
     item = CalendarEvent()
     host = settings.WAGTAILADMIN_BASE_URL.split("//")[-1].split("/")[0]
     item.add("uid", f"event-{event.pk}{f'-site-{site.pk}' if site else ''}@{host}")
@@ -58,6 +63,8 @@ def _component(event: Event, *, url: str, site: Site | None = None) -> CalendarE
 
 
 def _calendar(name: str) -> Calendar:
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

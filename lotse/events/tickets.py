@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import io
 
-import segno
 from django.template.loader import render_to_string
 
 from lotse.core.pdf import html_to_pdf
@@ -21,12 +20,16 @@ def qr_payload(registration: Registration) -> str:
 
 
 def qr_png(registration: Registration, *, scale: int = 6) -> bytes:
+    import segno  # imported on use, like WeasyPrint: the package costs every app server ~3 MB
+
     buffer = io.BytesIO()
     segno.make(qr_payload(registration), error="m").save(buffer, kind="png", scale=scale, border=2)
     return buffer.getvalue()
 
 
 def qr_svg(registration: Registration, *, scale: int = 6) -> bytes:
+    import segno
+
     buffer = io.BytesIO()
     segno.make(qr_payload(registration), error="m").save(
         buffer, kind="svg", scale=scale, border=2, title=f"Ticket {registration.code}"

@@ -176,18 +176,27 @@ else:
 # Memory of each process, only for values cached under a version in their key (an event's
 # `updated_at`, say): such an entry is never stale, at worst evicted, and a lookup costs
 # microseconds instead of a round trip to Redis. Never for anything that must be invalidated.
+# Bounded in entries and in bytes (lotse/core/local_cache.py, decision 0022): an entry whose
+# version moved is never read again and leaves when the budget is spent, least recently used
+# first; the budgets below are what each app-server worker may hold beyond its code.
 CACHES["local"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "BACKEND": "lotse.core.local_cache.BoundedLocMemCache",
     "LOCATION": "lotse-versioned",
-    "OPTIONS": {"MAX_ENTRIES": 2000},
+    "OPTIONS": {
+        "MAX_ENTRIES": 2000,
+        "MAX_BYTES": env_int("LOTSE_LOCAL_CACHE_MB", 16) * 1024 * 1024,
+    },
 }
 # Each process's copies of whole public pages (lotse.core.page_cache), in front of "default":
 # version-keyed like "local", but separate so that big pages do not evict the small entries
-# (about 40 KB a page: 300 pages are ~12 MB per worker).
+# (40–100 KB a page: 300 pages or 12 MB per worker, whichever is reached first).
 CACHES["pages"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "BACKEND": "lotse.core.local_cache.BoundedLocMemCache",
     "LOCATION": "lotse-pages",
-    "OPTIONS": {"MAX_ENTRIES": env_int("LOTSE_PAGE_CACHE_LOCAL_ENTRIES", 300)},
+    "OPTIONS": {
+        "MAX_ENTRIES": env_int("LOTSE_PAGE_CACHE_LOCAL_ENTRIES", 300),
+        "MAX_BYTES": env_int("LOTSE_PAGE_CACHE_LOCAL_MB", 12) * 1024 * 1024,
+    },
 }
 
 # --- Background tasks (django-tasks, database backend; run `manage.py db_worker`) -----------

@@ -265,6 +265,15 @@ def test_query_string_is_part_of_the_key_in_any_order(site_pages, client):
     assert not fetch(client, "/veranstaltungen/?art=fachforum")[0]
 
 
+def test_the_htmx_header_is_part_of_the_key(site_pages, client):
+    """An htmx request may get a fragment: it never gets the whole page's entry, nor the
+    other way round."""
+    cached(client, "/veranstaltungen/")
+    assert not fetch(client, "/veranstaltungen/", HTTP_HX_REQUEST="true")[0]
+    assert fetch(client, "/veranstaltungen/", HTTP_HX_REQUEST="true")[0]
+    assert fetch(client, "/veranstaltungen/")[0]
+
+
 def test_not_found_and_unregistered_routes_are_not_cached(site_pages, client):
     for _ in range(2):
         with CaptureQueriesContext(connection) as context:

@@ -7,13 +7,18 @@ from lotse.core.warmup import project_templates, warm_up
 from tests.core.test_security import production_env
 from tests.processes import python
 
-PROBE = """
+# Packages of rare paths (files, PDFs, QR codes, RDF), imported where they are used: each would
+# otherwise be loaded into every app-server process (decision 0022).
+RARE = ("icalendar", "segno", "weasyprint", "rdflib", "pyshacl", "openpyxl")
+PROBE = f"""
 import sys
+RARE = {RARE!r}
 import lotse.wsgi
 from django.utils import translation
 from django.utils.translation import trans_real
 print("views" if "lotse.events.views" in sys.modules and "lotse.api.api" in sys.modules else "-")
 print(",".join(sorted(trans_real._translations)))
+print(",".join(name for name in RARE if name in sys.modules) or "-")
 """
 
 
@@ -38,3 +43,4 @@ def test_wsgi_import_warms_up_without_a_database_connection():
     lines = result.stdout.split()
     assert lines[0] == "views"
     assert {"de", "en"} <= set(lines[1].split(","))
+    assert lines[2] == "-", f"imported at start: {lines[2]}"

@@ -1,0 +1,74 @@
+"""The version read of a request is also its connection's health check (decision 0022).
+
+Django tests a connection kept between requests with `SELECT 1` before the first statement of
+each request (`CONN_HEALTH_CHECKS`); for a page-cache hit the version read is the only
+statement, so `current_versions` makes that read the check: one round trip instead of two,
+and a connection that broke between requests is still replaced before it is used.
+"""
+
+from unittest import mock
+
+import pytest
+from django.db import InterfaceError, OperationalError, connections
+
+from lotse.core import versioning
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def reused_connection():
+    """The default connection as a request finds it after `close_old_connections`: open,
+    health checks on, not checked yet in this request."""
+    connection = connections["default"]
+    connection.ensure_connection()
+    enabled = connection.health_check_enabled
+    connection.health_check_enabled = True
+    connection.health_check_done = False
+    yield connection
+    connection.health_check_enabled = enabled
+
+
+def stored_versions() -> dict[str, str]:
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SELECT scope, version, token FROM core_contentversion")
+        return {scope: f"{version}-{token}" for scope, version, token in cursor.fetchall()}
+
+
+def test_the_version_read_is_the_only_statement_on_a_reused_connection(reused_connection):
+    expected = stored_versions()
+    reused_connection.health_check_done = False
+    with (
+        mock.patch.object(
+            type(reused_connection), "is_usable", autospec=True, return_value=True
+        ) as is_usable,
+        versioning.versions_pinned(),
+    ):
+        versions = versioning.current_versions()
+        # The rest of the request does not check again either.
+        with reused_connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    assert versions == expected
+    assert not is_usable.called
+    assert reused_connection.health_check_done
+
+
+def test_a_connection_broken_between_requests_is_replaced(reused_connection):
+    expected = stored_versions()
+    reused_connection.health_check_done = False
+    broken = reused_connection.connection
+    broken.close()  # the server went away since the last request
+    with versioning.versions_pinned():
+        assert versioning.current_versions() == expected
+    assert reused_connection.connection is not broken
+    assert not reused_connection.errors_occurred
+
+
+def test_a_broken_connection_would_fail_the_read_without_the_check(reused_connection):
+    """Control: Django's own check is what replaced the connection before (the test above
+    can fail): without it, the read on the broken connection raises."""
+    reused_connection.health_check_enabled = False
+    reused_connection.connection.close()
+    with pytest.raises((InterfaceError, OperationalError)):
+        stored_versions()
+    reused_connection.close()
