@@ -250,11 +250,14 @@ def test_export_queries_stay_constant_as_the_register_grows(
 ):
     client = login("tarifregister")
     _add_agreements(2, start=1)
+    # The first request also fills the caches kept per user and per version (permissions,
+    # roles, the back-office menu): session, user, permissions, profile, roles; agreements +
+    # 4 prefetches; the audit entry.
+    cold = _export_queries(client)
+    assert cold <= 20
     small = _export_queries(client)
-    # session, user, permissions, profile, roles; agreements + 4 prefetches; the audit entry
-    assert small <= 20
     _add_agreements(20, start=100)
-    with django_assert_max_num_queries(small):
+    with django_assert_max_num_queries(cold):
         response = client.get(CSV_URL)
     assert len(rows_of(response)) == CollectiveAgreement.objects.count()
     assert _export_queries(client) == small
