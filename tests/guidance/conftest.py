@@ -1,12 +1,15 @@
 """Wegweiser fixtures: the published version 1 from its data file, checks with tokens."""
 
+import datetime as dt
+
 import pytest
 from django.utils import translation
 
-from lotse.core.models import Region
+from lotse.core.models import Region, TopicField
 from lotse.guidance.loader import load_check_version
 from lotse.guidance.selectors import version_current
 from lotse.guidance.services import Profile, check_start
+from tests.events.factories import make_event
 
 ALL_MODULES = (
     "personalgewinnung",
@@ -67,3 +70,15 @@ def started(version, zwickau):
 def module_answers(version, key: str, answer: str = "ja", **specific) -> dict[str, str]:
     module = next(item for item in version.modules.all() if item.key == key)
     return {q.key: specific.get(q.key.replace("-", "_"), answer) for q in module.questions.all()}
+
+
+def safety_events_one_ending(*titles: str, now: dt.datetime) -> list:
+    """Three upcoming occupational-safety events; the first (running since a while) ends one
+    minute after `now`, the other two start in 10 and 20 days."""
+    starts = (-0.1, 10, 20)
+    events = [make_event(title=t, days=d) for t, d in zip(titles, starts, strict=True)]
+    for event in events:
+        event.topic_fields.set(TopicField.objects.filter(slug="arbeits-gesundheitsschutz"))
+        event.save()
+    type(events[0]).objects.filter(pk=events[0].pk).update(ends_at=now + dt.timedelta(minutes=1))
+    return events

@@ -16,7 +16,7 @@ from lotse.network.models import Contact
 from tests.events.factories import make_event
 from tests.offers.conftest import create_actor, create_offer
 
-from .conftest import module_answers, start_check
+from .conftest import module_answers, safety_events_one_ending, start_check
 
 pytestmark = pytest.mark.django_db
 
@@ -250,13 +250,7 @@ def test_cached_lookups_drop_an_event_that_has_ended(settings, check_with_duty_b
     _cache_on(settings)
     check, _token = check_with_duty_breach
     now = timezone.now()
-    soon = make_event(title="Heute", days=-0.1)
-    later = make_event(title="Später", days=10)
-    latest = make_event(title="Noch später", days=20)
-    for event in (soon, later, latest):
-        event.topic_fields.set(TopicField.objects.filter(slug=SAFETY))
-        event.save()
-    type(soon).objects.filter(pk=soon.pk).update(ends_at=now + timedelta(minutes=1))
+    safety_events_one_ending("Heute", "Später", "Noch später", now=now)
     assert [e.title for e in _measure(check_plan(check=check, now=now)).events] == [
         "Heute",
         "Später",

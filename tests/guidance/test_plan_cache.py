@@ -16,15 +16,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from lotse.core.models import TopicField
 from lotse.core.page_cache import page_cache_routes
 from lotse.guidance import plan_page
 from lotse.guidance.selectors import check_by_token, comparison
 from lotse.guidance.services import check_delete, check_module_answer
-from tests.events.factories import make_event
 from tests.offers.conftest import create_offer
 
-from .conftest import module_answers, start_check
+from .conftest import module_answers, safety_events_one_ending, start_check
 from .factories import CompanyCheckFactory, scores_of
 
 pytestmark = pytest.mark.django_db
@@ -183,13 +181,9 @@ def test_the_plan_never_enters_the_public_page_cache(client, token):
 
 def test_an_event_that_ends_leaves_the_cached_plan(client, token):
     now = timezone.now()
-    soon = make_event(title="Sprechtag heute", days=-0.1)
-    later = make_event(title="Sprechtag später", days=10)
-    latest = make_event(title="Sprechtag noch später", days=20)
-    for event in (soon, later, latest):
-        event.topic_fields.set(TopicField.objects.filter(slug=SAFETY))
-        event.save()
-    type(soon).objects.filter(pk=soon.pk).update(ends_at=now + dt.timedelta(minutes=1))
+    safety_events_one_ending(
+        "Sprechtag heute", "Sprechtag später", "Sprechtag noch später", now=now
+    )
     with time_machine.travel(now, tick=False):
         html = _page(client, _url(token))
     assert "Sprechtag heute" in html and "Sprechtag noch später" not in html
