@@ -4,15 +4,24 @@ Every CSV/XLSX the project writes goes through `spreadsheet_safe`: `dataset_resp
 every cell and header of the dataset it is given, and `guard_wagtail_exports` (called once at
 start-up, `CoreConfig.ready`) does the same for every list export of Wagtail's admin
 (`SpreadsheetExportMixin`: snippet and model viewsets, reports, the site history).
+
+tablib (with its format registry, PyYAML among it) is imported by `new_dataset` on the first
+export, not at start-up: downloads are rare, and every app-server process would otherwise
+hold the package (decision 0028). Modules that build datasets call `new_dataset` and name
+`tablib.Dataset` in annotations only.
 """
+
+from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import tablib
 from django.http import HttpResponse
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    import tablib
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -43,10 +52,17 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
+def new_dataset(*, headers: list[Any] | None = None, title: str | None = None) -> tablib.Dataset:
+    """An empty `tablib.Dataset` (tablib is imported here, on the first export)."""
+    import tablib
+
+    return tablib.Dataset(headers=headers, title=title)
+
+
 def safe_copy(data: tablib.Dataset) -> tablib.Dataset:
     """A copy of `data` with every header and cell through `spreadsheet_safe`."""
     headers = data.headers or []
-    copy = tablib.Dataset(headers=[spreadsheet_safe(header) for header in headers] or None)
+    copy = new_dataset(headers=[spreadsheet_safe(header) for header in headers] or None)
     copy.title = data.title
     for row in data:
         copy.append([spreadsheet_safe(cell) for cell in row])
@@ -82,7 +98,7 @@ def safe_dataset(
     *, headers: Sequence[str], rows: Iterable[Sequence[Any]], title: str = ""
 ) -> tablib.Dataset:
     """A dataset whose every cell (and header) went through `spreadsheet_safe`."""
-    data = tablib.Dataset(headers=[spreadsheet_safe(str(header)) for header in headers])
+    data = new_dataset(headers=[spreadsheet_safe(str(header)) for header in headers])
     if title:
         data.title = title
     for row in rows:

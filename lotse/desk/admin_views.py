@@ -6,8 +6,8 @@ anonymous users to the login; users without a desk topic (partners, other roles)
 
 import re
 from functools import wraps
+from typing import TYPE_CHECKING
 
-import tablib
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from lotse.core.exports import dataset_response
+from lotse.core.exports import dataset_response, new_dataset
 from lotse.core.versioning import versioned, versions_pinned
 from lotse.core.views import permission_denied
 
@@ -52,6 +52,9 @@ from .models import (
     Status,
     Topic,
 )
+
+if TYPE_CHECKING:
+    import tablib
 
 
 def _forbidden(request: HttpRequest) -> HttpResponse | None:
@@ -316,7 +319,7 @@ def statistics_csv(request: HttpRequest) -> HttpResponse:
     if (denied := _forbidden(request)) is not None:
         return denied
     stats = selectors.desk_statistics(user=request.user, year=_year(request))
-    data = tablib.Dataset(
+    data = new_dataset(
         headers=[
             _("Auswertung"),
             _("Wert"),
@@ -526,8 +529,8 @@ def _report_html(*, month: str, topics: list[str]) -> str:
     )
 
 
-def report_dataset(report: selectors.DeskReport) -> tablib.Dataset:
-    data = tablib.Dataset(
+def report_dataset(report: selectors.DeskReport) -> "tablib.Dataset":
+    data = new_dataset(
         headers=[
             _("Auswertung"),
             _("Wert"),

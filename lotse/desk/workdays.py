@@ -9,18 +9,23 @@ some communities of the Sorbian settlement area and is not counted.
 
 The hand-written Saxon calendar this module used before lives on in the tests
 (tests/desk/saxony_calendar.py) as the reference the package is compared with for 2015–2035.
+
+The package is imported on the first calendar asked for, not at start-up: it loads the
+calendars of every country and religion it knows (Islamic, Hindu, Chinese, …, about 5 MB with
+python-dateutil), and only the desk's deadlines use it (decision 0028).
 """
 
 import datetime as dt
 from functools import lru_cache
 
-import holidays as holidays_package
 from django.conf import settings
 
 
 @lru_cache(maxsize=256)
 def _public_holidays(year: int, subdiv: str) -> frozenset[dt.date]:
-    return frozenset(holidays_package.country_holidays("DE", subdiv=subdiv, years=year))
+    import holidays
+
+    return frozenset(holidays.country_holidays("DE", subdiv=subdiv, years=year))
 
 
 def public_holidays(year: int) -> frozenset[dt.date]:

@@ -10,7 +10,6 @@ Served at /katalog.ttl, /katalog.rdf and /katalog.jsonld (views.catalogue).
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -96,6 +95,8 @@ def _path(target: str) -> str:
 
 @functools.cache
 def _metadata() -> list[dict]:
+    import tomllib  # the open-data catalogue is a rare request; read once per process
+
     with CATALOGUE_FILE.open("rb") as file:
         return tomllib.load(file)["dataset"]
 

@@ -4,8 +4,8 @@ desk statistics CSV and the open-data catalogue."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import tablib
 from django.core.cache import caches
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
@@ -15,13 +15,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from lotse.core.caching import anonymous_response_cache
-from lotse.core.exports import dataset_response
+from lotse.core.exports import dataset_response, new_dataset
 from lotse.desk.selectors import MIN_CELL, desk_report
 
 from . import rdf, selectors
 from .catalogue import catalogue_graph
 from .charts import bar_chart, line_chart
 from .models import IndicatorKey
+
+if TYPE_CHECKING:
+    import tablib
 
 
 @anonymous_response_cache
@@ -96,7 +99,7 @@ def _labour_market_html(request: HttpRequest, profile: selectors.DistrictProfile
 
 
 def indicator_dataset() -> tablib.Dataset:
-    data = tablib.Dataset(
+    data = new_dataset(
         headers=[
             "key",
             "ags",
@@ -141,7 +144,7 @@ def desk_statistics_dataset(*, month: str = "") -> tablib.Dataset:
     """The desk statistics of the open-data API `/api/v1/desk/statistics` as a table: the same
     report, the same suppressed cells (count empty and `suppressed` true below MIN_CELL)."""
     report = desk_report(month=month)
-    data = tablib.Dataset(
+    data = new_dataset(
         headers=[
             "month",
             "dimension",

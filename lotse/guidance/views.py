@@ -8,7 +8,6 @@ import copy
 import functools
 from collections.abc import Callable
 
-import tablib
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
 
-from lotse.core.exports import dataset_response
+from lotse.core.exports import dataset_response, new_dataset
 from lotse.core.links import url_base
 from lotse.core.page_cache import never_cache_unless_safe
 from lotse.core.pdf import pdf_response
@@ -374,7 +373,7 @@ def demand_page(request: HttpRequest) -> HttpResponse:
 def demand_export_csv(request: HttpRequest) -> HttpResponse:
     _require_demand_staff(request)
     result = demand.demand()
-    data = tablib.Dataset(headers=demand.demand_headers(), title=_("Bedarf"))
+    data = new_dataset(headers=demand.demand_headers(), title=_("Bedarf"))
     for row in result.rows:
         data.append(
             [

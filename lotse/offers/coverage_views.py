@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-import tablib
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -13,12 +13,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from lotse.core.exports import dataset_response
+from lotse.core.exports import dataset_response, new_dataset
 from lotse.core.forms import FilterForm, slug_choices
 from lotse.core.roles import ADMINISTRATION, EDITORS, user_has_role
 
 from .coverage import CoverageMatrix, coverage_matrix, coverage_matrix_cached
 from .coverage_layers import coverage_layers
+
+if TYPE_CHECKING:
+    import tablib
 
 # Schematic map: seat coordinates projected linearly (equirectangular, scaled for ~51° N).
 MAP_WIDTH = 640
@@ -138,7 +141,7 @@ def coverage_dataset(matrix: CoverageMatrix) -> tablib.Dataset:
     headers = [_("AGS"), _("Landkreis / Kreisfreie Stadt")]
     headers += [topic.name for topic in matrix.topic_fields]
     headers += [_("Alle Themenfelder")]
-    data = tablib.Dataset(headers=headers, title=_("Abdeckung"))
+    data = new_dataset(headers=headers, title=_("Abdeckung"))
     for row in matrix.rows():
         data.append(
             [row["district"].code, row["district"].name]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-import tablib
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -22,7 +21,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from lotse.core.caching import anonymous_response_cache
-from lotse.core.exports import dataset_response, spreadsheet_safe
+from lotse.core.exports import dataset_response, new_dataset, spreadsheet_safe
 from lotse.core.versioning import versioned
 
 from .forms_search import CatalogueQueryForm, OfferSearchForm
@@ -240,7 +239,7 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     query, filters, sort = form.search_arguments()
     rows = offers_export_rows(query=query, filters=filters, sort=sort or "title")
     base = request.build_absolute_uri(reverse("offers:catalogue"))
-    data = tablib.Dataset(headers=[label for _key, label in EXPORT_HEADERS], title="Angebote")
+    data = new_dataset(headers=[label for _key, label in EXPORT_HEADERS], title="Angebote")
     for row in rows:
         row["url"] = f"{base}{row['slug']}/"
         data.append([_cell(row[key]) for key, _label in EXPORT_HEADERS])

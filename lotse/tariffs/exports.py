@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import tablib
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch, QuerySet
 from django.utils.formats import date_format
@@ -26,6 +26,9 @@ from django.utils.translation import gettext_lazy
 from lotse.core.exports import safe_dataset
 
 from .models import AgreementParty, CollectiveAgreement, GeneralApplicability, SectorCode
+
+if TYPE_CHECKING:
+    import tablib
 
 LIST_JOIN = " | "  # the import reads lists separated by "|" (spaces are trimmed)
 

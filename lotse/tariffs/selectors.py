@@ -27,7 +27,6 @@ from django.db.models import (
 )
 from django.db.models.expressions import Combinable
 from django.utils.translation import gettext as _
-from rapidfuzz import fuzz, process
 
 from lotse.core.fulltext import query_stems
 from lotse.core.fulltext_db import fulltext_match
@@ -88,6 +87,8 @@ def query_alternatives(query: str, *, synonyms: dict[str, str] | None = None) ->
     for word in query.split():
         canonical = lowered.get(word.lower())
         if canonical is None and len(word) >= 4:
+            from rapidfuzz import fuzz, process  # on the first text query (decision 0028)
+
             match = process.extractOne(
                 word.lower(), list(lowered), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
             )
@@ -602,6 +603,8 @@ def sector_suggestions(*, query: str, synonyms: dict[str, str] | None = None) ->
         choices.setdefault(canonical.casefold(), canonical)
     for label in MinimumWageOrdinance.objects.values_list("sector_label", flat=True).distinct():
         choices.setdefault(label.casefold(), label)
+    from rapidfuzz import fuzz, process  # imported on use, as in query_alternatives
+
     scored: dict[str, float] = {}
     for word in [query, *query.split()]:
         if len(word) < 4:

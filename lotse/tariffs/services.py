@@ -8,9 +8,8 @@ cannot both pass the check (PostgreSQL additionally has exclusion constraints).
 import datetime
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import tablib
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
@@ -37,6 +36,9 @@ from .models import (
     StatutoryMinimumWage,
 )
 from .search import agreement_search_document, ordinance_search_document
+
+if TYPE_CHECKING:
+    import tablib
 
 AGREEMENT_FIELDS = (
     "register_number",
@@ -581,7 +583,7 @@ EXPORT_FORMATS = ("csv", "xlsx")
 @transaction.atomic
 def agreements_export(
     *, user: AnyUser | None, agreements: QuerySet, fmt: str, filters: str = ""
-) -> tablib.Dataset:
+) -> "tablib.Dataset":
     """The given agreements as the register spreadsheet (`exports.py`); the download is audited.
 
     The audit entry (action "Exportiert", on the model as a whole) says who downloaded how many

@@ -7,9 +7,26 @@ from lotse.core.warmup import project_templates, warm_up
 from tests.core.test_security import production_env
 from tests.processes import python
 
-# Packages of rare paths (files, PDFs, QR codes, RDF), imported where they are used: each would
-# otherwise be loaded into every app-server process (decision 0022).
-RARE = ("icalendar", "segno", "weasyprint", "rdflib", "pyshacl", "openpyxl")
+# Packages of rare paths, imported where they are used: each would otherwise be loaded into
+# every app-server process. Files, PDFs, QR codes, RDF (decision 0022); spreadsheet downloads
+# (tablib), the desk's holiday calendars (holidays, with python-dateutil), the open-data
+# catalogue's metadata file (tomllib), the package module of snowballstemmer with the stemmers
+# of every language but German, and the fuzzy matching of the Tarif register's text search
+# (rapidfuzz; decision 0028).
+RARE = (
+    "icalendar",
+    "segno",
+    "weasyprint",
+    "rdflib",
+    "pyshacl",
+    "openpyxl",
+    "tablib",
+    "holidays",
+    "dateutil",
+    "tomllib",
+    "snowballstemmer",
+    "rapidfuzz",
+)
 PROBE = f"""
 import sys
 RARE = {RARE!r}

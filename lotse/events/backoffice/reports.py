@@ -8,12 +8,17 @@ whatever the number of registrations.
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-import tablib
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from lotse.core.exports import new_dataset
+
 from ..models import ACTIVE_STATUSES, Event, Registration, RegistrationStatus
+
+if TYPE_CHECKING:
+    import tablib
 
 
 @dataclass
@@ -244,9 +249,9 @@ def press_facts(report: StructureReport) -> PressFacts:
     )
 
 
-def report_dataset(report: StructureReport) -> tablib.Dataset:
+def report_dataset(report: StructureReport) -> "tablib.Dataset":
     """The report as one table (section, label, registered, confirmed, present) for CSV."""
-    data = tablib.Dataset(
+    data = new_dataset(
         headers=[_("Bereich"), _("Gruppe"), _("Angemeldet"), _("Bestätigt"), _("Anwesend")]
     )
     for _key, title, rows in report.sections:

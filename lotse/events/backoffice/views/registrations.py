@@ -4,7 +4,8 @@ Refusals answer 403 (not PermissionDenied, which the Wagtail admin turns into a 
 Wagtail's `require_admin_access` in front of every admin URL sends anonymous users to the login.
 """
 
-import tablib
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -36,6 +37,9 @@ from ..forms import (
     RegistrationMoveForm,
 )
 from .access import event_edit_url, event_for, guarded
+
+if TYPE_CHECKING:
+    import tablib
 
 # --- overview -------------------------------------------------------------------------------
 
@@ -104,7 +108,7 @@ def registrations_filtered(*, event: Event, data) -> tuple[RegistrationFilterFor
     return form, queryset
 
 
-def registrations_dataset(registrations) -> tablib.Dataset:
+def registrations_dataset(registrations) -> "tablib.Dataset":
     """One row per registration; every cell formula-safe (the public typed most of them)."""
     headers = [
         _("Code"),
