@@ -48,8 +48,8 @@ def test_the_german_stemmer_loaded_alone_stems_as_the_package_does():
     import snowballstemmer
 
     package = snowballstemmer.stemmer("german")
-    words = ["Ausbildungen", "Ärzte", "Straße", "Fachkräfteeinwanderungsgesetz", "laufend", "Häuser"]
-    words += ["Weiterbildungsangebote", "Integrationskurse", "Beratungsstellen", "größten"]
+    words = ["Ausbildungen", "Ärzte", "Straße", "Fachkräfteeinwanderungsgesetz", "laufend"]
+    words += ["Häuser", "Weiterbildungsangebote", "Integrationskurse", "größten"]
     assert fulltext.GermanStemmer.__module__ == "_lotse_snowball.german_stemmer"
     assert type(package).__name__ == "GermanStemmer"
     assert [fulltext._stemmer().stemWord(word.lower()) for word in words] == [
