@@ -5,10 +5,10 @@ every cell and header of the dataset it is given, and `guard_wagtail_exports` (c
 start-up, `CoreConfig.ready`) does the same for every list export of Wagtail's admin
 (`SpreadsheetExportMixin`: snippet and model viewsets, reports, the site history).
 
-tablib (with its format registry, PyYAML among it) is imported by `new_dataset` on the first
-export, not at start-up: downloads are rare, and every app-server process would otherwise
-hold the package (decision 0028). Modules that build datasets call `new_dataset` and name
-`tablib.Dataset` in annotations only.
+tablib (with its registry of formats) is imported by `new_dataset` on the first export, not
+at start-up: downloads are rare, and every app-server process would otherwise hold the package
+(decision 0028). Modules build datasets with `new_dataset` and name `tablib.Dataset` in
+annotations only.
 """
 
 from __future__ import annotations
