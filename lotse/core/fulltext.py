@@ -19,38 +19,18 @@ or a tuple of alternatives, each alternative a tuple of stems that must all occu
 see core.synonyms).
 """
 
-import importlib
-import importlib.util
 import re
-import sys
 import threading
-import types
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-# The package module of snowballstemmer imports the stemmers of all the languages it ships
-# (39 modules, about 3 MB in every process); only German is used here. Its German module is
-# therefore loaded from the installed package's directory under a private package name, so
-# that neither the package module nor the other languages are imported (decision 0028). The
-# installed package is not changed: `import snowballstemmer` still gives the whole package.
-SNOWBALL_PRIVATE_PACKAGE = "_lotse_snowball"
-
-
-def _load_german_stemmer() -> Any:  # snowballstemmer has no type hints
-    package = sys.modules.get(SNOWBALL_PRIVATE_PACKAGE)
-    if package is None:
-        spec = importlib.util.find_spec("snowballstemmer")  # finds it without importing it
-        if spec is None or not spec.submodule_search_locations:
-            raise ImportError("snowballstemmer is not installed")
-        package = types.ModuleType(SNOWBALL_PRIVATE_PACKAGE)
-        package.__path__ = list(spec.submodule_search_locations)
-        sys.modules[SNOWBALL_PRIVATE_PACKAGE] = package
-    return importlib.import_module(f"{SNOWBALL_PRIVATE_PACKAGE}.german_stemmer").GermanStemmer
-
-
-GermanStemmer = _load_german_stemmer()
+# PyStemmer: the Snowball stemmers compiled into one C extension. The pure-Python
+# snowballstemmer package imports the stemmers of all 30 languages it ships (39 modules, about
+# 3 MB in every app-server process) although only German is used here (decision 0028); both are
+# generated from the same Snowball sources and give the same stems.
+import Stemmer
 
 TOKEN_RE = re.compile(r"[0-9a-zäöüßàâçéèêëîïôûùÿñæœ]+", re.IGNORECASE)
 MAX_QUERY_TERMS = 8
@@ -130,13 +110,13 @@ Clause = str | Alternatives
 _local = threading.local()
 
 
-def _stemmer() -> Any:  # snowballstemmer has no type hints
-    """The German stemmer of this thread: a snowball stemmer keeps the word it works on in the
+def _stemmer() -> Any:  # PyStemmer has no type hints
+    """The German stemmer of this thread: a Snowball stemmer keeps the word it works on in the
     object, so threads sharing one (gthread workers, the live test server) corrupt each other's
     words and raise IndexError."""
     stemmer = getattr(_local, "stemmer", None)
     if stemmer is None:
-        stemmer = _local.stemmer = GermanStemmer()
+        stemmer = _local.stemmer = Stemmer.Stemmer("german")
     return stemmer
 
 

@@ -10,8 +10,8 @@ from tests.processes import python
 # Packages of rare paths, imported where they are used: each would otherwise be loaded into
 # every app-server process. Files, PDFs, QR codes, RDF (decision 0022); spreadsheet downloads
 # (tablib), the desk's holiday calendars (holidays, with python-dateutil), the open-data
-# catalogue's metadata file (tomllib), the package module of snowballstemmer with the stemmers
-# of every language but German, and the fuzzy matching of the Tarif register's text search
+# catalogue's metadata file (tomllib), snowballstemmer (replaced by PyStemmer; it must not come
+# back with its 30 languages), and the fuzzy matching of the Tarif register's text search
 # (rapidfuzz; decision 0028).
 RARE = (
     "icalendar",
