@@ -16,6 +16,7 @@ materialised CTE, one GROUP BY per facet over it); the total comes from the kind
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import unicodedata
 from collections import Counter
@@ -26,16 +27,18 @@ from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connections
 from django.db.models import BooleanField, ExpressionWrapper, Model, Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from lotse.core.fulltext import Clause, tokens
-from lotse.core.fulltext_db import fulltext_filter, fulltext_match
+from lotse.core.fulltext_db import fulltext_filter, fulltext_match, pg_tsquery
 from lotse.core.models import Language, Region, TargetGroup, TopicField
 from lotse.core.synonyms import search_clauses
 from lotse.core.versioning import CONTENT, current_versions, versioned, versions_key
 
-from .models import Offer
+from . import search_table
+from .models import Offer, confirmation_cutoff
 
 FACETS = ("topic_field", "target_group", "kind", "district", "language", "cost")
 SORTS = ("relevance", "newest", "title")
@@ -389,6 +392,181 @@ def _facet_counts_of_rows(
     return _facet_counts(raw, ref), len(rows)
 
 
+# --- the search table (PostgreSQL) ------------------------------------------------------------
+# A search with words walks the narrow table `offers_offersearch` (offers/search_table.py) by
+# publication date instead of the offers themselves: the same rows as `Offer.objects.public()`
+# with the same `search_vector`, a third of the bytes per row, written in publication order
+# (decision 0027). Its `facet_keys` hold the four many-to-many facets, so neither the filters nor
+# the facet counts read the through tables.
+
+# A row of the table: id, rank, kind, cost, statewide, online, facet keys.
+_TableRow = tuple[int, float, str, str, bool, bool, list[int]]
+
+
+def _int_array(values: list[int]) -> str:
+    """A PostgreSQL integer array literal, for a text parameter cast to integer[]."""
+    return "{" + ",".join(str(value) for value in values) + "}"
+
+
+def _table_flag(
+    facet: str, filters: OfferFilters, ref: CatalogueReference
+) -> tuple[str, list[object]] | None:
+    """One facet's filter as a condition on a row `s` of the search table (None: unfiltered)."""
+    values = getattr(filters, facet)
+    if not values:
+        return None
+    if facet in _M2M:
+        keys = [search_table.facet_key(facet, pk) for pk in ref.ids(facet, values)]
+        return "s.facet_keys && CAST(%s AS integer[])", [_int_array(keys)]
+    if facet in ("kind", "cost"):
+        return f"s.{facet} = ANY(%s)", [list(values)]
+    # A district: offers available there, statewide or online; "landesweit" and "online"
+    # alone: only those (`_district_q`), as one condition on the keys.
+    ids = ref.ids("district", tuple(v for v in values if v not in (STATEWIDE, ONLINE)))
+    keys = [search_table.facet_key("district", pk) for pk in ids]
+    if ids or STATEWIDE in values:
+        keys.append(search_table.STATEWIDE_KEY)
+    if ids or ONLINE in values:
+        keys.append(search_table.ONLINE_KEY)
+    if not keys:
+        return None  # no known value: no condition (as `_district_q`)
+    return "s.facet_keys && CAST(%s AS integer[])", [_int_array(keys)]
+
+
+def _table_walk(stems: list[Clause], now: datetime.datetime) -> tuple[str, list[object]]:
+    """FROM and WHERE of the public rows matching the words (a row is `s`, the query `q`)."""
+    sql = (
+        f"FROM {search_table.TABLE} s, to_tsquery('simple', %s) q "
+        "WHERE s.visible AND s.confirmed_at >= %s "
+        "AND (s.valid_until IS NULL OR s.valid_until >= %s)"
+    )
+    params: list[object] = [
+        pg_tsquery(stems),
+        confirmation_cutoff(now),
+        timezone.localdate(now),
+    ]
+    return sql, params
+
+
+_NEWEST = "ORDER BY s.first_published_at DESC, s.offer_id"
+
+
+def _table_candidates(
+    stems: list[Clause], filters: OfferFilters, ref: CatalogueReference, now: datetime.datetime
+) -> list[_TableRow]:
+    """The newest COUNT_CAP + 1 public matches of the words and the filters, with their rank and
+    facet values (the order and rank of `fulltext_filter(...).order_by("-first_published_at",
+    "pk")`: the same tsvector, the same `ts_rank`). PostgreSQL walks the rows by date, or,
+    when a filter leaves few rows, finds them by `facet_keys` and sorts them."""
+    walk, params = _table_walk(stems, now)
+    conditions = []
+    for facet in FACETS:
+        flag = _table_flag(facet, filters, ref)
+        if flag is not None:
+            conditions.append(flag[0])
+            params += flag[1]
+    # The facets' conditions come before the full-text test, which is the costly one.
+    where = "".join(f" AND {condition}" for condition in conditions)
+    sql = (
+        "SELECT s.offer_id, ts_rank(s.search_vector, q), s.kind, s.cost, s.statewide, "
+        f"s.online, s.facet_keys {walk}{where} AND s.search_vector @@ q {_NEWEST} LIMIT %s"
+    )
+    params.append(COUNT_CAP + 1)
+    with connections[Offer.objects.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _facet_counts_of_table_rows(
+    rows: list[_TableRow], ref: CatalogueReference
+) -> tuple[dict[str, dict[str, int]], int]:
+    """Every facet's counts over these rows of the search table (the candidates of a search
+    without filters), in Python: no statement."""
+    raw: dict[str, dict[str, int]] = {facet: {} for facet in ("", *FACETS)}
+    raw["kind"] = dict(Counter(row[2] for row in rows))
+    raw["cost"] = dict(Counter(row[3] for row in rows))
+    raw["district"] = {
+        STATEWIDE: sum(1 for row in rows if row[4]),
+        ONLINE: sum(1 for row in rows if row[5]),
+        "*": sum(1 for row in rows if row[4] or row[5]),
+    }
+    district_code = search_table.FACET_CODES["district"]
+    keys: Counter[int] = Counter()
+    for row in rows:
+        if row[4] or row[5]:
+            # Offers available everywhere count once for every district ("*"), not per region.
+            keys.update(key for key in row[6] if key % search_table.KEY_FACTOR != district_code)
+        else:
+            keys.update(row[6])
+    codes = {code: facet for facet, code in search_table.FACET_CODES.items()}
+    for key, n in keys.items():
+        pk, code = divmod(key, search_table.KEY_FACTOR)
+        if code in codes:  # not the statewide and online keys (counted above)
+            raw[codes[code]][str(pk)] = n
+    return _facet_counts(raw, ref), len(rows)
+
+
+def _table_facet_counts(
+    stems: list[Clause], filters: OfferFilters, ref: CatalogueReference, now: datetime.datetime
+) -> tuple[dict[str, dict[str, int]], int]:
+    """Every facet's disjunctive counts over the newest COUNT_CAP + 1 public matches of the words
+    (every match below the cap), in one statement over the search table (the counterpart of
+    `_facet_counts_all` with a limit): a materialised sample `m` with one flag per active
+    filter, one GROUP BY per facet; the many-to-many facets unnest `facet_keys`."""
+    walk, params = _table_walk(stems, now)
+    flags: dict[str, str] = {}
+    flag_params: list[object] = []
+    for facet in FACETS:
+        flag = _table_flag(facet, filters, ref)
+        if flag is not None:
+            flags[facet] = flag[0]
+            flag_params += flag[1]
+    columns = "".join(f", ({condition}) AS f_{facet}" for facet, condition in flags.items())
+    sample = (
+        f"SELECT s.kind, s.cost, s.statewide, s.online, s.facet_keys{columns} "
+        f"{walk} AND s.search_vector @@ q {_NEWEST} LIMIT %s"
+    )
+    params = flag_params + params + [COUNT_CAP + 1]
+
+    def others(facet: str, extra: str = "") -> str:
+        terms = [f"m.f_{other}" for other in flags if other != facet]
+        if extra:
+            terms.append(extra)
+        return " AND ".join(terms) if terms else "TRUE"
+
+    factor = search_table.KEY_FACTOR
+    parts = [
+        "SELECT '', '', COUNT(*) FROM m",
+        f"SELECT 'kind', m.kind, COUNT(*) FROM m WHERE {others('kind')} GROUP BY m.kind",
+        f"SELECT 'cost', m.cost, COUNT(*) FROM m WHERE {others('cost')} GROUP BY m.cost",
+    ]
+    for facet in _M2M:
+        code = search_table.FACET_CODES[facet]
+        parts.append(
+            f"SELECT '{facet}', CAST(k.key / {factor} AS TEXT), COUNT(*) FROM m, "
+            f"unnest(m.facet_keys) k(key) WHERE k.key %% {factor} = {code} AND {others(facet)} "
+            "GROUP BY k.key"
+        )
+    everywhere = "(m.statewide OR m.online)"
+    code = search_table.FACET_CODES["district"]
+    parts += [
+        f"SELECT 'district', '{STATEWIDE}', COUNT(*) FROM m "
+        f"WHERE {others('district', 'm.statewide')}",
+        f"SELECT 'district', '{ONLINE}', COUNT(*) FROM m WHERE {others('district', 'm.online')}",
+        f"SELECT 'district', '*', COUNT(*) FROM m WHERE {others('district', everywhere)}",
+        f"SELECT 'district', CAST(k.key / {factor} AS TEXT), COUNT(*) FROM m, "
+        f"unnest(m.facet_keys) k(key) WHERE k.key %% {factor} = {code} "
+        f"AND {others('district', 'NOT ' + everywhere)} GROUP BY k.key",
+    ]
+    sql = f"WITH m AS MATERIALIZED ({sample}) " + " UNION ALL ".join(parts)
+    raw: dict[str, dict[str, int]] = {facet: {} for facet in ("", *FACETS)}
+    with connections[Offer.objects.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        for facet, key, n in cursor.fetchall():
+            raw[facet][str(key)] = n
+    return _facet_counts(raw, ref), raw[""].get("", 0)
+
+
 def _facet_counts(
     raw: dict[str, dict[str, int]], ref: CatalogueReference
 ) -> dict[str, dict[str, int]]:
@@ -513,7 +691,21 @@ def _search_snapshot(
     total: int | None = None
     total_capped = facets_capped = False
     candidates: list[tuple[int, float]] | None = None
-    if with_facets and stems:
+    if with_facets and stems and search_table.available(connections[Offer.objects.db]):
+        # The same as below, over the search table: candidates with their facet values and
+        # facet keys; without filters their facets are counted in Python (no statement), with
+        # filters one statement counts the newest COUNT_CAP + 1 matches of the words.
+        now = timezone.now()
+        table_rows = _table_candidates(stems, filters, ref, now)
+        candidates = [(row[0], row[1]) for row in table_rows]
+        total, total_capped = min(len(candidates), COUNT_CAP), len(candidates) > COUNT_CAP
+        if filters:
+            counts, counted = _table_facet_counts(stems, filters, ref, now)
+        else:
+            counts, counted = _facet_counts_of_table_rows(table_rows, ref)
+        facets = _facet_options(counts, filters, ref)
+        facets_capped = counted > COUNT_CAP
+    elif with_facets and stems:
         # With words: the newest COUNT_CAP + 1 matches with their rank. Their number is the
         # total up to the cap, and they are the pages that can be shown; sorted by relevance,
         # only they are ranked (ranking every match of a broad word was what made it slow).
