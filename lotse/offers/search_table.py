@@ -239,8 +239,9 @@ def stale_rows(connection: BaseDatabaseWrapper) -> int:
     """How many offers' rows differ from the definition (missing, left over or changed): 0 when
     the triggers kept the table current (tests, and a check after restores)."""
     sql = (
-        f"SELECT COUNT(DISTINCT differing.id) FROM (({DEFINITION} EXCEPT SELECT {_ROW_COLUMNS} FROM {TABLE}) "  # noqa: S608
-        f"UNION ALL (SELECT {_ROW_COLUMNS} FROM {TABLE} EXCEPT {DEFINITION})) AS differing"
+        f"SELECT COUNT(DISTINCT differing.id) FROM (({DEFINITION} "  # noqa: S608
+        f"EXCEPT SELECT {_ROW_COLUMNS} FROM {TABLE}) UNION ALL "
+        f"(SELECT {_ROW_COLUMNS} FROM {TABLE} EXCEPT {DEFINITION})) AS differing"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql)

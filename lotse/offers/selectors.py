@@ -399,9 +399,6 @@ def _facet_counts_of_rows(
 # (decision 0027). Its `facet_keys` hold the four many-to-many facets, so neither the filters nor
 # the facet counts read the through tables.
 
-# A row of the table: id, rank, kind, cost, statewide, online, facet keys.
-_TableRow = tuple[int, float, str, str, bool, bool, list[int]]
-
 
 def _int_array(values: list[int]) -> str:
     """A PostgreSQL integer array literal, for a text parameter cast to integer[]."""
@@ -451,120 +448,110 @@ def _table_walk(stems: list[Clause], now: datetime.datetime) -> tuple[str, list[
 _NEWEST = "ORDER BY s.first_published_at DESC, s.offer_id"
 
 
-def _table_candidates(
-    stems: list[Clause], filters: OfferFilters, ref: CatalogueReference, now: datetime.datetime
-) -> list[_TableRow]:
-    """The newest COUNT_CAP + 1 public matches of the words and the filters, with their rank and
-    facet values (the order and rank of `fulltext_filter(...).order_by("-first_published_at",
-    "pk")`: the same tsvector, the same `ts_rank`). PostgreSQL walks the rows by date, or,
-    when a filter leaves few rows, finds them by `facet_keys` and sorts them."""
-    walk, params = _table_walk(stems, now)
-    conditions = []
-    for facet in FACETS:
-        flag = _table_flag(facet, filters, ref)
-        if flag is not None:
-            conditions.append(flag[0])
-            params += flag[1]
-    # The facets' conditions come before the full-text test, which is the costly one.
-    where = "".join(f" AND {condition}" for condition in conditions)
-    sql = (
-        "SELECT s.offer_id, ts_rank(s.search_vector, q), s.kind, s.cost, s.statewide, "
-        f"s.online, s.facet_keys {walk}{where} AND s.search_vector @@ q {_NEWEST} LIMIT %s"
-    )
-    params.append(COUNT_CAP + 1)
-    with connections[Offer.objects.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _facet_counts_of_table_rows(
-    rows: list[_TableRow], ref: CatalogueReference
-) -> tuple[dict[str, dict[str, int]], int]:
-    """Every facet's counts over these rows of the search table (the candidates of a search
-    without filters), in Python: no statement."""
-    raw: dict[str, dict[str, int]] = {facet: {} for facet in ("", *FACETS)}
-    raw["kind"] = dict(Counter(row[2] for row in rows))
-    raw["cost"] = dict(Counter(row[3] for row in rows))
-    raw["district"] = {
-        STATEWIDE: sum(1 for row in rows if row[4]),
-        ONLINE: sum(1 for row in rows if row[5]),
-        "*": sum(1 for row in rows if row[4] or row[5]),
-    }
-    district_code = search_table.FACET_CODES["district"]
-    keys: Counter[int] = Counter()
-    for row in rows:
-        if row[4] or row[5]:
-            # Offers available everywhere count once for every district ("*"), not per region.
-            keys.update(key for key in row[6] if key % search_table.KEY_FACTOR != district_code)
-        else:
-            keys.update(row[6])
-    codes = {code: facet for facet, code in search_table.FACET_CODES.items()}
-    for key, n in keys.items():
-        pk, code = divmod(key, search_table.KEY_FACTOR)
-        if code in codes:  # not the statewide and online keys (counted above)
-            raw[codes[code]][str(pk)] = n
-    return _facet_counts(raw, ref), len(rows)
-
-
-def _table_facet_counts(
-    stems: list[Clause], filters: OfferFilters, ref: CatalogueReference, now: datetime.datetime
-) -> tuple[dict[str, dict[str, int]], int]:
-    """Every facet's disjunctive counts over the newest COUNT_CAP + 1 public matches of the words
-    (every match below the cap), in one statement over the search table (the counterpart of
-    `_facet_counts_all` with a limit): a materialised sample `m` with one flag per active
-    filter, one GROUP BY per facet; the many-to-many facets unnest `facet_keys`."""
-    walk, params = _table_walk(stems, now)
-    flags: dict[str, str] = {}
-    flag_params: list[object] = []
-    for facet in FACETS:
-        flag = _table_flag(facet, filters, ref)
-        if flag is not None:
-            flags[facet] = flag[0]
-            flag_params += flag[1]
-    columns = "".join(f", ({condition}) AS f_{facet}" for facet, condition in flags.items())
-    sample = (
-        f"SELECT s.kind, s.cost, s.statewide, s.online, s.facet_keys{columns} "
-        f"{walk} AND s.search_vector @@ q {_NEWEST} LIMIT %s"
-    )
-    params = flag_params + params + [COUNT_CAP + 1]
+def _table_facet_parts(m: str, flags: list[str], tail: str) -> list[str]:
+    """One SELECT per facet's disjunctive counts over the rows `m` (with a boolean column
+    `f_<facet>` per active filter): one GROUP BY per facet; the many-to-many facets unnest
+    `facet_keys` (the counterpart of the parts in `_facet_counts_all`). `tail`: columns after
+    the count."""
 
     def others(facet: str, extra: str = "") -> str:
-        terms = [f"m.f_{other}" for other in flags if other != facet]
+        terms = [f"{m}.f_{other}" for other in flags if other != facet]
         if extra:
             terms.append(extra)
         return " AND ".join(terms) if terms else "TRUE"
 
     factor = search_table.KEY_FACTOR
     parts = [
-        "SELECT '', '', COUNT(*) FROM m",
-        f"SELECT 'kind', m.kind, COUNT(*) FROM m WHERE {others('kind')} GROUP BY m.kind",
-        f"SELECT 'cost', m.cost, COUNT(*) FROM m WHERE {others('cost')} GROUP BY m.cost",
+        f"SELECT '', '', COUNT(*){tail} FROM {m}",
+        f"SELECT 'kind', {m}.kind, COUNT(*){tail} FROM {m} "
+        f"WHERE {others('kind')} GROUP BY {m}.kind",
+        f"SELECT 'cost', {m}.cost, COUNT(*){tail} FROM {m} "
+        f"WHERE {others('cost')} GROUP BY {m}.cost",
     ]
     for facet in _M2M:
         code = search_table.FACET_CODES[facet]
         parts.append(
-            f"SELECT '{facet}', CAST(k.key / {factor} AS TEXT), COUNT(*) FROM m, "
-            f"unnest(m.facet_keys) k(key) WHERE k.key %% {factor} = {code} AND {others(facet)} "
-            "GROUP BY k.key"
+            f"SELECT '{facet}', CAST(k.key / {factor} AS TEXT), COUNT(*){tail} FROM {m}, "
+            f"unnest({m}.facet_keys) k(key) WHERE k.key %% {factor} = {code} "
+            f"AND {others(facet)} GROUP BY k.key"
         )
-    everywhere = "(m.statewide OR m.online)"
+    everywhere = f"({m}.statewide OR {m}.online)"
     code = search_table.FACET_CODES["district"]
     parts += [
-        f"SELECT 'district', '{STATEWIDE}', COUNT(*) FROM m "
-        f"WHERE {others('district', 'm.statewide')}",
-        f"SELECT 'district', '{ONLINE}', COUNT(*) FROM m WHERE {others('district', 'm.online')}",
-        f"SELECT 'district', '*', COUNT(*) FROM m WHERE {others('district', everywhere)}",
-        f"SELECT 'district', CAST(k.key / {factor} AS TEXT), COUNT(*) FROM m, "
-        f"unnest(m.facet_keys) k(key) WHERE k.key %% {factor} = {code} "
+        f"SELECT 'district', '{STATEWIDE}', COUNT(*){tail} FROM {m} "
+        f"WHERE {others('district', m + '.statewide')}",
+        f"SELECT 'district', '{ONLINE}', COUNT(*){tail} FROM {m} "
+        f"WHERE {others('district', m + '.online')}",
+        f"SELECT 'district', '*', COUNT(*){tail} FROM {m} WHERE {others('district', everywhere)}",
+        f"SELECT 'district', CAST(k.key / {factor} AS TEXT), COUNT(*){tail} FROM {m}, "
+        f"unnest({m}.facet_keys) k(key) WHERE k.key %% {factor} = {code} "
         f"AND {others('district', 'NOT ' + everywhere)} GROUP BY k.key",
     ]
-    sql = f"WITH m AS MATERIALIZED ({sample}) " + " UNION ALL ".join(parts)
+    return parts
+
+
+def _table_search(
+    stems: list[Clause], filters: OfferFilters, ref: CatalogueReference, now: datetime.datetime
+) -> tuple[list[tuple[int, float]], dict[str, dict[str, int]], int]:
+    """A search with words over the search table, in one statement: the candidates (the newest
+    COUNT_CAP + 1 public matches of the words and the filters, as (id, rank) newest first: the
+    order and rank of `fulltext_filter(...).order_by("-first_published_at", "pk")`, the same
+    tsvector, the same `ts_rank`), every facet's counts and the number of rows they counted.
+
+    The candidates `c` come back as two arrays (not a thousand rows). Without filters the
+    facets count the candidates; with filters a second sample `m`, the newest COUNT_CAP + 1
+    matches of the words alone with one flag per filter, as `_facet_counts_all` does with a
+    limit. PostgreSQL walks the rows by date, or, when a filter leaves few rows, finds them by
+    `facet_keys` (GIN) and sorts them."""
+    walk, walk_params = _table_walk(stems, now)
+    flags: dict[str, tuple[str, list[object]]] = {}
+    for facet in FACETS:
+        flag = _table_flag(facet, filters, ref)
+        if flag is not None:
+            flags[facet] = flag
+    # The facets' conditions come before the full-text test, which is the costly one.
+    where = "".join(f" AND {condition}" for condition, _params in flags.values())
+    columns = (
+        "s.offer_id, s.first_published_at, s.kind, s.cost, s.statewide, s.online, s.facet_keys"
+    )
+    sql = (
+        f"WITH c AS MATERIALIZED (SELECT {columns}, ts_rank(s.search_vector, q) AS rank "
+        f"{walk}{where} AND s.search_vector @@ q {_NEWEST} LIMIT %s)"
+    )
+    params: list[object] = [*walk_params]
+    for _condition, flag_params in flags.values():
+        params += flag_params
+    params.append(COUNT_CAP + 1)
+    counted = "c"
+    if flags:
+        flag_columns = "".join(
+            f", ({condition}) AS f_{facet}" for facet, (condition, _params) in flags.items()
+        )
+        sql += (
+            f", m AS MATERIALIZED (SELECT {columns}{flag_columns} {walk} "
+            f"AND s.search_vector @@ q {_NEWEST} LIMIT %s)"
+        )
+        for _condition, flag_params in flags.values():
+            params += flag_params
+        params += [*walk_params, COUNT_CAP + 1]
+        counted = "m"
+    order = "ORDER BY c.first_published_at DESC, c.offer_id"
+    parts = [
+        f"SELECT 'c', '', COUNT(*), array_agg(c.offer_id {order}), array_agg(c.rank {order}) "
+        "FROM c",
+        *_table_facet_parts(counted, list(flags), ", NULL, NULL"),
+    ]
+    sql += " " + " UNION ALL ".join(parts)
     raw: dict[str, dict[str, int]] = {facet: {} for facet in ("", *FACETS)}
+    candidates: list[tuple[int, float]] = []
     with connections[Offer.objects.db].cursor() as cursor:
         cursor.execute(sql, params)
-        for facet, key, n in cursor.fetchall():
-            raw[facet][str(key)] = n
-    return _facet_counts(raw, ref), raw[""].get("", 0)
+        for facet, key, n, ids, ranks in cursor.fetchall():
+            if facet == "c":
+                candidates = list(zip(ids or [], ranks or [], strict=True))
+            else:
+                raw[facet][str(key)] = n
+    return candidates, _facet_counts(raw, ref), raw[""].get("", 0)
 
 
 def _facet_counts(
@@ -692,17 +679,9 @@ def _search_snapshot(
     total_capped = facets_capped = False
     candidates: list[tuple[int, float]] | None = None
     if with_facets and stems and search_table.available(connections[Offer.objects.db]):
-        # The same as below, over the search table: candidates with their facet values and
-        # facet keys; without filters their facets are counted in Python (no statement), with
-        # filters one statement counts the newest COUNT_CAP + 1 matches of the words.
-        now = timezone.now()
-        table_rows = _table_candidates(stems, filters, ref, now)
-        candidates = [(row[0], row[1]) for row in table_rows]
+        # The same as below over the search table, candidates and facets in one statement.
+        candidates, counts, counted = _table_search(stems, filters, ref, timezone.now())
         total, total_capped = min(len(candidates), COUNT_CAP), len(candidates) > COUNT_CAP
-        if filters:
-            counts, counted = _table_facet_counts(stems, filters, ref, now)
-        else:
-            counts, counted = _facet_counts_of_table_rows(table_rows, ref)
         facets = _facet_options(counts, filters, ref)
         facets_capped = counted > COUNT_CAP
     elif with_facets and stems:
