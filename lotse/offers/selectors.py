@@ -400,6 +400,10 @@ def _facet_counts_of_rows(
 # the facet counts read the through tables.
 
 
+# A parameter of the search table's statement (what the cursor adapts).
+_Param = str | int | datetime.date | list[str]
+
+
 def _int_array(values: list[int]) -> str:
     """A PostgreSQL integer array literal, for a text parameter cast to integer[]."""
     return "{" + ",".join(str(value) for value in values) + "}"
@@ -407,7 +411,7 @@ def _int_array(values: list[int]) -> str:
 
 def _table_flag(
     facet: str, filters: OfferFilters, ref: CatalogueReference
-) -> tuple[str, list[object]] | None:
+) -> tuple[str, list[_Param]] | None:
     """One facet's filter as a condition on a row `s` of the search table (None: unfiltered)."""
     values = getattr(filters, facet)
     if not values:
@@ -430,14 +434,14 @@ def _table_flag(
     return "s.facet_keys && CAST(%s AS integer[])", [_int_array(keys)]
 
 
-def _table_walk(stems: list[Clause], now: datetime.datetime) -> tuple[str, list[object]]:
+def _table_walk(stems: list[Clause], now: datetime.datetime) -> tuple[str, list[_Param]]:
     """FROM and WHERE of the public rows matching the words (a row is `s`, the query `q`)."""
     sql = (
         f"FROM {search_table.TABLE} s, to_tsquery('simple', %s) q "
         "WHERE s.visible AND s.confirmed_at >= %s "
         "AND (s.valid_until IS NULL OR s.valid_until >= %s)"
     )
-    params: list[object] = [
+    params: list[_Param] = [
         pg_tsquery(stems),
         confirmation_cutoff(now),
         timezone.localdate(now),
@@ -504,7 +508,7 @@ def _table_search(
     limit. PostgreSQL walks the rows by date, or, when a filter leaves few rows, finds them by
     `facet_keys` (GIN) and sorts them."""
     walk, walk_params = _table_walk(stems, now)
-    flags: dict[str, tuple[str, list[object]]] = {}
+    flags: dict[str, tuple[str, list[_Param]]] = {}
     for facet in FACETS:
         flag = _table_flag(facet, filters, ref)
         if flag is not None:
@@ -518,7 +522,7 @@ def _table_search(
         f"WITH c AS MATERIALIZED (SELECT {columns}, ts_rank(s.search_vector, q) AS rank "
         f"{walk}{where} AND s.search_vector @@ q {_NEWEST} LIMIT %s)"
     )
-    params: list[object] = [*walk_params]
+    params: list[_Param] = [*walk_params]
     for _condition, flag_params in flags.values():
         params += flag_params
     params.append(COUNT_CAP + 1)
