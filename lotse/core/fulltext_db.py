@@ -129,6 +129,12 @@ def _pg_query(stems: Sequence[Clause]) -> str:
     return _expression(stems, lambda item: f"{item}:*", " & ", " | ")
 
 
+def pg_tsquery(stems: Sequence[Clause]) -> str:
+    """The text of the `to_tsquery('simple', …)` that `fulltext_match` uses on PostgreSQL (for
+    statements written in SQL over a copy of a `search_vector`, e.g. offers/search_table.py)."""
+    return _pg_query(stems)
+
+
 # The expressions below reference the column through F("search_document"), never by a hard-coded
 # table name, so a filtered queryset still works when Django nests it as a subquery
 # (`pk__in=qs.values("pk")` relabels the table to U0, …); on PostgreSQL the compiled column

@@ -16,6 +16,7 @@ materialised CTE, one GROUP BY per facet over it); the total comes from the kind
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import unicodedata
 from collections import Counter
@@ -26,16 +27,18 @@ from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connections
 from django.db.models import BooleanField, ExpressionWrapper, Model, Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from lotse.core.fulltext import Clause, tokens
-from lotse.core.fulltext_db import fulltext_filter, fulltext_match
+from lotse.core.fulltext_db import fulltext_filter, fulltext_match, pg_tsquery
 from lotse.core.models import Language, Region, TargetGroup, TopicField
 from lotse.core.synonyms import search_clauses
 from lotse.core.versioning import CONTENT, current_versions, versioned, versions_key
 
-from .models import Offer
+from . import search_table
+from .models import Offer, confirmation_cutoff
 
 FACETS = ("topic_field", "target_group", "kind", "district", "language", "cost")
 SORTS = ("relevance", "newest", "title")
@@ -389,6 +392,172 @@ def _facet_counts_of_rows(
     return _facet_counts(raw, ref), len(rows)
 
 
+# --- the search table (PostgreSQL) ------------------------------------------------------------
+# A search with words walks the narrow table `offers_offersearch` (offers/search_table.py) by
+# publication date instead of the offers themselves: the same rows as `Offer.objects.public()`
+# with the same `search_vector`, a third of the bytes per row, written in publication order
+# (decision 0027). Its `facet_keys` hold the four many-to-many facets, so neither the filters nor
+# the facet counts read the through tables.
+
+
+# A parameter of the search table's statement (what the cursor adapts).
+_Param = str | int | datetime.date | list[str]
+
+
+def _int_array(values: list[int]) -> str:
+    """A PostgreSQL integer array literal, for a text parameter cast to integer[]."""
+    return "{" + ",".join(str(value) for value in values) + "}"
+
+
+def _table_flag(
+    facet: str, filters: OfferFilters, ref: CatalogueReference
+) -> tuple[str, list[_Param]] | None:
+    """One facet's filter as a condition on a row `s` of the search table (None: unfiltered)."""
+    values = getattr(filters, facet)
+    if not values:
+        return None
+    if facet in _M2M:
+        keys = [search_table.facet_key(facet, pk) for pk in ref.ids(facet, values)]
+        return "s.facet_keys && CAST(%s AS integer[])", [_int_array(keys)]
+    if facet in ("kind", "cost"):
+        return f"s.{facet} = ANY(%s)", [list(values)]
+    # A district: offers available there, statewide or online; "landesweit" and "online"
+    # alone: only those (`_district_q`), as one condition on the keys.
+    ids = ref.ids("district", tuple(v for v in values if v not in (STATEWIDE, ONLINE)))
+    keys = [search_table.facet_key("district", pk) for pk in ids]
+    if ids or STATEWIDE in values:
+        keys.append(search_table.STATEWIDE_KEY)
+    if ids or ONLINE in values:
+        keys.append(search_table.ONLINE_KEY)
+    if not keys:
+        return None  # no known value: no condition (as `_district_q`)
+    return "s.facet_keys && CAST(%s AS integer[])", [_int_array(keys)]
+
+
+def _table_walk(stems: list[Clause], now: datetime.datetime) -> tuple[str, list[_Param]]:
+    """FROM and WHERE of the public rows matching the words (a row is `s`, the query `q`)."""
+    sql = (
+        f"FROM {search_table.TABLE} s, to_tsquery('simple', %s) q "
+        "WHERE s.visible AND s.confirmed_at >= %s "
+        "AND (s.valid_until IS NULL OR s.valid_until >= %s)"
+    )
+    params: list[_Param] = [
+        pg_tsquery(stems),
+        confirmation_cutoff(now),
+        timezone.localdate(now),
+    ]
+    return sql, params
+
+
+_NEWEST = "ORDER BY s.first_published_at DESC, s.offer_id"
+
+
+def _table_facet_parts(m: str, flags: list[str], tail: str) -> list[str]:
+    """One SELECT per facet's disjunctive counts over the rows `m` (with a boolean column
+    `f_<facet>` per active filter): one GROUP BY per facet; the many-to-many facets unnest
+    `facet_keys` (the counterpart of the parts in `_facet_counts_all`). `tail`: columns after
+    the count."""
+
+    def others(facet: str, extra: str = "") -> str:
+        terms = [f"{m}.f_{other}" for other in flags if other != facet]
+        if extra:
+            terms.append(extra)
+        return " AND ".join(terms) if terms else "TRUE"
+
+    factor = search_table.KEY_FACTOR
+    parts = [
+        f"SELECT '', '', COUNT(*){tail} FROM {m}",
+        f"SELECT 'kind', {m}.kind, COUNT(*){tail} FROM {m} "
+        f"WHERE {others('kind')} GROUP BY {m}.kind",
+        f"SELECT 'cost', {m}.cost, COUNT(*){tail} FROM {m} "
+        f"WHERE {others('cost')} GROUP BY {m}.cost",
+    ]
+    for facet in _M2M:
+        code = search_table.FACET_CODES[facet]
+        parts.append(
+            f"SELECT '{facet}', CAST(k.key / {factor} AS TEXT), COUNT(*){tail} FROM {m}, "
+            f"unnest({m}.facet_keys) k(key) WHERE k.key %% {factor} = {code} "
+            f"AND {others(facet)} GROUP BY k.key"
+        )
+    everywhere = f"({m}.statewide OR {m}.online)"
+    code = search_table.FACET_CODES["district"]
+    parts += [
+        f"SELECT 'district', '{STATEWIDE}', COUNT(*){tail} FROM {m} "
+        f"WHERE {others('district', m + '.statewide')}",
+        f"SELECT 'district', '{ONLINE}', COUNT(*){tail} FROM {m} "
+        f"WHERE {others('district', m + '.online')}",
+        f"SELECT 'district', '*', COUNT(*){tail} FROM {m} WHERE {others('district', everywhere)}",
+        f"SELECT 'district', CAST(k.key / {factor} AS TEXT), COUNT(*){tail} FROM {m}, "
+        f"unnest({m}.facet_keys) k(key) WHERE k.key %% {factor} = {code} "
+        f"AND {others('district', 'NOT ' + everywhere)} GROUP BY k.key",
+    ]
+    return parts
+
+
+def _table_search(
+    stems: list[Clause], filters: OfferFilters, ref: CatalogueReference, now: datetime.datetime
+) -> tuple[list[tuple[int, float]], dict[str, dict[str, int]], int]:
+    """A search with words over the search table, in one statement: the candidates (the newest
+    COUNT_CAP + 1 public matches of the words and the filters, as (id, rank) newest first: the
+    order and rank of `fulltext_filter(...).order_by("-first_published_at", "pk")`, the same
+    tsvector, the same `ts_rank`), every facet's counts and the number of rows they counted.
+
+    The candidates `c` come back as two arrays (not a thousand rows). Without filters the
+    facets count the candidates; with filters a second sample `m`, the newest COUNT_CAP + 1
+    matches of the words alone with one flag per filter, as `_facet_counts_all` does with a
+    limit. PostgreSQL walks the rows by date, or, when a filter leaves few rows, finds them by
+    `facet_keys` (GIN) and sorts them."""
+    walk, walk_params = _table_walk(stems, now)
+    flags: dict[str, tuple[str, list[_Param]]] = {}
+    for facet in FACETS:
+        flag = _table_flag(facet, filters, ref)
+        if flag is not None:
+            flags[facet] = flag
+    # The facets' conditions come before the full-text test, which is the costly one.
+    where = "".join(f" AND {condition}" for condition, _params in flags.values())
+    columns = (
+        "s.offer_id, s.first_published_at, s.kind, s.cost, s.statewide, s.online, s.facet_keys"
+    )
+    sql = (
+        f"WITH c AS MATERIALIZED (SELECT {columns}, ts_rank(s.search_vector, q) AS rank "
+        f"{walk}{where} AND s.search_vector @@ q {_NEWEST} LIMIT %s)"
+    )
+    params: list[_Param] = [*walk_params]
+    for _condition, flag_params in flags.values():
+        params += flag_params
+    params.append(COUNT_CAP + 1)
+    counted = "c"
+    if flags:
+        flag_columns = "".join(
+            f", ({condition}) AS f_{facet}" for facet, (condition, _params) in flags.items()
+        )
+        sql += (
+            f", m AS MATERIALIZED (SELECT {columns}{flag_columns} {walk} "
+            f"AND s.search_vector @@ q {_NEWEST} LIMIT %s)"
+        )
+        for _condition, flag_params in flags.values():
+            params += flag_params
+        params += [*walk_params, COUNT_CAP + 1]
+        counted = "m"
+    order = "ORDER BY c.first_published_at DESC, c.offer_id"
+    parts = [
+        f"SELECT 'c', '', COUNT(*), array_agg(c.offer_id {order}), array_agg(c.rank {order}) "
+        "FROM c",
+        *_table_facet_parts(counted, list(flags), ", NULL, NULL"),
+    ]
+    sql += " " + " UNION ALL ".join(parts)
+    raw: dict[str, dict[str, int]] = {facet: {} for facet in ("", *FACETS)}
+    candidates: list[tuple[int, float]] = []
+    with connections[Offer.objects.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        for facet, key, n, ids, ranks in cursor.fetchall():
+            if facet == "c":
+                candidates = list(zip(ids or [], ranks or [], strict=True))
+            else:
+                raw[facet][str(key)] = n
+    return candidates, _facet_counts(raw, ref), raw[""].get("", 0)
+
+
 def _facet_counts(
     raw: dict[str, dict[str, int]], ref: CatalogueReference
 ) -> dict[str, dict[str, int]]:
@@ -513,7 +682,13 @@ def _search_snapshot(
     total: int | None = None
     total_capped = facets_capped = False
     candidates: list[tuple[int, float]] | None = None
-    if with_facets and stems:
+    if with_facets and stems and search_table.available(connections[Offer.objects.db]):
+        # The same as below over the search table, candidates and facets in one statement.
+        candidates, counts, counted = _table_search(stems, filters, ref, timezone.now())
+        total, total_capped = min(len(candidates), COUNT_CAP), len(candidates) > COUNT_CAP
+        facets = _facet_options(counts, filters, ref)
+        facets_capped = counted > COUNT_CAP
+    elif with_facets and stems:
         # With words: the newest COUNT_CAP + 1 matches with their rank. Their number is the
         # total up to the cap, and they are the pages that can be shown; sorted by relevance,
         # only they are ranked (ranking every match of a broad word was what made it slow).
