@@ -96,9 +96,9 @@ check-migrations: setup
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=lotse.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 # Upgrade path: a database migrated by the trees at the BASE commits in turn (default: the last
-# commits before the squashes of docs/decisions/0007: events/tariffs/network/offers, then desk)
-# must migrate with this tree's files and end with nothing left.
-MIGRATION_BASE ?= 0648543 449d166
+# commits before the squashes of docs/decisions/0007: events/tariffs/network/offers, then desk,
+# then core (0029)) must migrate with this tree's files and end with nothing left.
+MIGRATION_BASE ?= 0648543 449d166 1057344
 check-migration-upgrade: setup
 	set -e; work=$$(mktemp -d); trap 'rm -rf $$work' EXIT; \
 	db="$${UPGRADE_DATABASE_URL:-sqlite:///$$work/upgrade.sqlite3}"; \

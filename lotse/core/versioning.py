@@ -25,7 +25,7 @@ moved once then, for data written while a table had no trigger.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TypeVar
@@ -289,17 +289,24 @@ _pinned: ContextVar[dict[str, str] | None] = ContextVar("core_content_versions",
 
 
 @contextmanager
-def versions_pinned() -> Iterator[None]:
-    """For read-only requests (GET): the versions are read at their first use, then the same
-    for the rest of the request. Inside another `versions_pinned` it keeps the outer one's."""
-    if _pinned.get() is not None:
+def readings_pinned(pinned: ContextVar[dict[str, str] | None]) -> Iterator[None]:
+    """Inside, `pinned` holds a dict in which the block's first readings of a version are kept
+    for the rest of the block; inside another such block it keeps the outer one's dict. Shared
+    by the content versions and the Tarif register version (`tariffs/versioning.py`)."""
+    if pinned.get() is not None:
         yield
         return
-    token = _pinned.set({})
+    token = pinned.set({})
     try:
         yield
     finally:
-        _pinned.reset(token)
+        pinned.reset(token)
+
+
+def versions_pinned() -> AbstractContextManager[None]:
+    """For read-only requests (GET): the versions are read at their first use, then the same
+    for the rest of the request. Inside another `versions_pinned` it keeps the outer one's."""
+    return readings_pinned(_pinned)
 
 
 def versions_are_pinned() -> bool:

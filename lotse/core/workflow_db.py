@@ -1,4 +1,4 @@
-"""Assigning a Wagtail workflow to a model in a data migration (offers, migration).
+"""Assigning a Wagtail workflow to a model in a data migration (offers, migration, guidance).
 
 The migrations create their workflow each in their own way; handing it to the model and taking
 it back on reversal is the same everywhere and lives here.

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
@@ -29,6 +30,24 @@ from . import demand, documents, plan_page, selectors, services
 from .forms import DeskForm, ModuleForm, PlanMailForm, ProfileForm
 from .models import CompanyCheck, Module
 from .permissions import demand_visible
+
+# The steps of a check below the start page (guidance/_step.html): a step's name is its page's
+# title, last breadcrumb and heading.
+STEP_NAMES = {
+    "profile": gettext_lazy("Ihr Betrieb"),
+    "delete": gettext_lazy("Plan löschen"),
+    "recheck": gettext_lazy("Erneut prüfen"),
+    "mail": gettext_lazy("Plan per E-Mail senden"),
+    "desk": gettext_lazy("Mit dem Lotsendienst besprechen"),
+}
+
+
+def _render_step(
+    request: HttpRequest, step: str, context: dict[str, object], status: int = 200
+) -> HttpResponse:
+    """`guidance/<step>.html`, which extends guidance/_step.html, with the step's name."""
+    context = {**context, "step": step, "step_name": STEP_NAMES[step]}
+    return render(request, f"guidance/{step}.html", context, status=status)
 
 
 def _version_or_404():
@@ -109,9 +128,7 @@ def profile_new(request: HttpRequest) -> HttpResponse:
             check.version = version
             return redirect(_next_url(check, token))
     status = 400 if request.method == "POST" else 200
-    return render(
-        request, "guidance/profile.html", {"form": form, "version": version}, status=status
-    )
+    return _render_step(request, "profile", {"form": form, "version": version}, status=status)
 
 
 @never_cache
@@ -132,9 +149,9 @@ def profile_edit(request: HttpRequest, check: CompanyCheck, token: str) -> HttpR
             messages.success(request, _("Ihr Profil wurde gespeichert."))
             return redirect(_next_url(check, token))
     status = 400 if request.method == "POST" else 200
-    return render(
+    return _render_step(
         request,
-        "guidance/profile.html",
+        "profile",
         {"form": form, "version": check.version, "check": check, "token": token},
         status=status,
     )
@@ -221,7 +238,7 @@ def delete(request: HttpRequest, check: CompanyCheck, token: str) -> HttpRespons
         services.check_delete(check=check)
         messages.success(request, _("Ihr Plan und alle Antworten wurden gelöscht."))
         return redirect("guidance:start")
-    return render(request, "guidance/delete.html", {"check": check, "token": token})
+    return _render_step(request, "delete", {"check": check, "token": token})
 
 
 @never_cache
@@ -241,9 +258,9 @@ def recheck(request: HttpRequest, check: CompanyCheck, token: str) -> HttpRespon
         )
         return redirect(_next_url(check, token))
     services.check_touch(check=check)
-    return render(
+    return _render_step(
         request,
-        "guidance/recheck.html",
+        "recheck",
         {
             "check": check,
             "token": token,
@@ -303,8 +320,8 @@ def plan_mail(request: HttpRequest, check: CompanyCheck, token: str) -> HttpResp
     else:
         services.check_touch(check=check)
     status = 400 if request.method == "POST" else 200
-    return render(
-        request, "guidance/mail.html", {"form": form, "check": check, "token": token}, status=status
+    return _render_step(
+        request, "mail", {"form": form, "check": check, "token": token}, status=status
     )
 
 
@@ -349,8 +366,8 @@ def plan_desk(request: HttpRequest, check: CompanyCheck, token: str) -> HttpResp
     else:
         services.check_touch(check=check)
     status = 400 if request.method == "POST" else 200
-    return render(
-        request, "guidance/desk.html", {"form": form, "check": check, "token": token}, status=status
+    return _render_step(
+        request, "desk", {"form": form, "check": check, "token": token}, status=status
     )
 
 

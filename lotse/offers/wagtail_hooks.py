@@ -102,6 +102,27 @@ def _edit_url(offer) -> str:
     return reverse("wagtailsnippets_offers_offer:edit", args=[quote(offer.pk)])
 
 
+def _offer_action_response(
+    request, template: str, offer, *, title: str, icon: str, context: dict, status: int = 200
+) -> TemplateResponse:
+    """A page for one action on one offer in Wagtail's generic layout: the action is the title
+    and heading (Wagtail's `header_title`, `page_title`), the offer's title the subtitle."""
+    return TemplateResponse(
+        request,
+        template,
+        {
+            "header_title": title,
+            "page_title": title,
+            "page_subtitle": offer.title,
+            "header_icon": icon,
+            "offer": offer,
+            "edit_url": _edit_url(offer),
+            **context,
+        },
+        status=status,
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def offer_confirm_view(request, pk):
     offer = _get_offer(request, pk)
@@ -119,10 +140,13 @@ def offer_confirm_view(request, pk):
                 % {"title": offer.title, "date": date_format(offer.confirmation_expires_at)},
             )
         return redirect(_edit_url(offer))
-    return TemplateResponse(
+    return _offer_action_response(
         request,
         "offers/admin/confirm.html",
-        {"offer": offer, "edit_url": _edit_url(offer), "status": confirmation_label(offer)},
+        offer,
+        title=_("Angebot bestätigen"),
+        icon="success",
+        context={"status": confirmation_label(offer)},
     )
 
 
@@ -144,10 +168,13 @@ def offer_reject_view(request, pk):
                 request, _("Das Angebot „%(title)s“ wurde abgelehnt.") % {"title": offer.title}
             )
             return redirect(_edit_url(offer))
-    return TemplateResponse(
+    return _offer_action_response(
         request,
         "offers/admin/reject.html",
-        {"offer": offer, "edit_url": _edit_url(offer), "error": error, "reason": reason},
+        offer,
+        title=_("Angebot endgültig ablehnen"),
+        icon="cross",
+        context={"error": error, "reason": reason},
         status=400 if error else 200,
     )
 

@@ -7,8 +7,8 @@ Django signals, because imports, the benchmark generator and data migrations wri
 """
 
 import functools
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from typing import ParamSpec, TypeVar
 
@@ -16,7 +16,7 @@ from django.apps import apps
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from lotse.core.versioning import counter_bump_function_sql, counter_bump_sql
+from lotse.core.versioning import counter_bump_function_sql, counter_bump_sql, readings_pinned
 
 VERSION_TABLE = "tariffs_registerversion"
 
@@ -29,7 +29,7 @@ SQLITE_OPERATIONS = ("insert", "update", "delete")
 P = ParamSpec("P")
 T = TypeVar("T")
 # The version a read-only view pinned: read at its first use, then the same for the whole view.
-_pinned: ContextVar[dict | None] = ContextVar("tariffs_register_version", default=None)
+_pinned: ContextVar[dict[str, str] | None] = ContextVar("tariffs_register_version", default=None)
 
 
 def watched_tables() -> list[str]:
@@ -115,18 +115,10 @@ def current_version(using: str = "default") -> str:
     return pinned[using]
 
 
-@contextmanager
-def version_pinned() -> Iterator[None]:
+def version_pinned() -> AbstractContextManager[None]:
     """Inside, the version is read at most once per database (unless already pinned): a cached
     selector and the cached selectors it calls key their entries by one reading."""
-    if _pinned.get() is not None:
-        yield
-        return
-    token = _pinned.set({})
-    try:
-        yield
-    finally:
-        _pinned.reset(token)
+    return readings_pinned(_pinned)
 
 
 def pin_version(view: Callable[P, T]) -> Callable[P, T]:

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('core', '0003_create_roles'),
+        ('core', '0001_squashed_0010_content_version'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('core', '0005_load_languages'),
+        ('core', '0001_squashed_0010_content_version'),
         ('network', '0001_squashed_0004_actor_directory'),
         ('wagtaildocs', '0014_alter_document_file_size'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('core', '0009_outgoing_mail'),
+        ('core', '0001_squashed_0010_content_version'),
         ('events', '0001_squashed_0004_events_sites_agenda_registrations'),
         ('wagtailcore', '0098_apitoken'),
     ]

@@ -71,7 +71,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('core', '0005_load_languages'),
+        ('core', '0001_squashed_0010_content_version'),
         ('network', '0001_squashed_0004_actor_directory'),
         ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -134,7 +134,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('core', '0005_load_languages'),
+        ('core', '0001_squashed_0010_content_version'),
     ]
 
     operations = [

@@ -1,4 +1,4 @@
-"""The inquiry desk: the squashed state of desk 0001–0004 (docs/decisions/0007).
+"""The inquiry desk: the squashed state of desk 0001–0005 (docs/decisions/0007, 0029).
 
 Data kept: the consent texts version 1 (kinds "anfrage" and "weitergabe"). Dropped, because a
 new database has nothing for them to change: 0002 took an earlier `desk.*` grant back from the
@@ -55,12 +55,14 @@ class Migration(migrations.Migration):
         ('desk', '0002_lotsendienst_without_tarif_templates'),
         ('desk', '0003_lotsendienst_referrals_facts'),
         ('desk', '0004_inbox_order_index'),
+        ('desk', '0001_squashed_0004_lotsendienst_desk'),
+        ('desk', '0005_inquiry_filter_index'),
     ]
 
     initial = True
 
     dependencies = [
-        ('core', '0009_outgoing_mail'),
+        ('core', '0001_squashed_0010_content_version'),
         ('network', '0001_squashed_0004_actor_directory'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -243,6 +245,10 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name='inquiry',
             index=models.Index(models.F('topic'), models.Case(models.When(status__in=('neu', 'in_bearbeitung'), then=models.Value(0)), default=models.Value(1), output_field=models.IntegerField()), models.F('due_date'), models.F('received_at'), models.F('id'), name='desk_inq_inbox_order'),
+        ),
+        migrations.AddIndex(
+            model_name='inquiry',
+            index=models.Index(fields=['topic', 'district', 'topic_field', 'status', 'due_date'], name='desk_inq_filter'),
         ),
         migrations.AddConstraint(
             model_name='inquiry',
