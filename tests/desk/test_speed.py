@@ -373,3 +373,27 @@ def test_inbox_rows_and_options_are_escaped_as_format_html_did():
         '<option value="{}"{}>{}</option>',
         [("a&b", "", "<Fach>"), ("x", " selected", "'y'")],
     )
+
+
+def test_filter_form_is_kept_per_filters_and_language(client_for):
+    """The kept filter form marks the chosen filters of each request and speaks the user's
+    language (the renamed topic field and the new colleague: tests above)."""
+    from wagtail.users.models import UserProfile
+
+    lena = make_user(roles.DESK, "lena")
+    client = client_for(lena)
+    first = client.get("/admin/anfragen/?status=neu").content.decode()
+    assert '<option value="neu" selected>' in first
+    again = client.get("/admin/anfragen/?status=neu").content.decode()
+    assert '<option value="neu" selected>' in again
+    other = client.get("/admin/anfragen/?status=verwiesen&overdue=1").content.decode()
+    assert '<option value="verwiesen" selected>' in other
+    assert '<option value="neu" selected>' not in other
+    assert 'name="overdue" value="1" checked' in other
+    assert 'name="overdue" value="1" checked' not in again
+    profile = UserProfile.get_for_user(lena)
+    profile.preferred_language = "en"
+    profile.save()
+    english = client.get("/admin/anfragen/?status=neu").content.decode()
+    assert 'aria-label="Filter inquiries"' in english
+    assert 'aria-label="Anfragen filtern"' in again

@@ -1,11 +1,17 @@
 """Template tags of the desk's back-office pages (the admin sidebar: lotse.core.admin_sidebar)."""
 
+import dataclasses
+import hashlib
+import json
 from html import escape
 
 from django import template
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from lotse.core.versioning import AUTH_SCOPE, CONTENT, versioned
 
 register = template.Library()
 
@@ -78,3 +84,28 @@ def desk_options(items, selected):
             for value, label in pairs
         )
     )
+
+
+FILTER_FORM = "desk/admin/_filters.html"
+
+
+@register.simple_tag(takes_context=True)
+def desk_filter_form(context):
+    """The inbox's filter form (`_filters.html`, as an include would render it), kept in each
+    process's memory (decision 0025): about twenty translated labels and seven option lists,
+    the same for every page with the same filters. Kept per language, the user's topics and
+    the chosen filters, under the content version (topic fields, districts) and the `auth`
+    version (the "Zuständig" choices), so a renamed topic field or a new colleague shows at
+    once."""
+    parts = [
+        get_language() or "",
+        [value for value, _label in context["topics"]],
+        dataclasses.astuple(context["filters"]),
+    ]
+    digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:32]
+
+    def build() -> SafeString:
+        template = context.template.engine.get_template(FILTER_FORM)
+        return SafeString(template.render(context))
+
+    return versioned(f"desk.filter-form:{digest}", build, scopes=(CONTENT, AUTH_SCOPE))
