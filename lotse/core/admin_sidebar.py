@@ -42,6 +42,7 @@ import json
 import re
 
 from django import template
+from django.core.cache import caches
 from django.core.signals import setting_changed
 from django.middleware.csrf import get_token
 from django.urls import get_script_prefix, reverse
@@ -215,8 +216,14 @@ def _keyboard_dialog_key(node, context) -> str:
 
 
 def _keep_in_local_memory(key: str, build) -> SafeString:
-    # Under no version (`scopes=()`): the dialog reads no data, only code and translations.
-    return versioned(key, build, scopes=())
+    """In `CACHES["local"]` under no version (the dialog reads no data, only code, translations
+    and settings), so not even the versions are read for it."""
+    local = caches["local"]
+    output = local.get(key)
+    if output is None:
+        output = build()
+        local.set(key, output, None)
+    return output
 
 
 _kept_tag("keyboard_shortcuts_dialog", _keyboard_dialog_key, _keep_in_local_memory)

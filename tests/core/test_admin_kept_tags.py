@@ -135,3 +135,15 @@ def test_versioned_static_is_wagtails_and_follows_the_static_settings(settings):
     # The kept URLs are dropped with the setting (without that, the old URL stayed).
     assert ours(STATIC, {}).startswith("/statisch/wagtailadmin/js/core")
     assert ours(STATIC, {}) == wagtails(STATIC, {})
+
+
+def test_the_kept_dialog_reads_nothing(django_assert_num_queries):
+    """Kept under no version: outside a pinned request (an admin POST showing its form again)
+    not even the versions are read for it."""
+    user = make_user(roles.DESK, "lena")
+    UserProfile.get_for_user(user)
+    request = admin_request(user, LINUX)
+    request.user.wagtail_userprofile  # noqa: B018 - loaded as the admin's language check does
+    ours(DIALOG, {"request": request})
+    with django_assert_num_queries(0):
+        ours(DIALOG, {"request": request})
