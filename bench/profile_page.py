@@ -8,6 +8,7 @@ Usage (from the project root, with the environment of `manage.py` for that datab
     DJANGO_SETTINGS_MODULE=bench.settings DATABASE_URL=sqlite:///var/prof.sqlite3 \\
     LOTSE_SECRET_KEY=... LOTSE_SECURE_SSL_REDIRECT=0 LOTSE_ALLOWED_HOSTS=testserver \\
     .venv/bin/python bench/profile_page.py / /wissen/tarifvertraege/ --requests 200
+    (staff pages: `--login desk /admin/anfragen/` as the bench desk user)
 """
 
 import argparse
@@ -28,6 +29,12 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--cached", action="store_true", help="measure hits of the page cache")
+    parser.add_argument(
+        "--login",
+        metavar="MODULE",
+        help="as the bench staff user of bench.generators.MODULE (bench_context(); its "
+        "placeholders, e.g. {desk_district}, are filled in the paths)",
+    )
     args = parser.parse_args()
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
@@ -39,7 +46,15 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     client = Client()
-    for path in args.paths:
+    paths = args.paths
+    if args.login:
+        from importlib import import_module
+
+        context = import_module(f"bench.generators.{args.login}").bench_context()
+        name, _sep, value = context.pop("cookie").partition("=")
+        client.cookies[name] = value
+        paths = [path.format(**context) for path in paths]
+    for path in paths:
         separator = "&" if "?" in path else "?"
 
         def url(n: int, path=path, separator=separator) -> str:

@@ -22,19 +22,32 @@ names, about forty translated strings) per language and content version (locales
 content); the CSRF token, the active content locale and the user's keyboard shortcut setting
 are put in on every request.
 
+Three more tags of every admin page render the same HTML for the same few inputs, so their
+output is kept too (decision 0025): `{% keyboard_shortcuts_dialog %}` (a dialog of about forty
+translated lines: about a sixth of the desk inbox's CPU) per language, platform (Mac or not, from
+the User-Agent as Wagtail reads it), the user's keyboard shortcut setting and the comments
+setting; `{% icon %}` (a template per icon) per name, class and wrapper when it has no title;
+`{% versioned_static %}` (a manifest lookup per file) per path. None of them reads the database:
+they depend on code, translations and settings only, which change with a deployment (a new
+process), and the static URLs are dropped when a test changes the static files settings.
+
 This module is also the template library `wagtailadmin_tags`: `TEMPLATES["OPTIONS"]["libraries"]`
 maps that name here, so every `{% load wagtailadmin_tags %}` (Wagtail's own templates included)
-gets all of Wagtail's tags and filters, taken from its library object, with `{% sidebar_props %}`
-and `{% wagtail_config %}` replaced by the kept ones. No template of Wagtail's is copied.
+gets all of Wagtail's tags and filters, taken from its library object, with the tags above
+replaced by the kept ones (each built by Wagtail's own tag). No template of Wagtail's is copied.
 """
 
 import hashlib
 import json
+import re
 
 from django import template
+from django.core.cache import caches
+from django.core.signals import setting_changed
 from django.middleware.csrf import get_token
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.html import json_script
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.admin.menu import admin_menu
@@ -149,3 +162,120 @@ def sidebar_props(context):
     return json_script(
         {"modules": sidebar_modules(context["request"])}, element_id="wagtail-sidebar-props"
     )
+
+
+# --- Tags whose output depends on code, translations and settings only ------------------------
+
+# How Wagtail tells a Mac keyboard from others (wagtail.admin.utils, the dialog's tag).
+MAC_USER_AGENT = re.compile(r"Mac|iPod|iPhone|iPad")
+KEYBOARD_DIALOG_PREFIX = "admin.keyboard-dialog"
+
+
+class KeptOutputNode(template.Node):
+    """Wagtail's node of a tag, its output kept under `key(node, context)` (None: not kept)."""
+
+    def __init__(self, node: template.Node, key, store) -> None:
+        self.node = node
+        self.key = key
+        self.store = store
+
+    def render(self, context) -> str:
+        key = self.key(self.node, context)
+        if key is None:
+            return self.node.render(context)
+        return self.store(key, lambda: SafeString(self.node.render(context)))
+
+
+def _kept_tag(name: str, key, store) -> None:
+    """Register Wagtail's tag `name` here with its output kept (see KeptOutputNode)."""
+    compile_wagtails = wagtail_tags.register.tags[name]
+
+    def compile_function(parser, token) -> KeptOutputNode:
+        return KeptOutputNode(compile_wagtails(parser, token), key, store)
+
+    register.tag(name, compile_function)
+
+
+def _keyboard_dialog_key(node, context) -> str:
+    """What Wagtail's `keyboard_shortcuts_dialog` reads: the language, the platform, the
+    user's setting, the comments setting (and the script prefix of the account link)."""
+    request = context.get("request")
+    agent = request.headers.get("User-Agent", "") if request is not None else ""
+    profile = getattr(getattr(request, "user", None), "wagtail_userprofile", None)
+    enabled = bool(getattr(profile, "keyboard_shortcuts", True)) if profile is not None else True
+    return ":".join(
+        [
+            KEYBOARD_DIALOG_PREFIX,
+            get_language() or "",
+            "mac" if MAC_USER_AGENT.search(agent) else "other",
+            "on" if enabled else "off",
+            "comments" if wagtail_tags.get_comments_enabled() else "no-comments",
+            get_script_prefix(),
+        ]
+    )
+
+
+def _keep_in_local_memory(key: str, build) -> SafeString:
+    """In `CACHES["local"]` under no version (the dialog reads no data, only code, translations
+    and settings), so not even the versions are read for it."""
+    local = caches["local"]
+    output = local.get(key)
+    if output is None:
+        output = build()
+        local.set(key, output, None)
+    return output
+
+
+_kept_tag("keyboard_shortcuts_dialog", _keyboard_dialog_key, _keep_in_local_memory)
+
+
+# `{% icon %}` without a title: the same few dozen icons on every page. Bounded: icons past
+# the bound are rendered as before.
+ICONS_KEPT = 500
+_icons: dict[tuple, SafeString] = {}
+
+
+def _icon_key(node, context) -> tuple | None:
+    args, kwargs = node.get_resolved_arguments(context)
+    values = [*args, *kwargs.values()]
+    if len(args) > 2 or kwargs.get("title") is not None:
+        return None  # a title is a text of the page, perhaps a translation: not kept
+    # Strings (literals of the templates are SafeStrings, lazy translations are not strings).
+    if not all(value is None or isinstance(value, str | bool) for value in values):
+        return None
+    return (tuple(args), tuple(sorted(kwargs.items())), context.autoescape)
+
+
+def _keep_icon(key: tuple, build) -> SafeString:
+    output = _icons.get(key)
+    if output is None:
+        output = build()
+        if len(_icons) < ICONS_KEPT:
+            _icons[key] = output
+    return output
+
+
+_kept_tag("icon", _icon_key, _keep_icon)
+
+
+# `{% versioned_static %}`: the URL of a static file with Wagtail's version, per path.
+_static_urls: dict[str, str] = {}
+STATIC_SETTINGS = {"STATIC_URL", "STORAGES", "STATIC_ROOT", "STATICFILES_DIRS"}
+
+
+@register.simple_tag
+def versioned_static(path):
+    url = _static_urls.get(path)
+    if url is None:
+        url = wagtail_tags.versioned_static(path)
+        if isinstance(path, str) and len(_static_urls) < ICONS_KEPT:
+            _static_urls[path] = url
+    return url
+
+
+def _forget_static_urls(*, setting: str, **kwargs) -> None:
+    if setting in STATIC_SETTINGS:
+        _static_urls.clear()
+
+
+setting_changed.connect(_forget_static_urls)

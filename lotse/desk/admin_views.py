@@ -72,11 +72,16 @@ def _inquiry(request: HttpRequest, pk: int) -> Inquiry:
 
 class CappedPaginator(Paginator):
     """Counts at most `cap` rows (`selectors.count_upto`); beyond, the pager says "von mehr
-    als …" and ends one page after the cap (the filters narrow a list that long)."""
+    als …" and ends one page after the cap (the filters narrow a list that long). `count`: the
+    capped count when the caller has it already (`selectors.counts_upto`)."""
 
-    def __init__(self, object_list, per_page: int, cap: int | None = None):
+    def __init__(
+        self, object_list, per_page: int, cap: int | None = None, count: int | None = None
+    ):
         super().__init__(object_list, per_page)
         self.cap = selectors.COUNT_CAP if cap is None else cap
+        if count is not None:
+            self.count = count
 
     @cached_property
     def count(self) -> int:
@@ -99,11 +104,12 @@ class CappedPaginator(Paginator):
         return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
 
 
-def _page(request: HttpRequest, queryset) -> tuple[Page, str]:
+def _page(request: HttpRequest, queryset, count: int | None = None) -> tuple[Page, str]:
     """Page `p` of a desk list (50 rows) and the list's other parameters for the pager links."""
     params = request.GET.copy()
     params.pop("p", None)
-    return CappedPaginator(queryset, 50).get_page(request.GET.get("p")), params.urlencode()
+    paginator = CappedPaginator(queryset, 50, count=count)
+    return paginator.get_page(request.GET.get("p")), params.urlencode()
 
 
 def _versions_pinned(view):
@@ -138,8 +144,13 @@ def inquiry_list(request: HttpRequest) -> HttpResponse:
         district=request.GET.get("kreis", "")[:8],
         channel=channel if channel in Channel.values else "",
     )
-    page, query = _page(request, selectors.inquiries_list(user=request.user, filters=filters))
     today = timezone.localdate()
+    inquiries = selectors.inquiries_list(user=request.user, filters=filters, today=today)
+    # The pager's count and the overdue count in one statement.
+    count, overdue_count = selectors.counts_upto(
+        inquiries, selectors.inquiries_for_user(user=request.user).overdue(today)
+    )
+    page, query = _page(request, inquiries, count=count)
     return render(
         request,
         "desk/admin/list.html",
@@ -148,17 +159,15 @@ def inquiry_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "rows": selectors.inbox_rows(page.object_list, today=today),
             "filters": filters,
-            "statuses": Status.choices,
-            "kinds": QuestionKind.choices,
+            "statuses": selectors.status_choices(),
+            "kinds": selectors.kind_choices(),
             "topics": [(t, Topic(t).label) for t in access.topics_for(request.user)],
             "topic_fields": selectors.topic_field_choices(),
             "districts": selectors.district_choices(),
-            "channels": Channel.choices,
+            "channels": selectors.channel_choices(),
             "assignees": selectors.assignee_options(),
             "may_log": access.user_may_handle(user=request.user, topic=Topic.GENERAL),
-            "overdue_count": selectors.count_upto(
-                selectors.inquiries_for_user(user=request.user).overdue(today)
-            ),
+            "overdue_count": overdue_count,
             "count_cap": selectors.COUNT_CAP,
             "query": query,
         },

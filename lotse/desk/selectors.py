@@ -5,23 +5,25 @@ import logging
 import re
 import statistics
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, NamedTuple, cast
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import User
+from django.core.exceptions import EmptyResultSet
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Case, Count, IntegerField, Max, Min, Q, QuerySet, Value, When
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.dateformat import format as format_date
 from django.utils.formats import get_format
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from lotse.core.dateformat import date_formatter
 from lotse.core.models import Language, Region, TopicField
 from lotse.core.types import AnyUser
 from lotse.core.versioning import AUTH_SCOPE, CONTENT, shared_versioned, versioned
@@ -397,6 +399,32 @@ def count_upto(queryset: QuerySet, cap: int = COUNT_CAP) -> int:
     return queryset.order_by().values("pk")[: cap + 1].count()
 
 
+def counts_upto(*querysets: QuerySet, cap: int = COUNT_CAP) -> list[int]:
+    """`count_upto` of each of `querysets` (of one database), in one statement: a scalar
+    subquery per count (the inbox asks two on every page; each `count()` built its own
+    aggregate query and paid a round trip). A queryset that can match nothing counts 0."""
+    parts: list[str] = []
+    params: list[Any] = []
+    using = querysets[0].db if querysets else DEFAULT_DB_ALIAS
+    for queryset in querysets:
+        try:
+            sql, sql_params = (
+                queryset.order_by().values_list("pk")[: cap + 1].query.sql_with_params()
+            )
+        except EmptyResultSet:
+            parts.append("0")
+            continue
+        # The subquery is the ORM's compiled SQL with its parameters kept apart.
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted{len(parts)})")  # noqa: S608
+        params.extend(sql_params)
+    if all(part == "0" for part in parts):
+        return [0] * len(parts)
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)
+        row = cursor.fetchone()
+    return [int(value) for value in row]
+
+
 def overdue_referrals(*, user: AnyUser, today: dt.date | None = None) -> QuerySet[Referral]:
     """Referrals no partner accepted in time, of the inquiries the staff member handles.
 
@@ -428,14 +456,14 @@ def overdue_referral_rows(referrals: QuerySet[Referral], *, limit: int) -> list[
     """The first `limit` of `referrals` as lines: three columns of one query, no model objects
     (the report listed 50 referrals with their inquiries and organisations as whole objects)."""
     url_pattern = reverse("lotse_desk:detail", args=[987654321])
-    date_format = get_format("SHORT_DATE_FORMAT")
+    due_format = date_formatter(get_format("SHORT_DATE_FORMAT"))
     values = referrals.values_list("inquiry_id", "inquiry__reference", "actor__name", "accept_due")
     return [
         OverdueReferralRow(
             url=url_pattern.replace("987654321", str(inquiry_id)),
             reference=reference,
             actor=actor,
-            due=format_date(due, date_format) if due else "",
+            due=due_format(due) if due else "",
         )
         for inquiry_id, reference, actor, due in values[:limit]
     ]
@@ -676,12 +704,27 @@ class InboxReference:
     district_ids: dict[str, int]  # AGS code → id
     topic_field_labels: dict[int, str]  # id → label of every topic field (the inbox's rows)
     region_labels: dict[int, str]  # id → label of every region
+    # The labels of the model's choices in this language (each a lazy translation, read once
+    # here instead of on every page).
+    statuses: list[Choice]
+    channels: list[Choice]
+    kinds: list[Choice]
+    status_labels: dict[str, str]
+    channel_labels: dict[str, str]
+    kind_labels: dict[str, str]
+
+
+def _choices(choices: Sequence[tuple[str, object]]) -> list[Choice]:
+    return [Choice(str(value), str(label)) for value, label in choices]
 
 
 def _inbox_reference() -> InboxReference:
     def build() -> InboxReference:
         districts = list(Region.objects.districts().order_by("name"))
         topic_fields = list(TopicField.objects.all())
+        statuses = _choices(Status.choices)
+        channels = _choices(Channel.choices)
+        kinds = _choices(QuestionKind.choices)
         return InboxReference(
             topic_fields=[Choice(i.slug, i.label) for i in TopicField.objects.active()],
             districts=[Choice(i.code, i.label) for i in districts],
@@ -689,6 +732,12 @@ def _inbox_reference() -> InboxReference:
             district_ids={i.code: i.pk for i in districts},
             topic_field_labels={i.pk: i.label for i in topic_fields},
             region_labels={i.pk: i.label for i in Region.objects.all()},
+            statuses=statuses,
+            channels=channels,
+            kinds=kinds,
+            status_labels={i.value: i.label for i in statuses},
+            channel_labels={i.value: i.label for i in channels},
+            kind_labels={i.value: i.label for i in kinds},
         )
 
     return versioned(f"desk.inbox-reference:{translation.get_language() or 'de'}", build)
@@ -700,6 +749,18 @@ def topic_field_choices() -> list[Choice]:
 
 def district_choices() -> list[Choice]:
     return _inbox_reference().districts
+
+
+def status_choices() -> list[Choice]:
+    return _inbox_reference().statuses
+
+
+def channel_choices() -> list[Choice]:
+    return _inbox_reference().channels
+
+
+def kind_choices() -> list[Choice]:
+    return _inbox_reference().kinds
 
 
 def assignee_options() -> list[Choice]:
@@ -719,9 +780,9 @@ def assignee_options() -> list[Choice]:
     return versioned("desk.assignee-options", build, scopes=(AUTH_SCOPE,))
 
 
-@dataclass(frozen=True)
-class InboxRow:
-    """One line of the inbox, every text computed here (the template only prints)."""
+class InboxRow(NamedTuple):
+    """One line of the inbox, every text computed here (the template only prints); a tuple:
+    50 of them are made for every page."""
 
     url: str
     reference: str
@@ -757,15 +818,15 @@ INBOX_ROW_COLUMNS = (
 
 def inbox_rows(inquiries: QuerySet[Inquiry], *, today: dt.date) -> list[InboxRow]:
     """The rows of one inbox page (a slice of `inquiries_list`), read as columns in one query,
-    no model objects: labels from the choices and the cached reference data, the detail URL
-    reversed once."""
+    no model objects: labels from the cached reference data, the detail URL reversed once, the
+    dates by a compiled format (lotse.core.dateformat)."""
     url_pattern = reverse("lotse_desk:detail", args=[987654321])
-    statuses = {value: str(label) for value, label in Status.choices}
-    channels = {value: str(label) for value, label in Channel.choices}
-    kinds = {value: str(label) for value, label in QuestionKind.choices}
     reference = _inbox_reference()
-    datetime_format = get_format("SHORT_DATETIME_FORMAT")
-    date_only_format = get_format("SHORT_DATE_FORMAT")
+    statuses = reference.status_labels
+    channels = reference.channel_labels
+    kinds = reference.kind_labels
+    received_format = date_formatter(get_format("SHORT_DATETIME_FORMAT"))
+    due_format = date_formatter(get_format("SHORT_DATE_FORMAT"))
     local = timezone.get_current_timezone()
     rows = []
     for (
@@ -796,12 +857,12 @@ def inbox_rows(inquiries: QuerySet[Inquiry], *, today: dt.date) -> list[InboxRow
             InboxRow(
                 url=url_pattern.replace("987654321", str(pk)),
                 reference=number,
-                received=format_date(received_at.astimezone(local), datetime_format),
+                received=received_format(received_at.astimezone(local)),
                 subject=subject,
                 district=reference.region_labels.get(district_id, "–"),
                 status=statuses.get(status, status),
                 assignee=(full_name or username) if username is not None else "–",
-                due=format_date(due_date, date_only_format),
+                due=due_format(due_date),
                 overdue=status in OPEN_STATUSES and due_date < today,
             )
         )

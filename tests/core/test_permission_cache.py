@@ -82,3 +82,25 @@ def test_rights_and_logins_move_the_auth_version_not_the_content(user):
     after = current_versions()
     assert after["auth"] != before.get("auth")
     assert after["content"] == before["content"]
+
+
+def test_the_session_user_comes_with_wagtails_profile(user, django_assert_num_queries):
+    """The backend reads the user and Wagtail's profile in one query (decision 0025)."""
+    from wagtail.users.models import UserProfile
+
+    from lotse.core.auth import VersionedPermissionBackend
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    with django_assert_num_queries(1):
+        loaded = VersionedPermissionBackend().get_user(user.pk)
+        assert loaded.wagtail_userprofile.preferred_language == "en"
+    profile.delete()
+    with django_assert_num_queries(1):
+        loaded = VersionedPermissionBackend().get_user(user.pk)
+        assert not hasattr(loaded, "wagtail_userprofile")
+    user.is_active = False
+    user.save()
+    assert VersionedPermissionBackend().get_user(user.pk) is None
+    assert VersionedPermissionBackend().get_user(user.pk + 1000) is None

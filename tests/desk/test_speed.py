@@ -293,3 +293,107 @@ def test_assignee_filter_follows_new_and_renamed_colleagues_at_once(client_for):
     page = client.get("/admin/anfragen/").content.decode()
     assert ">Konrad</option>" in page
     assert ">Kurt</option>" not in page
+
+
+def test_counts_upto_counts_like_count_upto_in_one_statement(django_assert_num_queries):
+    today = timezone.localdate()
+    for index in range(5):
+        make_inquiry(due_date=today - dt.timedelta(days=index - 2))
+    querysets = [
+        Inquiry.objects.all(),
+        Inquiry.objects.overdue(today),
+        Inquiry.objects.filter(pk__in=[]),  # the ORM knows it matches nothing
+        Inquiry.objects.none(),
+        Inquiry.objects.filter(reference__startswith="gibt-es-nicht"),
+        Inquiry.objects.order_by("-due_date").filter(due_date__lt=today),
+    ]
+    expected = [selectors.count_upto(queryset, cap=3) for queryset in querysets]
+    with django_assert_num_queries(1):
+        assert selectors.counts_upto(*querysets, cap=3) == expected
+    assert expected[0] == 4  # capped: more than 3
+    with django_assert_num_queries(0):
+        assert selectors.counts_upto(Inquiry.objects.none()) == [0]
+
+
+def test_inbox_statements(client_for, django_assert_num_queries):
+    """The inbox page reads the session, the user with Wagtail's profile, the versions, both
+    counts in one statement and the rows (the reference data, menu, rights and dialog from the
+    kept entries)."""
+    client = client_for(make_user(roles.DESK, "lena"))
+    make_inquiry(topic="allgemein", sector="", question_kind="")
+    client.get("/admin/anfragen/")  # fills the kept entries
+    with django_assert_num_queries(5) as statements:
+        assert client.get("/admin/anfragen/").status_code == 200
+    sqls = [query["sql"] for query in statements.captured_queries]
+    assert "wagtailusers_userprofile" in sqls[1] and "auth_user" in sqls[1]
+    assert sum("COUNT(*)" in sql for sql in sqls) == 1
+    assert "desk_inquiry" in sqls[4]
+
+
+def test_inbox_rows_and_options_are_escaped_as_format_html_did():
+    """The row and option tags escape with the standard library (Django's `escape` without its
+    wrappers): the HTML is the same as `format_html_join` wrote, markup in data included."""
+    from django.utils.html import format_html, format_html_join
+
+    from lotse.desk.templatetags import desk_admin
+
+    rows = [
+        selectors.InboxRow(
+            url='/admin/anfragen/1/?a=1&b="2"',
+            reference="LD-<1>",
+            received="04.03.2026 09:05",
+            subject="Fach & Kraft · 'Telefon'",
+            district="<script>alert(1)</script>",
+            status="neu",
+            assignee="Lena",
+            due="11.03.2026",
+            overdue=overdue,
+        )
+        for overdue in (True, False)
+    ]
+    overdue_mark = format_html(
+        ' <strong class="w-status w-status--label desk-overdue">{}</strong>', "überfällig"
+    )
+    expected = format_html_join(
+        "\n",
+        desk_admin.INBOX_ROW,
+        (
+            (
+                " desk-row--overdue" if row.overdue else "",
+                *row[:8],
+                overdue_mark if row.overdue else "",
+            )
+            for row in rows
+        ),
+    )
+    assert desk_admin.desk_inbox_rows(rows) == expected
+    choices = [selectors.Choice("a&b", "<Fach>"), ("x", "'y'")]
+    assert desk_admin.desk_options(choices, "x") == format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        [("a&b", "", "<Fach>"), ("x", " selected", "'y'")],
+    )
+
+
+def test_filter_form_is_kept_per_filters_and_language(client_for):
+    """The kept filter form marks the chosen filters of each request and speaks the user's
+    language (the renamed topic field and the new colleague: tests above)."""
+    from wagtail.users.models import UserProfile
+
+    lena = make_user(roles.DESK, "lena")
+    client = client_for(lena)
+    first = client.get("/admin/anfragen/?status=neu").content.decode()
+    assert '<option value="neu" selected>' in first
+    again = client.get("/admin/anfragen/?status=neu").content.decode()
+    assert '<option value="neu" selected>' in again
+    other = client.get("/admin/anfragen/?status=verwiesen&overdue=1").content.decode()
+    assert '<option value="verwiesen" selected>' in other
+    assert '<option value="neu" selected>' not in other
+    assert 'name="overdue" value="1" checked' in other
+    assert 'name="overdue" value="1" checked' not in again
+    profile = UserProfile.get_for_user(lena)
+    profile.preferred_language = "en"
+    profile.save()
+    english = client.get("/admin/anfragen/?status=neu").content.decode()
+    assert 'aria-label="Filter inquiries"' in english
+    assert 'aria-label="Anfragen filtern"' in again
