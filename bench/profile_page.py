@@ -8,6 +8,10 @@ Usage (from the project root, with the environment of `manage.py` for that datab
     DJANGO_SETTINGS_MODULE=bench.settings DATABASE_URL=sqlite:///var/prof.sqlite3 \\
     LOTSE_SECRET_KEY=... LOTSE_SECURE_SSL_REDIRECT=0 LOTSE_ALLOWED_HOSTS=testserver \\
     .venv/bin/python bench/profile_page.py / /wissen/tarifvertraege/ --requests 200
+
+`--target NAME` profiles a varied benchmark target (bench/scenarios.py) with its own addresses
+instead (every request the next `variant(n)`, as `bench/run.py` asks them), e.g.
+`--target tariff-lookup-uncached`.
 """
 
 import argparse
@@ -23,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="+")
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--target", action="append", default=[], help="a varied bench target")
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--top", type=int, default=25)
@@ -38,11 +43,16 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from bench.scenarios import TARGETS
+
+    variants = {target.name: target.variant for target in TARGETS if target.variant}
     client = Client()
-    for path in args.paths:
+    for path in [*args.paths, *args.target]:
         separator = "&" if "?" in path else "?"
 
         def url(n: int, path=path, separator=separator) -> str:
+            if path in args.target:
+                return variants[path](n)
             return path if args.cached else f"{path}{separator}kalt={n}"
 
         for n in range(args.warmup):
@@ -52,7 +62,7 @@ def main() -> None:
             client.get(url(args.warmup))
         queries = len(context.captured_queries)
         reset_queries()
-        profile = cProfile.Profile()
+        profile = cProfile.Profile(time.process_time)
         start = time.process_time()
         profile.enable()
         for n in range(args.warmup + 1, args.warmup + 1 + args.requests):
