@@ -4,7 +4,7 @@ import functools
 from dataclasses import dataclass
 
 from django.http import HttpRequest
-from django.urls import get_urlconf, translate_url
+from django.urls import get_script_prefix, get_urlconf, translate_url
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -53,7 +53,9 @@ TRANSLATED_PATH_LENGTH = 300
 
 
 @functools.lru_cache(maxsize=2048)
-def _kept_translation(urlconf: str | None, active: str | None, path: str, code: str) -> str:
+def _kept_translation(
+    urlconf: str | None, prefix: str, active: str | None, path: str, code: str
+) -> str:
     return translate_url(path, code)
 
 
@@ -63,7 +65,10 @@ def _translated_path(path: str, code: str) -> str:
     (resolving and reversing cost about 0.15 ms a language)."""
     if len(path) > TRANSLATED_PATH_LENGTH:
         return translate_url(path, code)
-    return _kept_translation(get_urlconf(), get_language(), path, code)
+    from django.conf import settings
+
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    return _kept_translation(urlconf, get_script_prefix(), get_language(), path, code)
 
 
 def language_links(request: HttpRequest, page=None) -> list[dict]:

@@ -10,11 +10,13 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.template import engines
 from django.template.loader import get_template
 from django.test import RequestFactory
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import escape
 from wagtail.models import Page
 
 from lotse.core import shell
+from lotse.core.navigation import language_links
 from lotse.core.versioning import versions_pinned
 from lotse.tariffs.forms import LookupForm
 
@@ -173,3 +175,21 @@ def test_templates_the_shell_cannot_stand_for(source):
     """A block with `{{ block.super }}`, a layout named by a variable, no layout at all."""
     template = engines["django"].from_string(source).template
     assert shell._leaf(template) is None
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/tarifauskunft/auskunft/?wz=43.99.1&stand=2025-01-01",
+        "/en/tarifauskunft/lohncheck/?betrag=1%262&q=%3Cb%3E",
+        "/tarifauskunft/tarifvertrag/" + "X" * 400 + "/?stand=2025-01-01",  # not kept: too long
+        "/gibt/es/nicht/?a=1",
+    ],
+)
+def test_language_links_equal_translate_url_of_the_whole_address(address):
+    """The translated path is kept per process; the query is appended as translate_url does."""
+    request = RequestFactory().get(address)
+    with translation.override("en" if address.startswith("/en/") else "de"):
+        for _round in range(2):  # the second time from the kept translations
+            for link in language_links(request):
+                assert link["url"] == translate_url(request.get_full_path(), link["code"])
