@@ -9,6 +9,10 @@ Usage (from the project root, with the environment of `manage.py` for that datab
     LOTSE_SECRET_KEY=... LOTSE_SECURE_SSL_REDIRECT=0 LOTSE_ALLOWED_HOSTS=testserver \\
     .venv/bin/python bench/profile_page.py / /wissen/tarifvertraege/ --requests 200
     (staff pages: `--login desk /admin/anfragen/` as the bench desk user)
+
+`--target NAME` profiles a varied benchmark target (bench/scenarios.py) with its own addresses
+instead (every request the next `variant(n)`, as `bench/run.py` asks them), e.g.
+`--target tariff-lookup-uncached`.
 """
 
 import argparse
@@ -24,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="+")
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--target", action="append", default=[], help="a varied bench target")
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--top", type=int, default=25)
@@ -45,6 +50,9 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from bench.scenarios import TARGETS
+
+    variants = {target.name: target.variant for target in TARGETS if target.variant}
     client = Client()
     paths = args.paths
     if args.login:
@@ -54,10 +62,12 @@ def main() -> None:
         name, _sep, value = context.pop("cookie").partition("=")
         client.cookies[name] = value
         paths = [path.format(**context) for path in paths]
-    for path in paths:
+    for path in [*paths, *args.target]:
         separator = "&" if "?" in path else "?"
 
         def url(n: int, path=path, separator=separator) -> str:
+            if path in args.target:
+                return variants[path](n)
             return path if args.cached else f"{path}{separator}kalt={n}"
 
         for n in range(args.warmup):
@@ -67,7 +77,7 @@ def main() -> None:
             client.get(url(args.warmup))
         queries = len(context.captured_queries)
         reset_queries()
-        profile = cProfile.Profile()
+        profile = cProfile.Profile(time.process_time)
         start = time.process_time()
         profile.enable()
         for n in range(args.warmup + 1, args.warmup + 1 + args.requests):

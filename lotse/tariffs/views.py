@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 
 from lotse.core.pdf import pdf_response, render_pdf
 from lotse.core.roles import ADMINISTRATION, TARIFF_REGISTER, user_has_role
+from lotse.core.shell import render_page
 
 from . import selectors
 from .forms import AgreementDateForm, LookupForm, TraineeCheckForm, WageCheckForm
@@ -45,7 +46,7 @@ def _checked(request, form_class, template: str, pdf: bool, check):
     """The empty form for a request without parameters; the form again with HTTP 400 for
     invalid input or a ValidationError of `check`; otherwise (form, check(cleaned data))."""
     if not request.GET:
-        return render(request, f"tariffs/{template}", {"form": form_class()})
+        return render_page(request, f"tariffs/{template}", {"form": form_class()})
     form = form_class(request.GET)
     if form.is_valid():
         try:
@@ -66,7 +67,9 @@ def _respond(request, template, context, *, pdf: bool, status: int = 200, filena
     if pdf and status == 200:
         document = render_pdf(f"tariffs/pdf/{template}", context, request=request)
         return pdf_response(document, f"{filename}.pdf", inline=True, private=False)
-    return render(request, f"tariffs/{template}", context, status=status)
+    # The layout (header, navigation, footer) from the shell kept per language and content
+    # version; only the page's own blocks are rendered (decision 0026).
+    return render_page(request, f"tariffs/{template}", context, status=status)
 
 
 @require_safe
@@ -75,7 +78,7 @@ def search(request: HttpRequest) -> HttpResponse:
     """The search form; a question in the URL (`?q=` or `?wz=`) goes to its answer."""
     if request.GET.get("q") or request.GET.get("wz"):
         return redirect(f"{reverse('tariffs:answer')}?{request.GET.urlencode()}")
-    return render(request, "tariffs/search.html", {"form": LookupForm()})
+    return render_page(request, "tariffs/search.html", {"form": LookupForm()})
 
 
 @require_safe

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lotse.core.navigation import language_links as build_language_links
+from lotse.core.shell import SHELL_FLAG, language_marker
 
 register = template.Library()
 
@@ -25,7 +26,12 @@ def language_links(context):
     request = context.get("request")
     if request is None:
         return []
-    return build_language_links(request, page=context.get("page"))
+    links = build_language_links(request, page=context.get("page"))
+    if context.get(SHELL_FLAG):
+        # The layout kept for every address (lotse.core.shell): each request puts its own.
+        for link in links:
+            link["url"] = language_marker(link["code"])
+    return links
 
 
 FOOTER_CACHE_SECONDS = 300
@@ -49,13 +55,19 @@ def _footer_urls(language: str) -> dict[str, str]:
     }
 
 
-@register.simple_tag
-def footer_links():
-    """Footer links, cached per language (cleared when pages are published or unpublished)."""
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """Footer links, cached per language (cleared when pages are published or unpublished).
+
+    The layout kept under the content version (lotse.core.shell) reads them from the page tree
+    itself: the shared copy may still be that of the version before."""
     language = get_language() or "de"
-    urls = cache.get_or_set(
-        footer_cache_key(language), lambda: _footer_urls(language), FOOTER_CACHE_SECONDS
-    )
+    if context.get(SHELL_FLAG):
+        urls = _footer_urls(language)
+    else:
+        urls = cache.get_or_set(
+            footer_cache_key(language), lambda: _footer_urls(language), FOOTER_CACHE_SECONDS
+        )
     links = [
         {"slug": slug, "label": label, "url": urls[slug]}
         for slug, label in FOOTER_PAGES
