@@ -48,11 +48,11 @@ ONLINE = "online"
 VOCABULARY_CACHE_KEY = "offers:vocabulary:v1"
 VOCABULARY_TIMEOUT = 600
 VOCABULARY_MAX_WORDS = 50_000
-# A search with text counts its matches up to COUNT_CAP ("mehr als 1000" beyond it): the facet
+# A search with text counts its matches up to COUNT_CAP ("mehr als 500" beyond it): the facet
 # counts over a sample of the first COUNT_CAP + 1 matches (lower bounds then, "mind."), the
 # relevance order over the newest COUNT_CAP matches. A broad word's cost then no longer grows
 # with the catalogue (docs/search.md, "Broad words"; decision 0003).
-COUNT_CAP = 1_000
+COUNT_CAP = 500  # 1,000 until decision 0027 (its "A lower cap")
 
 
 @dataclass(frozen=True)
