@@ -256,13 +256,15 @@ def test_facet_options_markup_escapes_labels_and_says_at_least_when_sampled():
     from lotse.offers.views import facet_options_html
 
     options = [FacetOption("a-b", "Ä & <b>", 7, True), FacetOption("x", "X", 3, False)]
-    exact = str(facet_options_html("topic_field", options, capped=False))
+    # German explicitly: an English request earlier in this process leaves English active.
+    with translation.override("de"):
+        exact = str(facet_options_html("topic_field", options, capped=False))
+        sampled = str(facet_options_html("topic_field", options, capped=True))
     assert 'value="a-b" id="f-topic_field-a-b" checked>' in exact
     assert 'value="x" id="f-topic_field-x">' in exact
     assert "Ä &amp; &lt;b&gt;" in exact and "<b>" not in exact
     assert '(<span id="fc-topic_field-a-b">7</span>' in exact
     assert "mindestens" not in exact
-    sampled = str(facet_options_html("topic_field", options, capped=True))
     assert '(mindestens <span id="fc-topic_field-x">3</span>' in sampled
     with translation.override("en"):
         assert "(at least <span" in str(facet_options_html("kind", options, capped=True))
