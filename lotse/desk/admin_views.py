@@ -5,8 +5,10 @@ anonymous users to the login; users without a desk topic (partners, other roles)
 """
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -57,17 +59,55 @@ if TYPE_CHECKING:
     import tablib
 
 
-def _forbidden(request: HttpRequest) -> HttpResponse | None:
-    """403 for users without a desk topic (not PermissionDenied: the admin would redirect)."""
-    if access.user_may_use_desk(request.user):
-        return None
-    return permission_denied(request, PermissionDenied())
+def _for_users(may_use: Callable[[Any], bool]):
+    """A back-office view for the users `may_use(user)` lets in (the staff's inbox:
+    `access.user_may_use_desk`, users with a desk topic; a partner's referrals:
+    `access.user_may_use_partner_inbox`); 403 for the others (not PermissionDenied: the admin
+    would redirect)."""
+
+    def decorator(view):
+        @wraps(view)
+        def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not may_use(request.user):
+                return permission_denied(request, PermissionDenied())
+            return view(request, *args, **kwargs)
+
+        return guarded
+
+    return decorator
+
+
+_staff = _for_users(access.user_may_use_desk)
+_partners = _for_users(access.user_may_use_partner_inbox)
 
 
 def _inquiry(request: HttpRequest, pk: int) -> Inquiry:
     return get_object_or_404(
         selectors.inquiries_for_user(user=request.user).select_related("assignee"), pk=pk
     )
+
+
+def _partner_referral(request: HttpRequest, pk: int) -> Referral:
+    return get_object_or_404(
+        access.referrals_for_partner(request.user).select_related("actor", "inquiry"), pk=pk
+    )
+
+
+@dataclass(frozen=True)
+class _Target:
+    """What a back-office POST action acts on: who may use it, how the object is read for the
+    user, the service's keyword for it and the page the action returns to."""
+
+    may_use: Callable[[Any], bool]
+    fetch: Callable[[HttpRequest, int], Any]
+    keyword: str
+    detail: str
+
+
+_INQUIRY = _Target(access.user_may_use_desk, _inquiry, "inquiry", "lotse_desk:detail")
+_REFERRAL = _Target(
+    access.user_may_use_partner_inbox, _partner_referral, "referral", "lotse_desk:partner_detail"
+)
 
 
 class CappedPaginator(Paginator):
@@ -127,9 +167,8 @@ def _versions_pinned(view):
 @never_cache
 @require_http_methods(["GET", "HEAD"])
 @_versions_pinned
+@_staff
 def inquiry_list(request: HttpRequest) -> HttpResponse:
-    if (denied := _forbidden(request)) is not None:
-        return denied
     status = request.GET.get("status", "")
     kind = request.GET.get("kind", "")
     topic = request.GET.get("topic", "")
@@ -176,9 +215,8 @@ def inquiry_list(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@_staff
 def inquiry_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    if (denied := _forbidden(request)) is not None:
-        return denied
     inquiry = _inquiry(request, pk)
     templates = selectors.answer_templates(topic=inquiry.topic)
     lookup_available = selectors.tariff_lookup() is not None
@@ -248,51 +286,42 @@ def inquiry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _apply_form(request: HttpRequest, obj, form, apply, detail: str) -> HttpResponse:
-    """Run a back-office POST action: errors and success as admin messages, back to `detail`."""
-    if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
-        return redirect(detail, pk=obj.pk)
-    try:
-        apply(obj, form.cleaned_data)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Gespeichert."))
-    return redirect(detail, pk=obj.pk)
-
-
-def _action(request: HttpRequest, pk: int, form_class, apply, form_kwargs=None) -> HttpResponse:
-    if (denied := _forbidden(request)) is not None:
-        return denied
-    inquiry = _inquiry(request, pk)
-    form = form_class(request.POST, **(form_kwargs(inquiry) if form_kwargs else {}))
-    return _apply_form(request, inquiry, form, apply, "lotse_desk:detail")
-
-
-def _inquiry_post(form_class, service, *fields: str, form_kwargs=None):
-    """A POST action on an inquiry: `service(inquiry=…, user=…, <field>=<cleaned value>…)`."""
+def _post_action(target: _Target, form_class, service, *fields: str, form_kwargs=None):
+    """A back-office POST action on an inquiry or a partner's referral (`target`):
+    `service(<target.keyword>=obj, user=…, <field>=<cleaned value>…)`; errors and success as
+    admin messages, back to the object's page."""
 
     @require_POST
+    @_for_users(target.may_use)
     def view(request: HttpRequest, pk: int) -> HttpResponse:
-        def apply(inquiry, data):
-            return service(inquiry=inquiry, user=request.user, **{f: data[f] for f in fields})
-
-        return _action(request, pk, form_class, apply, form_kwargs)
+        obj = target.fetch(request, pk)
+        form = form_class(request.POST, **(form_kwargs(obj) if form_kwargs else {}))
+        if not form.is_valid():
+            for errors in form.errors.values():
+                messages.error(request, " ".join(errors))
+            return redirect(target.detail, pk=obj.pk)
+        data = form.cleaned_data
+        try:
+            service(**{target.keyword: obj}, user=request.user, **{f: data[f] for f in fields})
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Gespeichert."))
+        return redirect(target.detail, pk=obj.pk)
 
     return view
 
 
-inquiry_status = _inquiry_post(StatusForm, services.inquiry_status_change, "status")
-inquiry_assign = _inquiry_post(
+inquiry_status = _post_action(_INQUIRY, StatusForm, services.inquiry_status_change, "status")
+inquiry_assign = _post_action(
+    _INQUIRY,
     AssignForm,
     services.inquiry_assign,
     "assignee",
     form_kwargs=lambda inquiry: {"users": selectors.assignee_choices(topic=inquiry.topic)},
 )
-inquiry_due_date = _inquiry_post(DueDateForm, services.inquiry_due_date_set, "due_date")
-inquiry_erase = _inquiry_post(EraseForm, services.inquiry_personal_data_erase)
+inquiry_due_date = _post_action(_INQUIRY, DueDateForm, services.inquiry_due_date_set, "due_date")
+inquiry_erase = _post_action(_INQUIRY, EraseForm, services.inquiry_personal_data_erase)
 
 
 def _blank(value):
@@ -308,9 +337,8 @@ def _year(request: HttpRequest) -> int | None:
 
 @never_cache
 @require_http_methods(["GET", "HEAD"])
+@_staff
 def statistics(request: HttpRequest) -> HttpResponse:
-    if (denied := _forbidden(request)) is not None:
-        return denied
     year = _year(request)
     return render(
         request,
@@ -324,9 +352,8 @@ def statistics(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD"])
+@_staff
 def statistics_csv(request: HttpRequest) -> HttpResponse:
-    if (denied := _forbidden(request)) is not None:
-        return denied
     stats = selectors.desk_statistics(user=request.user, year=_year(request))
     data = new_dataset(
         headers=[
@@ -349,18 +376,17 @@ def statistics_csv(request: HttpRequest) -> HttpResponse:
 # --- The general desk: notes, referrals, staff-logged inquiries --------------------------------
 
 
-inquiry_note = _inquiry_post(NoteForm, services.inquiry_note_add, "text")
-inquiry_refer = _inquiry_post(
-    ReferralForm, services.referral_create, "actors", "purpose", "consent"
+inquiry_note = _post_action(_INQUIRY, NoteForm, services.inquiry_note_add, "text")
+inquiry_refer = _post_action(
+    _INQUIRY, ReferralForm, services.referral_create, "actors", "purpose", "consent"
 )
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@_staff
 def inquiry_log(request: HttpRequest) -> HttpResponse:
     """Staff log an inquiry that came by phone or e-mail (channel recorded)."""
-    if (denied := _forbidden(request)) is not None:
-        return denied
     if not access.user_may_handle(user=request.user, topic=Topic.GENERAL):
         return permission_denied(request, PermissionDenied())
     form = StaffInquiryForm(
@@ -387,23 +413,10 @@ def inquiry_log(request: HttpRequest) -> HttpResponse:
 # --- The partner's inbox: referrals to their own organisations only ---------------------------
 
 
-def _partner_forbidden(request: HttpRequest) -> HttpResponse | None:
-    if access.user_may_use_partner_inbox(request.user):
-        return None
-    return permission_denied(request, PermissionDenied())
-
-
-def _partner_referral(request: HttpRequest, pk: int) -> Referral:
-    return get_object_or_404(
-        access.referrals_for_partner(request.user).select_related("actor", "inquiry"), pk=pk
-    )
-
-
 @never_cache
 @require_http_methods(["GET", "HEAD"])
+@_partners
 def partner_list(request: HttpRequest) -> HttpResponse:
-    if (denied := _partner_forbidden(request)) is not None:
-        return denied
     status = request.GET.get("status", "")
     filters = selectors.ReferralFilters(
         status=status if status in ReferralStatus.values else "",
@@ -431,9 +444,8 @@ def partner_list(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "HEAD"])
+@_partners
 def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    if (denied := _partner_forbidden(request)) is not None:
-        return denied
     referral = _partner_referral(request, pk)
     return render(
         request,
@@ -449,31 +461,9 @@ def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _partner_action(request: HttpRequest, pk: int, form_class, apply) -> HttpResponse:
-    if (denied := _partner_forbidden(request)) is not None:
-        return denied
-    referral = _partner_referral(request, pk)
-    return _apply_form(
-        request, referral, form_class(request.POST), apply, "lotse_desk:partner_detail"
-    )
-
-
-def _partner_post(form_class, service, *fields: str):
-    """A partner's POST action on a referral: `service(referral=…, user=…, <field>=…)`."""
-
-    @require_POST
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
-        def apply(referral, data):
-            return service(referral=referral, user=request.user, **{f: data[f] for f in fields})
-
-        return _partner_action(request, pk, form_class, apply)
-
-    return view
-
-
-partner_accept = _partner_post(ConfirmForm, services.referral_accept)
-partner_decline = _partner_post(DeclineForm, services.referral_decline, "reason")
-partner_outcome = _partner_post(OutcomeForm, services.referral_outcome_set, "outcome")
+partner_accept = _post_action(_REFERRAL, ConfirmForm, services.referral_accept)
+partner_decline = _post_action(_REFERRAL, DeclineForm, services.referral_decline, "reason")
+partner_outcome = _post_action(_REFERRAL, OutcomeForm, services.referral_outcome_set, "outcome")
 
 
 # --- The monthly report (anonymised fact table, small cells suppressed) ----------------------
@@ -488,9 +478,8 @@ def _month(request: HttpRequest) -> str:
 @never_cache
 @require_http_methods(["GET", "HEAD"])
 @_versions_pinned
+@_staff
 def report(request: HttpRequest) -> HttpResponse:
-    if (denied := _forbidden(request)) is not None:
-        return denied
     month = _month(request)
     overdue = selectors.overdue_referrals(user=request.user)
     shown = selectors.overdue_referral_rows(overdue, limit=selectors.OVERDUE_REFERRALS_SHOWN)
@@ -567,9 +556,8 @@ def report_dataset(report: selectors.DeskReport) -> "tablib.Dataset":
 
 
 @require_http_methods(["GET", "HEAD"])
+@_staff
 def report_csv(request: HttpRequest) -> HttpResponse:
-    if (denied := _forbidden(request)) is not None:
-        return denied
     month = _month(request)
     data = report_dataset(
         selectors.desk_report(month=month, topics=access.topics_for(request.user))
