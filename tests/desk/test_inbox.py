@@ -1,11 +1,16 @@
 """The Lotsendienst's inbox: filters, notes, referral form, staff-logged phone inquiries."""
 
+import re
+
 import pytest
 from django.core import mail
+from django.template.loader import render_to_string
+from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from lotse.core.models import Region, TopicField
 from lotse.desk.models import Channel, Inquiry, InquiryNote, Referral, Status, Topic
+from lotse.desk.selectors import Choice, InquiryFilters
 from tests.network.factories import ActorFactory
 
 from .conftest import make_user
@@ -134,3 +139,30 @@ def test_odd_numbers_in_the_inbox_filters_are_ignored(lotse, client_for, value):
     client = client_for(lotse)
     assert client.get("/admin/anfragen/", {"assignee": value}).status_code == 200
     assert client.get("/admin/anfragen/statistik/", {"jahr": value}).status_code == 200
+
+
+def test_filter_form_markup():
+    """The inbox's filter selects (one include, decision 0032) are written as the hand-written
+    ones were; the "Thema" select only for a user with more than one topic."""
+    context = {
+        "filters": InquiryFilters(topic_field="it", assignee="me"),
+        "topic_fields": [Choice("pflege", "Pflege"), Choice("it", "IT & Co")],
+        **dict.fromkeys(("districts", "channels", "statuses", "kinds", "assignees"), []),
+    }
+
+    def render(*topics: str) -> str:
+        with translation.override("de"):
+            return render_to_string(
+                "desk/admin/_filters.html", {**context, "topics": [(t, t) for t in topics]}
+            )
+
+    html = render("general", "tariffs")
+    assert (
+        '<label for="f-thema">Themenfeld</label>\n      <select id="f-thema" name="thema">\n'
+        '        <option value="">alle</option>\n        <option value="pflege">Pflege</option>'
+        '<option value="it" selected>IT &amp; Co</option>\n      </select>\n      <label'
+    ) in html
+    assert '"Anfragen filtern">\n      <label for="f-topic">Thema</label>\n      <select' in html
+    selects = ["f-thema", "f-kreis", "f-channel", "f-status", "f-kind", "f-assignee"]
+    assert re.findall(r'<select id="([^"]+)"', html) == ["f-topic", *selects]
+    assert re.findall(r'<select id="([^"]+)"', render("general")) == selects
