@@ -57,7 +57,7 @@ from wagtail.admin.templatetags import wagtailadmin_tags as wagtail_tags
 from wagtail.admin.ui import sidebar
 
 from .roles import user_roles
-from .versioning import versioned
+from .versioning import get_or_build, versioned
 
 MAIN_MENU = "wagtail.sidebar.MainMenuModule"
 CACHE_PREFIX = "admin.sidebar"
@@ -218,12 +218,7 @@ def _keyboard_dialog_key(node, context) -> str:
 def _keep_in_local_memory(key: str, build) -> SafeString:
     """In `CACHES["local"]` under no version (the dialog reads no data, only code, translations
     and settings), so not even the versions are read for it."""
-    local = caches["local"]
-    output = local.get(key)
-    if output is None:
-        output = build()
-        local.set(key, output, None)
-    return output
+    return get_or_build(caches["local"], key, build, None)
 
 
 _kept_tag("keyboard_shortcuts_dialog", _keyboard_dialog_key, _keep_in_local_memory)

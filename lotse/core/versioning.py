@@ -32,6 +32,7 @@ from typing import TypeVar
 
 from django.apps import apps
 from django.core.cache import cache, caches
+from django.core.cache.backends.base import BaseCache
 from django.db import InterfaceError, OperationalError, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 
@@ -325,6 +326,18 @@ def current_versions(using: str = "default") -> dict[str, str]:
     return pinned
 
 
+def get_or_build(store: BaseCache, key: str, build: Callable[[], T], timeout: float | None) -> T:
+    """The value under `key` in `store`, else `build()` stored there (`None` counts as missing,
+    so `build` must not return it). Not `BaseCache.get_or_set`: that stores with `add` and
+    reads the value back, a second round trip to Redis and a second unpickling in local
+    memory on every miss."""
+    value = store.get(key)
+    if value is None:
+        value = build()
+        store.set(key, value, timeout)
+    return value
+
+
 def versioned(
     key: str, build: Callable[[], T], scopes: Iterable[str] = (CONTENT,), timeout: int = 3600
 ) -> T:
@@ -332,12 +345,7 @@ def versioned(
     `scopes`: never stale, at worst rebuilt. For parts of pages that many renderings share
     (lists of pages, a topic field's overview, language links)."""
     full_key = f"versioned:{key}:{versions_key(current_versions(), scopes)}"
-    local = caches["local"]
-    value = local.get(full_key)
-    if value is None:
-        value = build()
-        local.set(full_key, value, timeout)
-    return value
+    return get_or_build(caches["local"], full_key, build, timeout)
 
 
 def shared_versioned(
@@ -350,11 +358,7 @@ def shared_versioned(
     if not timeout:
         return build()
     full_key = f"shared-versioned:{key}:{versions_key(current_versions(), scopes)}"
-    value = cache.get(full_key)
-    if value is None:
-        value = build()
-        cache.set(full_key, value, timeout)
-    return value
+    return get_or_build(cache, full_key, build, timeout)
 
 
 def _health_check_pending(connection: BaseDatabaseWrapper) -> bool:
