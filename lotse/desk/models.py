@@ -152,6 +152,18 @@ class ConsentText(models.Model):
         return self.text_en if language.startswith("en") and self.text_en else self.text
 
 
+# An inquiry's personal data: emptied when it is erased (services), which a constraint checks.
+PERSONAL_FIELDS = (
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "contact_organisation",
+    "message",
+    "answer_text",
+    "attachment_text",
+)
+
+
 class InquiryQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
@@ -295,15 +307,7 @@ class Inquiry(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(personal_data_deleted_at__isnull=True)
-                | Q(
-                    contact_name="",
-                    contact_email="",
-                    contact_phone="",
-                    contact_organisation="",
-                    message="",
-                    answer_text="",
-                    attachment_text="",
-                ),
+                | Q(**dict.fromkeys(PERSONAL_FIELDS, "")),
                 name="desk_inquiry_deleted_means_empty",
             ),
         ]

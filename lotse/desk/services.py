@@ -32,6 +32,7 @@ from .models import (
     MESSAGE_MAX_LENGTH,
     NOTE_MAX_LENGTH,
     OPEN_STATUSES,
+    PERSONAL_FIELDS,
     REFERENCE_PREFIXES,
     STAFF_CHANNELS,
     TRANSITIONS,
@@ -55,16 +56,6 @@ from .models import (
 from .workdays import add_working_days, working_days_between
 
 logger = logging.getLogger(__name__)
-
-PERSONAL_FIELDS = (
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "contact_organisation",
-    "message",
-    "answer_text",
-    "attachment_text",
-)
 
 
 def _delete_dependent_personal_data(inquiry_ids: list[int]) -> None:
