@@ -59,13 +59,16 @@ if TYPE_CHECKING:
     import tablib
 
 
-def _for_users(may_use: Callable[[Any], bool]):
+View = Callable[..., HttpResponse]
+
+
+def _for_users(may_use: Callable[[Any], bool]) -> Callable[[View], View]:
     """A back-office view for the users `may_use(user)` lets in (the staff's inbox:
     `access.user_may_use_desk`, users with a desk topic; a partner's referrals:
     `access.user_may_use_partner_inbox`); 403 for the others (not PermissionDenied: the admin
     would redirect)."""
 
-    def decorator(view):
+    def decorator(view: View) -> View:
         @wraps(view)
         def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if not may_use(request.user):
@@ -95,19 +98,18 @@ def _partner_referral(request: HttpRequest, pk: int) -> Referral:
 
 @dataclass(frozen=True)
 class _Target:
-    """What a back-office POST action acts on: who may use it, how the object is read for the
-    user, the service's keyword for it and the page the action returns to."""
+    """What a back-office POST action acts on: the guard of its users (`_staff`, `_partners`),
+    how the object is read for the user, the service's keyword for it and the page the action
+    returns to."""
 
-    may_use: Callable[[Any], bool]
+    guard: Callable[[View], View]
     fetch: Callable[[HttpRequest, int], Any]
     keyword: str
     detail: str
 
 
-_INQUIRY = _Target(access.user_may_use_desk, _inquiry, "inquiry", "lotse_desk:detail")
-_REFERRAL = _Target(
-    access.user_may_use_partner_inbox, _partner_referral, "referral", "lotse_desk:partner_detail"
-)
+_INQUIRY = _Target(_staff, _inquiry, "inquiry", "lotse_desk:detail")
+_REFERRAL = _Target(_partners, _partner_referral, "referral", "lotse_desk:partner_detail")
 
 
 class CappedPaginator(Paginator):
@@ -292,7 +294,7 @@ def _post_action(target: _Target, form_class, service, *fields: str, form_kwargs
     admin messages, back to the object's page."""
 
     @require_POST
-    @_for_users(target.may_use)
+    @target.guard
     def view(request: HttpRequest, pk: int) -> HttpResponse:
         obj = target.fetch(request, pk)
         form = form_class(request.POST, **(form_kwargs(obj) if form_kwargs else {}))
