@@ -52,15 +52,26 @@ def register_ordinance(
         codes=codes,
     )
     for category, amount, start, end in rates:
-        services.rate_add(
-            user=None,
-            ordinance=ordinance,
-            category=category,
-            amount=Decimal(amount),
-            valid_from=start,
-            valid_to=end,
-        )
+        add_rate(ordinance, category, amount, start, end)
     return ordinance
+
+
+def add_rate(
+    ordinance,
+    category: str,
+    amount: str,
+    valid_from: datetime.date,
+    valid_to: datetime.date | None = None,
+):
+    """`services.rate_add` of one minimum wage of the ordinance."""
+    return services.rate_add(
+        user=None,
+        ordinance=ordinance,
+        category=category,
+        amount=Decimal(amount),
+        valid_from=valid_from,
+        valid_to=valid_to,
+    )
 
 
 class AgreementPartyFactory(DjangoModelFactory):

@@ -19,7 +19,7 @@ from lotse.tariffs.models import (
     Provision,
     SectorCode,
 )
-from tests.tariffs.factories import register_agreement
+from tests.tariffs.factories import add_rate, register_agreement
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -137,14 +137,7 @@ def test_rate_must_lie_within_the_ordinance():
         valid_to=D(2024, 12, 31),
     )
     with pytest.raises(ValidationError, match="innerhalb der Geltung"):
-        services.rate_add(
-            user=None,
-            ordinance=ordinance,
-            category="A",
-            amount=Decimal("14"),
-            valid_from=D(2024, 1, 1),
-            valid_to=None,
-        )
+        add_rate(ordinance, "A", "14", D(2024, 1, 1))
 
 
 periods = st.tuples(
