@@ -45,7 +45,7 @@ def register_ordinance(
     ordinance = services.ordinance_register(
         user=None,
         title=title,
-        basis="AEntG",
+        basis="aentg",
         sector_label=sector_label,
         valid_from=valid_from,
         valid_to=valid_to,
