@@ -334,13 +334,7 @@ def plan_desk(request: HttpRequest, check: CompanyCheck, token: str) -> HttpResp
         try:
             inquiry = services.plan_to_desk(
                 check=check,
-                contact=services.DeskContact(
-                    email=data["email"],
-                    name=data["name"],
-                    phone=data["phone"],
-                    organisation=data["organisation"],
-                    note=data["note"],
-                ),
+                contact=form.contact(),
                 consent=data["consent"],
                 consent_version=data["consent_version"],
                 language=translation.get_language() or "de",
