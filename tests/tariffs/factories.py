@@ -34,23 +34,12 @@ def register_agreement(
 def register_ordinance(
     title: str,
     *,
-    sector_label: str,
-    valid_from: datetime.date,
-    valid_to: datetime.date | None = None,
-    codes: tuple[str, ...] = (),
     rates: tuple[tuple[str, str, datetime.date, datetime.date | None], ...] = (),
+    **fields,
 ):
-    """`services.ordinance_register` with its rates: (category, amount, from, to)."""
-
-    ordinance = services.ordinance_register(
-        user=None,
-        title=title,
-        basis="aentg",
-        sector_label=sector_label,
-        valid_from=valid_from,
-        valid_to=valid_to,
-        codes=codes,
-    )
+    """`services.ordinance_register` of an AEntG ordinance, unless `fields` say otherwise (they
+    name at least `sector_label` and `valid_from`), with its rates: (category, amount, from, to)."""
+    ordinance = services.ordinance_register(user=None, title=title, **{"basis": "aentg", **fields})
     for category, amount, start, end in rates:
         add_rate(ordinance, category, amount, start, end)
     return ordinance
