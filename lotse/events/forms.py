@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.forms import formset_factory
 from django.utils.translation import get_language
@@ -57,6 +59,22 @@ def groups_field(groups: dict[int, WorkingGroup], initial=None) -> forms.TypedMu
         widget=forms.CheckboxSelectMultiple,
         choices=[(pk, group_label(group)) for pk, group in groups.items()],
         initial=initial,
+    )
+
+
+def person_from(data: dict[str, Any]) -> Person:
+    """The person of a registration form's cleaned data (the public form or the back office's);
+    what the form does not ask for stays empty."""
+    return Person(
+        first_name=data["first_name"],
+        last_name=data["last_name"],
+        email=data["email"],
+        organisation=data.get("organisation", ""),
+        actor_type=data.get("actor_type"),
+        district=data.get("district"),
+        role=data.get("role", ""),
+        dietary_needs=data.get("dietary_needs", ""),
+        accessibility_needs=data.get("accessibility_needs", ""),
     )
 
 
@@ -176,18 +194,7 @@ class RegistrationForm(forms.Form):
         return cleaned
 
     def person(self) -> Person:
-        data = self.cleaned_data
-        return Person(
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            email=data["email"],
-            organisation=data.get("organisation", ""),
-            actor_type=data.get("actor_type"),
-            district=data.get("district"),
-            role=data.get("role", ""),
-            dietary_needs=data.get("dietary_needs", ""),
-            accessibility_needs=data.get("accessibility_needs", ""),
-        )
+        return person_from(self.cleaned_data)
 
     def answers(self) -> dict[str, str]:
         return {

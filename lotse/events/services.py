@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,6 +35,7 @@ from .capacity import (
     waitlist_promote,
 )
 from .models import (
+    ACTIVE_STATUSES,
     SEAT_STATUSES,
     Event,
     EventStatus,
@@ -157,6 +158,14 @@ def _submission_check(
     return emails
 
 
+def _live_registrations(*, event: Event, emails: list[str]) -> QuerySet[Registration]:
+    """The registrations for the event that are still alive (ACTIVE_STATUSES, not anonymised)
+    of these addresses: at most one each."""
+    return Registration.objects.filter(
+        event=event, email__in=emails, status__in=ACTIVE_STATUSES, anonymised_at__isnull=True
+    )
+
+
 LINK_RESEND_INTERVAL = timedelta(minutes=10)
 
 
@@ -207,12 +216,7 @@ def registrations_submit(
     )
     known = {
         registration.email: registration
-        for registration in Registration.objects.filter(
-            event=event,
-            email__in=emails,
-            status__in=[*SEAT_STATUSES, RegistrationStatus.WAITLISTED],
-            anonymised_at__isnull=True,
-        )
+        for registration in _live_registrations(event=event, emails=emails)
     }
     new_people = [
         person for person, email in zip(people, emails, strict=True) if email not in known
@@ -319,14 +323,7 @@ def registrations_create(
         now=now,
         staff=staff_user is not None,
     )
-    taken = set(
-        Registration.objects.filter(
-            event=event,
-            email__in=emails,
-            status__in=[*SEAT_STATUSES, RegistrationStatus.WAITLISTED],
-            anonymised_at__isnull=True,
-        ).values_list("email", flat=True)
-    )
+    taken = set(_live_registrations(event=event, emails=emails).values_list("email", flat=True))
     if taken:
         raise RegistrationError(
             _("Für %(emails)s besteht bereits eine Anmeldung zu dieser Veranstaltung.")
@@ -439,7 +436,7 @@ def registration_cancel(
     """Cancel ("Platz freigeben"); a freed place is offered to the first person waiting."""
     now = timezone.now()
     row = _locked(registration)
-    if row.status not in (*SEAT_STATUSES, RegistrationStatus.WAITLISTED):
+    if row.status not in ACTIVE_STATUSES:
         return ChangeResult(row, changed=False)
     had_seat = row.status in SEAT_STATUSES
     before = row.status
@@ -472,7 +469,7 @@ def registration_move(
     row = _locked(registration)
     if site.event_id != row.event_id:
         raise RegistrationError(_("Der gewählte Standort gehört nicht zu dieser Veranstaltung."))
-    if row.status not in (*SEAT_STATUSES, RegistrationStatus.WAITLISTED):
+    if row.status not in ACTIVE_STATUSES:
         raise RegistrationError(
             _("Diese Anmeldung ist nicht mehr gültig (storniert oder verfallen).")
         )
@@ -530,7 +527,7 @@ def registration_groups_change(
 ) -> ChangeResult:
     """Change the chosen working groups (places are taken/given back for seated people)."""
     row = _locked(registration)
-    if row.status not in (*SEAT_STATUSES, RegistrationStatus.WAITLISTED):
+    if row.status not in ACTIVE_STATUSES:
         raise RegistrationError(
             _("Diese Anmeldung ist nicht mehr gültig (storniert oder verfallen).")
         )

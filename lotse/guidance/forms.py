@@ -13,7 +13,7 @@ from lotse.desk.selectors import consent_text_current
 
 from .models import Answer, CheckVersion, CompanyCheck, Module, Question, SizeClass
 from .selectors import districts
-from .services import Profile
+from .services import DeskContact, Profile
 
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 FIELD_PREFIX = "q_"
@@ -222,3 +222,13 @@ class DeskForm(forms.Form):
 
     def clean_note(self):
         return _CONTROL_RE.sub(" ", self.cleaned_data["note"].replace("\r\n", "\n")).strip()
+
+    def contact(self) -> DeskContact:
+        """Who asks, and their note, as `services.plan_to_desk` takes them."""
+        return DeskContact(
+            email=self.cleaned_data["email"],
+            name=self.cleaned_data["name"],
+            phone=self.cleaned_data["phone"],
+            organisation=self.cleaned_data["organisation"],
+            note=self.cleaned_data["note"],
+        )

@@ -42,11 +42,13 @@ STEP_NAMES = {
 }
 
 
-def _render_step(
-    request: HttpRequest, step: str, context: dict[str, object], status: int = 200
-) -> HttpResponse:
-    """`guidance/<step>.html`, which extends guidance/_step.html, with the step's name."""
+def _render_step(request: HttpRequest, step: str, context: dict[str, object]) -> HttpResponse:
+    """`guidance/<step>.html`, which extends guidance/_step.html, with the step's name.
+
+    A step answers a POST with its page only when the form was refused (a valid POST
+    redirects): then with status 400."""
     context = {**context, "step": step, "step_name": STEP_NAMES[step]}
+    status = 400 if request.method == "POST" else 200
     return render(request, f"guidance/{step}.html", context, status=status)
 
 
@@ -127,8 +129,7 @@ def profile_new(request: HttpRequest) -> HttpResponse:
         else:
             check.version = version
             return redirect(_next_url(check, token))
-    status = 400 if request.method == "POST" else 200
-    return _render_step(request, "profile", {"form": form, "version": version}, status=status)
+    return _render_step(request, "profile", {"form": form, "version": version})
 
 
 @never_cache
@@ -148,12 +149,8 @@ def profile_edit(request: HttpRequest, check: CompanyCheck, token: str) -> HttpR
         else:
             messages.success(request, _("Ihr Profil wurde gespeichert."))
             return redirect(_next_url(check, token))
-    status = 400 if request.method == "POST" else 200
     return _render_step(
-        request,
-        "profile",
-        {"form": form, "version": check.version, "check": check, "token": token},
-        status=status,
+        request, "profile", {"form": form, "version": check.version, "check": check, "token": token}
     )
 
 
@@ -319,10 +316,7 @@ def plan_mail(request: HttpRequest, check: CompanyCheck, token: str) -> HttpResp
             return redirect(_plan_url(token))
     else:
         services.check_touch(check=check)
-    status = 400 if request.method == "POST" else 200
-    return _render_step(
-        request, "mail", {"form": form, "check": check, "token": token}, status=status
-    )
+    return _render_step(request, "mail", {"form": form, "check": check, "token": token})
 
 
 @never_cache
@@ -340,13 +334,7 @@ def plan_desk(request: HttpRequest, check: CompanyCheck, token: str) -> HttpResp
         try:
             inquiry = services.plan_to_desk(
                 check=check,
-                contact=services.DeskContact(
-                    email=data["email"],
-                    name=data["name"],
-                    phone=data["phone"],
-                    organisation=data["organisation"],
-                    note=data["note"],
-                ),
+                contact=form.contact(),
                 consent=data["consent"],
                 consent_version=data["consent_version"],
                 language=translation.get_language() or "de",
@@ -365,10 +353,7 @@ def plan_desk(request: HttpRequest, check: CompanyCheck, token: str) -> HttpResp
             return redirect(_plan_url(token))
     else:
         services.check_touch(check=check)
-    status = 400 if request.method == "POST" else 200
-    return _render_step(
-        request, "desk", {"form": form, "check": check, "token": token}, status=status
-    )
+    return _render_step(request, "desk", {"form": form, "check": check, "token": token})
 
 
 def _require_demand_staff(request: HttpRequest) -> None:

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from lotse.core.models import Region, TopicField
 from lotse.guidance.loader import load_check_version
+from lotse.guidance.models import Module, Question, Rule, VersionPublishedError
 from lotse.guidance.selectors import version_current
 from lotse.guidance.services import Profile, check_start
 from tests.events.factories import make_event
@@ -82,3 +83,27 @@ def safety_events_one_ending(*titles: str, now: dt.datetime) -> list:
         event.save()
     type(events[0]).objects.filter(pk=events[0].pk).update(ends_at=now + dt.timedelta(minutes=1))
     return events
+
+
+def assert_published_frozen(version) -> None:
+    """The published version refuses every change and deletion, of itself and of its modules,
+    questions and rules; nothing is written."""
+    question = Question.objects.filter(module__version=version).first()
+    question.text_de = "Geändert"
+    with pytest.raises(VersionPublishedError):
+        question.save()
+    with pytest.raises(VersionPublishedError):
+        question.delete()
+    rule = Rule.objects.filter(module__version=version).first()
+    rule.first_step_de = "Anders"
+    with pytest.raises(VersionPublishedError):
+        rule.save()
+    module = Module.objects.filter(version=version).first()
+    with pytest.raises(VersionPublishedError):
+        module.save()
+    version.note = "neu"
+    with pytest.raises(VersionPublishedError):
+        version.save()
+    with pytest.raises(VersionPublishedError):
+        version.delete()
+    assert Question.objects.get(pk=question.pk).text_de != "Geändert"

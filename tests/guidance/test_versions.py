@@ -18,7 +18,7 @@ from lotse.guidance.models import (
 from lotse.guidance.selectors import check_by_token, check_plan, version_current
 from lotse.guidance.services import check_module_answer
 
-from .conftest import ALL_MODULES, module_answers, start_check
+from .conftest import ALL_MODULES, assert_published_frozen, module_answers, start_check
 
 pytestmark = pytest.mark.django_db
 
@@ -48,25 +48,7 @@ def test_loading_again_changes_nothing(version):
 
 
 def test_published_version_cannot_change(version):
-    question = Question.objects.filter(module__version=version).first()
-    question.text_de = "Geändert"
-    with pytest.raises(VersionPublishedError):
-        question.save()
-    with pytest.raises(VersionPublishedError):
-        question.delete()
-    rule = Rule.objects.filter(module__version=version).first()
-    rule.first_step_de = "Anders"
-    with pytest.raises(VersionPublishedError):
-        rule.save()
-    module = Module.objects.filter(version=version).first()
-    with pytest.raises(VersionPublishedError):
-        module.save()
-    version.note = "neu"
-    with pytest.raises(VersionPublishedError):
-        version.save()
-    with pytest.raises(VersionPublishedError):
-        version.delete()
-    assert Question.objects.get(pk=question.pk).text_de != "Geändert"
+    assert_published_frozen(version)
 
 
 def _version_2(tmp_path):

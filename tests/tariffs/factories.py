@@ -34,33 +34,33 @@ def register_agreement(
 def register_ordinance(
     title: str,
     *,
-    sector_label: str,
+    rates: tuple[tuple[str, str, datetime.date, datetime.date | None], ...] = (),
+    **fields,
+):
+    """`services.ordinance_register` of an AEntG ordinance, unless `fields` say otherwise (they
+    name at least `sector_label` and `valid_from`), with its rates: (category, amount, from, to)."""
+    ordinance = services.ordinance_register(user=None, title=title, **{"basis": "aentg", **fields})
+    for category, amount, start, end in rates:
+        add_rate(ordinance, category, amount, start, end)
+    return ordinance
+
+
+def add_rate(
+    ordinance,
+    category: str,
+    amount: str,
     valid_from: datetime.date,
     valid_to: datetime.date | None = None,
-    codes: tuple[str, ...] = (),
-    rates: tuple[tuple[str, str, datetime.date, datetime.date | None], ...] = (),
 ):
-    """`services.ordinance_register` with its rates: (category, amount, from, to)."""
-
-    ordinance = services.ordinance_register(
+    """`services.rate_add` of one minimum wage of the ordinance."""
+    return services.rate_add(
         user=None,
-        title=title,
-        basis="AEntG",
-        sector_label=sector_label,
+        ordinance=ordinance,
+        category=category,
+        amount=Decimal(amount),
         valid_from=valid_from,
         valid_to=valid_to,
-        codes=codes,
     )
-    for category, amount, start, end in rates:
-        services.rate_add(
-            user=None,
-            ordinance=ordinance,
-            category=category,
-            amount=Decimal(amount),
-            valid_from=start,
-            valid_to=end,
-        )
-    return ordinance
 
 
 class AgreementPartyFactory(DjangoModelFactory):

@@ -16,7 +16,7 @@ from lotse.tariffs.forms import LookupForm
 from lotse.tariffs.models import MinimumWageRate, StatutoryMinimumWage
 from lotse.tariffs.templatetags.tariff_pages import agreement_paths, lookup_form
 from lotse.tariffs.versioning import version_pinned
-from tests.tariffs.factories import register_agreement, register_ordinance
+from tests.tariffs.factories import add_rate, register_agreement, register_ordinance
 
 from .test_paging import ANSWER, CODE, ON, D, bulk_agreements, declare_ave
 
@@ -182,14 +182,7 @@ def test_wz_floors_follow_a_new_rate_at_once(client):
         "Test-Verordnung", sector_label="Gerüstbau", valid_from=D(2024, 1, 1), codes=(CODE,)
     )
     assert selectors.sector_floors(wz=CODE, on=ON).sector_minimums[-1].rates == []
-    services.rate_add(
-        user=None,
-        ordinance=ordinance,
-        category="Helfer",
-        amount=Decimal("16.10"),
-        valid_from=D(2024, 1, 1),
-        valid_to=None,
-    )
+    add_rate(ordinance, "Helfer", "16.10", D(2024, 1, 1))
     html = client.get(ANSWER).content.decode()
     assert "16,10 €" in html
     assert selectors.sector_facts(wz=CODE, on=ON)[0].sector_minimums[-1].rates[0].amount == (

@@ -14,12 +14,11 @@ from lotse.tariffs import services
 from lotse.tariffs.models import (
     CollectiveAgreement,
     GeneralApplicability,
-    MinimumWageOrdinance,
     MinimumWageRate,
     Provision,
     SectorCode,
 )
-from tests.tariffs.factories import register_agreement
+from tests.tariffs.factories import add_rate, register_agreement, register_ordinance
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -123,28 +122,15 @@ def test_ave_procedure_states():
 
 
 def _ordinance():
-    return MinimumWageOrdinance.objects.create(
-        title="Testverordnung", basis="aentg", sector_label="Test", valid_from=D(2020, 1, 1)
-    )
+    return register_ordinance("Testverordnung", sector_label="Test", valid_from=D(2020, 1, 1))
 
 
 def test_rate_must_lie_within_the_ordinance():
-    ordinance = MinimumWageOrdinance.objects.create(
-        title="V",
-        basis="aentg",
-        sector_label="T",
-        valid_from=D(2024, 1, 1),
-        valid_to=D(2024, 12, 31),
+    ordinance = register_ordinance(
+        "V", sector_label="T", valid_from=D(2024, 1, 1), valid_to=D(2024, 12, 31)
     )
     with pytest.raises(ValidationError, match="innerhalb der Geltung"):
-        services.rate_add(
-            user=None,
-            ordinance=ordinance,
-            category="A",
-            amount=Decimal("14"),
-            valid_from=D(2024, 1, 1),
-            valid_to=None,
-        )
+        add_rate(ordinance, "A", "14", D(2024, 1, 1))
 
 
 periods = st.tuples(

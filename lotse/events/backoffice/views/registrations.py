@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from lotse.core.exports import dataset_response, safe_dataset
 
 from ... import services
+from ...forms import person_from
 from ...models import (
     ACTIVE_STATUSES,
     Event,
@@ -230,20 +231,11 @@ def registration_add(request, event_id: int):
     form = RegistrationAddForm(request.POST or None, event=event)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        person = services.Person(
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            email=data["email"],
-            organisation=data["organisation"],
-            actor_type=data["actor_type"],
-            district=data["district"],
-            role=data["role"],
-        )
         try:
             created = services.registrations_create(
                 event=event,
                 site=data["site"],
-                people=[person],
+                people=[person_from(data)],
                 working_groups=list(data.get("working_groups") or []),
                 language=data["language"],
                 staff_user=request.user,
