@@ -8,7 +8,7 @@ import datetime
 from array import array
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NamedTuple, get_args
 from urllib.parse import urlencode
 
 from django.core.cache import caches
@@ -45,6 +45,7 @@ from .models import (
     SectorCode,
     SectorSynonym,
     StatutoryMinimumWage,
+    choice_label,
 )
 from .versioning import current_version
 
@@ -60,7 +61,8 @@ MAX_PAGE = 50
 PROCEDURES_CAP = 50
 # A text or WZ search with at most this many index matches filters by their primary keys.
 IDS_LIMIT = 1000
-# What an answer shows of each agreement (the rest, e.g. the search document, is not read).
+# What an answer shows of each agreement (`AgreementRow`, in its order; the rest, e.g. the search
+# document, is not read).
 ANSWER_FIELDS = ("register_number", "title", "kind", "valid_from", "valid_to", "personal_scope")
 
 
@@ -292,9 +294,26 @@ def bounded_counts(querysets: dict[str, QuerySet], *, cap: int) -> dict[str, Bou
     return counts
 
 
+class AgreementRow(NamedTuple):
+    """What an answer shows of an agreement (ANSWER_FIELDS), read as plain values: a page of
+    twenty model instances (a modelcluster model) cost more than the rest of the lookup."""
+
+    pk: int
+    register_number: str
+    title: str
+    kind: str
+    valid_from: datetime.date
+    valid_to: datetime.date | None
+    personal_scope: str
+
+    @property
+    def kind_label(self) -> str:
+        return choice_label(CollectiveAgreement.Kind, self.kind)
+
+
 @dataclass
 class AgreementAnswer:
-    agreement: CollectiveAgreement
+    agreement: AgreementRow
     in_after_effect: bool
     applicability: GeneralApplicability | None
     parties: list[str] = field(default_factory=list)  # names, alphabetical
@@ -691,7 +710,7 @@ def tariff_lookup(
     if sector is not None:
         # A WZ code alone: its agreements' dates are in memory (per register version), the
         # date is applied here; only the shown page is read from the database.
-        _lookup_in_sector(result, sector=sector, on=on, page=page, per_page=per_page)
+        _lookup_in_sector(result, sector=sector, wz=wz, on=on, page=page, per_page=per_page)
         if not result.registered:
             _nothing_on_the_date(
                 result, floors=floors, matching=None, synonyms=synonyms, sector=sector
@@ -795,13 +814,14 @@ def _lookup_agreements(
     prefetch_related_objects(procedures, Prefetch("agreement", queryset=titles))
     declared = _procedures_sorted_into(result, procedures, on)
     offset = (page - 1) * per_page
-    rows = list(
-        _with_provisions(public.only(*ANSWER_FIELDS), on).order_by("-valid_from", "-pk")[
-            offset : offset + per_page + 1
-        ]
+    found = list(
+        _with_provisions(public, on)
+        .order_by("-valid_from", "-pk")
+        .values_list("pk", *ANSWER_FIELDS, "has_provisions")[offset : offset + per_page + 1]
     )
-    result.has_next = len(rows) > per_page
-    rows = rows[:per_page]
+    result.has_next = len(found) > per_page
+    found = found[:per_page]
+    rows = [AgreementRow(*values[:-1]) for values in found]
     if result.procedures_capped:
         # More procedures than listed: the shown page's own declarations are read separately.
         declared = {
@@ -810,7 +830,25 @@ def _lookup_agreements(
                 in_force_q(on), agreement_id__in=[row.pk for row in rows]
             ).order_by("applied_on", "pk")
         }
-    _answer_rows(result, rows=rows, declared=declared, on=on)
+    # Party names of the shown page in one query of plain values (no party objects needed).
+    parties: dict[int, list[str]] = {}
+    for agreement_id, name in (
+        CollectiveAgreement.parties.through.objects.filter(
+            collectiveagreement_id__in=[row.pk for row in rows]
+        )
+        .order_by("agreementparty__name")
+        .values_list("collectiveagreement_id", "agreementparty__name")
+    ):
+        parties.setdefault(agreement_id, []).append(name)
+    for row, values in zip(rows, found, strict=True):
+        _add_answer(
+            result,
+            row,
+            parties=parties.get(row.pk, []),
+            has_provisions=values[-1],
+            declared=declared,
+            on=on,
+        )
 
 
 def _with_provisions(queryset: QuerySet, on: datetime.date) -> QuerySet:
@@ -822,34 +860,135 @@ def _with_provisions(queryset: QuerySet, on: datetime.date) -> QuerySet:
     )
 
 
-def _answer_rows(
+def _add_answer(
     result: LookupResult,
+    row: AgreementRow,
     *,
-    rows: list[CollectiveAgreement],
+    parties: list[str],
+    has_provisions: bool,
     declared: dict[int, GeneralApplicability],
     on: datetime.date,
 ) -> None:
-    """The shown agreements (read by `_with_provisions`) with their parties."""
-    # Party names of the shown page in one query of plain values (no party objects needed).
+    """One shown agreement of the answer's page."""
+    result.agreements.append(
+        AgreementAnswer(
+            agreement=row,
+            in_after_effect=row.valid_to is not None and row.valid_to < on,
+            applicability=declared.get(row.pk),
+            parties=parties,
+            has_provisions=has_provisions,
+        )
+    )
+
+
+# The shown agreements of answers from a code's register are kept in blocks of this many
+# consecutive rows of the register (`_kept_agreements`).
+KEPT_BLOCK = 64
+
+
+class _KeptAgreement(NamedTuple):
+    """What an answer from a code's register shows of an agreement, on any date: its row, its
+    parties' names (alphabetical) and the days its provisions cover (`_spans`)."""
+
+    row: AgreementRow
+    parties: tuple[str, ...]
+    provision_spans: tuple[tuple[int, int], ...]
+
+    def has_provisions_on(self, day: int) -> bool:
+        """`_with_provisions` for the day (an ordinal)."""
+        return any(start <= day and (not end or end >= day) for start, end in self.provision_spans)
+
+
+def _kept_agreements(
+    sector: "_SectorRegister", *, wz: str, indexes: list[int]
+) -> dict[int, _KeptAgreement]:
+    """The public agreements at the rows `indexes` of a code's register, from the blocks of
+    the register kept per register version in each process's memory (`CACHES["local"]`).
+
+    What an answer shows of an agreement does not depend on the date, apart from whether
+    provisions are recorded for it, which is answered from their periods; and answers of
+    nearby dates show the same agreements or their neighbours in the register (newest
+    first). So the register's rows are kept in blocks of KEPT_BLOCK consecutive rows: a page
+    lies in one to three blocks, and a block not kept yet is read in two statements (the rows
+    of its public agreements with their parties' names, and their provisions' periods). A
+    write to the register moves the version: nothing kept is stale, not even after a bulk
+    update without signals."""
+    if not indexes:
+        return {}
+    cache = caches["local"]
+    version = current_version()
+    keys = {
+        block: cache_key("kept-agreements", version, {"wz": wz, "block": block})
+        for block in sorted({index // KEPT_BLOCK for index in indexes})
+    }
+    found = cache.get_many(list(keys.values()))
+    kept: dict[int, _KeptAgreement] = {}
+    for value in found.values():
+        kept.update(value)
+    # The public agreements of each block not kept yet, by their positions in the register.
+    missing = {
+        block: [
+            index
+            for index in range(block * KEPT_BLOCK, min((block + 1) * KEPT_BLOCK, len(sector.pks)))
+            if sector.flags[index] & _PUBLIC
+        ]
+        for block, key in keys.items()
+        if key not in found
+    }
+    if missing:
+        read = _read_kept_agreements(
+            [sector.pks[index] for rows in missing.values() for index in rows]
+        )
+        cache.set_many(
+            {
+                keys[block]: {sector.pks[index]: read[sector.pks[index]] for index in rows}
+                for block, rows in missing.items()
+            },
+            CACHE_TIMEOUT,
+        )
+        kept.update(read)
+    return kept
+
+
+def _read_kept_agreements(pks: list[int]) -> dict[int, _KeptAgreement]:
+    rows: dict[int, AgreementRow] = {}
     parties: dict[int, list[str]] = {}
-    for agreement_id, name in (
-        CollectiveAgreement.parties.through.objects.filter(
-            collectiveagreement_id__in=[row.pk for row in rows]
-        )
-        .order_by("agreementparty__name")
-        .values_list("collectiveagreement_id", "agreementparty__name")
+    # One row per agreement and party (or one without a party), by name as the database sorts.
+    for *values, party in (
+        CollectiveAgreement.objects.filter(pk__in=pks)
+        .order_by("pk", "parties__name")
+        .values_list("pk", *ANSWER_FIELDS, "parties__name")
     ):
-        parties.setdefault(agreement_id, []).append(name)
-    for agreement in rows:
-        result.agreements.append(
-            AgreementAnswer(
-                agreement=agreement,
-                in_after_effect=agreement.valid_to is not None and agreement.valid_to < on,
-                applicability=declared.get(agreement.pk),
-                parties=parties.get(agreement.pk, []),
-                has_provisions=agreement.has_provisions,
-            )
-        )
+        row = rows.setdefault(values[0], AgreementRow(*values))
+        names = parties.setdefault(row.pk, [])
+        if party is not None:
+            names.append(party)
+    periods: dict[int, list[tuple[int, int]]] = {pk: [] for pk in rows}
+    for agreement_id, valid_from, valid_to in (
+        Provision.objects.filter(agreement_id__in=pks)
+        .order_by()
+        .values_list("agreement_id", "valid_from", "valid_to")
+        .distinct()
+    ):
+        periods[agreement_id].append((valid_from.toordinal(), _ordinal(valid_to)))
+    return {
+        pk: _KeptAgreement(row=row, parties=tuple(parties[pk]), provision_spans=_spans(periods[pk]))
+        for pk, row in rows.items()
+    }
+
+
+def _spans(periods: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The days validity periods cover (ordinals, 0 for an open end; a period never ends
+    before it starts, `tariffs_provision_period`) as disjoint spans, in order."""
+    spans: list[list[int]] = []
+    for start, end in sorted(periods):
+        last = spans[-1] if spans else None
+        if last is not None and (not last[1] or last[1] >= start - 1):
+            if last[1] and (not end or end > last[1]):
+                last[1] = end
+        else:
+            spans.append([start, end])
+    return tuple((start, end) for start, end in spans)
 
 
 # A WZ code's agreements up to this many are kept in memory per register version (the sum over
@@ -984,10 +1123,17 @@ def _applied_order(ave: GeneralApplicability) -> tuple:
 
 
 def _lookup_in_sector(
-    result: LookupResult, *, sector: _SectorRegister, on: datetime.date, page: int, per_page: int
+    result: LookupResult,
+    *,
+    sector: _SectorRegister,
+    wz: str,
+    on: datetime.date,
+    page: int,
+    per_page: int,
 ) -> None:
     """`tariff_lookup` for a WZ code alone, from the code's register in memory: the same
-    counts (bounded as in the database), AVE procedures and page, one query for the page.
+    counts (bounded as in the database), AVE procedures and page; the page's agreements from
+    those kept per register version (`_kept_agreements`), the others in two queries.
 
     The rows are walked newest first from the date on, and the walk stops as soon as both
     counts passed their cap and the page is complete (as the database's bounded counts do)."""
@@ -1027,8 +1173,7 @@ def _lookup_in_sector(
     shown = [sector.pks[index] for index in public_rows[offset:wanted]]
     result.has_next = len(shown) > per_page
     shown = shown[:per_page]
-    by_id = _with_provisions(CollectiveAgreement.objects.only(*ANSWER_FIELDS), on).in_bulk(shown)
-    rows = [by_id[pk] for pk in shown]
+    kept = _kept_agreements(sector, wz=wz, indexes=public_rows[offset : offset + per_page])
     if result.procedures_capped:
         shown_ids = set(shown)
         declared = {
@@ -1036,7 +1181,16 @@ def _lookup_in_sector(
             for ave in sorted(sector.procedures, key=_applied_order)
             if ave.agreement_id in shown_ids and _declared_on(ave, on)
         }
-    _answer_rows(result, rows=rows, declared=declared, on=on)
+    for pk in shown:
+        agreement = kept[pk]
+        _add_answer(
+            result,
+            agreement.row,
+            parties=list(agreement.parties),
+            has_provisions=agreement.has_provisions_on(day),
+            declared=declared,
+            on=on,
+        )
 
 
 def public_agreement(*, register_number: str) -> CollectiveAgreement:

@@ -6,15 +6,17 @@ at once and differ by language."""
 from decimal import Decimal
 
 import pytest
+from django.template import engines
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 
 from lotse.core.models import Region
 from lotse.tariffs import selectors, services
 from lotse.tariffs.forms import LookupForm
 from lotse.tariffs.models import MinimumWageRate, StatutoryMinimumWage
-from lotse.tariffs.templatetags.tariff_pages import agreement_paths, lookup_form
+from lotse.tariffs.templatetags.tariff_pages import agreement_paths, lookup_form, page_numbers
 from lotse.tariffs.versioning import version_pinned
 from tests.tariffs.factories import add_rate, register_agreement, register_ordinance
 
@@ -188,3 +190,47 @@ def test_wz_floors_follow_a_new_rate_at_once(client):
     assert selectors.sector_facts(wz=CODE, on=ON)[0].sector_minimums[-1].rates[0].amount == (
         Decimal("16.10")
     )
+
+
+# --- the page links of an answer ---------------------------------------------------------------
+
+# The loop the template had before `{% page_numbers %}` (decision 0030).
+PAGE_LOOP = (
+    "{% load i18n %}{% for number in result.page_numbers %}<li>{% if number == result.page %}"
+    '<span aria-current="page"><span class="kern-sr-only">{% translate "Seite" %} </span>'
+    '{{ number }}</span>{% else %}<a class="kern-link" href="?{{ page_params }}'
+    '{% if number > 1 %}&amp;seite={{ number }}{% endif %}"><span class="kern-sr-only">'
+    '{% translate "Seite" %} </span>{{ number }}</a>{% endif %}</li>{% endfor %}'
+)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize(
+    ("page", "count"),
+    [
+        (1, selectors.BoundedCount(45)),
+        (3, selectors.BoundedCount(45)),
+        (2, selectors.BoundedCount(21)),
+    ]
+    + [
+        (page, selectors.BoundedCount(100, capped=True))
+        for page in (1, 5, 6, 7, selectors.MAX_PAGE)
+    ],
+)
+def test_page_numbers_equal_the_template_loop(language, page, count):
+    params = "q=Bau+%3Cb%3E+%26+%22x%22&wz=43.99.1&stand=2025-01-01"
+    result = selectors.LookupResult(
+        on=ON, query="Bau", wz=CODE, territory="", page=page, agreement_count=count, has_next=True
+    )
+    with translation.override(language):
+        expected = (
+            engines["django"]
+            .from_string(PAGE_LOOP)
+            .render({"result": result, "page_params": params})
+        )
+        assert str(page_numbers(result, params, gettext("Seite"))) == expected
+    assert (
+        f'<span class="kern-sr-only">{"Page" if language == "en" else "Seite"} </span>{page}</span>'
+        in expected
+    )
+    assert "&amp;wz=" in expected and "%3Cb%3E" in expected

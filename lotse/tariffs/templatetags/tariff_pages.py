@@ -28,6 +28,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from lotse.tariffs.cache import TIMEOUT, cache_key
+from lotse.tariffs.selectors import AgreementRow, LookupResult
 from lotse.tariffs.versioning import current_version
 
 register = template.Library()
@@ -84,14 +85,24 @@ def lookup_form(form: Form) -> SafeString:
 _PATH_PLACEHOLDER = "lotse-register-number"
 
 
+# What `reverse` leaves unquoted in a path argument (django.urls.resolvers).
+_PATH_SAFE = RFC3986_SUBDELIMS + "/~:@"
+
+
+def _path_parts() -> tuple[str, str]:
+    """An agreement's page address before and after its register number (one `reverse`)."""
+    before, _, after = reverse("tariffs:agreement", args=[_PATH_PLACEHOLDER]).partition(
+        _PATH_PLACEHOLDER
+    )
+    return before, after
+
+
 def agreement_paths(register_numbers: list[str]) -> dict[str, str]:
     """The page address of each agreement: one `reverse` for the whole list (the argument is
     quoted as `reverse` quotes it)."""
-    pattern = reverse("tariffs:agreement", args=[_PATH_PLACEHOLDER])
-    before, _, after = pattern.partition(_PATH_PLACEHOLDER)
+    before, after = _path_parts()
     return {
-        number: f"{before}{quote(number, safe=RFC3986_SUBDELIMS + '/~:@')}{after}"
-        for number in register_numbers
+        number: f"{before}{quote(number, safe=_PATH_SAFE)}{after}" for number in register_numbers
     }
 
 
@@ -122,13 +133,17 @@ def agreement_items(items: list, on: datetime.date, **texts: str) -> SafeString:
     """
     stand = on.isoformat()
     language = get_language()
-    paths = agreement_paths([item.agreement.register_number for item in items])
+    # The agreements' addresses as `agreement_paths` writes them, escaped: the parts around
+    # the register number from one `reverse`, the number quoted and escaped per agreement
+    # (`_row_values`; escaping is per character, so the parts can be escaped apart).
+    before, after = (_escape(part) for part in _path_parts())
     labels = {key: _escape(value) for key, value in texts.items()}
     kinds: dict[str, str] = {}
     rows = []
     for item in items:
         agreement = item.agreement
-        url = _escape(paths[agreement.register_number])
+        quoted, title, register_number, personal_scope = _row_values(agreement)
+        url = f"{before}{quoted}{after}"
         if item.in_after_effect:
             standing = texts["after_effect"].format(
                 date=_escape(_short_date(agreement.valid_to, language))
@@ -146,11 +161,7 @@ def agreement_items(items: list, on: datetime.date, **texts: str) -> SafeString:
             binding = f"<strong>{since}{announcement}.</strong>"
         else:
             binding = labels["not_binding"]
-        scope = (
-            f" · {labels['scope']}: {_escape(agreement.personal_scope)}"
-            if agreement.personal_scope
-            else ""
-        )
+        scope = f" · {labels['scope']}: {personal_scope}" if personal_scope else ""
         if item.has_provisions:
             provisions = (
                 f'<a class="kern-link" href="{url}?stand={stand}">{labels["provisions"]}</a>'
@@ -163,10 +174,10 @@ def agreement_items(items: list, on: datetime.date, **texts: str) -> SafeString:
             _ITEM.format(
                 url=url,
                 stand=stand,
-                title=_escape(agreement.title),
+                title=title,
                 kind=kinds[agreement.kind],
                 register_label=labels["register"],
-                register_number=_escape(agreement.register_number),
+                register_number=register_number,
                 standing=standing,
                 binding=binding,
                 parties_label=labels["parties"],
@@ -176,6 +187,43 @@ def agreement_items(items: list, on: datetime.date, **texts: str) -> SafeString:
             )
         )
     return mark_safe("".join(rows))  # noqa: S308 - every value escaped above
+
+
+@functools.lru_cache(maxsize=4096)
+def _row_values(agreement: AgreementRow) -> tuple[str, str, str, str]:
+    """What an agreement's list item shows of it in every language and on every date, escaped:
+    its register number quoted for its address (as `reverse` quotes it), its title, register
+    number and personal scope. Kept by value: a changed agreement is another key."""
+    return (
+        _escape(quote(agreement.register_number, safe=_PATH_SAFE)),
+        _escape(agreement.title),
+        _escape(agreement.register_number),
+        _escape(agreement.personal_scope),
+    )
+
+
+@register.simple_tag
+def page_numbers(result: LookupResult, page_params: str, label: str) -> SafeString:
+    """The list items of an answer's pages (`LookupResult.page_numbers`) as the template's loop
+    wrote them: the current page marked, the others linked (page 1 without `seite`); `label`
+    ("Seite") translated in the template. The numbers are at most MAX_PAGE (50): localisation
+    writes them as they are."""
+    params = _escape(page_params)
+    label = _escape(label)
+    items = []
+    for number in result.page_numbers:
+        if number == result.page:
+            items.append(
+                f'<li><span aria-current="page"><span class="kern-sr-only">{label} </span>'
+                f"{number}</span></li>"
+            )
+        else:
+            page = f"&amp;seite={number}" if number > 1 else ""
+            items.append(
+                f'<li><a class="kern-link" href="?{params}{page}"><span class="kern-sr-only">'
+                f"{label} </span>{number}</a></li>"
+            )
+    return mark_safe("".join(items))  # noqa: S308 - the only text values escaped above
 
 
 @functools.lru_cache(maxsize=4096)
