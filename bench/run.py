@@ -801,8 +801,9 @@ def markdown(report: dict) -> str:
         )
     if report["db"] == "postgres":
         lines.append(
-            "- Server CPU counts gunicorn's processes only; PostgreSQL's own CPU time is not "
-            "included (with SQLite the database work happens inside the workers)."
+            "- Server CPU counts gunicorn's processes only (with the children a worker forks "
+            "for a PDF); PostgreSQL's own CPU time is not included (with SQLite the database "
+            "work happens inside the workers)."
         )
     previous = report.get("previous")
     if previous:
