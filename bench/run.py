@@ -370,7 +370,9 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 def tree_cpu_seconds(root_pid: int) -> float:
-    """CPU seconds (user + system) of a process and its direct children (gunicorn workers)."""
+    """CPU seconds (user + system) of a process and its direct children (gunicorn workers),
+    each with the CPU of the children it has waited for: the short-lived processes a worker
+    forks for a PDF or a calendar (lotse.core.isolated, decision 0031) count as its own."""
     total = 0
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -380,7 +382,7 @@ def tree_cpu_seconds(root_pid: int) -> float:
         except (OSError, IndexError):
             continue
         if int(entry.name) == root_pid or int(fields[1]) == root_pid:
-            total += int(fields[11]) + int(fields[12])  # utime, stime
+            total += sum(int(field) for field in fields[11:15])  # utime, stime, cutime, cstime
     return total / CLOCK_TICKS
 
 
@@ -799,8 +801,9 @@ def markdown(report: dict) -> str:
         )
     if report["db"] == "postgres":
         lines.append(
-            "- Server CPU counts gunicorn's processes only; PostgreSQL's own CPU time is not "
-            "included (with SQLite the database work happens inside the workers)."
+            "- Server CPU counts gunicorn's processes only (with the children a worker forks "
+            "for a PDF); PostgreSQL's own CPU time is not included (with SQLite the database "
+            "work happens inside the workers)."
         )
     previous = report.get("previous")
     if previous:

@@ -1,13 +1,29 @@
-"""PDF documents with WeasyPrint: one way to render them and one way to send them."""
+"""PDF documents with WeasyPrint: one way to render them and one way to send them.
+
+WeasyPrint renders in a short-lived child process (`lotse.core.isolated`, decision 0031):
+importing it (fontTools, Pango through cffi) and its first document (fontconfig, the fonts)
+add about 45 MB to a process, the documents after it another 10 MB of caches and blocks the
+allocator keeps, and an app-server worker that had made one PDF held all of it until it was
+replaced. The child has the HTML already, renders, sends the bytes back and ends. The price is
+WeasyPrint's import and set-up in each child, about 0.3 s of CPU on top of the rendering, on the
+rare paths that make a PDF (stored plan PDFs are served without rendering).
+"""
 
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
+from .isolated import call_in_child
 
-def html_to_pdf(html: str, *, base_url: str | None = None) -> bytes:
-    from weasyprint import HTML  # imported on use: WeasyPrint loads Pango at import
+
+def _write_pdf(html: str, base_url: str | None) -> bytes:
+    from weasyprint import HTML  # only ever imported in the child
 
     return HTML(string=html, base_url=base_url).write_pdf()
+
+
+def html_to_pdf(html: str, *, base_url: str | None = None) -> bytes:
+    """The HTML as PDF bytes (rendered in a child process)."""
+    return call_in_child(_write_pdf, html, base_url)
 
 
 def render_pdf(template: str, context: dict, *, request: HttpRequest | None = None) -> bytes:

@@ -10,22 +10,45 @@ some communities of the Sorbian settlement area and is not counted.
 The hand-written Saxon calendar this module used before lives on in the tests
 (tests/desk/saxony_calendar.py) as the reference the package is compared with for 2015–2035.
 
-The package is imported on the first calendar asked for, not at start-up: it loads the
-calendars of every country and religion it knows (Islamic, Hindu, Chinese, …, about 5 MB with
-python-dateutil), and only the desk's deadlines use it (decision 0028).
+The package is never imported by the process that asks: loading Germany's calendar imports
+the calendars of every country and religion it knows (about 390 modules, 16 MB with
+python-dateutil; decisions 0028, 0031). A short-lived child process computes the holidays of
+the years around the one asked for (`lotse.core.isolated`), this process keeps the dates: one
+child per state and two decades, about 0.2 s of CPU once per process.
 """
 
 import datetime as dt
-from functools import lru_cache
+import threading
 
 from django.conf import settings
 
+from lotse.core.isolated import call_in_child
 
-@lru_cache(maxsize=256)
-def _public_holidays(year: int, subdiv: str) -> frozenset[dt.date]:
+# Years computed around the one asked for, in one child process.
+YEARS_AROUND = 10
+
+_known: dict[tuple[str, int], frozenset[dt.date]] = {}
+_lock = threading.Lock()
+
+
+def _calendar(subdiv: str, years: range) -> dict[int, frozenset[dt.date]]:
+    """In the child: the public holidays of `subdiv` in each of `years`."""
     import holidays
 
-    return frozenset(holidays.country_holidays("DE", subdiv=subdiv, years=year))
+    days = holidays.country_holidays("DE", subdiv=subdiv, years=years)
+    return {year: frozenset(day for day in days if day.year == year) for year in years}
+
+
+def _public_holidays(year: int, subdiv: str) -> frozenset[dt.date]:
+    found = _known.get((subdiv, year))
+    if found is None:
+        with _lock:
+            if (subdiv, year) not in _known:
+                years = range(year - YEARS_AROUND, year + YEARS_AROUND + 1)
+                computed = call_in_child(_calendar, subdiv, years)
+                _known.update({(subdiv, each): days for each, days in computed.items()})
+            found = _known[(subdiv, year)]
+    return found
 
 
 def public_holidays(year: int) -> frozenset[dt.date]:
