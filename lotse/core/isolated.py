@@ -7,7 +7,7 @@ calendars of every country it knows: 390 modules, 16 MB). `call_in_child` forks 
 process (which has the application and the arguments already), computes the result there,
 sends it back pickled through a pipe and lets the child end: the package never enters the
 caller, its memory goes with the child (decision 0031). The price is the package's import in
-each child (0.1–0.3 s of CPU), so callers use it where it is rare or keep the result.
+each child (0.1–0.5 s of CPU), so callers use it where it is rare or keep the result.
 
 Only for pure computations on picklable arguments and results: the child must not use the
 database connection, the cache client or anything else it shares with its parent, and it ends

@@ -5,8 +5,8 @@ importing it (fontTools, Pango through cffi) and its first document (fontconfig,
 add about 45 MB to a process, the documents after it another 10 MB of caches and blocks the
 allocator keeps, and an app-server worker that had made one PDF held all of it until it was
 replaced. The child has the HTML already, renders, sends the bytes back and ends. The price is
-WeasyPrint's import and set-up in each child, about 0.3 s of CPU on top of the rendering, on the
-rare paths that make a PDF (stored plan PDFs are served without rendering).
+WeasyPrint's import and set-up in each child, about 0.3–0.5 s of CPU on top of the rendering,
+on the rare paths that make a PDF (stored plan PDFs are served without rendering).
 """
 
 from django.http import HttpRequest, HttpResponse
