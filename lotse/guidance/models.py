@@ -5,7 +5,7 @@ never changes: every company check points to the version it was made with, so a 
 be reproduced. A new version (a new data file) applies to new checks only.
 """
 
-from typing import Any
+from typing import Any, overload
 
 from django.db import models
 from django.db.models import Q
@@ -36,6 +36,25 @@ class Bilingual:
             if english:
                 return english
         return getattr(self, f"{name}_de")
+
+
+class Picked:
+    """A text of a `Bilingual` model in the active language: `title = Picked()` reads
+    `title_de` or `title_en` through `Bilingual._pick`."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> "Picked": ...
+
+    @overload
+    def __get__(self, instance: Bilingual, owner: type) -> str: ...
+
+    def __get__(self, instance: Bilingual | None, owner: type) -> "str | Picked":
+        if instance is None:
+            return self
+        return instance._pick(self.name)
 
 
 class CheckVersionQuerySet(models.QuerySet["CheckVersion"]):
@@ -130,6 +149,8 @@ class Module(Bilingual, FrozenWithVersion):
     title_en = models.CharField(_("Titel (englisch)"), max_length=200, blank=True)
     intro_de = models.TextField(_("Einleitung"), blank=True)
     intro_en = models.TextField(_("Einleitung (englisch)"), blank=True)
+    title = Picked()
+    intro = Picked()
 
     class Meta:
         verbose_name = _("Modul")
@@ -144,14 +165,6 @@ class Module(Bilingual, FrozenWithVersion):
 
     def _version_id(self) -> int | None:
         return self.version_id
-
-    @property
-    def title(self) -> str:
-        return self._pick("title")
-
-    @property
-    def intro(self) -> str:
-        return self._pick("intro")
 
 
 class Question(Bilingual, FrozenWithVersion):
@@ -170,6 +183,8 @@ class Question(Bilingual, FrozenWithVersion):
     size_classes = models.JSONField(_("nur für Größenklassen"), default=list, blank=True)
     wz_sections = models.JSONField(_("nur für WZ-Abschnitte"), default=list, blank=True)
     article_slug = models.SlugField(_("Wissensartikel (Kennung)"), max_length=200, blank=True)
+    text = Picked()
+    why = Picked()
 
     class Meta:
         verbose_name = _("Frage")
@@ -188,14 +203,6 @@ class Question(Bilingual, FrozenWithVersion):
 
     def _version_id(self) -> int | None:
         return self.module.version_id if self.module_id else None
-
-    @property
-    def text(self) -> str:
-        return self._pick("text")
-
-    @property
-    def why(self) -> str:
-        return self._pick("why")
 
 
 class Rule(Bilingual, FrozenWithVersion):
@@ -216,6 +223,9 @@ class Rule(Bilingual, FrozenWithVersion):
     offer_kinds = models.JSONField(_("Angebotsarten"), default=list, blank=True)
     actor_types = models.JSONField(_("Akteurstypen (Kennungen)"), default=list, blank=True)
     article_slug = models.SlugField(_("Wissensartikel (Kennung)"), max_length=200, blank=True)
+    title = Picked()
+    why = Picked()
+    first_step = Picked()
 
     class Meta:
         verbose_name = _("Regel")
@@ -230,18 +240,6 @@ class Rule(Bilingual, FrozenWithVersion):
 
     def _version_id(self) -> int | None:
         return self.module.version_id if self.module_id else None
-
-    @property
-    def title(self) -> str:
-        return self._pick("title")
-
-    @property
-    def why(self) -> str:
-        return self._pick("why")
-
-    @property
-    def first_step(self) -> str:
-        return self._pick("first_step")
 
 
 class CompanyCheck(models.Model):
