@@ -9,10 +9,10 @@ turnaround) stay. Rules that must never break are database constraints.
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.db.models.functions import Length
-from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from lotse.core.constraints import period_order_constraint, text_length_constraint
 
 MESSAGE_MAX_LENGTH = 4000
 ANSWER_MAX_LENGTH = 20000
@@ -269,9 +269,8 @@ class Inquiry(models.Model):
         ]
         constraints = [
             models.CheckConstraint(condition=Q(consent=True), name="desk_inquiry_consent_given"),
-            models.CheckConstraint(
-                condition=LessThanOrEqual(Length("message"), MESSAGE_MAX_LENGTH),
-                name="desk_inquiry_message_max_length",
+            text_length_constraint(
+                "desk_inquiry_message_max_length", field="message", limit=MESSAGE_MAX_LENGTH
             ),
             models.CheckConstraint(
                 condition=~Q(topic=Topic.TARIFF) | (~Q(sector="") & ~Q(question_kind="")),
@@ -283,9 +282,10 @@ class Inquiry(models.Model):
                 | ~Q(contact_phone=""),
                 name="desk_inquiry_contact_until_deleted",
             ),
-            models.CheckConstraint(
-                condition=LessThanOrEqual(Length("attachment_text"), ATTACHMENT_MAX_LENGTH),
-                name="desk_inquiry_attachment_max_length",
+            text_length_constraint(
+                "desk_inquiry_attachment_max_length",
+                field="attachment_text",
+                limit=ATTACHMENT_MAX_LENGTH,
             ),
             models.CheckConstraint(
                 condition=~Q(status=Status.ANSWERED) | Q(answered_at__isnull=False),
@@ -296,9 +296,8 @@ class Inquiry(models.Model):
                 | (~Q(status=Status.CLOSED) & Q(closed_at__isnull=True)),
                 name="desk_inquiry_closed_iff_closed_at",
             ),
-            models.CheckConstraint(
-                condition=Q(answered_at__isnull=True) | Q(answered_at__gte=F("received_at")),
-                name="desk_inquiry_answer_after_receipt",
+            period_order_constraint(
+                "desk_inquiry_answer_after_receipt", start="received_at", end="answered_at"
             ),
             models.CheckConstraint(
                 condition=Q(personal_data_deleted_at__isnull=True)
@@ -370,10 +369,7 @@ class InquiryNote(models.Model):
         verbose_name_plural = _("Interne Notizen")
         ordering = ["created_at", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=LessThanOrEqual(Length("text"), NOTE_MAX_LENGTH),
-                name="desk_note_max_length",
-            ),
+            text_length_constraint("desk_note_max_length", field="text", limit=NOTE_MAX_LENGTH),
         ]
 
     def __str__(self) -> str:

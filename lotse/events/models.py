@@ -153,11 +153,11 @@ class Event(ClusterableModel):
             models.CheckConstraint(
                 condition=Q(ends_at__gte=F("starts_at")), name="events_event_ends_after_start"
             ),
-            models.CheckConstraint(
-                condition=Q(registration_opens_at__isnull=True)
-                | Q(registration_closes_at__isnull=True)
-                | Q(registration_closes_at__gte=F("registration_opens_at")),
-                name="events_event_registration_window_order",
+            period_order_constraint(
+                "events_event_registration_window_order",
+                start="registration_opens_at",
+                end="registration_closes_at",
+                open_start=True,
             ),
             models.CheckConstraint(
                 condition=Q(max_group_size__gte=1), name="events_event_group_size_positive"
@@ -166,6 +166,14 @@ class Event(ClusterableModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+def booked_within_capacity(name: str) -> models.CheckConstraint:
+    """No more seats `booked` than the `capacity` (an open capacity, NULL, has no limit): the
+    seats of a site and of a working group."""
+    return models.CheckConstraint(
+        condition=Q(capacity__isnull=True) | Q(booked__lte=F("capacity")), name=name
+    )
 
 
 class Site(Orderable):
@@ -223,10 +231,7 @@ class Site(Orderable):
         verbose_name = _("Standort")
         verbose_name_plural = _("Standorte")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(capacity__isnull=True) | Q(booked__lte=F("capacity")),
-                name="events_site_booked_within_capacity",
-            ),
+            booked_within_capacity("events_site_booked_within_capacity"),
             models.CheckConstraint(
                 condition=Q(is_online=True) | Q(capacity__isnull=False),
                 name="events_site_capacity_required_on_site",
@@ -277,10 +282,7 @@ class WorkingGroup(Orderable):
         verbose_name = _("Arbeitsgruppe")
         verbose_name_plural = _("Arbeitsgruppen")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(capacity__isnull=True) | Q(booked__lte=F("capacity")),
-                name="events_workinggroup_booked_within_capacity",
-            ),
+            booked_within_capacity("events_workinggroup_booked_within_capacity"),
         ]
 
     def __str__(self) -> str:
