@@ -192,6 +192,7 @@ def inquiry_list(request: HttpRequest) -> HttpResponse:
         inquiries, selectors.inquiries_for_user(user=request.user).overdue(today)
     )
     page, query = _page(request, inquiries, count=count)
+    reference = selectors.inbox_reference()
     return render(
         request,
         "desk/admin/list.html",
@@ -200,12 +201,12 @@ def inquiry_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "rows": selectors.inbox_rows(page.object_list, today=today),
             "filters": filters,
-            "statuses": selectors.status_choices(),
-            "kinds": selectors.kind_choices(),
+            "statuses": reference.statuses,
+            "kinds": reference.kinds,
             "topics": [(t, Topic(t).label) for t in access.topics_for(request.user)],
-            "topic_fields": selectors.topic_field_choices(),
-            "districts": selectors.district_choices(),
-            "channels": selectors.channel_choices(),
+            "topic_fields": reference.topic_fields,
+            "districts": reference.districts,
+            "channels": reference.channels,
             "assignees": selectors.assignee_options(),
             "may_log": access.user_may_handle(user=request.user, topic=Topic.GENERAL),
             "overdue_count": overdue_count,

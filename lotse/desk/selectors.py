@@ -102,12 +102,12 @@ def inquiries_list(
     # Topic field and district by id (from the cached reference data; an unknown slug or code
     # finds nothing): the index desk_inq_filter serves them with status and due date.
     if filters.topic_field:
-        topic_field_id = _inbox_reference().topic_field_ids.get(filters.topic_field)
+        topic_field_id = inbox_reference().topic_field_ids.get(filters.topic_field)
         if topic_field_id is None:
             return queryset.none()
         queryset = queryset.filter(topic_field_id=topic_field_id)
     if filters.district:
-        district_id = _inbox_reference().district_ids.get(filters.district)
+        district_id = inbox_reference().district_ids.get(filters.district)
         if district_id is None:
             return queryset.none()
         queryset = queryset.filter(district_id=district_id)
@@ -718,7 +718,9 @@ def _choices(choices: Sequence[tuple[str, object]]) -> list[Choice]:
     return [Choice(str(value), str(label)) for value, label in choices]
 
 
-def _inbox_reference() -> InboxReference:
+def inbox_reference() -> InboxReference:
+    """The inbox's filter choices, ids and labels in the active language (one cache read)."""
+
     def build() -> InboxReference:
         districts = list(Region.objects.districts().order_by("name"))
         topic_fields = list(TopicField.objects.all())
@@ -741,26 +743,6 @@ def _inbox_reference() -> InboxReference:
         )
 
     return versioned(f"desk.inbox-reference:{translation.get_language() or 'de'}", build)
-
-
-def topic_field_choices() -> list[Choice]:
-    return _inbox_reference().topic_fields
-
-
-def district_choices() -> list[Choice]:
-    return _inbox_reference().districts
-
-
-def status_choices() -> list[Choice]:
-    return _inbox_reference().statuses
-
-
-def channel_choices() -> list[Choice]:
-    return _inbox_reference().channels
-
-
-def kind_choices() -> list[Choice]:
-    return _inbox_reference().kinds
 
 
 def assignee_options() -> list[Choice]:
@@ -821,7 +803,7 @@ def inbox_rows(inquiries: QuerySet[Inquiry], *, today: dt.date) -> list[InboxRow
     no model objects: labels from the cached reference data, the detail URL reversed once, the
     dates by a compiled format (lotse.core.dateformat)."""
     url_pattern = reverse("lotse_desk:detail", args=[987654321])
-    reference = _inbox_reference()
+    reference = inbox_reference()
     statuses = reference.status_labels
     channels = reference.channel_labels
     kinds = reference.kind_labels
