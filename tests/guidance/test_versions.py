@@ -5,6 +5,7 @@ import datetime
 import pytest
 import yaml
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from lotse.guidance.loader import DEFAULT_FILE, load_check_version
 from lotse.guidance.models import (
@@ -37,6 +38,20 @@ def test_version_1_has_seven_modules_with_at_most_15_questions(version):
         if question.legal_duty:
             assert question.legal_basis
             assert question.legal_checked_on == datetime.date(2026, 12, 6)
+
+
+@pytest.mark.parametrize(
+    ("language", "title_en", "title"),
+    [
+        ("de", "Check pay", "Entgelt prüfen"),
+        ("en", "Check pay", "Check pay"),
+        ("en", "", "Entgelt prüfen"),
+    ],
+)
+def test_texts_are_read_in_the_active_language_with_german_standing_in(language, title_en, title):
+    rule = Rule(title_de="Entgelt prüfen", title_en=title_en, why_de="Weil", first_step_de="Fragen")
+    with translation.override(language):
+        assert (rule.title, rule.why, rule.first_step) == (title, "Weil", "Fragen")
 
 
 def test_loading_again_changes_nothing(version):
