@@ -1,10 +1,11 @@
 """Wagtail's snippet choosers, narrowed to what the model's permission policy lets a user see.
 
 Wagtail's chooser views list, search and return ("chosen") `Model.objects.all()` to every
-back-office user, whatever the model's own screens allow. Every snippet viewset of Lotse uses
-`PolicyChooserViewSet` instead: the list, the search results, "chosen" (one or several) and
-"create" ask the permission policy registered for the model (`wagtail.permissions`), the same
-one the listing, edit, history and export routes use.
+back-office user, whatever the model's own screens allow. Every snippet viewset of Lotse derives
+from `PolicySnippetViewSet`, whose chooser is `PolicyChooserViewSet` instead: the list, the
+search results, "chosen" (one or several) and "create" ask the permission policy registered for
+the model (`wagtail.permissions`), the same one the listing, edit, history and export routes
+use.
 
 What a user may choose is what the policy lets them view or change: `chooser_queryset`. A policy
 may narrow that further with a method `instances_user_may_choose(user)`.
@@ -21,6 +22,7 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenView,
     SnippetCreateView,
 )
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 CHOOSER_ACTIONS = ("view", "change")
 
@@ -91,3 +93,9 @@ class PolicyChooserViewSet(SnippetChooserViewSet):
     chosen_view_class = PolicyChosenView
     chosen_multiple_view_class = PolicyChosenMultipleView
     create_view_class = PolicyCreateView
+
+
+class PolicySnippetViewSet(SnippetViewSet):
+    """The base of every snippet viewset of Lotse: its chooser asks the permission policy."""
+
+    chooser_viewset_class = PolicyChooserViewSet

@@ -12,10 +12,9 @@ from wagtail.admin.menu import Menu
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from lotse.core.admin_menu import UserSubmenuMenuItem, user_menu_item
-from lotse.core.choosers import PolicyChooserViewSet, valid_pks
+from lotse.core.choosers import PolicySnippetViewSet, valid_pks
 
 from . import access, admin_urls
 from .models import AnswerTemplate, Topic
@@ -56,9 +55,8 @@ def _only_own_topics(view):
     return guarded
 
 
-class AnswerTemplateViewSet(SnippetViewSet):
+class AnswerTemplateViewSet(PolicySnippetViewSet):
     model = AnswerTemplate
-    chooser_viewset_class = PolicyChooserViewSet
     # The form class is the edit handler's (Wagtail ignores a viewset's `base_form_class`).
     edit_handler = ObjectList(
         [FieldPanel(name) for name in ("topic", "title", "body", "active")],

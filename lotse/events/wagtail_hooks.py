@@ -24,12 +24,12 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView
 
 from lotse.core.admin_menu import user_menu_item
 from lotse.core.audit import audit_log
 from lotse.core.auth import guard_object_routes
-from lotse.core.choosers import PolicyChooserViewSet
+from lotse.core.choosers import PolicySnippetViewSet
 from lotse.core.models import TopicField
 
 from .backoffice import urls as backoffice_urls
@@ -145,9 +145,8 @@ def _sites_label(event) -> str:
     return ", ".join(site.name for site in event.sites.all())
 
 
-class EventViewSet(SnippetViewSet):
+class EventViewSet(PolicySnippetViewSet):
     model = Event
-    chooser_viewset_class = PolicyChooserViewSet
     icon = "date"
     menu_label = _("Alle Veranstaltungen")
     add_to_admin_menu = False

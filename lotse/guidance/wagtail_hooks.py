@@ -19,9 +19,8 @@ from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, TitleColumn
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from lotse.core.choosers import PolicyChooserViewSet
+from lotse.core.choosers import PolicySnippetViewSet
 
 from .admin_forms import CheckVersionAdminForm
 from .models import CheckVersion
@@ -55,13 +54,12 @@ def version_new_draft_view(request, pk):
     )
 
 
-class CheckVersionViewSet(SnippetViewSet):
+class CheckVersionViewSet(PolicySnippetViewSet):
     model = CheckVersion
     icon = "list-ul"
     menu_label = _("Wegweiser-Versionen")
     menu_order = 230
     add_to_admin_menu = True
-    chooser_viewset_class = PolicyChooserViewSet
     ordering = ["-number"]
     list_display = [
         TitleColumn("__str__", label=_("Version"), url_name=EDIT_URL),

@@ -15,9 +15,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from lotse.core.choosers import PolicyChooserViewSet
+from lotse.core.choosers import PolicySnippetViewSet
 
 from .models import PARAMETER_FIELDS, Parameter, RouteNote
 from .permissions import ParameterPermissionPolicy, RouteNotePermissionPolicy
@@ -26,11 +26,10 @@ register_permission_policy(Parameter, ParameterPermissionPolicy(Parameter), exac
 register_permission_policy(RouteNote, RouteNotePermissionPolicy(RouteNote), exact_class=True)
 
 
-class ParameterViewSet(SnippetViewSet):
+class ParameterViewSet(PolicySnippetViewSet):
     model = Parameter
     icon = "calendar-alt"
     menu_label = _("Regel-Parameter")
-    chooser_viewset_class = PolicyChooserViewSet
     list_display = [
         "__str__",
         Column("legal_reference", label=_("Rechtsgrundlage")),
@@ -57,11 +56,10 @@ class ParameterViewSet(SnippetViewSet):
     ]
 
 
-class RouteNoteViewSet(SnippetViewSet):
+class RouteNoteViewSet(PolicySnippetViewSet):
     model = RouteNote
     icon = "doc-full"
     menu_label = _("Hinweise zu den Wegen")
-    chooser_viewset_class = PolicyChooserViewSet
     list_display = ["__str__", "text", LiveStatusTagColumn()]
     list_filter = ["route", "language"]
     search_fields = ["text"]

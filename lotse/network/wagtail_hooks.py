@@ -16,10 +16,10 @@ from wagtail.admin.panels import (
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from lotse.core.audit import audit_log
-from lotse.core.choosers import PolicyChooserViewSet
+from lotse.core.choosers import PolicySnippetViewSet
 from lotse.core.models import ActorType, Region
 
 from .models import Actor, Cooperation, Membership
@@ -127,9 +127,8 @@ class ActorFilterSet(WagtailFilterSet):
         ) | queryset.filter(statewide=True)
 
 
-class ActorViewSet(SnippetViewSet):
+class ActorViewSet(PolicySnippetViewSet):
     model = Actor
-    chooser_viewset_class = PolicyChooserViewSet
     icon = "group"
     edit_view_class = ActorEditView
     delete_view_class = ActorDeleteView
@@ -196,9 +195,8 @@ class ActorViewSet(SnippetViewSet):
         return actors_for_user(request.user, Actor.objects.select_related("actor_type"))
 
 
-class CooperationViewSet(SnippetViewSet):
+class CooperationViewSet(PolicySnippetViewSet):
     model = Cooperation
-    chooser_viewset_class = PolicyChooserViewSet
     icon = "link"
     menu_label = _("Kooperationen")
     list_display = ["source", "kind", "target", "start_date"]
@@ -215,9 +213,8 @@ class CooperationViewSet(SnippetViewSet):
         return Cooperation.objects.select_related("source", "target")
 
 
-class MembershipViewSet(SnippetViewSet):
+class MembershipViewSet(PolicySnippetViewSet):
     model = Membership
-    chooser_viewset_class = PolicyChooserViewSet
     icon = "user"
     menu_label = _("Mitgliedschaften")
     list_display = ["user", "actor", "created_at"]

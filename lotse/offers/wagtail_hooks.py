@@ -30,10 +30,9 @@ from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, StatusTagColumn
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from lotse.core.auth import guard_object_routes
-from lotse.core.choosers import PolicyChooserViewSet
+from lotse.core.choosers import PolicySnippetViewSet
 from lotse.core.models import SearchSynonym, TopicField
 
 from .forms import OfferAdminForm
@@ -179,14 +178,13 @@ def offer_reject_view(request, pk):
     )
 
 
-class OfferViewSet(SnippetViewSet):
+class OfferViewSet(PolicySnippetViewSet):
     model = Offer
     icon = "tasks"
     menu_label = _("Angebote")
     menu_order = 210
     add_to_admin_menu = True
     base_form_class = OfferAdminForm
-    chooser_viewset_class = PolicyChooserViewSet
     filterset_class = OfferFilterSet
     search_fields = ["title", "summary", "actor__name"]
     search_backend_name = None
@@ -374,12 +372,11 @@ def offer_status_messages(request, instance):
 # --- Synonyms of the search (issue 11/8): the Redaktion keeps the groups -----------------------
 
 
-class SearchSynonymViewSet(SnippetViewSet):
+class SearchSynonymViewSet(PolicySnippetViewSet):
     """Synonym groups of the catalogue and directory search (core.synonyms); model permissions
     (Redaktion and Administration, core/roles.py). Edits take effect with the next search."""
 
     model = SearchSynonym
-    chooser_viewset_class = PolicyChooserViewSet
     icon = "list-ul"
     menu_label = _("Synonyme der Suche")
     add_to_settings_menu = True

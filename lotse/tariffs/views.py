@@ -139,12 +139,19 @@ def agreement(request: HttpRequest, register_number: str, pdf: bool = False) -> 
     )
     if result is None:
         raise Http404
+    # The permanent link carries the date the provisions were read for.
+    permalink_params = f"stand={result.on.isoformat()}"
     address = reverse("tariffs:agreement", args=[register_number])
-    permalink = request.build_absolute_uri(f"{address}?stand={result.on.isoformat()}")
     return _respond(
         request,
         "agreement.html",
-        {"form": form, "agreement": result.agreement, "result": result, "permalink": permalink},
+        {
+            "form": form,
+            "agreement": result.agreement,
+            "result": result,
+            "permalink_params": permalink_params,
+            "permalink": request.build_absolute_uri(f"{address}?{permalink_params}"),
+        },
         pdf=pdf,
         filename=f"tarifvertrag-{slugify(register_number)}",
     )

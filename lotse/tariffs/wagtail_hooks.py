@@ -24,10 +24,10 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from lotse.core.audit import audit_log
-from lotse.core.choosers import PolicyChooserViewSet
+from lotse.core.choosers import PolicySnippetViewSet
 from lotse.core.exports import dataset_response
 from lotse.core.roles import ADMINISTRATION, TARIFF_REGISTER, user_has_role
 from lotse.core.views import permission_denied
@@ -78,9 +78,8 @@ for _model in REGISTER_MODELS:
     register_permission_policy(_model, NoDeletePolicy(_model), exact_class=True)
 
 
-class RegisterViewSet(SnippetViewSet):
+class RegisterViewSet(PolicySnippetViewSet):
     list_per_page = 50
-    chooser_viewset_class = PolicyChooserViewSet
 
     def get_urlpatterns(self):
         patterns = super().get_urlpatterns()

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.template import engines
 from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import ModelLogEntry
@@ -139,6 +140,22 @@ def test_odd_numbers_in_the_inbox_filters_are_ignored(lotse, client_for, value):
     client = client_for(lotse)
     assert client.get("/admin/anfragen/", {"assignee": value}).status_code == 200
     assert client.get("/admin/anfragen/statistik/", {"jahr": value}).status_code == 200
+
+
+def test_column_heads_markup():
+    """The back-office tables' heads (`desk_column_heads`, decision 0036) are written as the
+    hand-written ones were, without a line of their own after `</thead>`."""
+    html = (
+        engines["django"]
+        .from_string('{% load desk_admin %}      {% desk_column_heads "Aktenzeichen" label %}\n')
+        .render({"label": "Frist & Co"})
+    )
+    assert html == (
+        "      <thead><tr>\n"
+        '        <th scope="col">Aktenzeichen</th>\n'
+        '        <th scope="col">Frist &amp; Co</th>\n'
+        "      </tr></thead>\n"
+    )
 
 
 def test_filter_form_markup():

@@ -83,3 +83,12 @@ def footer_links(context):
             },
         )
     return links
+
+
+@register.inclusion_tag("_column_heads.html")
+def column_heads(*labels, numeric: str = ""):
+    """The head of a KERN table: one `<th scope="col">` a label, in the order given; `numeric`
+    names the positions (from 1) of the right-aligned number columns:
+    `{% column_heads _("Themenfeld") _("im Kreis") _("online") numeric="2 3" %}`."""
+    right = {int(position) for position in numeric.split()}
+    return {"columns": [(label, n in right) for n, label in enumerate(labels, start=1)]}

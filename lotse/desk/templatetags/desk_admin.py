@@ -55,6 +55,13 @@ def desk_inbox_rows(rows):
     )
 
 
+@register.inclusion_tag("desk/admin/_column_heads.html")
+def desk_column_heads(*labels):
+    """The head of a back-office table: one `<th scope="col">` a label, in the order given
+    (`{% desk_column_heads _("Aktenzeichen") _("Eingang") %}`)."""
+    return {"labels": labels}
+
+
 # One overdue referral of the report (selectors.OverdueReferralRow).
 OVERDUE_REFERRAL = '<li><a href="{}">{}</a> → {} ({} {})</li>'
 
