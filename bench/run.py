@@ -469,6 +469,11 @@ def wait_for_quiet(limit_s: float) -> float | None:
     return busy
 
 
+def worker_range(megabytes: list[float]) -> str:
+    """The smallest and largest worker as "141.2–150.3"; "-" without workers."""
+    return f"{min(megabytes):g}–{max(megabytes):g}" if megabytes else "-"
+
+
 def measure(
     server: Server,
     targets: list[scenarios.Target],
@@ -535,6 +540,7 @@ def measure(
             **options,
         )
         server_cpu = tree_cpu_seconds(server.pid) - server_cpu_before
+        _master, workers_memory = process_memory_mb(server.pid)
         row = {
             "name": target.name,
             "path": target.path,
@@ -548,13 +554,15 @@ def measure(
             "server_cpu_ms_per_request": (
                 round(1000 * server_cpu / result.requests, 3) if result.requests else None
             ),
+            # Which target makes the workers grow (VmRSS of each worker after it, ascending).
+            "worker_rss_mb_after": [worker["rss"] for worker in workers_memory],
         }
         row.update(compared(row, target.goals(), (previous or {}).get(target.name)))
         log(
             f"  {target.name:<14} {row['rps']:>8.1f} req/s  p50 {row['p50_ms']:>7.2f}  "
             f"p95 {row['p95_ms']:>7.2f}  p99 {row['p99_ms']:>7.2f} ms  "
             f"server CPU {row['server_cpu_ms_per_request']} ms/req  errors {row['errors']}"
-            f"{goal_summary(row)}"
+            f"{goal_summary(row)}  workers {worker_range(row['worker_rss_mb_after'])} MB"
         )
         results.append(row)
     return results

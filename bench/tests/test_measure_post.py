@@ -2,6 +2,8 @@
 
 import argparse
 import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -57,3 +59,24 @@ def test_a_post_target_is_checked_with_its_method_and_body(server: str) -> None:
     [row] = run.measure(fake, [target], args)
     assert row["check_ok"] is True
     assert row["errors"] == 0
+
+
+def test_each_row_records_the_workers_memory_after_its_target(server: str) -> None:
+    """The VmRSS of every child of the server process after the target's load (which target
+    makes the workers grow); here the child is a sleeping process of the test."""
+    target = scenarios.Target("post", "/evaluate", method="POST", body=b"{}")
+    args = argparse.Namespace(concurrency=1, warmup=0, duration=5, max_requests=1)
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        [row] = run.measure(SimpleNamespace(base=server, pid=os.getpid()), [target], args)
+    finally:
+        child.kill()
+        child.wait()
+    assert row["worker_rss_mb_after"], row
+    assert row["worker_rss_mb_after"] == sorted(row["worker_rss_mb_after"])
+    assert all(megabytes > 0 for megabytes in row["worker_rss_mb_after"])
+
+
+def test_the_workers_range_in_the_log() -> None:
+    assert run.worker_range([141.2, 150.3, 144.0]) == "141.2–150.3"
+    assert run.worker_range([]) == "-"

@@ -179,12 +179,16 @@ else:
 # Bounded in entries and in bytes (lotse/core/local_cache.py, decision 0022): an entry whose
 # version moved is never read again and leaves when the budget is spent, least recently used
 # first; the budgets below are what each app-server worker may hold beyond its code.
+# 6 MB: the Tarif registers of the sectors being asked about (about 320 KB each) and the
+# recent answers and fragments. Answers to one-off questions fill any budget (10 MB per worker
+# after 8 s of the benchmark's uncached Tarif targets), and every megabyte counts against the
+# workers' 150 MB (decision 0035).
 CACHES["local"] = {
     "BACKEND": "lotse.core.local_cache.BoundedLocMemCache",
     "LOCATION": "lotse-versioned",
     "OPTIONS": {
         "MAX_ENTRIES": 2000,
-        "MAX_BYTES": env_int("LOTSE_LOCAL_CACHE_MB", 16) * 1024 * 1024,
+        "MAX_BYTES": env_int("LOTSE_LOCAL_CACHE_MB", 6) * 1024 * 1024,
     },
 }
 # Each process's copies of whole public pages (lotse.core.page_cache), in front of "default":
