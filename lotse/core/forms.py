@@ -87,7 +87,8 @@ def error_target(field) -> str:
 # the available choices"): any bytes a request carries, of any length, in the page.
 CHOICE_MESSAGE = _("Bitte wählen Sie eine der angebotenen Möglichkeiten.")
 CHOICE_CODES = ("invalid_choice", "invalid_pk_value")
-# What a field without max_length shows again of a refused value at most.
+# What a one-line field without max_length shows again of a value at most (multi-line text
+# without max_length is shown whole: a staff member's long text is never cut).
 REDISPLAY_LIMIT = 1000
 
 
@@ -103,8 +104,8 @@ class BoundField(forms.BoundField):
         value = super().value()
         if not self.form.is_bound:
             return value
-        limit = getattr(self.field, "max_length", None) or REDISPLAY_LIMIT
         multi_line = is_multi_line(self.field)
+        limit = getattr(self.field, "max_length", None) or (None if multi_line else REDISPLAY_LIMIT)
 
         def shown(item):
             return marked(item, multi_line=multi_line)[:limit] if isinstance(item, str) else item

@@ -230,6 +230,17 @@ def test_a_refused_value_is_shown_again_without_control_characters_and_bounded()
     assert "\x00" not in html and "\u202e" not in html
 
 
+def test_long_multi_line_text_without_max_length_is_shown_again_whole():
+    class Long(Form):
+        name = forms.CharField()
+        text = forms.CharField(widget=forms.Textarea)
+
+    form = Long({"name": "x" * 2000, "text": "Zeile\n" * 1000})
+    assert form.is_valid()
+    assert form["text"].value() == "Zeile\n" * 1000
+    assert form["name"].value() == "x" * 1000
+
+
 def test_every_form_of_the_project_is_a_lotse_form():
     """A form that forgot the base class would echo and accept control characters again."""
     import importlib
