@@ -1,11 +1,15 @@
 """The open JSON API under /api/v1/; each app contributes its router (app/api.py)."""
 
+from collections.abc import Callable
+from functools import wraps
+
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language_from_request
 from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationError
 
 from lotse.core.api import router as core_router
+from lotse.core.validators import has_control_characters
 from lotse.desk.api import router as desk_router
 from lotse.events.api import router as events_router
 from lotse.figures.api import router as figures_router
@@ -60,6 +64,7 @@ GERMAN_MESSAGES = {
     "less_than": "Der Wert muss kleiner als {lt} sein.",
     "string_too_long": "Höchstens {max_length} Zeichen.",
     "too_long": "Höchstens {max_length} Werte.",
+    "control_characters": "Bitte ohne Steuerzeichen angeben.",
 }
 
 
@@ -82,3 +87,29 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
     if not get_language_from_request(request).startswith("en"):
         errors = [_german(error) for error in errors]
     return api.create_response(request, {"detail": errors}, status=422)
+
+
+CONTROL_CHARACTERS_MESSAGE = "Control characters are not allowed."
+
+
+def refuse_control_characters(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A query or path parameter with control characters is answered with 422 before any
+    endpoint sees it (decision 0038): the same rule as for the forms, in the API's own shape,
+    without repeating the value."""
+
+    @wraps(run)
+    def checked(request: HttpRequest, **kwargs) -> HttpResponse:
+        errors = [
+            {"type": "control_characters", "loc": [where, name], "msg": CONTROL_CHARACTERS_MESSAGE}
+            for where, items in (("query", request.GET.lists()), ("path", kwargs.items()))
+            for name, value in items
+            if has_control_characters(value)
+        ]
+        if errors:
+            return validation_error(request, ValidationError(errors))
+        return run(request, **kwargs)
+
+    return checked
+
+
+api.add_decorator(refuse_control_characters, mode="view")

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from lotse.core.form_fields import PhoneField, email_field, one_line_field
+from lotse.core.forms import Form
 from lotse.core.models import Region, TopicField
 from lotse.core.validators import no_control_characters
 from lotse.network.models import Actor
@@ -59,7 +60,7 @@ class CachedModelChoiceField(forms.ModelChoiceField):
         )
 
 
-class InquiryForm(forms.Form):
+class InquiryForm(Form):
     sector = forms.CharField(
         label=_("Branche"),
         max_length=200,
@@ -126,11 +127,11 @@ class InquiryForm(forms.Form):
 # --- Back office -------------------------------------------------------------------------------
 
 
-class StatusForm(forms.Form):
+class StatusForm(Form):
     status = forms.ChoiceField(label=_("Neuer Status"), choices=Status.choices)
 
 
-class AssignForm(forms.Form):
+class AssignForm(Form):
     assignee = forms.ModelChoiceField(
         label=_("Zuständig"), queryset=None, required=False, empty_label=_("niemand")
     )
@@ -140,13 +141,13 @@ class AssignForm(forms.Form):
         self.fields["assignee"].queryset = users
 
 
-class DueDateForm(forms.Form):
+class DueDateForm(Form):
     due_date = forms.DateField(
         label=_("Zu beantworten bis"), widget=forms.DateInput(attrs={"type": "date"})
     )
 
 
-class ComposeForm(forms.Form):
+class ComposeForm(Form):
     template = forms.ModelChoiceField(label=_("Textbaustein"), queryset=None, empty_label=None)
     lookup_on = forms.DateField(
         label=_("Stichtag der Tarifauskunft"),
@@ -162,7 +163,7 @@ class ComposeForm(forms.Form):
             del self.fields["lookup_on"]
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(Form):
     answer_text = forms.CharField(
         label=_("Antwort"),
         widget=forms.Textarea(attrs={"rows": 16}),
@@ -171,7 +172,7 @@ class AnswerForm(forms.Form):
     )
 
 
-class EraseForm(forms.Form):
+class EraseForm(Form):
     confirm = forms.BooleanField(
         label=_("Ja, Kontaktdaten, Frage und Antwort dieser Anfrage jetzt endgültig löschen."),
         error_messages={"required": _("Bitte bestätigen Sie das Löschen.")},
@@ -181,7 +182,7 @@ class EraseForm(forms.Form):
 # --- The general desk (Lotsendienst) ------------------------------------------------------------
 
 
-class GeneralInquiryForm(forms.Form):
+class GeneralInquiryForm(Form):
     """ "Frage an den Lotsendienst" — also "Anfrage an den Anbieter" (offer pages) and
     "Kontakt aufnehmen" (actor pages), then with `actor` set and the referral consent."""
 
@@ -341,7 +342,7 @@ class StaffInquiryForm(GeneralInquiryForm):
         )
 
 
-class NoteForm(forms.Form):
+class NoteForm(Form):
     text = forms.CharField(
         label=_("Interne Notiz"),
         max_length=NOTE_MAX_LENGTH,
@@ -351,7 +352,7 @@ class NoteForm(forms.Form):
     )
 
 
-class ReferralForm(forms.Form):
+class ReferralForm(Form):
     actors = forms.ModelMultipleChoiceField(
         label=_("Partnerorganisationen"),
         queryset=Actor.objects.none(),
@@ -372,7 +373,7 @@ class ReferralForm(forms.Form):
         self.fields["actors"].queryset = Actor.objects.published().order_by("name")
 
 
-class DeclineForm(forms.Form):
+class DeclineForm(Form):
     reason = forms.CharField(
         label=_("Grund der Ablehnung"),
         max_length=500,
@@ -381,9 +382,9 @@ class DeclineForm(forms.Form):
     )
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(Form):
     outcome = forms.ChoiceField(label=_("Ergebnis"), choices=ReferralOutcome.choices)
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(Form):
     """The button on the pages behind mail links (GET shows, POST changes)."""

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lotse.core.form_fields import one_line_field
-from lotse.core.forms import FilterForm, slug_choices
+from lotse.core.forms import FilterForm, Form, slug_choices
 from lotse.core.models import ActorType, Region, TopicField
 
 from .models import Event, EventKind, QuestionKind, Site, WorkingGroup
@@ -78,7 +78,7 @@ def person_from(data: dict[str, Any]) -> Person:
     )
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(Form):
     """The registering person, the site, working groups, questions and consents."""
 
     site = forms.TypedChoiceField(
@@ -211,7 +211,7 @@ class RegistrationForm(forms.Form):
         )
 
 
-class ColleagueForm(forms.Form):
+class ColleagueForm(Form):
     """A colleague of the same organisation (all fields empty = row not used)."""
 
     first_name = one_line_field(_("Vorname"), max_length=100)
@@ -229,7 +229,7 @@ def colleague_formset(event: Event, data=None):
     return formset_class(data, prefix="colleagues")
 
 
-class MoveForm(forms.Form):
+class MoveForm(Form):
     site = forms.TypedChoiceField(
         label=_("Neuer Standort"), widget=forms.RadioSelect, coerce=int, empty_value=None
     )
@@ -250,7 +250,7 @@ class MoveForm(forms.Form):
         return self.sites[site_id]
 
 
-class GroupsForm(forms.Form):
+class GroupsForm(Form):
     def __init__(self, *args, registration, **kwargs):
         super().__init__(*args, **kwargs)
         self.groups = {

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lotse.core.form_fields import PhoneField, email_field
+from lotse.core.forms import Form
 from lotse.desk.models import ConsentKind
 from lotse.desk.selectors import consent_text_current
 
@@ -28,7 +29,7 @@ class CleanTextField(forms.CharField):
         return " ".join(_CONTROL_RE.sub(" ", value).split())
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(Form):
     size_class = forms.ChoiceField(
         label=_("Wie viele Menschen arbeiten in Ihrem Betrieb?"),
         choices=SizeClass.choices,
@@ -121,7 +122,7 @@ class ProfileForm(forms.Form):
         )
 
 
-class ModuleForm(forms.Form):
+class ModuleForm(Form):
     """One radio group per applicable question; any other question field is refused."""
 
     def __init__(self, *args, module: Module, questions: list[Question], **kwargs):
@@ -172,13 +173,13 @@ class ModuleForm(forms.Form):
         return [(question, self[FIELD_PREFIX + question.key]) for question in self.questions]
 
 
-class PlanMailForm(forms.Form):
+class PlanMailForm(Form):
     email = email_field(
         help_text=_("Nur für diese eine Nachricht; wir speichern sie nicht mit Ihrem Plan.")
     )
 
 
-class DeskForm(forms.Form):
+class DeskForm(Form):
     """ "Mit dem Lotsendienst besprechen": contact for the answer and the consent."""
 
     note = forms.CharField(

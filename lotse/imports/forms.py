@@ -3,10 +3,12 @@ from pathlib import PurePath
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lotse.core.forms import Form
+
 from .importing import ALLOWED_SUFFIXES, MAX_FILE_SIZE, MODES
 
 
-class UploadForm(forms.Form):
+class UploadForm(Form):
     """The upload step; `kinds` are the import kinds the user may choose (see services)."""
 
     kind = forms.ChoiceField(
@@ -40,6 +42,6 @@ class UploadForm(forms.Form):
         return upload
 
 
-class RunForm(forms.Form):
+class RunForm(Form):
     token = forms.CharField(widget=forms.HiddenInput)
     mode = forms.ChoiceField(choices=[(mode, mode) for mode in MODES if mode != "dry_run"])

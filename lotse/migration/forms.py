@@ -13,6 +13,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lotse.core.forms import Form
+
 from .models import CHECK_LANGUAGES
 from .rules import CITIZENSHIPS, EU_EEA_CH, Answers
 from .selectors import EARLIEST_DATE, districts
@@ -94,7 +96,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class CheckForm(forms.Form):
+class CheckForm(Form):
     """The answers; `audience` is set by the entry point (person or employer)."""
 
     audience = forms.ChoiceField(

@@ -12,7 +12,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lotse.core.forms import FilterForm
+from lotse.core.forms import FilterForm, Form
 
 from .selectors import FACETS, SORTS, OfferFilters, facet_choices
 
@@ -52,7 +52,7 @@ class LenientMultipleChoiceField(forms.MultipleChoiceField):
         return list(kept)[:MAX_VALUES_PER_FACET]
 
 
-class OfferSearchForm(forms.Form):
+class OfferSearchForm(Form):
     q = QueryField(label=_("Suchbegriff"), required=False)
     topic_field = LenientMultipleChoiceField(label=_("Themenfeld"))
     target_group = LenientMultipleChoiceField(label=_("Zielgruppe"))

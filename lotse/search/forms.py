@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lotse.core.forms import Form
+
 from .selectors import MAX_QUERY_LENGTH
 
 
-class SiteSearchForm(forms.Form):
+class SiteSearchForm(Form):
     """The search box of the results page (the header's box sends the same `q`)."""
 
     q = forms.CharField(

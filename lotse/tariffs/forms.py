@@ -6,6 +6,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from lotse.core.forms import Form
+
 from . import inputs, selectors, wz
 from .selectors import MAX_PAGE
 
@@ -62,7 +64,7 @@ def territory_choices() -> list[tuple[str, str]]:
     return choices
 
 
-class SectorFields(forms.Form):
+class SectorFields(Form):
     q = TextField(
         label=_("Branche, Tätigkeit oder Tarifpartei"),
         required=False,
@@ -77,6 +79,11 @@ class SectorFields(forms.Form):
 
     def clean_wz(self):
         code = wz.normalise(self.cleaned_data.get("wz", ""))
+        if code and not wz.CODE_RE.match(code):
+            # Not shaped like a code: named without repeating what was typed (decision 0038).
+            raise ValidationError(
+                _("Bitte geben Sie den WZ-Code in der Form 43.99.1 oder 96.21.0 an.")
+            )
         if code and not wz.versions_of(code):
             raise ValidationError(
                 _("Der WZ-Code „%(code)s“ ist weder in der WZ 2008 noch in der WZ 2025 bekannt."),
@@ -123,7 +130,7 @@ class LookupForm(SectorFields):
         return data
 
 
-class AgreementDateForm(forms.Form):
+class AgreementDateForm(Form):
     """The "Stand" of an agreement's page: which provisions applied on that date."""
 
     stand = AsOfField(
@@ -161,7 +168,7 @@ class WageCheckForm(SectorFields):
         return data
 
 
-class TraineeCheckForm(forms.Form):
+class TraineeCheckForm(Form):
     beginn = forms.IntegerField(
         label=_("Ausbildungsbeginn (Jahr)"),
         min_value=2000,

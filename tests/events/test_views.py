@@ -213,7 +213,7 @@ def test_full_site_waitlist_with_position_and_alternatives(client, make_event):
         ({"first_name": ""}, "Dieses Feld muss ausgefüllt werden"),
         ({"email": "keine-adresse"}, "gültige E-Mail-Adresse"),
         ({"last_name": "x" * 500}, "höchstens 100 Zeichen"),
-        ({"site": "999999"}, "gültige"),
+        ({"site": "999999"}, "Bitte wählen Sie eine der angebotenen Möglichkeiten"),
     ],
 )
 def test_bad_input_changes_nothing(client, make_event, change, message):

@@ -9,6 +9,7 @@ from wagtail.documents import get_document_model
 from wagtail.permissions import policy_registry
 
 from lotse.core.form_fields import one_line_field
+from lotse.core.forms import Form
 from lotse.core.models import ActorType, Region
 from lotse.network.models import Actor
 from lotse.network.permissions import actors_choosable_as_partner
@@ -122,7 +123,7 @@ class EventAdminForm(WagtailAdminModelForm):
         return status
 
 
-class RegistrationFilterForm(forms.Form):
+class RegistrationFilterForm(Form):
     """Filters of the registrations list (GET)."""
 
     q = forms.CharField(label=_("Suche (Name, Organisation, Code)"), required=False, max_length=100)
@@ -157,7 +158,7 @@ class RegistrationFilterForm(forms.Form):
         self.fields["working_group"].queryset = event.working_groups.all()
 
 
-class MessageForm(forms.Form):
+class MessageForm(Form):
     """A message to all participants or to one site's participants."""
 
     site = optional_choice(_("An"), Site.objects.none(), empty_label=_("alle Standorte"))
@@ -179,7 +180,7 @@ class _SiteChoiceField(forms.ModelChoiceField):
         return site_label(obj)
 
 
-class RegistrationAddForm(forms.Form):
+class RegistrationAddForm(Form):
     """Staff add one person by hand (confirmed at once, or waiting list when the site is full)."""
 
     site = _SiteChoiceField(label=_("Standort"), queryset=Site.objects.none())
@@ -223,7 +224,7 @@ class RegistrationAddForm(forms.Form):
         return cleaned
 
 
-class RegistrationMoveForm(forms.Form):
+class RegistrationMoveForm(Form):
     """Move a registration to another site of the same event (other events' sites: invalid)."""
 
     site = _SiteChoiceField(
