@@ -21,7 +21,7 @@ import hashlib
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, fields
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from django.conf import settings
 from django.core.cache import cache
@@ -696,7 +696,7 @@ def offer_cards(queryset: QuerySet) -> list[OfferCard]:
     )
     for offer_id, name, name_en in pairs:
         topics.setdefault(offer_id, []).append((name, name_en))
-    return [OfferCard(*row, tuple(topics.get(row[0], ()))) for row in rows]
+    return [OfferCard._make((*row, tuple(topics.get(row[0], ())))) for row in rows]
 
 
 @dataclass(frozen=True)
@@ -725,9 +725,13 @@ def _candidate_page(
     if cards:
         by_pk = {
             card.pk: card
-            for card in offer_cards(Offer.objects.filter(pk__in=[pk for pk, _rank in shown]))
+            # No ORDER BY (the model's title order): the page's order is the candidates'.
+            for card in offer_cards(
+                Offer.objects.filter(pk__in=[pk for pk, _rank in shown]).order_by()
+            )
         }
-        result_page.object_list = [by_pk[pk] for pk, _rank in shown]
+        page_cards: list[OfferCard] = [by_pk[pk] for pk, _rank in shown]
+        result_page.object_list = page_cards  # type: ignore[assignment]
         return result_page
     found = offer_list_queryset(Offer.objects.filter(pk__in=[pk for pk, _rank in shown]))
     by_id = {offer.pk: offer for offer in found}
@@ -814,7 +818,7 @@ def _search_snapshot(
             paginator.count = total
         result_page = paginator.get_page(page)
         if cards:
-            result_page.object_list = offer_cards(result_page.object_list)
+            result_page.object_list = offer_cards(cast(QuerySet, result_page.object_list))
         else:
             result_page.object_list = list(result_page.object_list)
     total = result_page.paginator.count
@@ -908,7 +912,7 @@ def offers_search(
     else:
         public = Offer.objects.public().filter(pk__in=snapshot.ids)
         found: list[Offer] | list[OfferCard] = (
-            offer_cards(public) if cards else list(offer_list_queryset(public))
+            offer_cards(public.order_by()) if cards else list(offer_list_queryset(public))
         )
         by_id = {offer.pk: offer for offer in found}
         paginator = Paginator(Offer.objects.none(), per_page)
