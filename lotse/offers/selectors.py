@@ -21,6 +21,7 @@ import hashlib
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, fields
+from typing import NamedTuple, cast
 
 from django.conf import settings
 from django.core.cache import cache
@@ -455,8 +456,8 @@ _NEWEST = "ORDER BY s.first_published_at DESC, s.offer_id"
 def _table_facet_parts(m: str, flags: list[str], tail: str) -> list[str]:
     """One SELECT per facet's disjunctive counts over the rows `m` (with a boolean column
     `f_<facet>` per active filter): one GROUP BY per facet; the many-to-many facets unnest
-    `facet_keys` (the counterpart of the parts in `_facet_counts_all`). `tail`: columns after
-    the count."""
+    `facet_keys` once, counted by key ('keys'; the counterpart of the parts in
+    `_facet_counts_all`). `tail`: columns after the count."""
 
     def others(facet: str, extra: str = "") -> str:
         terms = [f"{m}.f_{other}" for other in flags if other != facet]
@@ -472,24 +473,24 @@ def _table_facet_parts(m: str, flags: list[str], tail: str) -> list[str]:
         f"SELECT 'cost', {m}.cost, COUNT(*){tail} FROM {m} "
         f"WHERE {others('cost')} GROUP BY {m}.cost",
     ]
-    for facet in _M2M:
-        code = search_table.FACET_CODES[facet]
-        parts.append(
-            f"SELECT '{facet}', CAST(k.key / {factor} AS TEXT), COUNT(*){tail} FROM {m}, "
-            f"unnest({m}.facet_keys) k(key) WHERE k.key %% {factor} = {code} "
-            f"AND {others(facet)} GROUP BY k.key"
-        )
     everywhere = f"({m}.statewide OR {m}.online)"
-    code = search_table.FACET_CODES["district"]
+    # The four many-to-many facets in one pass over the keys (one unnest, one GROUP BY; a
+    # key's code says its facet, and so which other filters it is counted under), not one
+    # pass per facet (decision 0034).
+    whens = " ".join(
+        f"WHEN {code} THEN "
+        + (others(facet) if facet != "district" else others(facet, "NOT " + everywhere))
+        for facet, code in search_table.FACET_CODES.items()
+    )
     parts += [
+        f"SELECT 'keys', CAST(k.key AS TEXT), COUNT(*){tail} FROM {m}, "
+        f"unnest({m}.facet_keys) k(key) WHERE CASE k.key %% {factor} {whens} ELSE FALSE END "
+        "GROUP BY k.key",
         f"SELECT 'district', '{STATEWIDE}', COUNT(*){tail} FROM {m} "
         f"WHERE {others('district', m + '.statewide')}",
         f"SELECT 'district', '{ONLINE}', COUNT(*){tail} FROM {m} "
         f"WHERE {others('district', m + '.online')}",
         f"SELECT 'district', '*', COUNT(*){tail} FROM {m} WHERE {others('district', everywhere)}",
-        f"SELECT 'district', CAST(k.key / {factor} AS TEXT), COUNT(*){tail} FROM {m}, "
-        f"unnest({m}.facet_keys) k(key) WHERE k.key %% {factor} = {code} "
-        f"AND {others('district', 'NOT ' + everywhere)} GROUP BY k.key",
     ]
     return parts
 
@@ -547,12 +548,18 @@ def _table_search(
     ]
     sql += " " + " UNION ALL ".join(parts)
     raw: dict[str, dict[str, int]] = {facet: {} for facet in ("", *FACETS)}
+    facet_of_code = {code: facet for facet, code in search_table.FACET_CODES.items()}
     candidates: list[tuple[int, float]] = []
     with connections[Offer.objects.db].cursor() as cursor:
         cursor.execute(sql, params)
         for facet, key, n, ids, ranks in cursor.fetchall():
             if facet == "c":
                 candidates = list(zip(ids or [], ranks or [], strict=True))
+            elif facet == "keys":
+                key = int(key)
+                raw[facet_of_code[key % search_table.KEY_FACTOR]][
+                    str(key // search_table.KEY_FACTOR)
+                ] = n
             else:
                 raw[facet][str(key)] = n
     return candidates, _facet_counts(raw, ref), raw[""].get("", 0)
@@ -634,6 +641,64 @@ def offer_list_queryset(queryset: QuerySet) -> QuerySet:
     )
 
 
+class OfferCard(NamedTuple):
+    """What the catalogue's result list shows of an offer, as plain values: twenty model
+    instances with their provider and prefetched topic fields cost more CPU than the rest of a
+    page's reads (decision 0034). `topics`: (name, name_en) of its topic fields in their order."""
+
+    pk: int
+    slug: str
+    title: str
+    summary: str
+    kind: str
+    cost: str
+    statewide: bool
+    online: bool
+    actor_name: str
+    actor_short_name: str
+    topics: tuple[tuple[str, str], ...]
+
+    @property
+    def actor_display_name(self) -> str:
+        """`Actor.display_name`."""
+        if self.actor_short_name:
+            return f"{self.actor_name} ({self.actor_short_name})"
+        return self.actor_name
+
+
+_CARD_COLUMNS = (
+    "pk",
+    "slug",
+    "title",
+    "summary",
+    "kind",
+    "cost",
+    "statewide",
+    "online",
+    "actor__name",
+    "actor__short_name",
+)
+
+
+def offer_cards(queryset: QuerySet) -> list[OfferCard]:
+    """The cards of these offers, in the queryset's order (it may be sliced): two queries, the
+    offers' shown columns with their provider's names, and their topic fields in the order of
+    `offer_list_queryset`'s prefetch."""
+    rows = list(queryset.values_list(*_CARD_COLUMNS))
+    if not rows:
+        return []
+    topics: dict[int, list[tuple[str, str]]] = {}
+    pairs = (
+        _through("topic_fields")
+        ._default_manager.filter(offer_id__in=[row[0] for row in rows])
+        .order_by("topicfield__order", "topicfield__name")
+        .values_list("offer_id", "topicfield__name", "topicfield__name_en")
+    )
+    for offer_id, name, name_en in pairs:
+        topics.setdefault(offer_id, []).append((name, name_en))
+    return [OfferCard._make((*row, tuple(topics.get(row[0], ())))) for row in rows]
+
+
 @dataclass(frozen=True)
 class _SearchSnapshot:
     """What a search state computes, without the offers themselves (cacheable)."""
@@ -649,11 +714,25 @@ class _SearchSnapshot:
     facets_capped: bool = False
 
 
-def _candidate_page(candidates: list[tuple[int, float]], *, page: int | str, per_page: int) -> Page:
+def _candidate_page(
+    candidates: list[tuple[int, float]], *, page: int | str, per_page: int, cards: bool
+) -> Page:
     """A page of the candidates ((id, rank) in their final order), with the page's offers read;
-    each offer carries its `fulltext_rank` as the ranked queryset would."""
+    each offer carries its `fulltext_rank` as the ranked queryset would (`cards`: their
+    `OfferCard`s instead)."""
     result_page = Paginator(candidates, per_page).get_page(page)
     shown = list(result_page.object_list)
+    if cards:
+        by_pk = {
+            card.pk: card
+            # No ORDER BY (the model's title order): the page's order is the candidates'.
+            for card in offer_cards(
+                Offer.objects.filter(pk__in=[pk for pk, _rank in shown]).order_by()
+            )
+        }
+        page_cards: list[OfferCard] = [by_pk[pk] for pk, _rank in shown]
+        result_page.object_list = page_cards  # type: ignore[assignment]
+        return result_page
     found = offer_list_queryset(Offer.objects.filter(pk__in=[pk for pk, _rank in shown]))
     by_id = {offer.pk: offer for offer in found}
     offers = []
@@ -675,6 +754,7 @@ def _search_snapshot(
     per_page: int,
     ref: CatalogueReference,
     with_facets: bool,
+    cards: bool,
 ) -> tuple[_SearchSnapshot, Page]:
     # The matches with their rank (lazy: only the queries below run it).
     ranked = _apply_filters(fulltext_filter(Offer.objects.public(), stems), filters, ref)
@@ -730,14 +810,17 @@ def _search_snapshot(
         shown = candidates[:COUNT_CAP]
         if sort == "relevance":
             shown = sorted(shown, key=lambda row: -row[1])
-        result_page = _candidate_page(shown, page=page, per_page=per_page)
+        result_page = _candidate_page(shown, page=page, per_page=per_page, cards=cards)
     else:
-        queryset = offer_list_queryset(_ordered(ranked, sort=sort, ranked=bool(stems)))
-        paginator = Paginator(queryset, per_page)
+        queryset = _ordered(ranked, sort=sort, ranked=bool(stems))
+        paginator = Paginator(queryset if cards else offer_list_queryset(queryset), per_page)
         if total is not None:
             paginator.count = total
         result_page = paginator.get_page(page)
-        result_page.object_list = list(result_page.object_list)
+        if cards:
+            result_page.object_list = offer_cards(cast(QuerySet, result_page.object_list))
+        else:
+            result_page.object_list = list(result_page.object_list)
     total = result_page.paginator.count
     suggestion, suggestion_total, without_filters = "", 0, False
     if total == 0 and stems:
@@ -783,8 +866,11 @@ def offers_search(
     per_page: int = PER_PAGE,
     reference: CatalogueReference | None = None,
     with_facets: bool = True,
+    cards: bool = False,
 ) -> SearchResult:
-    """One page of public offers for a query and filters, with facets and a suggestion.
+    """One page of public offers for a query and filters, with facets and a suggestion
+    (`cards`: the page's offers as `OfferCard`s, what the catalogue's list shows, instead of
+    `Offer`s).
 
     A search state (words, filters, sort, page) is cached for LOTSE_CATALOGUE_CACHE_SECONDS as
     ids + counts under the content version (`lotse.core.versioning`): a write counts again at
@@ -819,11 +905,15 @@ def offers_search(
             per_page=per_page,
             ref=ref,
             with_facets=with_facets,
+            cards=cards,
         )
         if timeout:
             cache.set(key, snapshot, timeout)
     else:
-        found = offer_list_queryset(Offer.objects.public().filter(pk__in=snapshot.ids))
+        public = Offer.objects.public().filter(pk__in=snapshot.ids)
+        found: list[Offer] | list[OfferCard] = (
+            offer_cards(public.order_by()) if cards else list(offer_list_queryset(public))
+        )
         by_id = {offer.pk: offer for offer in found}
         paginator = Paginator(Offer.objects.none(), per_page)
         paginator.count = snapshot.total
