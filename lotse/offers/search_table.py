@@ -239,9 +239,14 @@ def cluster(connection: BaseDatabaseWrapper) -> None:
     """Rewrite the table in publication order (newest first), as the migration fills it: after
     a bulk load of offers in another order (the bench generator, a large import), so that the
     walk of a search reads neighbouring rows from the same pages again. Offers published one by
-    one arrive in that order by themselves. Locks the table while it runs (seconds)."""
+    one arrive in that order by themselves. Locks the table while it runs (seconds).
+
+    Only after the load has committed: inside the loading transaction CLUSTER has to keep every
+    row version that transaction wrote, and the table stays as large and scattered as before."""
     if connection.vendor != "postgresql":
         return
+    if connection.in_atomic_block:
+        raise RuntimeError("cluster() after the load's transaction has committed, not inside it")
     with connection.cursor() as cursor:
         cursor.execute(f"CLUSTER {TABLE} USING {TABLE}_newest")
         cursor.execute(f"ANALYZE {TABLE}")

@@ -1,8 +1,10 @@
 import pytest
+from django.db import connection
 
 from bench.generators import network as network_bench
 from bench.generators import offers as offers_bench
 from lotse.network.models import Actor
+from lotse.offers import search_table
 from lotse.offers.coverage import coverage_matrix
 from lotse.offers.models import Offer
 
@@ -36,3 +38,33 @@ def test_offers_generator_creates_missing_actors_and_fills_gaps():
     Offer.objects.filter(external_id="bench-o-0000010").delete()
     assert "1 bench offers created" in offers_bench.generate(scale=1, seed=3)
     assert Offer.objects.count() == 1000
+
+
+def _search_table_pages() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_relation_size('offers_offersearch') / current_setting('block_size')::int"
+        )
+        return int(cursor.fetchone()[0])
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the search table exists on PostgreSQL only"
+)
+@pytest.mark.django_db(transaction=True)
+def test_generated_search_table_is_compact_after_the_commit():
+    """The generator clusters after its transaction committed: the table then holds only the
+    live row versions (inside the transaction it kept one dead version per facet table)."""
+    network_bench.generate(scale=1, seed=5)
+    offers_bench.generate(scale=1, seed=5)
+    generated = _search_table_pages()
+    search_table.cluster(connection)
+    assert generated == _search_table_pages()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the search table exists on PostgreSQL only"
+)
+def test_cluster_refuses_to_run_inside_a_transaction():
+    with pytest.raises(RuntimeError, match="committed"):
+        search_table.cluster(connection)
