@@ -32,6 +32,12 @@ class ActorQuerySet(models.QuerySet):
         return self.filter(memberships__user=user)
 
 
+def actor_display_name(name: str, short_name: str) -> str:
+    """An actor's name as pages show it: "Name (Kurzname)", or the name alone. Also for rows
+    read as plain values (the catalogue's cards)."""
+    return f"{name} ({short_name})" if short_name else name
+
+
 class Actor(PublicRecord, ClusterableModel):
     """Akteur: an organisation in the skilled-labour network."""
 
@@ -121,7 +127,7 @@ class Actor(PublicRecord, ClusterableModel):
 
     @property
     def display_name(self) -> str:
-        return f"{self.name} ({self.short_name})" if self.short_name else self.name
+        return actor_display_name(self.name, self.short_name)
 
 
 class Contact(Orderable):

@@ -37,6 +37,7 @@ from lotse.core.fulltext_db import fulltext_filter, fulltext_match, pg_tsquery
 from lotse.core.models import Language, Region, TargetGroup, TopicField
 from lotse.core.synonyms import search_clauses
 from lotse.core.versioning import CONTENT, current_versions, versioned, versions_key
+from lotse.network.models import actor_display_name
 
 from . import search_table
 from .models import Offer, confirmation_cutoff
@@ -660,10 +661,7 @@ class OfferCard(NamedTuple):
 
     @property
     def actor_display_name(self) -> str:
-        """`Actor.display_name`."""
-        if self.actor_short_name:
-            return f"{self.actor_name} ({self.actor_short_name})"
-        return self.actor_name
+        return actor_display_name(self.actor_name, self.actor_short_name)
 
 
 _CARD_COLUMNS = (
