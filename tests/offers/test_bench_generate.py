@@ -51,7 +51,7 @@ def _search_table_pages() -> int:
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the search table exists on PostgreSQL only"
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_generated_search_table_is_compact_after_the_commit():
     """The generator clusters after its transaction committed: the table then holds only the
     live row versions (inside the transaction it kept one dead version per facet table)."""
