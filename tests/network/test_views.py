@@ -99,6 +99,8 @@ def test_structure_page_accessible_markup(client, make_actor):
     assert '<title id="graph-title">' in body and '<desc id="graph-desc">' in body
     assert "<caption" in body and 'scope="col"' in body and 'scope="row"' in body
     assert f'href="/netzwerk/{b.slug}/"' in body
+    # Both tables' heads carry KERN's class for a head (`__header` is a cell's class).
+    assert body.count("<thead ") == body.count('<thead class="kern-table__head">') == 2
 
 
 @settings(
