@@ -26,6 +26,7 @@ def answered_inquiry(**extra) -> Inquiry:
         answer_text="Es gilt der Tarifvertrag …",
         contact_phone="0341 1",
         contact_organisation="Salon Beispiel",
+        attachment_text="Handlungsplan aus dem Wegweiser …",
         turnaround_days=3,
         **extra,
     )
@@ -54,6 +55,7 @@ def test_personal_data_deleted_after_twelve_months(now, deleted):
             "contact_organisation",
             "message",
             "answer_text",
+            "attachment_text",
         ):
             assert getattr(inquiry, field) == ""
         # What the statistics need stays.
