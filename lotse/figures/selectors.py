@@ -3,7 +3,10 @@
 Each profile costs a fixed number of queries, whatever the number of figures, actors, offers,
 events or inquiries: one per dimension (the latest month and the figures, actors by type,
 statewide actors, the next events, the desk's inquiry figures); the offers by topic field come
-from the coverage map's cached matrix.
+from the coverage map's cached matrix. What a write changes (figures, actors, inquiry figures)
+is kept in the worker's memory under the content versions the triggers move with every write
+(`lotse.core.versioning.versioned`, decision 0041): a cold rendering reads only the district,
+the versions and the next events, and the first one after a write counts afresh.
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ from decimal import Decimal
 
 from django.db.models import Count, Max, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from lotse.core.models import ActorType, Region, TopicField
+from lotse.core.versioning import CONTENT, versioned, versions_pinned
 from lotse.desk.selectors import DistrictInquiries, district_inquiries
 from lotse.events.models import Event
 from lotse.events.selectors import EventFilters
@@ -155,38 +160,101 @@ def districts() -> list[Region]:
 
 
 def district_by_slug(*, slug: str) -> Region | None:
-    return Region.objects.districts().filter(slug=slug).first()
+    """The district of a profile's address (the 13 read once per content version)."""
+    by_slug = versioned(
+        "figures:districts-by-slug",
+        lambda: {region.slug: region for region in Region.objects.districts()},
+    )
+    return by_slug.get(slug)
+
+
+# The versions a profile's cached parts depend on: every content table, and the desk's fact
+# table (its own scope, `lotse.desk.apps`).
+INQUIRY_SCOPES = ("inquiry_facts", CONTENT)
+
+
+def _indicator_rows(district: Region) -> list[Row]:
+    """The district's and the state's figures of the last SERIES_MONTHS months up to the
+    latest month either has (two queries)."""
+    regions = Q(region=district) | Q(region__code=STATE_CODE)
+    latest = Indicator.objects.filter(regions).aggregate(latest=Max("period"))["latest"]
+    if not latest:
+        return []
+    return list(
+        Indicator.objects.filter(
+            regions, period__gte=_months_before(latest, SERIES_MONTHS - 1)
+        ).values_list(*POINT_FIELDS)
+    )
+
+
+@dataclass(frozen=True)
+class IndicatorFigures:
+    """The figures of one profile as its page shows them, and their fingerprint."""
+
+    series: list[Series]
+    state_series: list[Series]
+    digest: str
+
+
+def _indicator_figures(district: Region) -> IndicatorFigures:
+    rows = _indicator_rows(district)
+    return IndicatorFigures(
+        series=_series([row for row in rows if row[1] == district.pk], CORE_KEYS),
+        state_series=_series(
+            [row for row in rows if row[1] != district.pk], CORE_KEYS + STATE_ONLY_KEYS
+        ),
+        digest=_digest(rows),
+    )
+
+
+# (slug, name, name_en, number of actors) of one actor type in one district.
+TypeRow = tuple[str, str, str, int]
+
+
+@dataclass(frozen=True)
+class ActorCounts:
+    """The published actors of every district by type (ordered as the types are), and the
+    statewide ones: two queries for all 13 profiles."""
+
+    by_district: dict[int, list[TypeRow]]
+    statewide: int
+
+
+def _actor_counts() -> ActorCounts:
+    rows = (
+        Actor.objects.published()
+        .filter(districts__isnull=False)
+        .values_list("districts", "actor_type__slug", "actor_type__name", "actor_type__name_en")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by("districts", "actor_type__order", "actor_type__name")
+    )
+    by_district: dict[int, list[TypeRow]] = defaultdict(list)
+    for district_id, slug, name, name_en, count in rows:
+        by_district[district_id].append((slug, name, name_en, count))
+    return ActorCounts(
+        by_district=dict(by_district),
+        statewide=Actor.objects.published().filter(statewide=True).count(),
+    )
 
 
 def district_profile(*, district: Region, now: datetime | None = None) -> DistrictProfile:
     """Everything the page /regionen/<slug>/ shows about one district (a dozen queries, whatever
-    the number of figures, actors, offers, events and inquiries)."""
-    now = now or timezone.now()
-    regions = Q(region=district) | Q(region__code=STATE_CODE)
-    latest = Indicator.objects.filter(regions).aggregate(latest=Max("period"))["latest"]
-    indicators: list[Row] = (
-        list(
-            Indicator.objects.filter(
-                regions, period__gte=_months_before(latest, SERIES_MONTHS - 1)
-            ).values_list(*POINT_FIELDS)
-        )
-        if latest
-        else []
-    )
-    own = [row for row in indicators if row[1] == district.pk]
-    state = [row for row in indicators if row[1] != district.pk]
+    the number of figures, actors, offers, events and inquiries; after the first rendering of a
+    version only the next events are read)."""
+    with versions_pinned():  # one reading of the versions for every cached part
+        return _district_profile(district, now or timezone.now())
 
-    type_rows = (
-        Actor.objects.published()
-        .filter(districts=district)
-        .values_list("actor_type__slug", "actor_type__name", "actor_type__name_en")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by("actor_type__order", "actor_type__name")
+
+def _district_profile(district: Region, now: datetime) -> DistrictProfile:
+    language = get_language()
+    # The series' labels and the inquiry cells' labels are in the language of the page.
+    figures = versioned(
+        f"figures:indicators:{language}:{district.pk}", lambda: _indicator_figures(district)
     )
-    statewide_actors = Actor.objects.published().filter(statewide=True).count()
+    actors = versioned("figures:actor-counts", _actor_counts)
     actors_by_type = [
         ActorTypeCount(slug=slug, label=ActorType(name=name, name_en=name_en).label, count=n)
-        for slug, name, name_en, n in type_rows
+        for slug, name, name_en, n in actors.by_district.get(district.pk, [])
     ]
 
     # The offers as the coverage map counts them (the same cached matrix: the profile and the
@@ -208,22 +276,28 @@ def district_profile(*, district: Region, now: datetime | None = None) -> Distri
         .order_by("starts_at", "title")
         .only("slug", "title", "starts_at")[:EVENTS_SHOWN]
     )
+    today = timezone.localdate(now)  # the last month the inquiry figures count
+    inquiries = versioned(
+        f"figures:inquiries:{language}:{district.code}:{today.isoformat()}",
+        lambda: district_inquiries(
+            district=district.code,
+            today=today,
+            topic_labels={topic.slug: topic.label for topic in coverage.topic_fields},
+        ),
+        scopes=INQUIRY_SCOPES,
+    )
     return DistrictProfile(
         district=district,
-        series=_series(own, CORE_KEYS),
-        state_series=_series(state, CORE_KEYS + STATE_ONLY_KEYS),
-        figures_digest=_digest(indicators),
+        series=figures.series,
+        state_series=figures.state_series,
+        figures_digest=figures.digest,
         actors_by_type=actors_by_type,
         actors_total=sum(row.count for row in actors_by_type),
-        statewide_actors=statewide_actors,
+        statewide_actors=actors.statewide,
         offers=offers,
         offers_total=coverage.district_count(district),
         events=events,
-        inquiries=district_inquiries(
-            district=district.code,
-            today=timezone.localdate(now),
-            topic_labels={topic.slug: topic.label for topic in coverage.topic_fields},
-        ),
+        inquiries=inquiries,
         as_of=now,
     )
 

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from ninja import Field, Router, Schema
 
 from lotse.core.links import absolute_url
+from lotse.core.versioning import versions_pinned
 
 from . import presenters, selectors
 from .forms import CheckForm, citizenship_value
@@ -205,7 +206,9 @@ def evaluate(request: HttpRequest, payload: EvaluateIn):
     """Every route at the intended date: open, open once something is done, or closed, each with
     its reasons; documents, next steps and local contacts. Nothing is stored."""
     language = _language(payload.lang if isinstance(payload.lang, str) else None)
-    with translation.override(language):
+    # Reads only (nothing is stored): the content versions the cached parameters, districts and
+    # notes are kept under are read once for the whole answer.
+    with translation.override(language), versions_pinned():
         form = CheckForm(_form_data(payload.model_dump(exclude={"lang"})), lang=language)
         if not form.is_valid():
             errors = [

@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
 from lotse.core.models import Region
+from lotse.core.versioning import versioned
 from lotse.network.models import Actor
 from lotse.network.selectors import ActorFilters, actors_search
 
@@ -78,11 +79,17 @@ class District:
 
 
 def districts() -> list[District]:
-    """Saxony's districts and independent cities, by name (one light query)."""
-    return [
-        District(slug, name)
-        for slug, name in Region.objects.districts().order_by("name").values_list("slug", "name")
-    ]
+    """Saxony's districts and independent cities, by name (one light query per content version,
+    kept in the worker's memory)."""
+    return versioned(
+        "migration:districts",
+        lambda: [
+            District(slug, name)
+            for slug, name in Region.objects.districts()
+            .order_by("name")
+            .values_list("slug", "name")
+        ],
+    )
 
 
 def _rank(actor: Actor, district: Region) -> tuple[int, str]:
@@ -154,8 +161,32 @@ def _local_contacts(district_slug: str) -> list[ContactGroup]:
 
 
 def route_notes(*, language: str) -> dict[str, str]:
-    """The published editorial notes per route in one language."""
-    return dict(RouteNote.objects.filter(live=True, language=language).values_list("route", "text"))
+    """The published editorial notes per route in one language (one query per content version,
+    kept in the worker's memory)."""
+    return versioned(
+        f"migration:route-notes:{language}",
+        lambda: dict(
+            RouteNote.objects.filter(live=True, language=language).values_list("route", "text")
+        ),
+    )
+
+
+# (key, value, checked_on, valid_from, valid_to) of a published parameter row.
+ParameterRow = tuple[str, Decimal, datetime.date, datetime.date, datetime.date | None]
+
+
+def _published_parameters() -> list[ParameterRow]:
+    """Every published parameter row (a few dozen), ordered as `parameters_in_force` orders."""
+    return list(
+        Parameter.objects.published()
+        .order_by("key", "valid_from")
+        .values_list("key", "value", "checked_on", "valid_from", "valid_to")
+    )
+
+
+def _rows_in_force(rows: list[ParameterRow], on: datetime.date) -> list[ParameterRow]:
+    """The rows whose period contains `on`, as `ParameterQuerySet.in_force` selects them."""
+    return [row for row in rows if row[3] <= on and (row[4] is None or row[4] >= on)]
 
 
 @dataclass(frozen=True)
@@ -165,11 +196,12 @@ class CheckOutcome:
 
 
 def check_evaluate(*, answers: Answers) -> CheckOutcome:
-    """The check at the intended date, with the parameters published for that date (one query
-    for the values and the date they were last checked)."""
-    rows = list(parameters_in_force(on=answers.on).values_list("key", "value", "checked_on"))
-    values = {key: value for key, value, _checked in rows}
+    """The check at the intended date, with the parameters published for that date and the
+    date they were last checked (all published rows are read once per content version and kept
+    in the worker's memory; the rows in force are chosen here, a date costs no query)."""
+    rows = _rows_in_force(versioned("migration:parameters", _published_parameters), answers.on)
+    values = {key: value for key, value, *_rest in rows}
     return CheckOutcome(
         evaluation=evaluate(answers, values),
-        rules_date=max((checked for _key, _value, checked in rows), default=None),
+        rules_date=max((checked for _key, _value, checked, *_dates in rows), default=None),
     )

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from lotse.core.navigation import language_root
 from lotse.core.pdf import pdf_response, render_pdf
+from lotse.core.versioning import versions_pinned
 
 from . import presenters
 from .forms import OCCUPATION_SUGGESTIONS, CheckForm
@@ -101,11 +102,12 @@ def questions(request: HttpRequest, who: str) -> HttpResponse:
 
 
 def _evaluated(request: HttpRequest, lang: str):
-    form = CheckForm(request.GET, audience=request.GET.get("audience", "person"), lang=lang)
-    if not form.is_valid():
-        return form, None
-    answers = form.answers()
-    return form, presenters.result_for(answers=answers, language=lang, districts=form.districts)
+    with versions_pinned():  # one reading of the versions of the cached parameters and notes
+        form = CheckForm(request.GET, audience=request.GET.get("audience", "person"), lang=lang)
+        if not form.is_valid():
+            return form, None
+        answers = form.answers()
+        return form, presenters.result_for(answers=answers, language=lang, districts=form.districts)
 
 
 @never_cache  # the answers are in the address: no shared cache keeps the page

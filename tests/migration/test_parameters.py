@@ -9,7 +9,14 @@ from django.core.exceptions import ValidationError
 from lotse.core.initial import LoadReport
 from lotse.migration import initial
 from lotse.migration.models import Parameter
-from lotse.migration.selectors import parameters_in_force, parameters_on
+from lotse.migration.rules import Answers
+from lotse.migration.selectors import (
+    _published_parameters,
+    _rows_in_force,
+    check_evaluate,
+    parameters_in_force,
+    parameters_on,
+)
 
 DAY = datetime.timedelta(days=1)
 ROWS = initial.parameter_rows()
@@ -87,3 +94,44 @@ def test_parameters_in_force_in_one_query(migration_rules, django_assert_num_que
     with django_assert_num_queries(1):
         rows = list(parameters_in_force(on=datetime.date(2026, 3, 1)))
     assert {row.key for row in rows} >= {"bbg_pension", "blue_card_share", "fee_81a"}
+
+
+BOUNDARIES = sorted(
+    {
+        day
+        for row in ROWS
+        for edge in (row["valid_from"], row["valid_to"])
+        if edge
+        for day in (
+            datetime.date.fromisoformat(edge) - DAY,
+            datetime.date.fromisoformat(edge),
+            datetime.date.fromisoformat(edge) + DAY,
+        )
+    }
+)
+
+
+def test_the_cached_rows_in_force_are_the_rows_the_query_selects(migration_rules):
+    """The check chooses the rows in force from the published rows it keeps in memory
+    (decision 0041): on every first and last day of a row, and the days around them, the same
+    rows in the same order as `parameters_in_force`."""
+    published = _published_parameters()
+    for day in BOUNDARIES:
+        expected = list(
+            parameters_in_force(on=day).values_list(
+                "key", "value", "checked_on", "valid_from", "valid_to"
+            )
+        )
+        assert _rows_in_force(published, day) == expected, day
+
+
+def test_a_published_change_reaches_the_next_answer(migration_rules):
+    answers = Answers(on=datetime.date(2026, 3, 1), citizenship="other", qualification="academic")
+    before = check_evaluate(answers=answers)
+    Parameter.objects.published().in_force(answers.on).filter(key="fee_81a").update(
+        checked_on=datetime.date(2027, 1, 4)
+    )
+    after = check_evaluate(answers=answers)
+    assert before.rules_date != after.rules_date == datetime.date(2027, 1, 4)
+    Parameter.objects.update(live=False)  # every row withdrawn
+    assert check_evaluate(answers=answers).rules_date is None
