@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.csrf import (
@@ -55,7 +56,7 @@ from django.utils.cache import (
     patch_vary_headers,
 )
 from django.utils.http import urlencode
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_from_path, override
 
 from .versioning import CONTENT, current_versions, versions_key, versions_pinned
 
@@ -65,6 +66,16 @@ ALLOWED_VARY = {"cookie", "accept-language", "accept-encoding", "hx-request"}
 REFUSING_DIRECTIVES = {"private", "no-store", "no-cache"}
 # Response headers not taken into the stored copy (set per response, or by outer middleware).
 UNSTORED_HEADERS = {"set-cookie", "date", "expires", "etag", "content-length"}
+# The request headers that make a hit a conditional request (`get_conditional_response`).
+CONDITIONAL_HEADERS = (
+    "HTTP_IF_MATCH",
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
+# A stored page: body (the CSRF token replaced by the placeholder), whether it has a form (the
+# token slot), its ETag (pages without a form) and its headers as `ResponseHeaders` keeps them.
+Entry = tuple[bytes, bool, str | None, dict[str, tuple[str, str]]]
 # Which cache to ask first: the process's own memory, then the shared cache (entries are keyed
 # by version, so per-process copies are never stale, decision 0005). A rendering is stored in
 # the shared cache only; a process keeps its own copy from the first time it finds the page
@@ -110,13 +121,20 @@ def cacheable_request(request: HttpRequest) -> bool:
     )
 
 
-def page_cache_key(request: HttpRequest, scopes: Iterable[str], versions: dict[str, str]) -> str:
-    query = urlencode(sorted(request.GET.lists()), doseq=True)
+def page_cache_key(
+    request: HttpRequest, language: str, scopes: Iterable[str], versions: dict[str, str]
+) -> str:
+    # Without a query string no QueryDict is parsed for nothing.
+    query = (
+        urlencode(sorted(request.GET.lists()), doseq=True)
+        if request.META.get("QUERY_STRING")
+        else ""
+    )
     raw = "|".join(
         (
             code_fingerprint(),
             request.get_host(),
-            get_language() or "",
+            language,
             request.path,
             query,
             # request.headers would build a mapping of every header for this one (decision 0022)
@@ -124,7 +142,7 @@ def page_cache_key(request: HttpRequest, scopes: Iterable[str], versions: dict[s
             versions_key(versions, scopes),
         )
     )
-    return "pagecache:v2:" + hashlib.sha256(raw.encode()).hexdigest()[:40]
+    return "pagecache:v3:" + hashlib.sha256(raw.encode()).hexdigest()[:40]
 
 
 def _directives(value: str) -> set[str]:
@@ -200,7 +218,8 @@ def _route_scopes(urlconf: str, language: str, path_info: str) -> tuple[str, ...
     prefix patterns resolve in the active language), None for other routes. The routes are
     fixed by the code, so the answer is kept per process."""
     try:
-        match = resolve(path_info, urlconf)
+        with override(language):
+            match = resolve(path_info, urlconf)
     except Resolver404:
         return None
     return _routes.get(match.view_name)
@@ -254,12 +273,24 @@ class PageCacheMiddleware:
             return response
 
     def _key(self, request: HttpRequest) -> str | None:
-        self.locale.process_request(request)  # activates the language LocaleMiddleware would
         urlconf = getattr(request, "urlconf", None) or settings.ROOT_URLCONF
-        scopes = _route_scopes(urlconf, get_language(), request.path_info)
+        language = self._language(request, urlconf)
+        scopes = _route_scopes(urlconf, language, request.path_info)
         if scopes is None:
             return None
-        return page_cache_key(request, scopes, current_versions())
+        return page_cache_key(request, language, scopes, current_versions())
+
+    def _language(self, request: HttpRequest, urlconf: str) -> str:
+        """The language `LocaleMiddleware` will choose. With `i18n_patterns` and no prefix for
+        the default language (Lotse's URLconf) that is the path's prefix, else the default
+        (neither the language cookie nor Accept-Language count), and a hit needs no active
+        language (the route resolves in it, `_route_scopes`); otherwise `LocaleMiddleware`'s
+        own code chooses and activates it."""
+        i18n_patterns_used, prefixed_default_language = is_language_prefix_patterns_used(urlconf)
+        if i18n_patterns_used and not prefixed_default_language:
+            return get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        self.locale.process_request(request)
+        return get_language()
 
     def _store(self, key: str, response: HttpResponseBase, prepared: dict[str, Any]) -> None:
         """Keep the prepared copy with the headers of the whole chain, if the outer middleware
@@ -273,31 +304,35 @@ class PageCacheMiddleware:
             return
         if {v.lower() for v in cc_delim_re.split(response.get("Vary", "")) if v} - ALLOWED_VARY:
             return
-        entry = {
-            **prepared,
-            "headers": tuple(
-                (name, value)
-                for name, value in response.items()
-                if name.lower() not in UNSTORED_HEADERS
-            ),
+        # The headers as the response keeps them (lower-case name -> (name, value)), checked
+        # and converted by `ResponseHeaders` when they were set: a hit copies them as they are.
+        headers = {
+            lower: name_value
+            for lower, name_value in response.headers._store.items()
+            if lower not in UNSTORED_HEADERS
         }
+        entry = (prepared["content"], prepared["csrf"], prepared["etag"], headers)
         caches[CACHE_ALIASES[-1]].set(key, entry, settings.LOTSE_PAGE_CACHE_SECONDS)
 
-    def _response(self, request: HttpRequest, entry: dict[str, Any]) -> HttpResponseBase:
-        content = entry["content"]
-        if entry["csrf"]:
+    def _response(self, request: HttpRequest, entry: Entry) -> HttpResponseBase:
+        content, csrf, etag, stored_headers = entry
+        if csrf:
             self.csrf.process_request(request)
             content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
         response = HttpResponse(content)
-        headers = response.headers
-        for name, value in entry["headers"]:
-            headers[name] = value
-        headers["Content-Length"] = str(len(content))
-        if entry["csrf"]:
+        # Django's own store of the headers (`CaseInsensitiveMapping._store`): the stored ones
+        # were checked when the rendering set them; setting them one by one again checks and
+        # encodes each a second time, a third of a hit's own CPU (decision 0040).
+        store = response.headers._store
+        store.update(stored_headers)
+        store["content-length"] = ("Content-Length", str(len(content)))
+        if etag is None:  # a page with a form (`_prepared`): its visitor's cookie, no ETag
             return self.csrf.process_response(request, response)
-        etag = entry["etag"]
-        headers["ETag"] = etag
-        return get_conditional_response(request, etag=etag, response=response) or response
+        store["etag"] = ("ETag", etag)
+        meta = request.META
+        if any(header in meta for header in CONDITIONAL_HEADERS):
+            return get_conditional_response(request, etag=etag, response=response) or response
+        return response
 
 
 class PageCaptureMiddleware:

@@ -397,6 +397,20 @@ def test_a_hit_carries_the_headers_of_the_whole_chain(site_pages, client):
     assert hit["Content-Language"] == "en"
     assert int(hit["Content-Length"]) == len(hit.content)
     assert "ETag" in hit and not hit.cookies
+    # Every header, as the rendering's response had it (the stored copy keeps Django's own
+    # checked header store, decision 0040): names with their spelling, values.
+    per_response = {"etag", "content-length"}
+    assert [item for item in hit.items() if item[0].lower() not in per_response] == [
+        item for item in miss.items() if item[0].lower() not in per_response
+    ]
+
+
+def test_a_conditional_hit(site_pages, client):
+    client.get("/en/")
+    etag = client.get("/en/")["ETag"]
+    assert client.get("/en/", headers={"If-None-Match": etag}).status_code == 304
+    assert client.get("/en/", headers={"If-None-Match": '"anders"'}).status_code == 200
+    assert client.get("/en/", headers={"If-Match": '"anders"'}).status_code == 412
 
 
 class SetsACookie:

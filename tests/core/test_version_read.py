@@ -9,7 +9,15 @@ and a connection that broke between requests is still replaced before it is used
 from unittest import mock
 
 import pytest
-from django.db import InterfaceError, OperationalError, connection, connections
+from django.db import (
+    DatabaseError,
+    InterfaceError,
+    OperationalError,
+    connection,
+    connections,
+    transaction,
+)
+from django.test.utils import CaptureQueriesContext
 
 from lotse.core import versioning
 
@@ -80,3 +88,53 @@ def test_a_broken_connection_would_fail_the_read_without_the_check(reused_connec
     with pytest.raises((InterfaceError, OperationalError)):
         stored_versions()
     reused_connection.close()
+
+
+# --- The read as one libpq call (decision 0040) -------------------------------------------------
+
+needs_psycopg = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the libpq call is PostgreSQL's (psycopg 3)"
+)
+
+
+@needs_psycopg
+def test_the_read_bypasses_the_cursor_but_is_logged_as_a_query(reused_connection):
+    expected = stored_versions()
+    reused_connection.health_check_done = True
+    with (
+        mock.patch.object(type(reused_connection), "cursor", side_effect=AssertionError),
+        CaptureQueriesContext(reused_connection) as context,
+    ):
+        assert versioning._read_versions() == expected
+    assert [query["sql"] for query in context.captured_queries] == [versioning.VERSIONS_SQL]
+
+
+@needs_psycopg
+def test_execute_wrappers_see_the_read(reused_connection):
+    """Code that wraps every statement (`connection.execute_wrapper`) still sees this one."""
+    seen = []
+
+    def wrapper(execute, sql, params, many, context):
+        seen.append(sql)
+        return execute(sql, params, many, context)
+
+    reused_connection.health_check_done = True
+    with reused_connection.execute_wrapper(wrapper):
+        assert versioning._read_versions() == stored_versions()
+    assert seen[0] == versioning.VERSIONS_SQL
+
+
+@needs_psycopg
+def test_a_failed_read_raises_djangos_error_and_marks_the_connection(reused_connection):
+    """A statement that fails on the server (here: in a transaction the server aborted) raises
+    Django's DatabaseError, and the connection is checked at the end of the request."""
+    reused_connection.health_check_done = True
+    with transaction.atomic():
+        with pytest.raises(DatabaseError), reused_connection.cursor() as cursor:
+            cursor.execute("SELECT 1 / 0")
+        reused_connection.errors_occurred = False
+        reused_connection.needs_rollback = False  # Django's own check would refuse first
+        with pytest.raises(DatabaseError, match="aborted"):
+            versioning._read_versions()
+        assert reused_connection.errors_occurred
+        reused_connection.needs_rollback = True
