@@ -6,6 +6,7 @@ from django.db import transaction
 from django.test import Client
 from django.utils import translation
 
+from lotse.tariffs.cache import forget_tables
 from tests.core.factories import TEST_PASSWORD, client_for, role_user, staff_users_create
 
 
@@ -19,12 +20,15 @@ def in_german():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Fresh caches for every test: rate-limit counters, Wagtail's site root paths, fragments."""
+    """Fresh caches for every test: rate-limit counters, Wagtail's site root paths, fragments,
+    the Tarif register's small tables."""
     for cache in caches.all():
         cache.clear()
+    forget_tables()
     yield
     for cache in caches.all():
         cache.clear()
+    forget_tables()
 
 
 def initial_content_load(*apps: str, state: str = "sn") -> None:

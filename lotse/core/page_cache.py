@@ -121,6 +121,13 @@ def cacheable_request(request: HttpRequest) -> bool:
     )
 
 
+def stored_by_page_cache(request: HttpRequest) -> bool:
+    """Whether the page cache is to keep this request's response (an anonymous GET or HEAD of
+    a registered route that it missed; kept if the response allows it): a view need not keep
+    what only this response would read again."""
+    return getattr(request, "_page_cache_key", None) is not None
+
+
 def page_cache_key(
     request: HttpRequest, language: str, scopes: Iterable[str], versions: dict[str, str]
 ) -> str:

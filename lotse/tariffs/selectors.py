@@ -34,7 +34,7 @@ from lotse.core.models import Region
 
 from . import inputs, wz
 from .cache import TIMEOUT as CACHE_TIMEOUT
-from .cache import cache_key, versioned
+from .cache import cache_key, versioned, versioned_table
 from .models import (
     CollectiveAgreement,
     GeneralApplicability,
@@ -47,7 +47,7 @@ from .models import (
     StatutoryMinimumWage,
     choice_label,
 )
-from .versioning import current_version
+from .versioning import current_version, version_pinned
 
 CENT = Decimal("0.01")
 WEEKS_PER_MONTH = Decimal(13) / Decimal(3)
@@ -173,7 +173,7 @@ def wz_codes(value: str) -> set[str]:
 # --- territory ---------------------------------------------------------------------------------
 
 
-@versioned("districts")
+@versioned_table("districts")
 def districts() -> list[tuple[str, str, str]]:
     """The districts of the territory filter: (slug, German name, English name)."""
     return list(Region.objects.districts().order_by("name").values_list("slug", "name", "name_en"))
@@ -465,13 +465,13 @@ class LookupResult:
 
 # The statutory minimum wages and minimum trainee pays are a few rows each (one per change of
 # the law): read once per register version and looked up in memory, instead of one query each
-# per answer.
-@versioned("statutory-table")
+# per answer; kept as objects, not unpickled per answer (`versioned_table`).
+@versioned_table("statutory-table")
 def _statutory_table() -> list[StatutoryMinimumWage]:
     return list(StatutoryMinimumWage.objects.order_by("-valid_from"))
 
 
-@versioned("trainee-table")
+@versioned_table("trainee-table")
 def _trainee_table() -> dict[int, MinimumTraineePay]:
     table: dict[int, MinimumTraineePay] = {}
     for row in MinimumTraineePay.objects.order_by("start_year", "pk"):
@@ -734,6 +734,17 @@ def tariff_lookup(
     if not result.registered:
         _nothing_on_the_date(result, floors=floors, matching=matching, synonyms=synonyms)
     return result
+
+
+def tariff_answer(
+    *, query: str, wz: str, territory: str, on: datetime.date, page: int
+) -> LookupResult:
+    """`tariff_lookup` for an answer page the page cache is to keep, not kept in the cache: the
+    page's HTML is kept under the same register version, language and address (the page cache,
+    the `tariffs.page` fragment), so nothing would read the result again soon, and pickling its
+    model instances (floors, AVE procedures) cost about a third of a new answer's lookup."""
+    with version_pinned():  # the cached parts it reads (registers, floors) use one reading
+        return tariff_lookup.uncached(query=query, wz=wz, territory=territory, on=on, page=page)
 
 
 def _nothing_on_the_date(

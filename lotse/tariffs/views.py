@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from lotse.core.page_cache import stored_by_page_cache
 from lotse.core.pdf import pdf_response, render_pdf
 from lotse.core.roles import ADMINISTRATION, TARIFF_REGISTER, user_has_role
 from lotse.core.shell import render_page
@@ -89,7 +90,12 @@ def answer(request: HttpRequest, pdf: bool = False) -> HttpResponse:
         return _respond(request, "answer.html", {"form": form}, pdf=pdf, status=400)
     data = form.cleaned_data
     try:
-        result = selectors.tariff_lookup(
+        # A response the page cache keeps needs no kept lookup (`selectors.tariff_answer`);
+        # otherwise (signed in, the page cache off) a repeated answer reads it from the cache.
+        lookup = (
+            selectors.tariff_answer if stored_by_page_cache(request) else selectors.tariff_lookup
+        )
+        result = lookup(
             query=data["q"],
             wz=data["wz"],
             territory=data["gebiet"],

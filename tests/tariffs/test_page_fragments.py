@@ -3,6 +3,7 @@ search form, the navigation, the floors and the agreements' list items; and the 
 code read from memory. Each must equal what the templates render, follow every register change
 at once and differ by language."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -14,9 +15,14 @@ from django.utils.translation import gettext
 
 from lotse.core.models import Region
 from lotse.tariffs import selectors, services
-from lotse.tariffs.forms import LookupForm
+from lotse.tariffs.forms import LookupForm, TraineeCheckForm, WageCheckForm
 from lotse.tariffs.models import MinimumWageRate, StatutoryMinimumWage
-from lotse.tariffs.templatetags.tariff_pages import agreement_paths, lookup_form, page_numbers
+from lotse.tariffs.templatetags.tariff_pages import (
+    agreement_paths,
+    check_fields,
+    lookup_form,
+    page_numbers,
+)
 from lotse.tariffs.versioning import version_pinned
 from tests.tariffs.factories import add_rate, register_agreement, register_ordinance
 
@@ -234,3 +240,63 @@ def test_page_numbers_equal_the_template_loop(language, page, count):
         in expected
     )
     assert "&amp;wz=" in expected and "%3Cb%3E" in expected
+
+
+CHECKS = [
+    (
+        WageCheckForm,
+        {"betrag": "2.300,50", "einheit": "monthly", "stunden": "40", "wz": CODE, "stand": ""},
+    ),
+    (
+        WageCheckForm,
+        {
+            "betrag": "13,50",
+            "einheit": "hourly",
+            "q": "Bau <b>\"&' lotse-tariffs-form-wz-value",
+            "stand": "01.01.2025",
+        },
+    ),
+    (WageCheckForm, {"betrag": "14", "einheit": "hourly", "wz": "43.99", "stand": "2025-01-01"}),
+    (TraineeCheckForm, {"beginn": "2025", "jahr": "2", "verguetung": "700,00"}),
+]
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize(("form_class", "data"), CHECKS)
+def test_check_fields_equal_the_template_loop(form_class, data, language):
+    """Amounts in German notation, values with markup and another field's placeholder, empty
+    and absent ones, both choices of a radio and a select: the same markup as the loop over
+    `as_field_group`."""
+    loop = engines["django"].from_string(
+        "{% for field in form %}{{ field.as_field_group }}{% endfor %}"
+    )
+    with translation.override(language), version_pinned():
+        form = form_class(data)
+        assert form.is_valid(), form.errors
+        expected = loop.render({"form": form})
+        assert str(check_fields(form)) == expected
+        assert str(check_fields(form)) == expected  # the second time from the cache
+
+
+def test_check_with_errors_is_rendered_in_full(client):
+    url = "/tarifauskunft/lohncheck/?betrag=abc&einheit=hourly&wz=43.99&stand=2025-01-01"
+    response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert 'value="abc"' in html and 'aria-invalid="true"' in html
+    assert "lotse-tariffs-form" not in html
+
+
+@pytest.mark.usefixtures("in_german")
+def test_wage_check_fields_follow_the_unit_and_the_language(client):
+    monthly = "/tarifauskunft/lohncheck/?betrag=2300&einheit=monthly&stunden=40&wz=43.99"
+    hourly = "/tarifauskunft/lohncheck/?betrag=14&einheit=hourly&wz=43.99"
+    pages = {url: client.get(url).content.decode() for url in (monthly, hourly, f"/en{monthly}")}
+    assert 'value="monthly" id="id_einheit_1" checked' in pages[monthly]
+    assert 'value="hourly" id="id_einheit_0" checked' in pages[hourly]
+    assert 'value="40"' in pages[monthly] and 'name="stunden"' in pages[hourly]
+    empty = re.search(r'<input[^>]* name="stunden"[^>]*>', pages[hourly]).group(0)
+    assert "value=" not in empty
+    assert "Ihr Bruttoentgelt in Euro" in pages[monthly]
+    assert "Ihr Bruttoentgelt in Euro" not in pages[f"/en{monthly}"]
+    assert "lotse-tariffs-form" not in "".join(pages.values())

@@ -13,9 +13,10 @@ import datetime
 import functools
 import html
 import re
+from collections.abc import Callable
 from urllib.parse import quote
 
-from django import template
+from django import forms, template
 from django.core.cache import caches
 from django.forms import Form
 from django.forms.utils import ErrorDict
@@ -36,8 +37,9 @@ register = template.Library()
 FORM_TEMPLATE = "tariffs/_lookup_form.html"
 FREE_FIELDS = ("q", "wz", "stand")
 PLACEHOLDER = "lotse-tariffs-form-{}-value"
+Fields = tuple[str, ...]
 # The value attribute of an input as the widget templates write it (django/forms/widgets).
-_VALUE_ATTRIBUTE = re.compile(r' value="lotse-tariffs-form-(q|wz|stand)-value"')
+_VALUE_ATTRIBUTE = re.compile(r' value="lotse-tariffs-form-([a-z_]+)-value"')
 
 
 def _value_attribute(form: Form, name: str) -> str:
@@ -47,37 +49,71 @@ def _value_attribute(form: Form, name: str) -> str:
     return "" if value is None else format_html(' value="{}"', value)
 
 
-def _form_markup(form: Form) -> str:
-    """The form's markup with placeholders as the free values (cached per version, language
-    and territory)."""
-    territory = form["gebiet"].value() or ""
-    key = cache_key(
-        "lookup-form", current_version(), {"language": get_language(), "gebiet": territory}
-    )
+def _form_markup(
+    form: Form, render: Callable[[Form], str], *, name: str, free: Fields, keyed: Fields
+) -> str:
+    """The form's markup (`render(form)`) with placeholders as the free values, cached per
+    version, language and the values of the `keyed` fields (a select's or radio's choice)."""
+    values = {field: form[field].value() or "" for field in keyed}
+    key = cache_key(name, current_version(), {"language": get_language(), **values})
     cache = caches["local"]
     markup = cache.get(key)
     if markup is None:
-        data = {name: PLACEHOLDER.format(name) for name in FREE_FIELDS}
-        shaped = type(form)({**data, "gebiet": territory})
+        data = {field: PLACEHOLDER.format(field) for field in free}
+        shaped = type(form)({**data, **values})
         # The placeholders are not valid input: no errors are shown (the answer's form is valid).
         shaped._errors = ErrorDict()
         shaped.cleaned_data = {}
-        markup = render_to_string(FORM_TEMPLATE, {"form": shaped})
+        markup = render(shaped)
         cache.set(key, markup, TIMEOUT)
     return markup
 
 
+def _filled(
+    form: Form, render: Callable[[Form], str], *, name: str, free: Fields, keyed: Fields
+) -> SafeString:
+    """The form as `render` writes it, from the markup kept by `_form_markup` with the free
+    values put in; a form with errors (or without data) is rendered in full."""
+    if not form.is_bound or form.errors:
+        return mark_safe(render(form))  # noqa: S308 - rendered by the form's templates
+    markup = _form_markup(form, render, name=name, free=free, keyed=keyed)
+
+    def value(match: re.Match[str]) -> str:
+        field = match.group(1)
+        return _value_attribute(form, field) if field in free else match.group(0)
+
+    # One pass over the cached markup: a value that contains a placeholder stays as it is.
+    return mark_safe(_VALUE_ATTRIBUTE.sub(value, markup))  # noqa: S308 - escaped by format_html
+
+
+def _lookup_form_html(form: Form) -> str:
+    return render_to_string(FORM_TEMPLATE, {"form": form})
+
+
 @register.simple_tag
 def lookup_form(form: Form) -> SafeString:
-    """The search form filled with the answer's question; a form with errors (or without data)
-    is rendered in full."""
-    if not form.is_bound or form.errors:
-        return render_to_string(FORM_TEMPLATE, {"form": form})
-    markup = _form_markup(form)
-    # One pass over the cached markup: a value that contains a placeholder stays as it is.
-    return mark_safe(  # noqa: S308 - cached form markup; the values are escaped by format_html
-        _VALUE_ATTRIBUTE.sub(lambda match: _value_attribute(form, match.group(1)), markup)
+    """The search form filled with the answer's question (kept per territory)."""
+    return _filled(form, _lookup_form_html, name="lookup-form", free=FREE_FIELDS, keyed=("gebiet",))
+
+
+def _fields_html(form: Form) -> str:
+    """`{% for field in form %}{{ field.as_field_group }}{% endfor %}`."""
+    return "".join(str(field.as_field_group()) for field in form)
+
+
+@register.simple_tag
+def check_fields(form: Form) -> SafeString:
+    """The fields of a check's form (wage, trainee pay) as the template's loop over
+    `as_field_group` writes them, kept like the search form: the text and date inputs as
+    placeholders, per language and choice of the other fields (decision 0039)."""
+    free = tuple(
+        name
+        for name, field in form.fields.items()
+        if isinstance(field.widget, forms.TextInput | forms.NumberInput)
     )
+    keyed = tuple(name for name in form.fields if name not in free)
+    name = f"check-fields:{type(form).__name__}"
+    return _filled(form, _fields_html, name=name, free=free, keyed=keyed)
 
 
 # --- the agreements of an answer page ------------------------------------------------------------
