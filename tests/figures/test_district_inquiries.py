@@ -4,7 +4,6 @@ fact table, no personal data, a constant number of queries; and the public CSV o
 statistics (the catalogue's distribution beside `/api/v1/desk/statistics`)."""
 
 import datetime as dt
-import re
 
 import pytest
 import time_machine
@@ -19,27 +18,13 @@ from lotse.desk import services
 from lotse.desk.models import InquiryFact
 from lotse.desk.selectors import MIN_CELL, district_inquiries
 from tests.figures.factories import inquiry_facts
+from tests.figures.pages import DRESDEN, section_text
 
-pytestmark = pytest.mark.django_db
-
-DRESDEN = "/regionen/dresden/"
-TODAY = dt.datetime(2026, 12, 6, 12, tzinfo=dt.UTC)
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock():
-    with time_machine.travel(TODAY, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
 
 
 def facts(count, *, month=dt.date(2026, 10, 1), **values):
     inquiry_facts(count, month=month, **values)
-
-
-def cells(html):
-    """The text of the page's inquiry section, tags removed, whitespace collapsed."""
-    section = html.split('id="inquiries-heading">')[1].split("</section>")[0]
-    return " ".join(re.sub(r"<[^>]+>", " ", section).split())
 
 
 def test_four_are_suppressed_five_are_shown():
@@ -62,7 +47,7 @@ def test_the_page_shows_the_figures_of_the_fact_table(client):
     )
     facts(7, month=dt.date(2024, 3, 1))  # another year, outside the last twelve months
     facts(9, district="14713")  # Leipzig
-    html = cells(client.get(DRESDEN).content.decode())
+    html = section_text(client.get(DRESDEN).content.decode(), "inquiries-heading")
     # the page's figures are the fact table's counts for Dresden since January 2026
     recent = InquiryFact.objects.filter(district="14612", month__gte=dt.date(2026, 1, 1))
     by_field = dict(recent.values_list("topic_field").annotate(n=Count("pk")))
@@ -81,14 +66,14 @@ def test_the_page_shows_the_figures_of_the_fact_table(client):
 
 def test_no_inquiries_yet_says_so(client):
     facts(9, district="14713")
-    html = cells(client.get(DRESDEN).content.decode())
+    html = section_text(client.get(DRESDEN).content.decode(), "inquiries-heading")
     assert "Aus diesem Kreis liegen noch keine Anfragen an den Lotsendienst vor." in html
     assert "weniger als" not in html
 
 
 def test_only_suppressed_cells_explain_the_rule(client):
     facts(3)
-    html = cells(client.get(DRESDEN).content.decode())
+    html = section_text(client.get(DRESDEN).content.decode(), "inquiries-heading")
     assert "weniger als 5" in html and "Zahlen unter 5 Fällen" in html
     assert " 3 " not in html
 
@@ -109,7 +94,7 @@ def test_no_personal_data_on_the_page(client):
                 name="Zoe Zauberhaft",
             )
     html = client.get(DRESDEN).content.decode()
-    assert "Gesamt Alle Anfragen 6 " in cells(html)
+    assert "Gesamt Alle Anfragen 6 " in section_text(html, "inquiries-heading")
     for secret in ("Zoe", "zoe@", "Geheime", "123456", "LD-2026"):
         assert secret not in html
 

@@ -4,7 +4,6 @@ inquiry figures, the 13 districts) in the worker's memory under the content vers
 those tables again, the labels follow the page's language and the inquiry months the day."""
 
 import datetime as dt
-import re
 
 import pytest
 import time_machine
@@ -13,24 +12,10 @@ from django.test.utils import CaptureQueriesContext
 
 from lotse.figures.models import Indicator
 from tests.figures.factories import IndicatorFactory, inquiry_facts
+from tests.figures.pages import DRESDEN, section_text
 from tests.network.factories import ActorFactory
 
-pytestmark = pytest.mark.django_db
-
-DRESDEN = "/regionen/dresden/"
-TODAY = dt.datetime(2026, 12, 6, 12, tzinfo=dt.UTC)
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock():
-    with time_machine.travel(TODAY, tick=False):
-        yield
-
-
-def section(html: str, heading: str) -> str:
-    """The text of one section of the page, tags removed, whitespace collapsed."""
-    part = html.split(f'id="{heading}"')[1].split("</section>")[0]
-    return " ".join(re.sub(r"<[^>]+>", " ", part).split())
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
 
 
 def page(client, n: int, prefix: str = "") -> str:
@@ -47,25 +32,25 @@ def test_every_write_shows_on_the_next_rendering(client):
     assert "noch keine Anfragen an den Lotsendienst" in html
 
     IndicatorFactory(key="arbeitslose", ags="14612", period="2025-08", value=22691)
-    assert "22.691" in section(page(client, 2), "figures-heading")
+    assert "22.691" in section_text(page(client, 2), "figures-heading")
     Indicator.objects.filter(key="arbeitslose").update(value=22700)  # a corrected figure
-    figures = section(page(client, 3), "figures-heading")
+    figures = section_text(page(client, 3), "figures-heading")
     assert "22.700" in figures and "22.691" not in figures
 
     ActorFactory(districts=["dresden"], type_slug="kammer")
-    assert "1 Akteur ist hier tätig Akteurstyp Anzahl Kammer 1" in section(
+    assert "1 Akteur ist hier tätig Akteurstyp Anzahl Kammer 1" in section_text(
         page(client, 4), "actors-heading"
     )
     ActorFactory(districts=["dresden"], type_slug="kammer")
     ActorFactory(districts=["leipzig"], type_slug="kammer", statewide=True)
-    actors = section(page(client, 5), "actors-heading")
+    actors = section_text(page(client, 5), "actors-heading")
     assert "2 Akteure sind hier tätig" in actors and "Kammer 2" in actors
     assert "Dazu kommt 1 landesweit tätiger Akteur." in actors
 
     inquiry_facts(6, month=dt.date(2026, 10, 1))
-    assert "Gesamt Alle Anfragen 6 " in section(page(client, 6), "inquiries-heading")
+    assert "Gesamt Alle Anfragen 6 " in section_text(page(client, 6), "inquiries-heading")
     inquiry_facts(1, month=dt.date(2026, 10, 1))  # the fact table alone moves its own scope
-    assert "Gesamt Alle Anfragen 7 " in section(page(client, 7), "inquiries-heading")
+    assert "Gesamt Alle Anfragen 7 " in section_text(page(client, 7), "inquiries-heading")
 
 
 def test_a_rendering_of_the_same_versions_reads_none_of_the_cached_tables(client):
@@ -90,23 +75,23 @@ def test_the_cached_labels_follow_the_language_of_the_page(client):
     inquiry_facts(6, month=dt.date(2026, 10, 1))
     german = page(client, 1)
     english = page(client, 2, prefix="/en")
-    assert "Arbeitslose" in section(german, "figures-heading")
-    assert "Unemployed" in section(english, "figures-heading")
-    assert "Gesamt Alle Anfragen 6" in section(german, "inquiries-heading")
-    assert "All inquiries 6" in section(english, "inquiries-heading")
-    assert "Kammer 1" in section(german, "actors-heading")
-    assert "Kammer" not in section(english, "actors-heading")
-    assert "Alle Anfragen" in section(page(client, 3), "inquiries-heading")
+    assert "Arbeitslose" in section_text(german, "figures-heading")
+    assert "Unemployed" in section_text(english, "figures-heading")
+    assert "Gesamt Alle Anfragen 6" in section_text(german, "inquiries-heading")
+    assert "All inquiries 6" in section_text(english, "inquiries-heading")
+    assert "Kammer 1" in section_text(german, "actors-heading")
+    assert "Kammer" not in section_text(english, "actors-heading")
+    assert "Alle Anfragen" in section_text(page(client, 3), "inquiries-heading")
 
 
 def test_the_inquiry_months_follow_the_day(client):
     inquiry_facts(6, month=dt.date(2025, 12, 1))
     with time_machine.travel(dt.datetime(2026, 11, 30, 12, tzinfo=dt.UTC), tick=False):
-        inquiries = section(page(client, 1), "inquiries-heading")
+        inquiries = section_text(page(client, 1), "inquiries-heading")
     assert "von Dezember 2025 bis November 2026" in inquiries
     assert "Gesamt Alle Anfragen 6 " in inquiries
     # A day later December 2025 has left the last twelve months; no write moved a version.
-    later = section(page(client, 2), "inquiries-heading")
+    later = section_text(page(client, 2), "inquiries-heading")
     assert "von Januar 2026 bis Dezember 2026" in later
     assert "Gesamt Alle Anfragen weniger als 5" in later
     assert "Kalenderjahr 2025 6 " in later
